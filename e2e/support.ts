@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startLindung, stopLindung } from '../server/testing/run-cli.ts';
+import type { ChildProcess } from 'node:child_process';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+export type RunningLindung = {
+  url: string;
+  credentials: Map<string, string>;
+  output: () => string;
+  child: ChildProcess;
+  dataDir: string;
+  stop(): Promise<void>;
+};
+
+/** The real `lindung start` on a fresh embedded PostgreSQL, with the demo; credentials read from its terminal. */
+export async function startDemo(): Promise<RunningLindung> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-e2e-'));
+  const port = await freePort();
+  const { child, output } = await startLindung([], { LINDUNG_DATA_DIR: dataDir, PORT: String(port) });
+  const credentials = new Map<string, string>();
+  for (const m of output().matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm)) credentials.set(m[1]!, m[2]!);
+  return {
+    url: `http://localhost:${port}`,
+    credentials,
+    output,
+    child,
+    dataDir,
+    async stop() {
+      await stopLindung(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve('.tmp/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

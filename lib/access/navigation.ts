@@ -1,0 +1,64 @@
+import type { Role } from './roles.ts';
+
+// The menu of each role (ui.md). `path` is set for pages that exist; the others are shown as "segera hadir"
+// so each role already sees where its work will live, without pretending the page works.
+export type NavKey =
+  | 'home'
+  | 'workers'
+  | 'proposals'
+  | 'lapseWarnings'
+  | 'claims'
+  | 'programs'
+  | 'verification'
+  | 'exchange'
+  | 'billing'
+  | 'coverage'
+  | 'governance'
+  | 'paritrana'
+  | 'reports'
+  | 'membership'
+  | 'snapshots'
+  | 'reconciliation'
+  | 'leaderDashboard'
+  | 'budget'
+  | 'assessment'
+  | 'ranking'
+  | 'users'
+  | 'regions'
+  | 'contributionRules'
+  | 'audit'
+  | 'system'
+  | 'calculator';
+
+export type NavItem = { key: NavKey; path: string | null };
+
+const P = (key: NavKey, path: string | null = null): NavItem => ({ key, path });
+
+export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
+  operator: [P('home', '/'), P('workers'), P('proposals'), P('lapseWarnings'), P('claims')],
+  disnaker: [
+    P('home', '/'),
+    P('workers'),
+    P('programs'),
+    P('verification'),
+    P('exchange'),
+    P('billing'),
+    P('coverage'),
+    P('governance'),
+    P('paritrana'),
+    P('reports'),
+    P('users', '/admin/users'),
+    P('audit', '/admin/audit'),
+  ],
+  bpjs: [P('home', '/'), P('membership'), P('snapshots'), P('claims'), P('reconciliation')],
+  pimpinan: [P('leaderDashboard', '/'), P('coverage'), P('budget'), P('reports')],
+  asesor: [P('assessment', '/'), P('ranking')],
+  admin: [
+    P('home', '/'),
+    P('users', '/admin/users'),
+    P('regions', '/admin/regions'),
+    P('contributionRules'),
+    P('audit', '/admin/audit'),
+    P('system', '/admin/system'),
+  ],
+};

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { createLogger } from './platform/logger.ts';
+import { DataDirLockedError } from './platform/embedded.ts';
+import { startCommand } from './cli/start.ts';
+import { dbMigrateCommand } from './cli/db-migrate.ts';
+import { regionsStatsCommand } from './cli/regions-stats.ts';
+import { usersAddCommand } from './cli/users-add.ts';
+
+const USAGE = `Pemakaian / usage:
+  lindung start [--no-demo]            jalankan Lindung (PostgreSQL tertanam kecuali DATABASE_URL diisi)
+  lindung db migrate                   terapkan migrasi basis data
+  lindung regions stats [--json]       jumlah wilayah per tingkat
+  lindung users add --username U --password P --role R --region KODE [--name "Nama"]
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'no-demo': { type: 'boolean', default: false },
+      dev: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      region: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals.join(' ');
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  // CLI commands log only warnings so that their own output (e.g. --json) stays clean.
+  const log = createLogger(
+    command === 'start' ? config.logLevel : 'warn',
+    command === 'start' ? process.stdout : process.stderr,
+  );
+  switch (command) {
+    case 'start':
+      return startCommand(config, log, { demo: !values['no-demo'] });
+    case 'db migrate':
+      return dbMigrateCommand(config, log);
+    case 'regions stats':
+      return regionsStatsCommand(config, log, { json: values.json });
+    case 'users add':
+      return usersAddCommand(config, log, values);
+    default:
+      throw new Error(`Perintah tidak dikenal: ${command}\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => {
+    if (!process.argv.includes('start')) process.exit(0);
+  },
+  (err: unknown) => {
+    const message = err instanceof DataDirLockedError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`\n${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,3 @@
+// Public API of the access module (users, roles, sessions, audit queries).
+export { registerAccessRoutes } from './access.routes.ts';
+export { createUser, login, resolveSession, purgeExpiredSessions, type AccessSettings } from './access.service.ts';

@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { withScope, type Db } from '../../platform/db.ts';
+import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
+import type { App } from '../../platform/http.ts';
+
+// Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
+
+const HOME = '34.02'; // Kab. Bantul
+const OTHER = '34.04'; // Kab. Sleman
+
+class Rollback extends Error {}
+
+/**
+ * Row-level security alone, without any WHERE of ours: inside a transaction scoped to HOME, unfiltered statements
+ * must neither see, count, change nor remove OTHER's rows. Throws when isolation fails.
+ */
+async function assertRlsIsolates(appDb: Db, owner: Db): Promise<void> {
+  const otherBefore = await owner
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('region_code', 'like', `${OTHER}%`)
+    .execute();
+  if (otherBefore.length === 0) throw new Error('fixture: no rows in the other regency');
+  try {
+    await withScope(appDb, HOME, async (tx) => {
+      const rows = await sql<{ region_code: string }>`SELECT region_code FROM app_user`.execute(tx);
+      const leaked = rows.rows.filter((r) => !r.region_code.startsWith(HOME));
+      if (leaked.length) throw new Error(`RLS leak on read: ${leaked.length} rows of other regions visible`);
+      if (rows.rows.length === 0) throw new Error('RLS hides the home regency too');
+      const counted = await sql<{
+        n: string;
+      }>`SELECT count(*) AS n FROM app_user WHERE region_code LIKE ${OTHER + '%'}`.execute(tx);
+      if (Number(counted.rows[0]?.n) !== 0) throw new Error('RLS leak on count');
+      const updated =
+        await sql`UPDATE app_user SET display_name = 'DIUBAH' WHERE region_code LIKE ${OTHER + '%'}`.execute(tx);
+      if (Number(updated.numAffectedRows) !== 0) throw new Error('RLS leak on update');
+      const moved = await sql`UPDATE app_user SET region_code = ${OTHER} WHERE region_code LIKE ${HOME + '%'}`
+        .execute(tx)
+        .then(
+          () => 'moved',
+          (e: Error) => e.message,
+        );
+      if (moved === 'moved') throw new Error('RLS lets a row be moved out of scope');
+      throw new Rollback();
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  try {
+    await withScope(appDb, HOME, async (tx) => {
+      const deleted = await sql`DELETE FROM app_user WHERE region_code LIKE ${OTHER + '%'}`.execute(tx);
+      if (Number(deleted.numAffectedRows) !== 0) throw new Error('RLS leak on delete');
+      throw new Rollback();
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  const otherAfter = await owner
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('region_code', 'like', `${OTHER}%`)
+    .execute();
+  if (JSON.stringify(otherAfter) !== JSON.stringify(otherBefore)) throw new Error('other regency rows changed');
+}
+
+let db: TestDatabase;
+let app: App;
+let headers: Record<string, string>;
+let otherUserId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase('scope');
+  app = await testApp(db);
+  const disnaker = await makeUser(db, 'disnaker', HOME, 'disnaker.bantul');
+  await makeUser(db, 'operator', '34.02.08.2004', 'operator.trirenggo');
+  otherUserId = (await makeUser(db, 'operator', '34.04.01.2001', 'operator.sleman')).id;
+  await makeUser(db, 'disnaker', OTHER, 'disnaker.sleman');
+  headers = await signIn(app, disnaker.username, disnaker.password);
+  // An audit row in the other regency, so the audit probe has something to not show.
+  const sleman = await makeUser(db, 'bpjs', OTHER, 'bpjs.sleman');
+  await signIn(app, sleman.username, sleman.password);
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
+
+describe('the database role', () => {
+  it('runs requests as a role that is neither superuser nor table owner', async () => {
+    const r = await sql<{ user: string; superuser: boolean; owns: number }>`
+      SELECT current_user AS user,
+             (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+             (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owns`.execute(
+      db.app,
+    );
+    expect(r.rows[0]).toEqual({ user: 'lindung_app', superuser: false, owns: 0 });
+  });
+
+  it('sees nothing at all when no scope is set', async () => {
+    const r = await sql<{ n: string }>`SELECT count(*) AS n FROM app_user`.execute(db.app);
+    expect(Number(r.rows[0]?.n)).toBe(0);
+  });
+});
+
+describe('row-level security on its own', () => {
+  it('isolates the other regency for read, count, update and delete', async () => {
+    await expect(assertRlsIsolates(db.app, db.owner)).resolves.toBeUndefined();
+  });
+
+  it('is what makes that check pass: with the policy opened, disabled or dropped the check fails', async () => {
+    const probe = await createTestDatabase('scope_probe');
+    try {
+      await makeUser(probe, 'operator', '34.02.08.2004', 'operator.rumah');
+      await makeUser(probe, 'operator', '34.04.01.2001', 'operator.luar');
+      await assertRlsIsolates(probe.app, probe.owner);
+
+      await sql`DROP POLICY app_user_scope ON app_user`.execute(probe.owner);
+      await sql`CREATE POLICY app_user_scope ON app_user USING (true) WITH CHECK (true)`.execute(probe.owner);
+      await expect(assertRlsIsolates(probe.app, probe.owner)).rejects.toThrow(/RLS leak on read/);
+
+      await sql`ALTER TABLE app_user DISABLE ROW LEVEL SECURITY`.execute(probe.owner);
+      await expect(assertRlsIsolates(probe.app, probe.owner)).rejects.toThrow(/RLS leak/);
+
+      await sql`ALTER TABLE app_user ENABLE ROW LEVEL SECURITY`.execute(probe.owner);
+      await sql`DROP POLICY app_user_scope ON app_user`.execute(probe.owner);
+      await expect(assertRlsIsolates(probe.app, probe.owner)).rejects.toThrow(/hides the home regency/);
+    } finally {
+      await probe.drop();
+    }
+  });
+});
+
+describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
+  // Each route that carries regional rows, with how it is probed. The last test keeps this list complete.
+  const covered = new Map<string, () => Promise<void>>([
+    [
+      'GET /api/users',
+      async () => {
+        const all = (await app.inject({ method: 'GET', url: '/api/users?pageSize=200', headers })).json();
+        expect(all.items.length).toBeGreaterThan(0);
+        for (const u of all.items) expect(u.region.startsWith(HOME)).toBe(true);
+        expect(all.total).toBe(all.items.length);
+        const filtered = (await app.inject({ method: 'GET', url: `/api/users?region=${OTHER}`, headers })).json();
+        expect(filtered).toMatchObject({ items: [], total: 0 });
+        const byName = (await app.inject({ method: 'GET', url: '/api/users?q=sleman', headers })).json();
+        expect(byName.total).toBe(0);
+      },
+    ],
+    [
+      'GET /api/users/{id}',
+      async () => {
+        const r = await app.inject({ method: 'GET', url: `/api/users/${otherUserId}`, headers });
+        expect(r.statusCode).toBe(404);
+      },
+    ],
+    [
+      'PATCH /api/users/{id}',
+      async () => {
+        const r = await app.inject({
+          method: 'PATCH',
+          url: `/api/users/${otherUserId}`,
+          headers,
+          payload: { displayName: 'Diambil alih' },
+        });
+        expect(r.statusCode).toBe(404);
+        const row = await db.owner
+          .selectFrom('app_user')
+          .select('display_name')
+          .where('id', '=', otherUserId)
+          .executeTakeFirstOrThrow();
+        expect(row.display_name).toBe('Uji operator');
+      },
+    ],
+    [
+      'DELETE /api/users/{id}',
+      async () => {
+        const r = await app.inject({ method: 'DELETE', url: `/api/users/${otherUserId}`, headers });
+        expect(r.statusCode).toBe(404);
+        const row = await db.owner
+          .selectFrom('app_user')
+          .select('active')
+          .where('id', '=', otherUserId)
+          .executeTakeFirstOrThrow();
+        expect(row.active).toBe(true);
+      },
+    ],
+    [
+      'POST /api/users',
+      async () => {
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/users',
+          headers,
+          payload: {
+            username: 'penyusup',
+            displayName: 'Penyusup',
+            password: '0123456789ab',
+            role: 'operator',
+            region: `${OTHER}.01.2001`,
+          },
+        });
+        expect(r.statusCode).toBe(403);
+      },
+    ],
+    [
+      'GET /api/audit',
+      async () => {
+        const mine = (await app.inject({ method: 'GET', url: '/api/audit?pageSize=200', headers })).json();
+        expect(mine.total).toBeGreaterThan(0);
+        for (const e of mine.items) expect(e.region === null ? false : e.region.startsWith(HOME)).toBe(true);
+        const other = (await app.inject({ method: 'GET', url: `/api/audit?region=${OTHER}`, headers })).json();
+        expect(other.total).toBe(0);
+      },
+    ],
+  ]);
+  // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
+  const notRegional = new Set([
+    'GET /api/health',
+    'GET /api/openapi.json',
+    'GET /api/regions',
+    'GET /api/regions/search',
+    'GET /api/regions/stats',
+    'GET /api/regions/{code}',
+    'POST /api/auth/login',
+    'POST /api/auth/logout',
+    'GET /api/me',
+    'PATCH /api/me/preferences',
+  ]);
+
+  for (const [route, probe] of covered) it(`cannot reach Kab. Sleman through ${route}`, probe);
+
+  it('covers every route the API documents', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const documented = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    const unaccounted = documented.filter((r) => !covered.has(r) && !notRegional.has(r));
+    expect(unaccounted, 'new routes must be added to the scope test').toEqual([]);
+  });
+});
+
+describe('the audit trail', () => {
+  it('cannot be changed or removed by the application role, nor by the owner', async () => {
+    const upd = await sql`UPDATE audit_log SET action = 'x'`.execute(db.app).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
+    expect(upd).toMatch(/permission denied/);
+    const del = await sql`DELETE FROM audit_log`.execute(db.app).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
+    expect(del).toMatch(/permission denied/);
+    const ownerDel = await sql`DELETE FROM audit_log`.execute(db.owner).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
+    expect(ownerDel).toMatch(/append-only/);
+  });
+});

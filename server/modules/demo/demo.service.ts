@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Role } from '../../../lib/access/roles.ts';
+import { systemContext } from '../../platform/context.ts';
+import { withScope, type Db } from '../../platform/db.ts';
+import { generatePassword } from '../../platform/password.ts';
+import { createUser } from '../access/index.ts';
+
+export const DEMO_REGENCY = '34.02'; // Kab. Bantul (DIY): 17 kecamatan, 75 desa/kelurahan
+export const DEMO_VILLAGE = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul
+
+export type DemoCredential = { username: string; password: string; role: Role; region: string };
+
+const DEMO_USERS: { username: string; displayName: string; role: Role; region: string }[] = [
+  { username: 'admin.bantul', displayName: 'Admin Lindung Bantul', role: 'admin', region: DEMO_REGENCY },
+  { username: 'disnaker.bantul', displayName: 'Staf Disnakertrans Bantul', role: 'disnaker', region: DEMO_REGENCY },
+  { username: 'operator.trirenggo', displayName: 'Operator Desa Trirenggo', role: 'operator', region: DEMO_VILLAGE },
+  { username: 'bpjs.bantul', displayName: 'Petugas BPJS TK Cabang Bantul', role: 'bpjs', region: DEMO_REGENCY },
+  { username: 'pimpinan.bantul', displayName: 'Bupati Bantul', role: 'pimpinan', region: DEMO_REGENCY },
+  { username: 'asesor.bantul', displayName: 'Tim Penilai Paritrana', role: 'asesor', region: DEMO_REGENCY },
+];
+
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  return withScope(db, '*', async (tx) => {
+    const r = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM app_user) AS any`.execute(tx);
+    return r.rows[0]?.any ?? false;
+  });
+}
+
+/** Seeds the Kab. Bantul demo on an empty database: one user per role, with fresh random passwords. */
+export async function seedDemo(db: Db): Promise<DemoCredential[]> {
+  const ctx = systemContext('demo');
+  const credentials: DemoCredential[] = [];
+  for (const u of DEMO_USERS) {
+    const password = generatePassword(u.role);
+    await createUser(db, ctx, { ...u, password, locale: 'id' });
+    credentials.push({ username: u.username, password, role: u.role, region: u.region });
+  }
+  return credentials;
+}
+
+export function formatCredentials(credentials: DemoCredential[], url: string): string {
+  const width = Math.max(...credentials.map((c) => c.username.length));
+  const lines = credentials.map(
+    (c) => `  ${c.username.padEnd(width)}  ${c.password.padEnd(24)} ${c.role} (${c.region})`,
+  );
+  return [
+    '',
+    '┌─ Demo Kab. Bantul ───────────────────────────────────────────────',
+    `│ Buka ${url} dan masuk dengan salah satu akun berikut.`,
+    '│ Kata sandi hanya ditampilkan sekali ini; simpan sekarang.',
+    '└──────────────────────────────────────────────────────────────────',
+    ...lines,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  hasZodFastifySchemaValidationErrors,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Role } from '../../lib/access/roles.ts';
+import { pickLocale, type Locale } from '../../lib/i18n/locale.ts';
+import type { Config } from '../config.ts';
+import type { RequestContext } from './context.ts';
+import { AppError, errorBody, httpStatusOf } from './errors.ts';
+import type { Logger } from './logger.ts';
+
+export const SESSION_COOKIE = 'lindung_session';
+export const CSRF_COOKIE = 'lindung_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Per-route access: public pages and calls, or signed-in users (optionally of some roles). */
+export type RouteAccess = { public: true } | { public?: false; roles?: readonly Role[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+    sessionToken: string | null;
+  }
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  Logger,
+  ZodTypeProvider
+>;
+
+/** Resolves a session cookie into an actor; supplied by the access module so the platform knows no domain. */
+export type SessionResolver = (
+  token: string,
+) => Promise<{ actor: NonNullable<RequestContext['actor']>; csrfToken: string } | null>;
+
+function localeOf(req: FastifyRequest): Locale {
+  if (req.ctx?.actor) return req.ctx.actor.locale;
+  const header = req.headers['x-lindung-locale'];
+  if (typeof header === 'string') return pickLocale(header);
+  return pickLocale(req.headers['accept-language']);
+}
+
+/** Maps anything thrown into the one error shape; an unexpected error is logged and shown as INTERNAL. */
+function toAppError(err: unknown, req: FastifyRequest, limit: number): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = err.validation.map((v) => ({
+      path: [
+        err.validationContext,
+        ...String(v.instancePath ?? '')
+          .split('/')
+          .filter(Boolean),
+      ].join('.'),
+      message: v.message ?? 'tidak valid',
+    }));
+    const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return new AppError('VALIDATION_FAILED', { detail }, issues);
+  }
+  const e = err as { code?: string; statusCode?: number; message?: string };
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('BAD_JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('BODY_TOO_LARGE', { limit });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (e.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (e.code === 'ECONNREFUSED' || e.code === '57P01') return new AppError('DB_UNAVAILABLE');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('VALIDATION_FAILED', { detail: e.message ?? 'permintaan tidak valid' });
+  }
+  req.log.error({ err }, 'unexpected error');
+  return new AppError('INTERNAL');
+}
+
+export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
+  const req = reply.request;
+  return reply.status(httpStatusOf(err.code)).send(errorBody(err, localeOf(req), req.id));
+}
+
+// Validation details default to Indonesian (zod's own locale); the surrounding message follows the user's language.
+z.config(z.locales.id());
+
+export async function createHttpServer(config: Config, logger: Logger, resolveSession: SessionResolver): Promise<App> {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only (file uploads register their own parser): a text body is refused up front with 415.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.decorateRequest('sessionToken', null);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lindung API',
+        description: 'Jaminan sosial ketenagakerjaan untuk Pemda dan BPJS Ketenagakerjaan.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err, req, reply) => sendError(reply, toAppError(err, req, config.bodyLimitBytes)));
+
+  // Who is calling: the session cookie, resolved once per request; CSRF is checked on every cookie-authenticated change.
+  app.addHook('onRequest', async (req) => {
+    req.ctx = { actor: null, requestId: req.id, ip: req.ip ?? null };
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(token);
+      if (session) {
+        req.ctx.actor = session.actor;
+        req.sessionToken = token;
+        const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+        if (unsafe && req.headers[CSRF_HEADER] !== session.csrfToken) throw new AppError('CSRF_REJECTED');
+      }
+    }
+    const access = req.routeOptions.config?.access;
+    if (!access || access.public) return;
+    if (!req.ctx.actor) throw new AppError('UNAUTHENTICATED');
+    if (access.roles && !access.roles.includes(req.ctx.actor.role)) throw new AppError('FORBIDDEN');
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  app.get(
+    '/api/openapi.json',
+    { schema: { tags: ['system'], summary: 'Dokumen OpenAPI dari semua rute' }, config: { access: { public: true } } },
+    async () => app.swagger(),
+  );
+
+  return app;
+}
+
+/** Serves the built web app, with index.html for every client-side route. */
+export async function serveWeb(app: App, webDistDir: string): Promise<void> {
+  const index = path.join(webDistDir, 'index.html');
+  const built = fs.existsSync(index);
+  if (built) {
+    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (url.startsWith('/api/') || url.startsWith('/open/') || req.method !== 'GET' || !built) {
+      return sendError(reply, new AppError('NOT_FOUND', { entity: url }));
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+  });
+}

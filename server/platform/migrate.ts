@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+
+// Any constant works; it only has to be the same for every Lindung process on this database.
+const MIGRATION_LOCK = 7_263_411;
+
+export type MigrationResult = { applied: string[]; alreadyApplied: number };
+
+/**
+ * Applies the SQL files of server/db/migrations in name order, each in its own transaction, under an advisory lock
+ * so that two processes starting together do not race. Landed files are frozen: a changed checksum stops start-up.
+ */
+export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS lindung_migration (
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Map(
+      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM lindung_migration')).rows.map(
+        (r) => [r.name, r.checksum],
+      ),
+    );
+    const applied: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      const checksum = createHash('sha256').update(text).digest('hex');
+      const previous = done.get(file);
+      if (previous !== undefined) {
+        if (previous !== checksum) {
+          throw new Error(
+            `Migrasi ${file} berubah setelah diterapkan. Migrasi yang sudah mendarat dibekukan: buat file baru.\n` +
+              `Migration ${file} changed after it was applied. Landed migrations are frozen: add a new file.`,
+          );
+        }
+        continue;
+      }
+      try {
+        await client.query('BEGIN');
+        await client.query(text);
+        await client.query('INSERT INTO lindung_migration (name, checksum) VALUES ($1, $2)', [file, checksum]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw new Error(`Migrasi ${file} gagal / migration failed: ${(err as Error).message}`, { cause: err });
+      }
+      applied.push(file);
+    }
+    return { applied, alreadyApplied: files.length - applied.length };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

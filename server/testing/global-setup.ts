@@ -1,0 +1,5 @@
+import { prepareTemplate } from './pg-server.ts';
+
+export default async function setup(): Promise<void> {
+  await prepareTemplate();
+}
