@@ -6,13 +6,15 @@ import { startCommand } from './cli/start.ts';
 import { dbMigrateCommand } from './cli/db-migrate.ts';
 import { regionsStatsCommand } from './cli/regions-stats.ts';
 import { usersAddCommand } from './cli/users-add.ts';
+import { CONTRIBUTION_USAGE, contributionCommand } from './cli/contribution.ts';
 
 const USAGE = `Pemakaian / usage:
   lindung start [--no-demo]            jalankan Lindung (PostgreSQL tertanam kecuali DATABASE_URL diisi)
   lindung db migrate                   terapkan migrasi basis data
   lindung regions stats [--json]       jumlah wilayah per tingkat
   lindung users add --username U --password P --role R --region KODE [--name "Nama"]
-`;
+  lindung contribution …               hitung iuran BPJS Ketenagakerjaan (tanpa --date: hari ini, WIB)
+${CONTRIBUTION_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -27,6 +29,20 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       region: { type: 'string' },
       name: { type: 'string' },
+      // lindung contribution
+      category: { type: 'string' },
+      income: { type: 'string' },
+      programs: { type: 'string' },
+      date: { type: 'string' },
+      funding: { type: 'string' },
+      sector: { type: 'string' },
+      wage: { type: 'string' },
+      'risk-class': { type: 'string' },
+      'employer-size': { type: 'string' },
+      'contract-value': { type: 'string' },
+      package: { type: 'string' },
+      'extra-months': { type: 'string' },
+      'no-pre-employment': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -50,6 +66,8 @@ async function main(argv: string[]): Promise<void> {
       return regionsStatsCommand(config, log, { json: values.json });
     case 'users add':
       return usersAddCommand(config, log, values);
+    case 'contribution':
+      return contributionCommand(config, log, values);
     default:
       throw new Error(`Perintah tidak dikenal: ${command}\n${USAGE}`);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { MIGRATIONS_DIR, migrate } from '../platform/migrate.ts';
 import { ensureRegionsLoaded } from '../modules/regions/index.ts';
@@ -15,11 +16,17 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-/** The template's name changes with the migrations, so a stale template is never used. */
+// Seed data loaded into the template besides the migrations: a change to any of them makes a new template.
+const SEED_SOURCES = ['lib/rules/contribution-rules.seed.ts', 'server/modules/regions/regions.loader.ts'].map((p) =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..', p),
+);
+
+/** The template's name changes with the migrations and the seed data, so a stale template is never used. */
 export function templateName(): string {
   const hash = createHash('sha256');
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort())
     hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  for (const f of SEED_SOURCES) hash.update(fs.readFileSync(f));
   return `lindung_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
 

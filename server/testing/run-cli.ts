@@ -7,7 +7,7 @@ export const LINDUNG_BIN = path.join(ROOT, 'bin/lindung.mjs');
 
 /** Env for a child Lindung: the parent's, less anything that would point it at another database. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env, LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
   if (!('DATABASE_URL' in extra)) delete env.DATABASE_URL;
   return env;
 }

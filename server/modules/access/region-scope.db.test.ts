@@ -226,6 +226,12 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'POST /api/auth/logout',
     'GET /api/me',
     'PATCH /api/me/preferences',
+    // Contribution rules, quotes and benefits: national reference data, the same for every region.
+    'POST /api/contributions/quote',
+    'POST /api/contributions/cost',
+    'GET /api/contributions/rules',
+    'POST /api/contributions/rules',
+    'GET /api/contributions/benefits',
   ]);
 
   for (const [route, probe] of covered) it(`cannot reach Kab. Sleman through ${route}`, probe);
