@@ -1,0 +1,34 @@
+import { Anchor, Box, Group, Text } from '@mantine/core';
+import { useT } from './i18n.ts';
+
+export const ODBL_URL = 'https://opendatacommons.org/licenses/odbl/';
+
+/** On every page: the ODbL attribution the region data requires, and the API documentation. */
+export function Footer() {
+  const t = useT();
+  return (
+    <Box
+      component="footer"
+      role="contentinfo"
+      py="md"
+      px="md"
+      mt="xl"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Group justify="center" gap="xs" wrap="wrap">
+        <Text size="xs" c="dimmed" ta="center">
+          {t('footer.regionData')}{' '}
+          <Anchor href={ODBL_URL} target="_blank" rel="noopener noreferrer" size="xs" underline="always">
+            {t('footer.license')}
+          </Anchor>
+        </Text>
+        <Text size="xs" c="dimmed" aria-hidden>
+          ·
+        </Text>
+        <Anchor href="/api/docs" size="xs" underline="always">
+          {t('footer.apiDocs')}
+        </Anchor>
+      </Group>
+    </Box>
+  );
+}

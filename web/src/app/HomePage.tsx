@@ -1,0 +1,89 @@
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconHistory, IconMapPin, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { AUDIT_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { useT } from './i18n.ts';
+import { useCurrentUser } from './session.tsx';
+
+/** A calm welcome until the role's own dashboard lands here. */
+export function HomePage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const links = [
+    ...(USER_MANAGERS.includes(me.role)
+      ? [{ to: '/admin/users', label: t('nav.users'), body: t('home.usersLink'), icon: IconUsers }]
+      : []),
+    ...(AUDIT_READERS.includes(me.role)
+      ? [{ to: '/admin/audit', label: t('nav.audit'), body: t('home.auditLink'), icon: IconHistory }]
+      : []),
+  ];
+
+  return (
+    <Stack gap="lg" maw={880}>
+      <PageHeader title={t('home.title')} />
+      <Card withBorder radius="md" padding="xl" shadow="xs">
+        <Stack gap="md">
+          <Title order={2} size="h3">
+            {t('home.welcome', { name: me.displayName })}
+          </Title>
+          <Text c="dimmed">{t('home.intro')}</Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Group gap="sm" wrap="nowrap" align="flex-start">
+              <ThemeIcon variant="light" size="lg" aria-hidden>
+                <IconUserCircle size={20} />
+              </ThemeIcon>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('home.role')}
+                </Text>
+                <Text fw={600}>{t(`role.${me.role}`)}</Text>
+              </div>
+            </Group>
+            <Group gap="sm" wrap="nowrap" align="flex-start">
+              <ThemeIcon variant="light" size="lg" aria-hidden>
+                <IconMapPin size={20} />
+              </ThemeIcon>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('home.region')}
+                </Text>
+                <Text fw={600}>{me.regionLabel}</Text>
+              </div>
+            </Group>
+          </SimpleGrid>
+          <Text size="sm" c="dimmed">
+            {t('home.soon')}
+          </Text>
+        </Stack>
+      </Card>
+
+      {links.length > 0 && (
+        <section aria-labelledby="home-shortcuts">
+          <Title order={2} size="h4" id="home-shortcuts" mb="sm">
+            {t('home.quickLinks')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            {links.map((l) => (
+              <Card key={l.to} withBorder radius="md" padding="lg">
+                <Group gap="sm" wrap="nowrap" align="flex-start">
+                  <ThemeIcon variant="light" size="lg" aria-hidden>
+                    <l.icon size={20} />
+                  </ThemeIcon>
+                  <div>
+                    <Anchor component={Link} to={l.to} fw={600}>
+                      {l.label}
+                    </Anchor>
+                    <Text size="sm" c="dimmed">
+                      {l.body}
+                    </Text>
+                  </div>
+                </Group>
+              </Card>
+            ))}
+          </SimpleGrid>
+        </section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,73 @@
+import { Button, Container, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, Navigate, Outlet } from 'react-router-dom';
+import type { Role } from '../../../lib/access/roles.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { useT } from './i18n.ts';
+import { PageLoader } from './PageLoader.tsx';
+import { LocaleSync, MeProvider, useCurrentUser, useMe } from './session.tsx';
+
+/** Private routes: unknown visitors go to /masuk; an expired session (any 401) ends here too. */
+export function RequireAuth() {
+  const me = useMe();
+  if (me.isPending) return <PageLoader fullHeight />;
+  if (me.isError && me.data === undefined) {
+    return (
+      <Container size="sm" py="xl">
+        <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />
+      </Container>
+    );
+  }
+  if (!me.data) return <Navigate to="/masuk" replace />;
+  return (
+    <MeProvider me={me.data}>
+      <LocaleSync me={me.data} />
+      <AppLayout />
+    </MeProvider>
+  );
+}
+
+/** The sign-in page is for visitors only. */
+export function PublicOnly({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <PageLoader fullHeight />;
+  if (me.data) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+/** Pages of some roles only; others see why, not a blank page (the server refuses them anyway). */
+export function RequireRole({ roles }: { roles: readonly Role[] }) {
+  const me = useCurrentUser();
+  if (roles.includes(me.role)) return <Outlet />;
+  return <Forbidden />;
+}
+
+function Forbidden() {
+  const t = useT();
+  return (
+    <Stack>
+      <PageHeader title={t('app.forbidden.title')} />
+      <Text>{t('app.forbidden.body')}</Text>
+      <Button component={Link} to="/" variant="default" w="fit-content">
+        {t('app.notFound.home')}
+      </Button>
+    </Stack>
+  );
+}
+
+export function NotFoundPage() {
+  const t = useT();
+  return (
+    <Stack>
+      <PageHeader title={t('app.notFound.title')} />
+      <Title order={2} size="h4" fw={400}>
+        {t('app.notFound.body')}
+      </Title>
+      <Button component={Link} to="/" variant="default" w="fit-content">
+        {t('app.notFound.home')}
+      </Button>
+    </Stack>
+  );
+}

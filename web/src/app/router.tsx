@@ -1,0 +1,54 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AUDIT_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
+import { SignInPage } from '../modules/access/SignInPage.tsx';
+import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
+import { HomePage } from './HomePage.tsx';
+import { ROUTES } from './routes.ts';
+
+// Admin pages load on demand: the sign-in page and home stay small on a slow connection.
+const UsersPage = lazy(() => import('../modules/access/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const UserCreatePage = lazy(() =>
+  import('../modules/access/UserFormPage.tsx').then((m) => ({ default: m.UserCreatePage })),
+);
+const UserEditPage = lazy(() =>
+  import('../modules/access/UserFormPage.tsx').then((m) => ({ default: m.UserEditPage })),
+);
+const AuditPage = lazy(() => import('../modules/access/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const RegionsPage = lazy(() => import('../modules/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
+const SystemPage = lazy(() => import('../modules/system/SystemPage.tsx').then((m) => ({ default: m.SystemPage })));
+
+export const router = createBrowserRouter([
+  {
+    path: ROUTES.signIn,
+    element: (
+      <PublicOnly>
+        <SignInPage />
+      </PublicOnly>
+    ),
+  },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        element: <RequireRole roles={USER_MANAGERS} />,
+        children: [
+          { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/users/baru', element: <UserCreatePage /> },
+          { path: 'admin/users/:id', element: <UserEditPage /> },
+        ],
+      },
+      { element: <RequireRole roles={AUDIT_READERS} />, children: [{ path: 'admin/audit', element: <AuditPage /> }] },
+      {
+        element: <RequireRole roles={['admin']} />,
+        children: [
+          { path: 'admin/regions', element: <RegionsPage /> },
+          { path: 'admin/system', element: <SystemPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

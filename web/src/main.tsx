@@ -1,0 +1,51 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './app/global.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { ApiError, setUnauthorizedHandler } from './app/api.ts';
+import { I18nProvider } from './app/i18n.ts';
+import { router } from './app/router.tsx';
+import { signOutLocally } from './app/session.tsx';
+import { cssVariablesResolver, theme } from './app/theme.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A refusal (4xx) will not change by asking again; a network hiccup might.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+    mutations: { retry: false },
+  },
+});
+
+// Any 401 (session expired, signed out elsewhere): forget the user's data; the route guard goes to /masuk.
+let lastUnauthorized = 0;
+setUnauthorizedHandler((error) => {
+  const now = Date.now();
+  if (now - lastUnauthorized < 1000) return;
+  lastUnauthorized = now;
+  signOutLocally(queryClient, error.message);
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing in index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="bottom-right" limit={4} />
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
