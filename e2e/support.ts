@@ -38,6 +38,8 @@ export type RunningLindung = {
   output: () => string;
   child: ChildProcess;
   dataDir: string;
+  /** Stops and starts Lindung again on the same data directory (and port). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -45,20 +47,28 @@ export type RunningLindung = {
 export async function startDemo(): Promise<RunningLindung> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-e2e-'));
   const port = await freePort();
-  const { child, output } = await startLindung([], { LINDUNG_DATA_DIR: dataDir, PORT: String(port) });
+  const env = { LINDUNG_DATA_DIR: dataDir, PORT: String(port) };
+  const first = await startLindung([], env);
   const credentials = new Map<string, string>();
-  for (const m of output().matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm)) credentials.set(m[1]!, m[2]!);
-  return {
+  for (const m of first.output().matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm)) credentials.set(m[1]!, m[2]!);
+  const running: RunningLindung = {
     url: `http://localhost:${port}`,
     credentials,
-    output,
-    child,
+    output: first.output,
+    child: first.child,
     dataDir,
+    async restart() {
+      await stopLindung(running.child);
+      const next = await startLindung([], env);
+      running.child = next.child;
+      running.output = next.output;
+    },
     async stop() {
-      await stopLindung(child);
+      await stopLindung(running.child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return running;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
