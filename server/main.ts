@@ -22,7 +22,6 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       'no-demo': { type: 'boolean', default: false },
-      dev: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       username: { type: 'string' },
       password: { type: 'string' },
