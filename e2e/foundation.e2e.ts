@@ -17,7 +17,12 @@ afterAll(async () => {
   await lindung?.stop();
 });
 
-async function signIn(page: Page, username: string, password: string, labels = { user: 'Nama pengguna', pass: 'Kata sandi', submit: 'Masuk' }) {
+async function signIn(
+  page: Page,
+  username: string,
+  password: string,
+  labels = { user: 'Nama pengguna', pass: 'Kata sandi', submit: 'Masuk' },
+) {
   await page.goto(`${lindung.url}/masuk`);
   await page.getByLabel(labels.user).fill(username);
   await page.getByLabel(labels.pass).fill(password);
@@ -26,7 +31,14 @@ async function signIn(page: Page, username: string, password: string, labels = {
 
 describe('foundation journey', () => {
   it('prints one demo user per role with working passwords', () => {
-    for (const u of ['admin.bantul', 'disnaker.bantul', 'operator.trirenggo', 'bpjs.bantul', 'pimpinan.bantul', 'asesor.bantul']) {
+    for (const u of [
+      'admin.bantul',
+      'disnaker.bantul',
+      'operator.trirenggo',
+      'bpjs.bantul',
+      'pimpinan.bantul',
+      'asesor.bantul',
+    ]) {
       expect(lindung.credentials.get(u), u).toMatch(/^[a-z]+-[a-z]+-\d{4}$/);
     }
   });
@@ -109,9 +121,17 @@ describe('foundation journey', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${lindung.url}/masuk`);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await signIn(page, 'admin.bantul', 'wrong-password-here', { user: 'Username', pass: 'Password', submit: 'Sign in' });
+    await signIn(page, 'admin.bantul', 'wrong-password-here', {
+      user: 'Username',
+      pass: 'Password',
+      submit: 'Sign in',
+    });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong username or password.');
-    await signIn(page, 'admin.bantul', lindung.credentials.get('admin.bantul')!, { user: 'Username', pass: 'Password', submit: 'Sign in' });
+    await signIn(page, 'admin.bantul', lindung.credentials.get('admin.bantul')!, {
+      user: 'Username',
+      pass: 'Password',
+      submit: 'Sign in',
+    });
     await page.getByText('Welcome, Admin Lindung Bantul').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Users' }).click();

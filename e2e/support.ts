@@ -50,7 +50,8 @@ export async function startDemo(): Promise<RunningLindung> {
   const env = { LINDUNG_DATA_DIR: dataDir, PORT: String(port) };
   const first = await startLindung([], env);
   const credentials = new Map<string, string>();
-  for (const m of first.output().matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm)) credentials.set(m[1]!, m[2]!);
+  for (const m of first.output().matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm))
+    credentials.set(m[1]!, m[2]!);
   const running: RunningLindung = {
     url: `http://localhost:${port}`,
     credentials,

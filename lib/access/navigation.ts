@@ -57,7 +57,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('home', '/'),
     P('users', '/admin/users'),
     P('regions', '/admin/regions'),
-    P('contributionRules'),
+    P('contributionRules', '/admin/aturan-iuran'),
     P('audit', '/admin/audit'),
     P('system', '/admin/system'),
   ],

@@ -50,6 +50,7 @@ import { Footer } from './Footer.tsx';
 import { useT } from './i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PageLoader } from './PageLoader.tsx';
+import { ROUTES } from './routes.ts';
 import { useCurrentUser, useSignOut } from './session.tsx';
 
 const NAV_ICONS: Readonly<Record<NavKey, Icon>> = {
@@ -131,7 +132,10 @@ export function AppLayout() {
   // On a phone the menu closes after choosing a page.
   useEffect(() => close(), [pathname, close]);
 
-  const items = NAVIGATION[me.role];
+  // The public calculator is useful to every role, so it closes every menu.
+  const items = NAVIGATION[me.role].some((item) => item.key === 'calculator')
+    ? NAVIGATION[me.role]
+    : [...NAVIGATION[me.role], { key: 'calculator' as const, path: ROUTES.calculator }];
 
   return (
     <AppShell

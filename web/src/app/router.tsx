@@ -4,6 +4,7 @@ import { AUDIT_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
+import { PublicOrSignedIn } from './PublicLayout.tsx';
 import { ROUTES } from './routes.ts';
 
 // Admin pages load on demand: the sign-in page and home stay small on a slow connection.
@@ -17,6 +18,12 @@ const UserEditPage = lazy(() =>
 const AuditPage = lazy(() => import('../modules/access/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const RegionsPage = lazy(() => import('../modules/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
 const SystemPage = lazy(() => import('../modules/system/SystemPage.tsx').then((m) => ({ default: m.SystemPage })));
+const CalculatorPage = lazy(() =>
+  import('../modules/contributions/CalculatorPage.tsx').then((m) => ({ default: m.CalculatorPage })),
+);
+const ContributionRulesPage = lazy(() =>
+  import('../modules/contributions/ContributionRulesPage.tsx').then((m) => ({ default: m.ContributionRulesPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -27,6 +34,8 @@ export const router = createBrowserRouter([
       </PublicOnly>
     ),
   },
+  // Public, no sign-in needed; with the usual menu when signed in.
+  { element: <PublicOrSignedIn />, children: [{ path: ROUTES.calculator, element: <CalculatorPage /> }] },
   {
     path: '/',
     element: <RequireAuth />,
@@ -46,6 +55,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'admin/regions', element: <RegionsPage /> },
           { path: 'admin/system', element: <SystemPage /> },
+          { path: 'admin/aturan-iuran', element: <ContributionRulesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -8,4 +8,6 @@ export const ROUTES = {
   audit: '/admin/audit',
   regions: '/admin/regions',
   system: '/admin/system',
+  contributionRules: '/admin/aturan-iuran',
+  calculator: '/kalkulator',
 } as const;

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Card,
@@ -9,14 +10,16 @@ import {
   Stack,
   Text,
   TextInput,
+  ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertCircle, IconInfoCircle, IconShieldHeart } from '@tabler/icons-react';
+import { IconAlertCircle, IconCalculator, IconInfoCircle, IconShieldHeart } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Footer } from '../../app/Footer.tsx';
 import { useT } from '../../app/i18n.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
+import { ROUTES } from '../../app/routes.ts';
 import { takeSessionEndedMessage, useSignIn } from '../../app/session.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
 
@@ -127,6 +130,23 @@ export function SignInPage() {
                   </Text>
                 </Stack>
               </form>
+            </Card>
+
+            {/* The calculator is public: workers, employers and OPD staff without an account use it too. */}
+            <Card withBorder radius="md" padding="md">
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon variant="light" size="lg" aria-hidden>
+                  <IconCalculator size={20} />
+                </ThemeIcon>
+                <div>
+                  <Anchor component={Link} to={ROUTES.calculator} fw={600}>
+                    {t('nav.calculator')}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {t('signIn.calculatorBody')}
+                  </Text>
+                </div>
+              </Group>
             </Card>
           </Stack>
         </Container>
