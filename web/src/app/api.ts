@@ -118,3 +118,14 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   }
   return data as T;
 }
+
+/** Server issues name the field as "body.password" or "body.value.bp": the first path part after "body". */
+export function fieldErrors<F extends string>(error: unknown): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  if (!(error instanceof ApiError)) return out;
+  for (const issue of error.issues) {
+    const field = issue.path.split('.').find((p) => p !== 'body') as F | undefined;
+    if (field && !out[field]) out[field] = issue.message;
+  }
+  return out;
+}

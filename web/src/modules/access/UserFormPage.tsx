@@ -18,7 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { canGrantRole, ROLES, type Role } from '../../../../lib/access/roles.ts';
 import type { User, UserUpdate } from '../../../../lib/contracts/access.ts';
 import { LOCALES, type Locale } from '../../../../lib/i18n/locale.ts';
-import { ApiError } from '../../app/api.ts';
+import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
@@ -42,17 +42,6 @@ type Values = {
 };
 
 type FieldName = keyof Values;
-
-/** Server issues name the field as "body.password"; show each under its input as well as in the alert. */
-function fieldErrors(error: unknown): Partial<Record<FieldName, string>> {
-  const out: Partial<Record<FieldName, string>> = {};
-  if (!(error instanceof ApiError)) return out;
-  for (const issue of error.issues) {
-    const field = issue.path.split('.').find((p) => p !== 'body') as FieldName | undefined;
-    if (field && !out[field]) out[field] = issue.message;
-  }
-  return out;
-}
 
 function BackToUsers() {
   const t = useT();
@@ -85,7 +74,7 @@ function UserForm({ mode, initial, pending, error, onSubmit, notice, keepRole }:
   const [values, setValues] = useState<Values>(initial);
   const [missing, setMissing] = useState<Partial<Record<FieldName, boolean>>>({});
   const set = <K extends FieldName>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const serverErrors = fieldErrors(error);
+  const serverErrors = fieldErrors<FieldName>(error);
   const fieldError = (key: FieldName) => (missing[key] ? t('userForm.required') : serverErrors[key]);
 
   const roles = ROLES.filter((r) => canGrantRole(me.role, r) || r === keepRole);

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+
+// Contribution journey (issue 5): anyone opens the Kalkulator Iuran without signing in and follows a BPU worker
+// from the APBD default through JHT, the PP 50/2025 relief and a date without rules, in Indonesian and English,
+// then a construction project; a regency admin reads the rule table and is refused when adding a row.
+
+let lindung: RunningLindung;
+let browser: Browser;
+
+beforeAll(async () => {
+  lindung = await startDemo();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await lindung?.stop();
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Waits until the figure with this test id reads exactly `text` (the calculator answers after a short pause). */
+async function figure(page: Page, testId: string, text: string): Promise<void> {
+  await page
+    .getByTestId(testId)
+    .filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) })
+    .waitFor();
+}
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('contribution calculator journey', () => {
+  it('anyone works out BPU contributions and a yearly budget without signing in', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+    // From the sign-in page, through the footer link: no account needed.
+    await page.goto(`${lindung.url}/masuk`);
+    expect(await page.getByRole('link', { name: 'Kalkulator Iuran' }).count()).toBeGreaterThanOrEqual(2);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Kalkulator Iuran' }).click();
+    await expect.poll(() => page.url()).toContain('/kalkulator');
+    await page.getByRole('heading', { name: 'Kalkulator Iuran', level: 1 }).waitFor();
+
+    // The default: one BPU worker at Rp1.000.000, JKK + JKM, paid from the APBD.
+    await figure(page, 'quote-total', 'Rp16.800');
+    expect(await page.getByLabel('Kategori peserta', { exact: true }).inputValue()).toBe('BPU — Bukan Penerima Upah');
+    expect(await page.getByLabel('Penghasilan yang dilaporkan', { exact: true }).inputValue()).toBe('Rp1.000.000');
+    expect(await page.getByLabel('Sumber dana', { exact: true }).inputValue()).toBe('APBD');
+    expect(await page.getByLabel('Sektor', { exact: true }).inputValue()).toBe('Lainnya');
+    const items = page.getByRole('table', { name: 'Rincian iuran per program' });
+    expect(await items.textContent()).toContain('Pemerintah (APBD)');
+    expect(await items.textContent()).toContain('PP 44/2015 (JKM BPU Rp6.800 per bulan)');
+    const rulesUsed = await page.getByRole('table', { name: 'Aturan yang dipakai' }).textContent();
+    expect(rulesUsed).toContain('bpu.jkm.flat');
+    expect(rulesUsed).toContain('1 Jul 2015');
+    expect(await page.getByText('Santunan tunai tetap: Rp42.000.000').count()).toBe(1);
+
+    // 15.000 workers for a year: the exact figure, the short one and the words of a budget letter.
+    await page.getByLabel('Jumlah orang', { exact: true }).fill('15000');
+    expect(await page.getByLabel('Jumlah orang', { exact: true }).inputValue()).toBe('15.000');
+    await figure(page, 'cost-total', 'Rp3.024.000.000');
+    await page.getByText('Biaya 12 bulan untuk 15.000 orang').waitFor();
+    expect(await page.getByTestId('cost-words').textContent()).toBe(
+      'Terbilang: tiga miliar dua puluh empat juta rupiah',
+    );
+    expect(await page.getByText('Dibulatkan: Rp3,02 miliar').count()).toBe(1);
+    await screenshot(page, 'calculator-bpu-apbd');
+
+    // JHT is optional for BPU: 2% of the declared income on top.
+    await page.getByRole('checkbox', { name: /JHT/ }).check();
+    await figure(page, 'quote-total', 'Rp36.800');
+    await page.getByRole('checkbox', { name: /JHT/ }).uncheck();
+    await figure(page, 'quote-total', 'Rp16.800');
+
+    // Paid by the worker in May 2026: PP 50/2025 halves JKK and JKM (not for APBD, APBN or APBDes).
+    await choose(page, 'Sumber dana', 'Mandiri');
+    await page.getByLabel('Tanggal', { exact: true }).fill('2026-05-01');
+    await figure(page, 'quote-total', 'Rp8.400');
+    const bases = await page.getByTestId('quote-basis').allTextContents();
+    expect(bases).toHaveLength(2);
+    for (const basis of bases) expect(basis).toContain('PP 50/2025 Pasal 4');
+    expect(await items.textContent()).toContain('sebelum keringanan Rp10.000');
+    // The relief ends in December 2026, inside the twelve months: the cost says so month by month.
+    await figure(page, 'cost-total', 'Rp2.016.000.000');
+    expect(await page.getByTestId('cost-groups').textContent()).toContain(
+      'Januari 2027 – April 2027 (4 bulan): Rp16.800 per orang sebulan',
+    );
+    await screenshot(page, 'calculator-bpu-pp50');
+
+    // Before BPJS Ketenagakerjaan's rules began (July 2015): the server's RULE_GAP, never a zero.
+    await page.getByLabel('Tanggal', { exact: true }).fill('2015-01-01');
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'Belum ada aturan iuran' }).waitFor();
+    expect(await alert.textContent()).toContain('Iuran belum dapat dihitung');
+    expect(await alert.textContent()).toContain('yang berlaku pada 2015-01-01');
+    expect(await page.getByTestId('quote-total').count()).toBe(0);
+    await screenshot(page, 'calculator-rule-gap');
+
+    // The same page in English: labels from the UI, the message from the server in English too.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await alert.filter({ hasText: 'No contribution rule bpu.mandatory_programs is in force on 2015-01-01' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('heading', { name: 'Contribution Calculator', level: 1 }).waitFor();
+    for (const label of ['Participant category', 'Declared income', 'Source of funds', 'Sector', 'Date']) {
+      expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(1);
+    }
+    expect(await page.getByLabel('Source of funds', { exact: true }).inputValue()).toBe('Self-paid (mandiri)');
+    await page.getByLabel('Date', { exact: true }).fill('2026-05-01');
+    await figure(page, 'quote-total', 'Rp8.400');
+    await page.getByText('Monthly contribution per person').waitFor();
+    await page.getByText('Cost of 12 months for 15,000 people').waitFor();
+    expect(await page.getByTestId('cost-groups').textContent()).toContain(
+      'May 2026 – December 2026 (8 months): Rp8.400 per person per month',
+    );
+    expect(await page.getByRole('table', { name: 'Contribution by programme' }).textContent()).toContain(
+      'before relief Rp10.000',
+    );
+    await screenshot(page, 'calculator-en');
+
+    // Back in Indonesian, a construction project priced by its contract value: paid once, by the contractor.
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    await choose(page, 'Kategori peserta', 'Jasa Konstruksi');
+    await page.getByLabel('Nilai kontrak', { exact: true }).fill('2000000000');
+    await figure(page, 'quote-total', 'Rp2.950.000');
+    await page.getByText('Iuran sekali bayar per proyek').waitFor();
+    expect(await items.textContent()).toContain('Pemberi kerja');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(page, 'calculator-jakon-tablet');
+    await page.close();
+  });
+
+  it('a regency admin reads the rule table and may not add a row', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${lindung.url}/masuk`);
+    await page.getByLabel('Nama pengguna').fill('admin.bantul');
+    await page.getByLabel('Kata sandi').fill(lindung.credentials.get('admin.bantul')!);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByText('Selamat datang, Admin Lindung Bantul').waitFor();
+
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    expect(await nav.getByRole('link', { name: 'Kalkulator Iuran' }).count()).toBe(1);
+    await nav.getByRole('link', { name: 'Aturan Iuran' }).click();
+    await expect.poll(() => page.url()).toContain('/admin/aturan-iuran');
+    const table = page.getByRole('table', { name: 'Baris aturan iuran' });
+    await table.waitFor();
+    expect(await page.getByTestId('rule-row').count()).toBeGreaterThan(40);
+    const text = await table.textContent();
+    expect(text).toContain('PP 44/2015 (JKM BPU Rp6.800 per bulan)');
+    expect(text).toContain('pemberi kerja 3,7% + pekerja 2%');
+    expect(text).toContain('batas upah Rp10.547.400');
+    const note = await page.getByRole('note').first().textContent();
+    expect(note).toContain('Riwayat aturan tidak pernah diubah');
+    expect(note).toContain('Hanya admin dengan wilayah kerja Seluruh Indonesia');
+
+    // Filters stay in the URL: the BPU rows in force on 1 May 2026.
+    await page.getByLabel('Awalan nama aturan').fill('bpu.');
+    await page.getByLabel('Berlaku pada').fill('2026-05-01');
+    await expect.poll(() => page.url()).toContain('prefix=bpu.');
+    await expect.poll(() => page.url()).toContain('date=2026-05-01');
+    await expect
+      .poll(async () => (await page.getByTestId('rule-group').allTextContents()).every((g) => g.startsWith('bpu.')))
+      .toBe(true);
+    expect(await page.getByText('bpu.income.row', { exact: true }).count()).toBe(1);
+    await screenshot(page, 'rules-admin');
+
+    // Kab. Bantul's admin tries to add a row: the server refuses (national scope only) and says why.
+    await page.getByRole('button', { name: 'Tambah aturan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah aturan' });
+    await dialog.getByLabel('Nama aturan', { exact: true }).fill('bpu.jkm.flat');
+    expect(await dialog.getByLabel('Jenis nilai', { exact: true }).inputValue()).toBe('Jumlah tetap (Rp)');
+    await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('2027-01-01');
+    await dialog.getByLabel('Dasar hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1 (uji coba)');
+    await dialog.getByLabel('Jumlah', { exact: true }).fill('7000');
+    await dialog.getByRole('button', { name: 'Simpan aturan' }).click();
+    const refused = dialog.getByRole('alert');
+    await refused.filter({ hasText: 'berada di luar wilayah kerja Anda' }).waitFor();
+    expect(await refused.textContent()).toContain('Aturan belum tersimpan');
+    expect(await refused.textContent()).toContain('Wilayah Seluruh Indonesia (*) berada di luar wilayah kerja Anda.');
+    await screenshot(page, 'rules-admin-refused');
+
+    // Nothing was added.
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await page.goto(`${lindung.url}/admin/aturan-iuran?prefix=bpu.jkm.`);
+    await page.getByTestId('rule-row').first().waitFor();
+    expect(await page.getByTestId('rule-row').count()).toBe(1);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(page, 'rules-admin-tablet');
+    await page.close();
+  });
+});

@@ -1,0 +1,489 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconAlertTriangle, IconFilterOff, IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { RuleCreate, RuleRow } from '../../../../lib/contracts/contributions.ts';
+import { ApiError, fieldErrors } from '../../app/api.ts';
+import { useLocale, useT } from '../../app/i18n.ts';
+import { PageLoader } from '../../app/PageLoader.tsx';
+import { useCurrentUser } from '../../app/session.tsx';
+import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useUrlFilters } from '../../ui/url-state.ts';
+import { positiveInt, type NumberValue } from './calculator-form.ts';
+import { useAddRule, useRules } from './contributions-api.ts';
+import { formatRuleValue, isUncertain, ruleStatus, todayInJakarta } from './rule-format.ts';
+
+const FILTER_KEYS = ['prefix', 'date'] as const;
+
+const STATUS_COLOR = { active: 'teal', ended: 'gray', future: 'blue' } as const;
+
+function byKey(a: RuleRow, b: RuleRow): number {
+  return a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope) || a.validFrom.localeCompare(b.validFrom);
+}
+
+export function ContributionRulesPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  const me = useCurrentUser();
+  const { values, setFilters, clear, filtered } = useUrlFilters(FILTER_KEYS);
+  const rules = useRules({ prefix: values.prefix || undefined, date: values.date || undefined });
+  const [adding, setAdding] = useState(false);
+  const today = todayInJakarta();
+
+  const rows = rules.data ? [...rules.data.items].sort(byKey) : undefined;
+  const groups: { key: string; rows: RuleRow[] }[] = [];
+  for (const row of rows ?? []) {
+    const last = groups[groups.length - 1];
+    if (last && last.key === row.key) last.rows.push(row);
+    else groups.push({ key: row.key, rows: [row] });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('rules.title')}
+        description={t('rules.description')}
+        actions={
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
+            {t('rules.add')}
+          </Button>
+        }
+      />
+
+      <Stack gap="md">
+        <Alert
+          color="blue"
+          variant="light"
+          icon={<IconInfoCircle aria-hidden />}
+          role="note"
+          title={t('rules.noteTitle')}
+        >
+          <Stack gap={4}>
+            <Text size="sm">{t('rules.historyNote')}</Text>
+            <Text size="sm">{t('rules.nationalNote')}</Text>
+            {me.region !== '*' && (
+              <Text size="sm" fw={600}>
+                {t('rules.regionalNote', { region: me.regionLabel })}
+              </Text>
+            )}
+          </Stack>
+        </Alert>
+
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+              <DebouncedTextInput
+                label={t('rules.filterPrefix')}
+                placeholder={t('rules.filterPrefixPlaceholder')}
+                autoCapitalize="none"
+                spellCheck={false}
+                value={values.prefix}
+                onCommit={(prefix) => setFilters({ prefix: prefix.toLowerCase() })}
+              />
+              <TextInput
+                type="date"
+                label={t('rules.filterDate')}
+                value={values.date}
+                onChange={(e) => setFilters({ date: e.currentTarget.value })}
+              />
+            </SimpleGrid>
+            <Group justify="space-between" gap="sm">
+              <Text size="sm" c="dimmed" aria-live="polite">
+                {rows ? t('rules.count', { rows: formatNumber(rows.length, locale), keys: groups.length }) : ''}
+              </Text>
+              {filtered && (
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  leftSection={<IconFilterOff size={14} aria-hidden />}
+                  onClick={clear}
+                >
+                  {t('ui.clearFilters')}
+                </Button>
+              )}
+            </Group>
+
+            {rules.isError && <ErrorAlert error={rules.error} onRetry={() => void rules.refetch()} />}
+            {rules.isPending && <PageLoader />}
+            {rows && rows.length === 0 && (
+              <EmptyState
+                title={t('rules.empty.title')}
+                body={filtered ? t('rules.emptyFiltered.body') : t('rules.empty.body')}
+                action={
+                  filtered ? (
+                    <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
+                      {t('ui.clearFilters')}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            )}
+            {rows && rows.length > 0 && (
+              <Table.ScrollContainer minWidth={900} type="native">
+                <Table
+                  aria-label={t('rules.table')}
+                  aria-busy={rules.isPlaceholderData || undefined}
+                  verticalSpacing="sm"
+                  style={{ opacity: rules.isPlaceholderData ? 0.6 : 1 }}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('rules.col.scope')}</Table.Th>
+                      <Table.Th scope="col">{t('rules.col.value')}</Table.Th>
+                      <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                        {t('calc.rules.col.from')}
+                      </Table.Th>
+                      <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                        {t('calc.rules.col.to')}
+                      </Table.Th>
+                      <Table.Th scope="col">{t('rules.col.status')}</Table.Th>
+                      <Table.Th scope="col">{t('calc.col.basis')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  {groups.map((group) => (
+                    <Table.Tbody key={group.key} data-testid="rule-group">
+                      <Table.Tr bg="var(--mantine-color-gray-0)">
+                        <Table.Th scope="rowgroup" colSpan={6}>
+                          <Text ff="monospace" fw={700} size="sm">
+                            {group.key}
+                          </Text>
+                        </Table.Th>
+                      </Table.Tr>
+                      {group.rows.map((r) => {
+                        const status = ruleStatus(r, today);
+                        return (
+                          <Table.Tr key={r.id} data-testid="rule-row">
+                            <Table.Td>
+                              <Text size="sm" ff={r.scope ? 'monospace' : undefined} c={r.scope ? undefined : 'dimmed'}>
+                                {r.scope || t('rules.scopeAll')}
+                              </Text>
+                            </Table.Td>
+                            <Table.Td fw={600}>{formatRuleValue(r.value, t, locale)}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.validFrom, locale)}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                              {r.validTo ? formatDate(r.validTo, locale) : t('calc.rules.open')}
+                            </Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                              <Badge
+                                color={STATUS_COLOR[status]}
+                                variant="light"
+                                tt="none"
+                                styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+                              >
+                                {t(`rules.status.${status}`)}
+                              </Badge>
+                            </Table.Td>
+                            <Table.Td>
+                              <Text size="xs">
+                                {r.legalBasis}{' '}
+                                {isUncertain(r.legalBasis) && (
+                                  <Badge
+                                    size="xs"
+                                    color="yellow"
+                                    variant="light"
+                                    tt="none"
+                                    leftSection={<IconAlertTriangle size={11} aria-hidden />}
+                                  >
+                                    {t('rules.uncertain')}
+                                  </Badge>
+                                )}
+                              </Text>
+                            </Table.Td>
+                          </Table.Tr>
+                        );
+                      })}
+                    </Table.Tbody>
+                  ))}
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        </Paper>
+      </Stack>
+
+      <Modal
+        opened={adding}
+        onClose={() => setAdding(false)}
+        title={t('rules.form.title')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+      >
+        {adding && <AddRuleForm onDone={() => setAdding(false)} national={me.region === '*'} />}
+      </Modal>
+    </>
+  );
+}
+
+const FORM_KINDS = ['rate', 'amount', 'cap', 'income'] as const;
+type FormKind = (typeof FORM_KINDS)[number];
+
+type FormValues = {
+  key: string;
+  scope: string;
+  validFrom: string;
+  validTo: string;
+  legalBasis: string;
+  kind: FormKind | null;
+  percent: NumberValue;
+  rupiah: NumberValue;
+};
+
+type FieldName = 'key' | 'scope' | 'validFrom' | 'validTo' | 'legalBasis' | 'value';
+
+/** 0,24 (%) → 24 bp; null when empty or not a number. */
+function percentToBp(value: NumberValue): number | null {
+  const n = typeof value === 'number' ? value : Number(value.replace(',', '.'));
+  if (typeof value === 'string' && value.trim() === '') return null;
+  return Number.isFinite(n) && n >= 0 ? Math.round(n * 100) : null;
+}
+
+function AddRuleForm({ onDone, national }: { onDone: () => void; national: boolean }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const add = useAddRule();
+  const all = useRules({});
+  const [values, setValues] = useState<FormValues>({
+    key: '',
+    scope: '',
+    validFrom: '',
+    validTo: '',
+    legalBasis: '',
+    kind: null,
+    percent: '',
+    rupiah: '',
+  });
+  const [missing, setMissing] = useState<Partial<Record<FieldName, boolean>>>({});
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const key = values.key.trim();
+  const existing = (all.data?.items ?? []).filter((r) => r.key === key);
+  const existingKinds = [...new Set(existing.map((r) => r.value.kind))];
+  const serverErrors = fieldErrors<FieldName>(add.error);
+  const fieldError = (name: FieldName) => (missing[name] ? t('rules.form.required') : serverErrors[name]);
+  const bp = values.kind === 'rate' ? percentToBp(values.percent) : null;
+
+  // The refusal appears at the foot of a long form: bring it into view so the admin reads why.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (add.error) errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [add.error]);
+
+  const onKeyChange = (next: string) => {
+    const trimmed = next.trim();
+    const kinds = [...new Set((all.data?.items ?? []).filter((r) => r.key === trimmed).map((r) => r.value.kind))];
+    const known = kinds.find((k): k is FormKind => (FORM_KINDS as readonly string[]).includes(k));
+    // A key already in the table keeps its kind (the server refuses another): choose it for the admin.
+    setValues((v) => ({ ...v, key: next, kind: known ?? v.kind }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value: RuleCreate['value'] | null =
+      values.kind === 'rate'
+        ? bp === null
+          ? null
+          : { kind: 'rate', bp }
+        : values.kind
+          ? (() => {
+              const rupiah = positiveInt(values.rupiah);
+              return rupiah === null ? null : { kind: values.kind, rupiah };
+            })()
+          : null;
+    const empty: Partial<Record<FieldName, boolean>> = {
+      ...(!key && { key: true }),
+      ...(!values.validFrom && { validFrom: true }),
+      ...(!values.legalBasis.trim() && { legalBasis: true }),
+      ...(!value && { value: true }),
+    };
+    setMissing(empty);
+    if (Object.keys(empty).length > 0 || !value) return;
+    add.mutate(
+      {
+        key,
+        scope: values.scope.trim(),
+        validFrom: values.validFrom,
+        validTo: values.validTo || null,
+        legalBasis: values.legalBasis.trim(),
+        value,
+      },
+      {
+        onSuccess: (created) => {
+          notifications.show({
+            color: 'teal',
+            message: [
+              t('rules.created', { key: created.rule.key, date: formatDate(created.rule.validFrom, locale) }),
+              created.closed?.validTo ? t('rules.closed', { date: formatDate(created.closed.validTo, locale) }) : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          });
+          onDone();
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {!national && (
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} role="note">
+            {t('rules.form.nationalOnly')}
+          </Alert>
+        )}
+        <TextInput
+          label={t('rules.form.key')}
+          description={t('rules.form.keyHint')}
+          autoCapitalize="none"
+          spellCheck={false}
+          autoComplete="off"
+          value={values.key}
+          onChange={(e) => onKeyChange(e.currentTarget.value)}
+          error={fieldError('key')}
+        />
+        {existingKinds.length > 0 && (
+          <Text size="sm" c="dimmed" role="status">
+            {t('rules.form.existing', {
+              count: existing.length,
+              kinds: existingKinds.map((k) => t(`rules.kindName.${k}`)).join(', '),
+            })}
+          </Text>
+        )}
+        <TextInput
+          label={t('rules.form.scope')}
+          description={t('rules.form.scopeHint')}
+          autoCapitalize="none"
+          spellCheck={false}
+          autoComplete="off"
+          value={values.scope}
+          onChange={(e) => set('scope', e.currentTarget.value)}
+          error={fieldError('scope')}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput
+            type="date"
+            label={t('rules.form.validFrom')}
+            value={values.validFrom}
+            onChange={(e) => set('validFrom', e.currentTarget.value)}
+            error={fieldError('validFrom')}
+          />
+          <TextInput
+            type="date"
+            label={t('rules.form.validTo')}
+            description={t('rules.form.validToHint')}
+            value={values.validTo}
+            min={values.validFrom || undefined}
+            onChange={(e) => set('validTo', e.currentTarget.value)}
+            error={fieldError('validTo')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('rules.form.legalBasis')}
+          description={t('rules.form.legalBasisHint')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={values.legalBasis}
+          onChange={(e) => set('legalBasis', e.currentTarget.value)}
+          error={fieldError('legalBasis')}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <LabelledSelect
+            label={t('rules.form.kind')}
+            data={FORM_KINDS.map((k) => ({ value: k, label: t(`rules.kind.${k}`) }))}
+            value={values.kind}
+            onChange={(v) => set('kind', (v as FormKind | null) ?? null)}
+            allowDeselect={false}
+            error={!values.kind ? fieldError('value') : undefined}
+          />
+          {values.kind === 'rate' ? (
+            <NumberInput
+              label={t('rules.form.percent')}
+              description={bp !== null ? t('rules.form.bp', { bp: formatNumber(bp, locale) }) : undefined}
+              decimalScale={2}
+              allowNegative={false}
+              decimalSeparator={locale === 'id' ? ',' : '.'}
+              thousandSeparator={locale === 'id' ? '.' : ','}
+              hideControls
+              max={100}
+              rightSection={<Text size="sm">%</Text>}
+              value={values.percent}
+              onChange={(v) => set('percent', v)}
+              error={fieldError('value')}
+            />
+          ) : values.kind ? (
+            <NumberInput
+              label={t('rules.form.rupiah')}
+              allowNegative={false}
+              allowDecimal={false}
+              thousandSeparator={locale === 'id' ? '.' : ','}
+              decimalSeparator={locale === 'id' ? ',' : '.'}
+              hideControls
+              leftSection={<Text size="sm">Rp</Text>}
+              value={values.rupiah}
+              onChange={(v) => set('rupiah', v)}
+              error={fieldError('value')}
+            />
+          ) : null}
+        </SimpleGrid>
+        {existingKinds.length > 0 && !existingKinds.some((k) => (FORM_KINDS as readonly string[]).includes(k)) && (
+          <Text size="sm" c="dimmed">
+            {t('rules.form.otherKinds')}
+          </Text>
+        )}
+
+        {add.error ? (
+          <Alert
+            ref={errorRef}
+            color="red"
+            variant="light"
+            title={t('rules.form.errorTitle')}
+            icon={<IconAlertCircle aria-hidden />}
+            role="alert"
+          >
+            <Text size="sm">{errorMessage(add.error, t)}</Text>
+            {add.error instanceof ApiError && add.error.issues.length > 0 && (
+              <List size="sm" mt={4}>
+                {add.error.issues.map((issue) => (
+                  <List.Item key={`${issue.path}:${issue.message}`}>
+                    {issue.path.replace(/^body\./, '')}: {issue.message}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        ) : null}
+        {all.isError && <ErrorAlert error={all.error} />}
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={add.isPending}>
+            {t('rules.form.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
