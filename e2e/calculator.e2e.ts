@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { runCli } from '../server/testing/run-cli.ts';
 import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
 
 // Contribution journey (issue 5): anyone opens the Kalkulator Iuran without signing in and follows a BPU worker
@@ -41,6 +42,7 @@ describe('contribution calculator journey', () => {
 
     // From the sign-in page, through the footer link: no account needed.
     await page.goto(`${lindung.url}/masuk`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Kalkulator Iuran' }).waitFor();
     expect(await page.getByRole('link', { name: 'Kalkulator Iuran' }).count()).toBeGreaterThanOrEqual(2);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Kalkulator Iuran' }).click();
     await expect.poll(() => page.url()).toContain('/kalkulator');
@@ -58,7 +60,7 @@ describe('contribution calculator journey', () => {
     const rulesUsed = await page.getByRole('table', { name: 'Aturan yang dipakai' }).textContent();
     expect(rulesUsed).toContain('bpu.jkm.flat');
     expect(rulesUsed).toContain('1 Jul 2015');
-    expect(await page.getByText('Santunan tunai tetap: Rp42.000.000').count()).toBe(1);
+    await page.getByText('Santunan tunai tetap: Rp42.000.000').waitFor();
 
     // 15.000 workers for a year: the exact figure, the short one and the words of a budget letter.
     await page.getByLabel('Jumlah orang', { exact: true }).fill('15000');
@@ -68,7 +70,7 @@ describe('contribution calculator journey', () => {
     expect(await page.getByTestId('cost-words').textContent()).toBe(
       'Terbilang: tiga miliar dua puluh empat juta rupiah',
     );
-    expect(await page.getByText('Dibulatkan: Rp3,02 miliar').count()).toBe(1);
+    await page.getByText('Dibulatkan: Rp3,02 miliar').waitFor();
     await screenshot(page, 'calculator-bpu-apbd');
 
     // JHT is optional for BPU: 2% of the declared income on top.
@@ -190,6 +192,59 @@ describe('contribution calculator journey', () => {
     expect(await page.getByTestId('rule-row').count()).toBe(1);
     await page.setViewportSize({ width: 768, height: 1024 });
     await screenshot(page, 'rules-admin-tablet');
+    await page.close();
+  });
+
+  it('a national admin adds an effective-dated row, and the calculator uses it from that day on', async () => {
+    // National administrators are made on the command line, while Lindung is stopped (it holds the data directory).
+    await lindung.restart(async () => {
+      const made = await runCli(
+        [
+          'users',
+          'add',
+          '--username',
+          'admin.pusat',
+          '--password',
+          'pusat-aman-2026',
+          '--role',
+          'admin',
+          '--region',
+          '*',
+        ],
+        { LINDUNG_DATA_DIR: lindung.dataDir },
+      );
+      expect(made.stdout).toContain('Pengguna admin.pusat (admin, Seluruh Indonesia) dibuat.');
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${lindung.url}/masuk`);
+    await page.getByLabel('Nama pengguna').fill('admin.pusat');
+    await page.getByLabel('Kata sandi').fill('pusat-aman-2026');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByText('Seluruh Indonesia').first().waitFor();
+
+    await page.goto(`${lindung.url}/admin/aturan-iuran?prefix=bpu.jkm.`);
+    await page.getByRole('button', { name: 'Tambah aturan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah aturan' });
+    await dialog.getByLabel('Nama aturan', { exact: true }).fill('bpu.jkm.flat');
+    await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('2027-01-01');
+    await dialog.getByLabel('Dasar hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1 (uji coba)');
+    await dialog.getByLabel('Jumlah', { exact: true }).fill('7000');
+    await dialog.getByRole('button', { name: 'Simpan aturan' }).click();
+    await page.getByText('Aturan bpu.jkm.flat yang berlaku sejak 1 Jan 2027 ditambahkan.').waitFor();
+    // The old row is closed the day before, never rewritten: both stand in the table.
+    await expect.poll(() => page.getByTestId('rule-row').count()).toBe(2);
+    const rows = await page.getByTestId('rule-row').allTextContents();
+    expect(rows.some((r) => r.includes('PP contoh 1/2027') && r.includes('Rp7.000'))).toBe(true);
+    expect(rows.some((r) => r.includes('31 Des 2026'))).toBe(true);
+
+    // The public calculator: Rp16.800 through December 2026, Rp17.000 from January 2027.
+    await page.goto(`${lindung.url}/kalkulator`);
+    await page.getByLabel('Tanggal', { exact: true }).fill('2026-12-31');
+    await figure(page, 'quote-total', 'Rp16.800');
+    await page.getByLabel('Tanggal', { exact: true }).fill('2027-01-01');
+    await figure(page, 'quote-total', 'Rp17.000');
+    expect(await page.getByRole('table', { name: 'Aturan yang dipakai' }).textContent()).toContain('PP contoh 1/2027');
+    await screenshot(page, 'calculator-new-rule');
     await page.close();
   });
 });

@@ -38,8 +38,8 @@ export type RunningLindung = {
   output: () => string;
   child: ChildProcess;
   dataDir: string;
-  /** Stops and starts Lindung again on the same data directory (and port). */
-  restart(): Promise<void>;
+  /** Stops and starts Lindung again on the same data directory (and port), running `between` while it is down. */
+  restart(between?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -58,8 +58,9 @@ export async function startDemo(): Promise<RunningLindung> {
     output: first.output,
     child: first.child,
     dataDir,
-    async restart() {
+    async restart(between) {
       await stopLindung(running.child);
+      await between?.();
       const next = await startLindung([], env);
       running.child = next.child;
       running.output = next.output;
