@@ -10,6 +10,7 @@ import { AppError } from './platform/errors.ts';
 import { registerAccessRoutes, resolveSession, type AccessSettings } from './modules/access/index.ts';
 import { ensureRegionsLoaded, registerRegionRoutes } from './modules/regions/index.ts';
 import { ensureContributionRulesSeeded, registerContributionRoutes } from './modules/contributions/index.ts';
+import { registerRegistryRoutes } from './modules/registry/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     cookieSecure: config.cookieSecure,
   });
+  registerRegistryRoutes(app, { db });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

@@ -35,10 +35,10 @@ export type NavItem = { key: NavKey; path: string | null };
 const P = (key: NavKey, path: string | null = null): NavItem => ({ key, path });
 
 export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
-  operator: [P('home', '/'), P('workers'), P('proposals'), P('lapseWarnings'), P('claims')],
+  operator: [P('home', '/'), P('workers', '/pekerja'), P('proposals'), P('lapseWarnings'), P('claims')],
   disnaker: [
     P('home', '/'),
-    P('workers'),
+    P('workers', '/pekerja'),
     P('programs'),
     P('verification'),
     P('exchange'),

@@ -21,6 +21,16 @@ export const USER_MANAGERS: readonly Role[] = ['admin', 'disnaker'];
 /** Who may read the audit trail (inside their own scope). */
 export const AUDIT_READERS: readonly Role[] = ['admin', 'disnaker'];
 
+/** Who may read worker records (inside their own scope); pimpinan and asesor see aggregates only. */
+export const WORKER_READERS: readonly Role[] = ['admin', 'disnaker', 'operator', 'bpjs'];
+/** Who may add and correct worker records (inside their own scope). */
+export const WORKER_EDITORS: readonly Role[] = ['admin', 'disnaker', 'operator'];
+/**
+ * Who may see a full NIK (UU 27/2022: only where the task needs it), one audited view at a time. Operators enter
+ * NIKs but afterwards see them masked; Disnaker and BPJS match records with BPJS and Dukcapil data.
+ */
+export const NIK_REVEALERS: readonly Role[] = ['admin', 'disnaker', 'bpjs'];
+
 export function canGrantRole(granter: Role, wanted: Role): boolean {
   return ROLE_RANK[wanted] <= ROLE_RANK[granter];
 }

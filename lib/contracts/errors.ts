@@ -172,6 +172,21 @@ export const ERROR_CATALOGUE = {
         '(request id {requestId}).',
     },
   },
+  // Workers (issue 3). The detail is the NIK or phone rule's own message; nothing is saved.
+  NIK_INVALID: {
+    status: 400,
+    message: {
+      id: 'Kolom NIK: {detail} Data pekerja belum disimpan.',
+      en: 'NIK field: {detail} The worker was not saved.',
+    },
+  },
+  PHONE_INVALID: {
+    status: 400,
+    message: {
+      id: 'Kolom No HP: {detail} Tulis satu nomor, misalnya 0812-3456-7890, atau kosongkan. Data pekerja belum disimpan.',
+      en: 'Phone field: {detail} Enter one number, e.g. 0812-3456-7890, or leave it empty. The worker was not saved.',
+    },
+  },
   DB_UNAVAILABLE: {
     status: 503,
     message: {

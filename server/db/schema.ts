@@ -72,10 +72,37 @@ export interface ContributionRuleTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Workers (issue 3); `monthly_income` is bigint rupiah, returned by pg as a string. */
+export interface WorkerTable {
+  id: Generated<string>;
+  kabkota_code: string;
+  nik: string;
+  full_name: string;
+  birth_place: string | null;
+  birth_date: ColumnType<string, string, string>;
+  sex: string;
+  village_code: string;
+  address: string | null;
+  rt: string | null;
+  rw: string | null;
+  phone: string | null;
+  segment: string;
+  category: string;
+  monthly_income: ColumnType<string | null, string | number | null, string | number | null>;
+  vulnerability: ColumnType<string[], string[] | undefined, string[]>;
+  kpj_number: string | null;
+  life_status: ColumnType<string, string | undefined, string>;
+  death_date: ColumnType<string | null, string | null | undefined, string | null>;
+  source: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   app_user: AppUserTable;
   session: SessionTable;
   audit_log: AuditLogTable;
   contribution_rule: ContributionRuleTable;
+  worker: WorkerTable;
 }

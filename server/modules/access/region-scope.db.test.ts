@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { withScope, type Db } from '../../platform/db.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import type { App } from '../../platform/http.ts';
+import { systemContext } from '../../platform/context.ts';
+import { registerWorker } from '../registry/index.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -68,6 +70,8 @@ let db: TestDatabase;
 let app: App;
 let headers: Record<string, string>;
 let otherUserId: string;
+let otherWorkerId: string;
+const OTHER_NIK = '3404014509850001';
 
 beforeAll(async () => {
   db = await createTestDatabase('scope');
@@ -80,6 +84,21 @@ beforeAll(async () => {
   // An audit row in the other regency, so the audit probe has something to not show.
   const sleman = await makeUser(db, 'bpjs', OTHER, 'bpjs.sleman');
   await signIn(app, sleman.username, sleman.password);
+  const base = { birthDate: '1985-09-05', sex: 'P' as const, segment: 'farmer' as const, category: 'BPU' as const };
+  otherWorkerId = (
+    await registerWorker(db.app, systemContext('test'), {
+      ...base,
+      nik: OTHER_NIK,
+      fullName: 'Warga Sleman',
+      village: `${OTHER}.01.2001`,
+    })
+  ).id;
+  await registerWorker(db.app, systemContext('test'), {
+    ...base,
+    nik: '3402084509850001',
+    fullName: 'Warga Bantul',
+    village: '34.02.08.2004',
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -214,6 +233,59 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       },
     ],
   ]);
+  // Workers: the list, counts and filters, one record, a change, the NIK reveal.
+  covered.set('GET /api/workers', async () => {
+    const all = (await app.inject({ method: 'GET', url: '/api/workers?pageSize=200', headers })).json();
+    expect(all.items.length).toBeGreaterThan(0);
+    for (const w of all.items) expect(w.village.startsWith(HOME)).toBe(true);
+    expect(all.total).toBe(all.items.length);
+    for (const q of [`region=${OTHER}`, `nik=${OTHER_NIK}`, 'name=warga%20sleman']) {
+      const r = (await app.inject({ method: 'GET', url: `/api/workers?${q}`, headers })).json();
+      expect(r, q).toMatchObject({ items: [], total: 0 });
+    }
+  });
+  covered.set('GET /api/workers/{id}', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/workers/${otherWorkerId}`, headers });
+    expect(r.statusCode).toBe(404);
+  });
+  covered.set('PATCH /api/workers/{id}', async () => {
+    const r = await app.inject({
+      method: 'PATCH',
+      url: `/api/workers/${otherWorkerId}`,
+      headers,
+      payload: { fullName: 'Diambil alih' },
+    });
+    expect(r.statusCode).toBe(404);
+    const row = await db.owner
+      .selectFrom('worker')
+      .select('full_name')
+      .where('id', '=', otherWorkerId)
+      .executeTakeFirstOrThrow();
+    expect(row.full_name).toBe('Warga Sleman');
+  });
+  covered.set('POST /api/workers', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/workers',
+      headers,
+      payload: {
+        nik: '3404014509850002',
+        fullName: 'Penyusup',
+        birthDate: '1985-09-05',
+        sex: 'P',
+        village: `${OTHER}.01.2001`,
+        segment: 'farmer',
+        category: 'BPU',
+      },
+    });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error.code).toBe('OUT_OF_SCOPE');
+  });
+  covered.set('POST /api/workers/{id}/reveal-nik', async () => {
+    const r = await app.inject({ method: 'POST', url: `/api/workers/${otherWorkerId}/reveal-nik`, headers });
+    expect(r.statusCode).toBe(404);
+    expect(r.body).not.toContain(OTHER_NIK);
+  });
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',
@@ -243,6 +315,37 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     );
     const unaccounted = documented.filter((r) => !covered.has(r) && !notRegional.has(r));
     expect(unaccounted, 'new routes must be added to the scope test').toEqual([]);
+  });
+});
+
+describe('row-level security on workers', () => {
+  it('hides, does not count and does not change the other regency’s workers, even without our WHERE', async () => {
+    try {
+      await withScope(db.app, HOME, async (tx) => {
+        const rows = await sql<{ village_code: string }>`SELECT village_code FROM worker`.execute(tx);
+        expect(rows.rows.length).toBeGreaterThan(0);
+        for (const r of rows.rows) expect(r.village_code.startsWith(`${HOME}.`)).toBe(true);
+        const counted = await sql<{ n: string }>`SELECT count(*) AS n FROM worker WHERE nik = ${OTHER_NIK}`.execute(tx);
+        expect(Number(counted.rows[0]?.n)).toBe(0);
+        const updated = await sql`UPDATE worker SET full_name = 'DIUBAH' WHERE nik = ${OTHER_NIK}`.execute(tx);
+        expect(Number(updated.numAffectedRows)).toBe(0);
+        const moved = await sql`UPDATE worker SET village_code = ${`${OTHER}.01.2001`}, kabkota_code = ${OTHER}`
+          .execute(tx)
+          .then(
+            () => 'moved',
+            (e: Error) => e.message,
+          );
+        expect(moved).toMatch(/row-level security/);
+        throw new Rollback();
+      });
+    } catch (err) {
+      if (!(err instanceof Rollback)) throw err;
+    }
+    const deleted = await sql`DELETE FROM worker`.execute(db.app).then(
+      () => 'deleted',
+      (e: Error) => e.message,
+    );
+    expect(deleted).toMatch(/permission denied/);
   });
 });
 

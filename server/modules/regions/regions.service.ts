@@ -42,3 +42,29 @@ export async function scopeLabels(db: Db | Tx, scopes: string[], locale: Locale 
   }
   return labels;
 }
+
+export type RegionCodeSets = { provinces: ReadonlySet<string>; districts: ReadonlySet<string> };
+
+const codeSetsCache = new WeakMap<object, Promise<RegionCodeSets>>();
+
+/**
+ * Every province and district code the table holds, current or closed (a NIK keeps the code of first registration
+ * even after a split). Loaded once per process and database handle: the region table changes once a year at most.
+ */
+export function regionCodeSets(db: Db): Promise<RegionCodeSets> {
+  let sets = codeSetsCache.get(db);
+  if (!sets) {
+    sets = db
+      .selectFrom('region')
+      .select(['code', 'level'])
+      .where('level', 'in', ['province', 'district'])
+      .execute()
+      .then((rows) => ({
+        provinces: new Set(rows.filter((r) => r.level === 'province').map((r) => r.code)),
+        districts: new Set(rows.filter((r) => r.level === 'district').map((r) => r.code)),
+      }));
+    sets.catch(() => codeSetsCache.delete(db));
+    codeSetsCache.set(db, sets);
+  }
+  return sets;
+}

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { AUDIT_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
+import { AUDIT_READERS, USER_MANAGERS, WORKER_EDITORS, WORKER_READERS } from '../../../lib/access/roles.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -23,6 +23,13 @@ const CalculatorPage = lazy(() =>
 );
 const ContributionRulesPage = lazy(() =>
   import('../modules/contributions/ContributionRulesPage.tsx').then((m) => ({ default: m.ContributionRulesPage })),
+);
+const WorkersPage = lazy(() => import('../modules/registry/WorkersPage.tsx').then((m) => ({ default: m.WorkersPage })));
+const WorkerCreatePage = lazy(() =>
+  import('../modules/registry/WorkerCreatePage.tsx').then((m) => ({ default: m.WorkerCreatePage })),
+);
+const WorkerDetailPage = lazy(() =>
+  import('../modules/registry/WorkerDetailPage.tsx').then((m) => ({ default: m.WorkerDetailPage })),
 );
 
 export const router = createBrowserRouter([
@@ -48,6 +55,17 @@ export const router = createBrowserRouter([
           { path: 'admin/users/baru', element: <UserCreatePage /> },
           { path: 'admin/users/:id', element: <UserEditPage /> },
         ],
+      },
+      {
+        element: <RequireRole roles={WORKER_READERS} />,
+        children: [
+          { path: 'pekerja', element: <WorkersPage /> },
+          { path: 'pekerja/:id', element: <WorkerDetailPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={WORKER_EDITORS} />,
+        children: [{ path: 'pekerja/baru', element: <WorkerCreatePage /> }],
       },
       { element: <RequireRole roles={AUDIT_READERS} />, children: [{ path: 'admin/audit', element: <AuditPage /> }] },
       {

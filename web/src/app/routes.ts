@@ -10,4 +10,7 @@ export const ROUTES = {
   system: '/admin/system',
   contributionRules: '/admin/aturan-iuran',
   calculator: '/kalkulator',
+  workers: '/pekerja',
+  workerCreate: '/pekerja/baru',
+  workerDetail: (id: string) => `/pekerja/${id}`,
 } as const;

@@ -1,0 +1,164 @@
+import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconEye } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useLocation, useParams } from 'react-router-dom';
+import { NIK_REVEALERS } from '../../../../lib/access/roles.ts';
+import type { NikWarning, Worker } from '../../../../lib/contracts/workers.ts';
+import { PARTICIPATION_CATEGORY_LABELS, SEGMENTS, VULNERABILITY_FLAG_LABELS } from '../../../../lib/rules/segments.ts';
+import { useLocale, useT } from '../../app/i18n.ts';
+import { PageLoader } from '../../app/PageLoader.tsx';
+import { useCurrentUser } from '../../app/session.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useRevealNik, useWorker } from './registry-api.ts';
+import { BackToWorkers } from './WorkerCreatePage.tsx';
+
+type SavedState = { created?: boolean; warnings?: NikWarning[] } | null;
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+export function WorkerDetailPage() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const worker = useWorker(id);
+  const saved = useLocation().state as SavedState;
+
+  if (worker.isPending) return <PageLoader />;
+  if (worker.isError) {
+    return (
+      <>
+        <PageHeader title={t('nav.workers')} above={<BackToWorkers />} />
+        <ErrorAlert error={worker.error} onRetry={() => void worker.refetch()} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={worker.data.fullName} description={worker.data.villageLabel} above={<BackToWorkers />} />
+      <Stack gap="md" maw={920}>
+        {saved?.created && <SavedNotice warnings={saved.warnings ?? []} />}
+        <WorkerCard worker={worker.data} />
+      </Stack>
+    </>
+  );
+}
+
+function SavedNotice({ warnings }: { warnings: NikWarning[] }) {
+  const t = useT();
+  if (warnings.length === 0) {
+    return (
+      <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
+        {t('workerDetail.saved')}
+      </Alert>
+    );
+  }
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={t('workerDetail.savedWithWarnings')}
+      role="status"
+    >
+      <List size="sm" spacing={4}>
+        {warnings.map((w) => (
+          <List.Item key={w.code}>{w.message}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+function NikField({ worker }: { worker: Worker }) {
+  const t = useT();
+  const me = useCurrentUser();
+  const reveal = useRevealNik(worker.id);
+  const mayReveal = NIK_REVEALERS.includes(me.role);
+  return (
+    <Stack gap={4}>
+      <Group gap="sm" wrap="nowrap">
+        <Text size="sm" ff="monospace" data-testid="worker-nik">
+          {reveal.data?.nik ?? worker.nikMasked}
+        </Text>
+        {mayReveal && !reveal.data && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            leftSection={<IconEye size={14} aria-hidden />}
+            loading={reveal.isPending}
+            onClick={() => reveal.mutate()}
+          >
+            {t('workerDetail.revealNik')}
+          </Button>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {reveal.data ? t('workerDetail.revealed') : mayReveal ? t('workerDetail.revealHint') : t('workerDetail.masked')}
+      </Text>
+      {reveal.isError && <ErrorAlert error={reveal.error} />}
+    </Stack>
+  );
+}
+
+function WorkerCard({ worker: w }: { worker: Worker }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const dash = t('ui.none');
+  const rtRw = w.rt || w.rw ? `RT ${w.rt ?? dash} / RW ${w.rw ?? dash}` : dash;
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="lg">
+        <Field label={t('workerForm.nik')}>
+          <NikField worker={w} />
+        </Field>
+        <Field label={t('workerForm.fullName')}>{w.fullName}</Field>
+        <Field label={t('workerDetail.birth')}>
+          {[w.birthPlace, formatDate(w.birthDate, locale)].filter(Boolean).join(', ')}
+        </Field>
+        <Field label={t('workerForm.sex')}>{t(`workerForm.sex.${w.sex}`)}</Field>
+        <Field label={t('workerForm.domicile')}>{w.villageLabel}</Field>
+        <Field label={t('workerForm.address')}>
+          {w.address ?? dash} · {rtRw}
+        </Field>
+        <Field label={t('workerForm.phone')}>{w.phone ?? dash}</Field>
+        <Field label={t('workerDetail.kpj')}>{w.kpjNumber ?? dash}</Field>
+        <Field label={t('workerForm.segment')}>{SEGMENTS[w.segment].label[locale]}</Field>
+        <Field label={t('workerForm.category')}>{PARTICIPATION_CATEGORY_LABELS[w.category][locale]}</Field>
+        <Field label={t('workerForm.income')}>
+          {w.monthlyIncome === null ? dash : `Rp${formatNumber(w.monthlyIncome, locale)}`}
+        </Field>
+        <Field label={t('workerForm.vulnerability')}>
+          {w.vulnerability.length === 0 ? (
+            dash
+          ) : (
+            <Group gap={6}>
+              {w.vulnerability.map((f) => (
+                <Badge key={f} variant="light" tt="none">
+                  {VULNERABILITY_FLAG_LABELS[f][locale]}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </Field>
+        <Field label={t('workerDetail.lifeStatus')}>
+          {w.lifeStatus === 'alive'
+            ? t('workerDetail.alive')
+            : t('workerDetail.deceased', { date: formatDate(w.deathDate, locale) })}
+        </Field>
+        <Field label={t('workerDetail.source')}>{w.source}</Field>
+      </SimpleGrid>
+    </Paper>
+  );
+}

@@ -1,0 +1,57 @@
+// Server state of the registry module: workers (NIKs arrive masked; the full NIK only through an audited reveal).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Worker, WorkerCreate, WorkerSaved } from '../../../../lib/contracts/workers.ts';
+import { api } from '../../app/api.ts';
+import type { Page } from '../access/access-api.ts';
+
+export const WORKERS_PAGE_SIZE = 25;
+
+export type WorkerFilters = { q?: string; segment?: string; category?: string; page: number };
+
+/** One search box: 16 digits search the NIK, anything else the beginning of the name. */
+export function searchQuery(q: string | undefined): { nik?: string; name?: string } {
+  const text = (q ?? '').trim();
+  if (!text) return {};
+  const digits = text.replace(/[\s.-]/g, '');
+  return /^\d{16}$/.test(digits) ? { nik: digits } : { name: text };
+}
+
+export function useWorkers(filters: WorkerFilters) {
+  return useQuery({
+    queryKey: ['workers', 'list', filters],
+    queryFn: ({ signal }) =>
+      api<Page<Worker>>('/api/workers', {
+        query: {
+          ...searchQuery(filters.q),
+          segment: filters.segment,
+          category: filters.category,
+          page: filters.page,
+          pageSize: WORKERS_PAGE_SIZE,
+        },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useWorker(id: string) {
+  return useQuery({
+    queryKey: ['workers', 'one', id],
+    queryFn: ({ signal }) => api<Worker>(`/api/workers/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useCreateWorker() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WorkerCreate) => api<WorkerSaved>('/api/workers', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workers'] }),
+  });
+}
+
+/** Never cached: each view of a full NIK is one audited request. */
+export function useRevealNik(id: string) {
+  return useMutation({
+    mutationFn: () => api<{ nik: string }>(`/api/workers/${encodeURIComponent(id)}/reveal-nik`, { method: 'POST' }),
+  });
+}
