@@ -156,6 +156,7 @@ function RegionQuickFind({ scope, onPick }: { scope: string; onPick: (code: stri
 
   useEffect(() => {
     if (items.length > 0) combobox.selectFirstOption();
+    // Only new results should move the highlight; the combobox store is a new object on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [results.data]);
 
