@@ -6,6 +6,7 @@ import { startCommand } from './cli/start.ts';
 import { dbMigrateCommand } from './cli/db-migrate.ts';
 import { regionsStatsCommand } from './cli/regions-stats.ts';
 import { usersAddCommand } from './cli/users-add.ts';
+import { demoGenerateCommand } from './cli/demo-generate.ts';
 import { CONTRIBUTION_USAGE, contributionCommand } from './cli/contribution.ts';
 
 const USAGE = `Pemakaian / usage:
@@ -13,6 +14,8 @@ const USAGE = `Pemakaian / usage:
   lindung db migrate                   terapkan migrasi basis data
   lindung regions stats [--json]       jumlah wilayah per tingkat
   lindung users add --username U --password P --role R --region KODE [--name "Nama"]
+  lindung demo generate --regency 34.02 --workers 50000 [--seed N]
+                                       pekerja sintetis (NIK valid) untuk demo dan uji beban
   lindung contribution …               hitung iuran BPJS Ketenagakerjaan (tanpa --date: hari ini, WIB)
 ${CONTRIBUTION_USAGE}`;
 
@@ -28,6 +31,10 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       region: { type: 'string' },
       name: { type: 'string' },
+      // lindung demo generate
+      regency: { type: 'string' },
+      workers: { type: 'string' },
+      seed: { type: 'string' },
       // lindung contribution
       category: { type: 'string' },
       income: { type: 'string' },
@@ -65,6 +72,8 @@ async function main(argv: string[]): Promise<void> {
       return regionsStatsCommand(config, log, { json: values.json });
     case 'users add':
       return usersAddCommand(config, log, values);
+    case 'demo generate':
+      return demoGenerateCommand(config, log, values);
     case 'contribution':
       return contributionCommand(config, log, values);
     default:

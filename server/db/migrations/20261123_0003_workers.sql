@@ -32,7 +32,8 @@ CREATE TABLE worker (
   CHECK ((life_status = 'deceased') = (death_date IS NOT NULL))
 );
 CREATE UNIQUE INDEX worker_nik_key ON worker (nik);
-CREATE INDEX worker_name_idx ON worker (lower(full_name) text_pattern_ops);
+-- Byte order (C): serves the name-prefix LIKE and the list's ORDER BY with one index, whatever the database locale.
+CREATE INDEX worker_name_idx ON worker ((lower(full_name) COLLATE "C"), id);
 CREATE INDEX worker_village_idx ON worker (village_code text_pattern_ops);
 CREATE INDEX worker_id_idx ON worker (id);
 

@@ -6,3 +6,5 @@ export {
   DEMO_VILLAGE,
   type DemoCredential,
 } from './demo.service.ts';
+export { generateDemoWorkers, regencyDivisions, type DemoWorkersInput } from './demo.workers.ts';
+export { generateWorkers, DEMO_REFERENCE_DATE, type GeneratedWorker, type GenerateOptions } from './generate.ts';

@@ -121,9 +121,10 @@ export async function listWorkersInScope(tx: Tx, scope: Scope, q: WorkerListQuer
   let base = tx.selectFrom('worker').where(() => regionInScope('village_code', scope));
   if (q.nik) base = base.where('nik', '=', q.nik);
   if (q.name) {
-    // lower(full_name) text_pattern_ops serves this prefix search.
+    // The byte-order (C) index on lower(full_name) serves both this prefix search and the ORDER BY below, so a
+    // page stops after pageSize rows instead of sorting every match.
     const prefix = `${q.name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
-    base = base.where(sql<string>`lower(full_name)`, 'like', prefix);
+    base = base.where(sql<string>`lower(full_name) COLLATE "C"`, 'like', prefix);
   }
   if (q.region) base = base.where(() => regionInScope('village_code', q.region as Scope));
   if (q.segment) base = base.where('segment', '=', q.segment);
@@ -132,7 +133,7 @@ export async function listWorkersInScope(tx: Tx, scope: Scope, q: WorkerListQuer
   const [items, total] = await Promise.all([
     base
       .select(WORKER_COLUMNS)
-      .orderBy(sql`lower(full_name)`)
+      .orderBy(sql`lower(full_name) COLLATE "C"`)
       .orderBy('id')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
