@@ -30,6 +30,11 @@ export const WORKER_EDITORS: readonly Role[] = ['admin', 'disnaker', 'operator']
  * NIKs but afterwards see them masked; Disnaker and BPJS match records with BPJS and Dukcapil data.
  */
 export const NIK_REVEALERS: readonly Role[] = ['admin', 'disnaker', 'bpjs'];
+/**
+ * Who may merge probable duplicates or mark them "bukan duplikat": worker editors ranked Disnaker or above. A merge
+ * hides a record and decides which NIK stands; village operators see the pairs and report them.
+ */
+export const WORKER_MERGERS: readonly Role[] = ['admin', 'disnaker'];
 
 export function canGrantRole(granter: Role, wanted: Role): boolean {
   return ROLE_RANK[wanted] <= ROLE_RANK[granter];

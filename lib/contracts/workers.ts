@@ -92,6 +92,8 @@ export const worker = z.object({
   source: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set on a duplicate that was merged into another worker: the record stays for its history only. */
+  mergedInto: z.string().nullable(),
 });
 export type Worker = z.infer<typeof worker>;
 
@@ -114,6 +116,106 @@ export const workerListQuery = z.strictObject({
   ...paging,
 });
 export type WorkerListQuery = z.infer<typeof workerListQuery>;
-export const workerList = pageOf(worker);
+/** Lists count at most this many matches (a count of every match is what made searches slow at a million rows). */
+export const WORKER_TOTAL_CAP = 1000;
+/** `totalCapped`: more than WORKER_TOTAL_CAP workers match and `total` is that cap ("1.000+"). */
+export const workerList = pageOf(worker).extend({ totalCapped: z.boolean() });
+export type WorkerList = z.infer<typeof workerList>;
 
 export const nikReveal = z.object({ nik: z.string() });
+
+const workerId = z.string().regex(/^\d{1,18}$/, 'nomor pekerja berupa angka');
+
+// History of one worker: its audit rows, field by field (NIKs masked).
+
+export const workerChange = z.object({
+  /** The contract's field name (fullName, village …) where known, else the stored column name. */
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type WorkerChange = z.infer<typeof workerChange>;
+
+export const workerHistoryEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  /** worker.create, worker.update, worker.import_update, worker.merge, worker.merged, worker.reveal_nik … */
+  action: z.string(),
+  /** Where the change came from: `form:<user>`, `demo:<seed>`, `import:<job>`. */
+  source: z.string().nullable(),
+  changes: z.array(workerChange),
+  /** The other worker of a merge or of a "not a duplicate" decision. */
+  relatedWorkerId: z.string().nullable(),
+});
+export type WorkerHistoryEntry = z.infer<typeof workerHistoryEntry>;
+
+export const workerHistory = z.object({
+  items: z.array(workerHistoryEntry),
+  /** Names of the region codes that appear in the changes (village before → after). */
+  regionLabels: z.record(z.string(), z.string()),
+});
+export type WorkerHistory = z.infer<typeof workerHistory>;
+
+// Probable duplicates (domain.md §5.1): the same name key and birth date with another NIK, or NIKs one digit apart
+// with the same name key.
+
+export const DUPLICATE_REASONS = ['SAME_NAME_BIRTHDATE', 'NIK_ONE_DIGIT'] as const;
+export const duplicateReason = z.enum(DUPLICATE_REASONS);
+export type DuplicateReason = z.infer<typeof duplicateReason>;
+
+export const duplicatePair = z.object({
+  reasons: z.array(duplicateReason).min(1),
+  /** The older record first. */
+  a: worker,
+  b: worker,
+  /** For NIKs one digit apart: which digit (1–16) differs, so a reviewer sees it without the full NIKs. */
+  nikDiffPosition: z.number().int().min(1).max(16).nullable(),
+});
+export type DuplicatePair = z.infer<typeof duplicatePair>;
+
+export const duplicateListQuery = z.strictObject({
+  region: regionCode.optional(),
+  page: paging.page,
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type DuplicateListQuery = z.infer<typeof duplicateListQuery>;
+export const duplicateList = pageOf(duplicatePair);
+
+/** The fields a reviewer takes from either record when merging; the NIK is the kept record's (choose which to keep). */
+export const MERGE_FIELDS = [
+  'fullName',
+  'birthPlace',
+  'birthDate',
+  'sex',
+  'village',
+  'address',
+  'rt',
+  'rw',
+  'phone',
+  'segment',
+  'category',
+  'monthlyIncome',
+  'vulnerability',
+  'kpjNumber',
+  /** With the date of death. */
+  'lifeStatus',
+] as const satisfies readonly (keyof Worker)[];
+export type MergeField = (typeof MERGE_FIELDS)[number];
+export const mergeSide = z.enum(['keep', 'merge']);
+export type MergeSide = z.infer<typeof mergeSide>;
+
+export const duplicateMerge = z
+  .strictObject({
+    keepId: workerId,
+    mergeId: workerId,
+    /** Per field, whose value the kept record gets; a field left out keeps its own. */
+    fields: z.partialRecord(z.enum(MERGE_FIELDS), mergeSide).default({}),
+  })
+  .refine((v) => v.keepId !== v.mergeId, { message: 'pilih dua pekerja yang berbeda', path: ['mergeId'] });
+export type DuplicateMerge = z.infer<typeof duplicateMerge>;
+
+export const duplicateDismiss = z
+  .strictObject({ aId: workerId, bId: workerId })
+  .refine((v) => v.aId !== v.bId, { message: 'pilih dua pekerja yang berbeda', path: ['bId'] });
+export type DuplicateDismiss = z.infer<typeof duplicateDismiss>;

@@ -1,4 +1,6 @@
 // Public API of the registry module (workers: one record per person, found by NIK).
 export { registerRegistryRoutes } from './registry.routes.ts';
 export { registerWorker, updateWorker, listWorkers, getWorker, revealNik } from './registry.service.ts';
-export { bulkInsertWorkers, type BulkWorker, type BulkInsertOptions } from './registry.bulk.ts';
+export { bulkInsertWorkers, ensureWorkerNameKeys, type BulkWorker, type BulkInsertOptions } from './registry.bulk.ts';
+export { workerHistory } from './registry.history.ts';
+export { listDuplicates, mergeDuplicates, dismissDuplicate } from './registry.duplicates.ts';

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { NIK_REVEALERS, WORKER_EDITORS, WORKER_READERS } from '../../../lib/access/roles.ts';
+import { NIK_REVEALERS, WORKER_EDITORS, WORKER_MERGERS, WORKER_READERS } from '../../../lib/access/roles.ts';
+import { okResponse } from '../../../lib/contracts/common.ts';
 import {
+  duplicateDismiss,
+  duplicateList,
+  duplicateListQuery,
+  duplicateMerge,
   nikReveal,
   worker,
   workerCreate,
+  workerHistory,
   workerList,
   workerListQuery,
   workerSaved,
@@ -11,6 +17,8 @@ import {
 } from '../../../lib/contracts/workers.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
+import * as duplicates from './registry.duplicates.ts';
+import * as history from './registry.history.ts';
 import * as registry from './registry.service.ts';
 
 const idParam = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, 'angka') });
@@ -19,6 +27,7 @@ export function registerRegistryRoutes(app: App, deps: { db: Db }) {
   const { db } = deps;
   const readers = { access: { roles: WORKER_READERS } };
   const editors = { access: { roles: WORKER_EDITORS } };
+  const mergers = { access: { roles: WORKER_MERGERS } };
 
   app.get(
     '/api/workers',
@@ -79,5 +88,61 @@ export function registerRegistryRoutes(app: App, deps: { db: Db }) {
       config: { access: { roles: NIK_REVEALERS } },
     },
     async (req) => registry.revealNik(db, req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/workers/:id/history',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Riwayat perubahan satu pekerja (NIK disamarkan)',
+        params: idParam,
+        response: { 200: workerHistory },
+      },
+      config: readers,
+    },
+    async (req) => history.workerHistory(db, req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/workers/duplicates',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Kemungkinan duplikat di wilayah Anda',
+        querystring: duplicateListQuery,
+        response: { 200: duplicateList },
+      },
+      config: editors,
+    },
+    async (req) => duplicates.listDuplicates(db, req.ctx, req.query),
+  );
+
+  app.post(
+    '/api/workers/duplicates/merge',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Gabungkan dua data pekerja yang sama (tercatat di jejak audit)',
+        body: duplicateMerge,
+        response: { 200: workerSaved },
+      },
+      config: mergers,
+    },
+    async (req) => duplicates.mergeDuplicates(db, req.ctx, req.body),
+  );
+
+  app.post(
+    '/api/workers/duplicates/dismiss',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Tandai pasangan sebagai bukan duplikat',
+        body: duplicateDismiss,
+        response: { 200: okResponse },
+      },
+      config: mergers,
+    },
+    async (req) => duplicates.dismissDuplicate(db, req.ctx, req.body),
   );
 }

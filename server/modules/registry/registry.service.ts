@@ -3,18 +3,19 @@ import type {
   NikWarning,
   Worker,
   WorkerCreate,
+  WorkerList,
   WorkerListQuery,
   WorkerSaved,
   WorkerUpdate,
 } from '../../../lib/contracts/workers.ts';
-import type { Locale } from '../../../lib/i18n/locale.ts';
 import { parsePhone, normaliseName } from '../../../lib/rules/import-values.ts';
 import { maskNik, validateNik, type NikIssue } from '../../../lib/rules/nik.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findRegion, regionCodeSets, scopeLabels } from '../regions/index.ts';
+import { findRegion, regionCodeSets } from '../regions/index.ts';
+import { auditView, presentAll, presentOne, workerNotFound } from './registry.present.ts';
 import * as repo from './registry.repository.ts';
 import {
   assertVillageInScope,
@@ -23,50 +24,11 @@ import {
   requireWorkerReader,
 } from './registry.policy.ts';
 
-const workerEntity = (locale: Locale) => (locale === 'en' ? 'Worker' : 'Pekerja');
-
-function present(row: repo.WorkerRow, labels: Map<string, string>): Worker {
-  return {
-    id: String(row.id),
-    nikMasked: maskNik(row.nik),
-    fullName: row.full_name,
-    birthPlace: row.birth_place,
-    birthDate: row.birth_date,
-    sex: row.sex as Worker['sex'],
-    village: row.village_code,
-    villageLabel: labels.get(row.village_code) ?? row.village_code,
-    address: row.address,
-    rt: row.rt,
-    rw: row.rw,
-    phone: row.phone,
-    segment: row.segment as Worker['segment'],
-    category: row.category as Worker['category'],
-    monthlyIncome: row.monthly_income === null ? null : Number(row.monthly_income),
-    vulnerability: row.vulnerability as Worker['vulnerability'],
-    kpjNumber: row.kpj_number,
-    lifeStatus: row.life_status as Worker['lifeStatus'],
-    deathDate: row.death_date,
-    source: row.source,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-/** The audit view of a worker: every field, but the NIK masked (the audit trail is read more widely than NIKs). */
-function auditView(row: repo.WorkerRow) {
-  const { nik, created_at: _c, updated_at: _u, ...rest } = row;
-  return { ...rest, id: String(row.id), nik: maskNik(nik) };
-}
-
-async function presentOne(tx: Tx, row: repo.WorkerRow, locale: Locale): Promise<Worker> {
-  return present(row, await scopeLabels(tx, [row.village_code], locale));
-}
-
 /**
  * The same NIK rules as the import: errors block (400 NIK_INVALID, each issue under `nik`), warnings come back with
  * the saved record. The region prefix is only checked against the region table, never used as domicile.
  */
-async function checkNik(
+export async function checkNik(
   db: Db,
   actor: Actor,
   nik: string,
@@ -103,7 +65,7 @@ function checkPhone(actor: Actor, phone: string | null | undefined): string | nu
   throw new AppError('PHONE_INVALID', { detail }, [{ path: 'body.phone', message: detail }]);
 }
 
-function checkLife(actor: Actor, status: string, deathDate: string | null, birthDate: string): void {
+export function checkLife(actor: Actor, status: string, deathDate: string | null, birthDate: string): void {
   const en = actor.locale === 'en';
   let message: string | null = null;
   if (status === 'deceased' && !deathDate) {
@@ -133,11 +95,21 @@ function nikConflict(actor: Actor): AppError {
   });
 }
 
+/** A merged duplicate is kept for its history only; changes go to the worker it was merged into. */
+export function mergedConflict(actor: Actor, into: string): AppError {
+  return new AppError('CONFLICT', {
+    detail:
+      actor.locale === 'en'
+        ? `This record was merged as a duplicate into worker no. ${into} and is kept for its history only. Make changes on that worker. Nothing was saved.`
+        : `Data ini sudah digabung sebagai duplikat ke pekerja nomor ${into} dan disimpan hanya untuk riwayat. Ubah data pada pekerja itu. Data belum disimpan.`,
+  });
+}
+
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
-type Merged = Omit<repo.WorkerValues, 'nik'>;
+export type Merged = Omit<repo.WorkerValues, 'nik'>;
 
-function valuesFrom(input: Partial<WorkerCreate>, base?: repo.WorkerRow): Merged {
+export function valuesFrom(input: Partial<WorkerCreate>, base?: repo.WorkerRow): Merged {
   const pick = <T>(v: T | undefined, fallback: T): T => (v === undefined ? fallback : v);
   const blank = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v === '' ? null : v);
   return {
@@ -199,7 +171,8 @@ export async function updateWorker(db: Db, ctx: RequestContext, id: string, patc
   try {
     return await withScope(db, actor.scope, async (tx) => {
       const before = await repo.findWorkerInScope(tx, actor.scope, id);
-      if (!before) throw new AppError('NOT_FOUND', { entity: workerEntity(actor.locale) });
+      if (!before) throw workerNotFound(actor.locale);
+      if (before.merged_into !== null) throw mergedConflict(actor, before.merged_into);
       const values = valuesFrom(patch, before);
       if (phone !== undefined) values.phone = phone;
       checkLife(actor, values.life_status, values.death_date, values.birth_date);
@@ -208,7 +181,7 @@ export async function updateWorker(db: Db, ctx: RequestContext, id: string, patc
       if (values.village_code !== before.village_code) await assertVillageExists(tx, values.village_code);
       if (checked.nik !== before.nik && (await repo.nikTaken(tx, checked.nik, id))) throw nikConflict(actor);
       const after = await repo.updateWorkerInScope(tx, actor.scope, id, { ...values, nik: checked.nik });
-      if (!after) throw new AppError('NOT_FOUND', { entity: workerEntity(actor.locale) });
+      if (!after) throw workerNotFound(actor.locale);
       await writeAudit(tx, ctx, {
         action: 'worker.update',
         entity: 'worker',
@@ -225,16 +198,12 @@ export async function updateWorker(db: Db, ctx: RequestContext, id: string, patc
   }
 }
 
-export async function listWorkers(db: Db, ctx: RequestContext, query: WorkerListQuery) {
+export async function listWorkers(db: Db, ctx: RequestContext, query: WorkerListQuery): Promise<WorkerList> {
   const actor = requireWorkerReader(ctx);
   return withScope(db, actor.scope, async (tx) => {
-    const { items, total } = await repo.listWorkersInScope(tx, actor.scope, query);
-    const labels = await scopeLabels(
-      tx,
-      items.map((w) => w.village_code),
-      actor.locale,
-    );
-    return { items: items.map((w) => present(w, labels)), total, page: query.page, pageSize: query.pageSize };
+    const { items, total, totalCapped } = await repo.listWorkersInScope(tx, actor.scope, query);
+    const workers = await presentAll(tx, items, actor.locale);
+    return { items: workers, total, totalCapped, page: query.page, pageSize: query.pageSize };
   });
 }
 
@@ -242,7 +211,7 @@ export async function getWorker(db: Db, ctx: RequestContext, id: string): Promis
   const actor = requireWorkerReader(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.findWorkerInScope(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: workerEntity(actor.locale) });
+    if (!row) throw workerNotFound(actor.locale);
     return presentOne(tx, row, actor.locale);
   });
 }
@@ -252,7 +221,7 @@ export async function revealNik(db: Db, ctx: RequestContext, id: string): Promis
   const actor = requireNikRevealer(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.findWorkerInScope(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: workerEntity(actor.locale) });
+    if (!row) throw workerNotFound(actor.locale);
     await writeAudit(tx, ctx, {
       action: 'worker.reveal_nik',
       entity: 'worker',

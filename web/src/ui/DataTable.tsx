@@ -23,6 +23,8 @@ type Props<Row> = {
   rowKey: (row: Row) => string;
   /** Server-side paging; leave out `total` for a table without paging. */
   total?: number;
+  /** `total` is where the server stopped counting: shown as "1.000+". */
+  totalCapped?: boolean;
   page?: number;
   pageSize?: number;
   onPageChange?: (page: number) => void;
@@ -166,7 +168,7 @@ export function DataTable<Row>(props: Props<Row>) {
             {t('ui.showing', {
               from: formatNumber(from, locale),
               to: formatNumber(to, locale),
-              total: formatNumber(total, locale),
+              total: `${formatNumber(total, locale)}${props.totalCapped ? '+' : ''}`,
             })}
           </Text>
           {pages > 1 && onPageChange && (

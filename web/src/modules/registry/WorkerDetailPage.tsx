@@ -1,20 +1,23 @@
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconEye } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconEye, IconGitMerge, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
-import { NIK_REVEALERS } from '../../../../lib/access/roles.ts';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { NIK_REVEALERS, WORKER_EDITORS } from '../../../../lib/access/roles.ts';
 import type { NikWarning, Worker } from '../../../../lib/contracts/workers.ts';
 import { PARTICIPATION_CATEGORY_LABELS, SEGMENTS, VULNERABILITY_FLAG_LABELS } from '../../../../lib/rules/segments.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
+import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useRevealNik, useWorker } from './registry-api.ts';
-import { BackToWorkers } from './WorkerCreatePage.tsx';
+import { WorkerHistoryTimeline } from './WorkerHistory.tsx';
+import { BackToWorkers } from './WorkerForm.tsx';
 
-type SavedState = { created?: boolean; warnings?: NikWarning[] } | null;
+/** Set by the create and edit pages after saving: the NIK warnings to look at. */
+type SavedState = { saved?: 'created' | 'updated'; warnings?: NikWarning[] } | null;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -31,6 +34,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 export function WorkerDetailPage() {
   const t = useT();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
   const { id = '' } = useParams();
   const worker = useWorker(id);
   const saved = useLocation().state as SavedState;
@@ -44,23 +49,41 @@ export function WorkerDetailPage() {
       </>
     );
   }
+  const w = worker.data;
+  const editButton =
+    WORKER_EDITORS.includes(me.role) && w.mergedInto === null ? (
+      <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={() => navigate(ROUTES.workerEdit(w.id))}>
+        {t('workerDetail.edit')}
+      </Button>
+    ) : undefined;
   return (
     <>
-      <PageHeader title={worker.data.fullName} description={worker.data.villageLabel} above={<BackToWorkers />} />
+      <PageHeader title={w.fullName} description={w.villageLabel} above={<BackToWorkers />} actions={editButton} />
       <Stack gap="md" maw={920}>
-        {saved?.created && <SavedNotice warnings={saved.warnings ?? []} />}
-        <WorkerCard worker={worker.data} />
+        {saved?.saved && <SavedNotice kind={saved.saved} warnings={saved.warnings ?? []} />}
+        {w.mergedInto !== null && (
+          <Alert color="gray" variant="light" icon={<IconGitMerge aria-hidden />} title={t('workerDetail.merged')}>
+            <Text size="sm">
+              {t('workerDetail.mergedBody')}{' '}
+              <Anchor component={Link} to={ROUTES.workerDetail(w.mergedInto)}>
+                {t('workerDetail.mergedLink', { id: w.mergedInto })}
+              </Anchor>
+            </Text>
+          </Alert>
+        )}
+        <WorkerCard worker={w} />
+        <WorkerHistoryTimeline workerId={w.id} />
       </Stack>
     </>
   );
 }
 
-function SavedNotice({ warnings }: { warnings: NikWarning[] }) {
+function SavedNotice({ kind, warnings }: { kind: 'created' | 'updated'; warnings: NikWarning[] }) {
   const t = useT();
   if (warnings.length === 0) {
     return (
       <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
-        {t('workerDetail.saved')}
+        {kind === 'created' ? t('workerDetail.saved') : t('workerDetail.updated')}
       </Alert>
     );
   }
@@ -69,7 +92,7 @@ function SavedNotice({ warnings }: { warnings: NikWarning[] }) {
       color="yellow"
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}
-      title={t('workerDetail.savedWithWarnings')}
+      title={kind === 'created' ? t('workerDetail.savedWithWarnings') : t('workerDetail.updatedWithWarnings')}
       role="status"
     >
       <List size="sm" spacing={4}>

@@ -1,5 +1,5 @@
-import { Anchor, Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconFilterOff, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconCopy, IconFileImport, IconFilterOff, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { WORKER_EDITORS } from '../../../../lib/access/roles.ts';
 import type { Worker } from '../../../../lib/contracts/workers.ts';
@@ -69,7 +69,29 @@ export function WorkersPage() {
       <PageHeader
         title={t('workers.title')}
         description={t('workers.description', { region: me.regionLabel })}
-        actions={addButton}
+        actions={
+          mayAdd ? (
+            <Group gap="xs">
+              <Button
+                component={Link}
+                to={ROUTES.imports}
+                variant="default"
+                leftSection={<IconFileImport size={18} aria-hidden />}
+              >
+                {t('workers.import')}
+              </Button>
+              <Button
+                component={Link}
+                to={ROUTES.workerDuplicates}
+                variant="default"
+                leftSection={<IconCopy size={18} aria-hidden />}
+              >
+                {t('duplicates.title')}
+              </Button>
+              {addButton}
+            </Group>
+          ) : undefined
+        }
       />
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">
@@ -110,6 +132,7 @@ export function WorkersPage() {
             rows={workers.data?.items}
             rowKey={(w) => w.id}
             total={workers.data?.total}
+            totalCapped={workers.data?.totalCapped}
             page={page}
             pageSize={WORKERS_PAGE_SIZE}
             onPageChange={setPage}

@@ -1,6 +1,16 @@
 // Server state of the registry module: workers (NIKs arrive masked; the full NIK only through an audited reveal).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Worker, WorkerCreate, WorkerSaved } from '../../../../lib/contracts/workers.ts';
+import type {
+  DuplicateDismiss,
+  DuplicateMerge,
+  DuplicatePair,
+  Worker,
+  WorkerCreate,
+  WorkerHistory,
+  WorkerList,
+  WorkerSaved,
+  WorkerUpdate,
+} from '../../../../lib/contracts/workers.ts';
 import { api } from '../../app/api.ts';
 import type { Page } from '../access/access-api.ts';
 
@@ -20,7 +30,7 @@ export function useWorkers(filters: WorkerFilters) {
   return useQuery({
     queryKey: ['workers', 'list', filters],
     queryFn: ({ signal }) =>
-      api<Page<Worker>>('/api/workers', {
+      api<WorkerList>('/api/workers', {
         query: {
           ...searchQuery(filters.q),
           segment: filters.segment,
@@ -45,6 +55,55 @@ export function useCreateWorker() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: WorkerCreate) => api<WorkerSaved>('/api/workers', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workers'] }),
+  });
+}
+
+export function useUpdateWorker(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: WorkerUpdate) =>
+      api<WorkerSaved>(`/api/workers/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workers'] }),
+  });
+}
+
+export function useWorkerHistory(id: string) {
+  return useQuery({
+    queryKey: ['workers', 'history', id],
+    queryFn: ({ signal }) => api<WorkerHistory>(`/api/workers/${encodeURIComponent(id)}/history`, { signal }),
+  });
+}
+
+export const DUPLICATES_PAGE_SIZE = 5;
+
+export function useDuplicates(page: number) {
+  return useQuery({
+    queryKey: ['workers', 'duplicates', page],
+    queryFn: ({ signal }) =>
+      api<Page<DuplicatePair>>('/api/workers/duplicates', {
+        query: { page, pageSize: DUPLICATES_PAGE_SIZE },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Merging or dismissing changes lists, pairs, details and histories: everything under 'workers' is refetched. */
+export function useMergeDuplicates() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DuplicateMerge) =>
+      api<WorkerSaved>('/api/workers/duplicates/merge', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workers'] }),
+  });
+}
+
+export function useDismissDuplicate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DuplicateDismiss) =>
+      api<{ ok: true }>('/api/workers/duplicates/dismiss', { method: 'POST', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workers'] }),
   });
 }
