@@ -7,6 +7,7 @@ import { dbMigrateCommand } from './cli/db-migrate.ts';
 import { regionsStatsCommand } from './cli/regions-stats.ts';
 import { usersAddCommand } from './cli/users-add.ts';
 import { demoGenerateCommand } from './cli/demo-generate.ts';
+import { workersImportCommand } from './cli/workers-import.ts';
 import { CONTRIBUTION_USAGE, contributionCommand } from './cli/contribution.ts';
 
 const USAGE = `Pemakaian / usage:
@@ -16,6 +17,8 @@ const USAGE = `Pemakaian / usage:
   lindung users add --username U --password P --role R --region KODE [--name "Nama"]
   lindung demo generate --regency 34.02 --workers 50000 [--seed N]
                                        pekerja sintetis (NIK valid) untuk demo dan uji beban
+  lindung workers import BERKAS [--sheet NAMA] [--dry-run] [--json] [--region KODE] [--report LAPORAN.xlsx]
+                                       impor daftar pekerja dari CSV/XLSX (--json: ringkasan + masalah per baris)
   lindung contribution …               hitung iuran BPJS Ketenagakerjaan (tanpa --date: hari ini, WIB)
 ${CONTRIBUTION_USAGE}`;
 
@@ -35,6 +38,10 @@ async function main(argv: string[]): Promise<void> {
       regency: { type: 'string' },
       workers: { type: 'string' },
       seed: { type: 'string' },
+      // lindung workers import
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      report: { type: 'string' },
       // lindung contribution
       category: { type: 'string' },
       income: { type: 'string' },
@@ -52,7 +59,8 @@ async function main(argv: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const command = positionals.join(' ');
+  const isImport = positionals[0] === 'workers' && positionals[1] === 'import';
+  const command = isImport ? 'workers import' : positionals.join(' ');
   if (values.help || !command) {
     process.stdout.write(USAGE);
     return;
@@ -74,6 +82,8 @@ async function main(argv: string[]): Promise<void> {
       return usersAddCommand(config, log, values);
     case 'demo generate':
       return demoGenerateCommand(config, log, values);
+    case 'workers import':
+      return workersImportCommand(config, log, { ...values, file: positionals[2] });
     case 'contribution':
       return contributionCommand(config, log, values);
     default:

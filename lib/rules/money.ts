@@ -29,6 +29,12 @@ function withSign(negative: boolean, body: string): string {
   return negative ? `-Rp${body}` : `Rp${body}`;
 }
 
+/** `1234567` → `1.234.567` (counts, Indonesian grouping); rounded to a whole number. */
+export function formatNumber(n: number): string {
+  const whole = Math.round(n);
+  return `${whole < 0 ? '-' : ''}${groupThousands(String(Math.abs(whole)))}`;
+}
+
 /** `16800` → `Rp16.800`; `-2500` → `-Rp2.500`. No decimals. */
 export function formatRupiah(n: number | bigint): string {
   const whole = toWholeRupiah(n);

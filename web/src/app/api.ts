@@ -66,6 +66,8 @@ export function queryString(query: Readonly<Record<string, QueryValue>> | undefi
 export type ApiOptions = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file sent as it is (application/octet-stream), e.g. an import upload; instead of `body`. */
+  rawBody?: Blob;
   query?: Readonly<Record<string, QueryValue>>;
   signal?: AbortSignal;
   /**
@@ -79,6 +81,7 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', [LOCALE_HEADER]: currentLocale };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['content-type'] = 'application/octet-stream';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
@@ -91,6 +94,7 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+      ...(options.rawBody !== undefined && { body: options.rawBody }),
       ...(options.signal && { signal: options.signal }),
     });
   } catch (err) {

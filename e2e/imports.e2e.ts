@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+
+// Import journey (issue 3): the Trirenggo operator uploads an XLSX made by LibreOffice with the usual mistakes, reads
+// the row errors in Indonesian, downloads the report with the marked cells, uploads the corrected file and saves it;
+// the workers appear in search; the operator of another village cannot see them.
+
+const FIXTURES = path.resolve('test-fixtures/imports');
+
+let lindung: RunningLindung;
+let browser: Browser;
+
+beforeAll(async () => {
+  lindung = await startDemo();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await lindung?.stop();
+});
+
+async function signIn(page: Page, username: string, password = lindung.credentials.get(username)!) {
+  await page.goto(`${lindung.url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByText('Selamat datang').waitFor();
+}
+
+async function upload(page: Page, file: string) {
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
+  await page.getByRole('link', { name: 'Impor berkas' }).click();
+  await page.getByRole('heading', { name: 'Impor Data Pekerja' }).waitFor();
+  await page.locator('input[type="file"]').setInputFiles(path.join(FIXTURES, file));
+  await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+  await page.getByText('Pemeriksaan selesai — belum ada yang disimpan').waitFor({ timeout: 60_000 });
+}
+
+describe('import journey', () => {
+  it('upload with problems, read and download them, upload the fix, save; scope holds', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await signIn(page, 'operator.trirenggo');
+    await upload(page, 'pekerja-trirenggo-bermasalah.xlsx');
+
+    const issues = page.getByRole('table', { name: 'Masalah per baris' });
+    await issues.getByText('NIK tersimpan sebagai angka sehingga digit terakhir hilang').first().waitFor();
+    const firstRow = issues.getByRole('row').nth(1);
+    expect(await firstRow.textContent()).toMatch(/^2NIKGalatNIK_NUMERIC_CELL/);
+    await expect.poll(() => issues.getByText('DUPLICATE_IN_FILE').count()).toBe(1);
+    await screenshot(page, 'import-problems');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh laporan (XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^laporan-impor-\d+-pekerja-trirenggo-bermasalah\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const nikCell = workbook.getWorksheet('Data')!.getRow(2).getCell(2);
+    expect((nikCell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+
+    // The corrected file: no problems, then saved.
+    await upload(page, 'pekerja-trirenggo-benar.xlsx');
+    await page.getByText('Tidak ada masalah', { exact: true }).waitFor();
+    const save = page.getByRole('button', { name: /^Simpan \d+ baris yang valid$/ });
+    await save.click();
+    await page.getByText('Data tersimpan').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'import-saved');
+
+    await page.getByRole('link', { name: 'Lihat daftar pekerja' }).click();
+    await page.getByLabel('Cari pekerja').fill('Hartono');
+    await page.getByRole('link', { name: 'Hartono' }).waitFor();
+
+    // Another village's operator, created by the Bantul admin, finds nobody.
+    const admin = await browser.newPage();
+    await signIn(admin, 'admin.bantul');
+    const created = await admin.evaluate(async () => {
+      const csrf = decodeURIComponent(document.cookie.match(/lindung_csrf=([^;]+)/)?.[1] ?? '');
+      const r = await fetch('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({
+          username: 'operator.palbapang',
+          displayName: 'Operator Palbapang',
+          password: 'palbapang-rahasia-1',
+          role: 'operator',
+          region: '34.02.08.2001',
+        }),
+      });
+      return r.status;
+    });
+    expect(created).toBe(201);
+    const other = await browser.newPage();
+    await signIn(other, 'operator.palbapang', 'palbapang-rahasia-1');
+    await other.goto(`${lindung.url}/pekerja?q=Hartono`);
+    await other.getByText('Tidak ada yang cocok').first().waitFor();
+  });
+});

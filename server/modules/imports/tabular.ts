@@ -1,0 +1,503 @@
+// Streaming readers for the worker lists villages send: CSV as Excel and LibreOffice write it in Indonesia, and
+// XLSX. The importer (imports.*.ts) and the report (report.ts) both read through `openTabular`, so a row number in a
+// message is the row the operator sees in their spreadsheet.
+//
+// The format is recognised by content, not by the extension: `.csv` files that are really XLSX, and `.xls` files
+// that are really CSV, are common. Memory stays flat: rows are read in batches, the CSV in 256 KiB chunks and the
+// XLSX through exceljs's streaming reader.
+
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { ERROR_CATALOGUE } from '../../../lib/contracts/errors.ts';
+import { interpolate } from '../../../lib/i18n/locale.ts';
+
+export type Cell =
+  | { t: 'empty' }
+  | { t: 'text'; v: string }
+  | { t: 'number'; v: number; text: string }
+  | { t: 'date'; v: Date }
+  | { t: 'bool'; v: boolean };
+
+/** `row` is the spreadsheet row number (the header's real row, usually 1); `cells` are aligned with the header. */
+export type TabularRow = { row: number; cells: Cell[] };
+
+export type TabularInfo = {
+  format: 'csv' | 'xlsx';
+  encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  delimiter?: ';' | ',' | '\t';
+  sheet?: string;
+  sheets?: string[];
+  /** Header texts as written (trimmed); empty trailing header cells are dropped. */
+  header: string[];
+  headerRow: number;
+};
+
+export type TabularErrorCode = 'FILE_EMPTY' | 'FILE_UNREADABLE' | 'SHEET_NOT_FOUND' | 'FILE_TYPE';
+
+/**
+ * A file the readers cannot use. `params` fill the catalogue message of the same code, so the importer can
+ * rethrow it as `new AppError(err.code, err.params)`.
+ */
+export class TabularError extends Error {
+  readonly code: TabularErrorCode;
+  readonly details: { sheets?: string[] };
+  readonly params: Readonly<Record<string, string>>;
+
+  constructor(
+    code: TabularErrorCode,
+    params: Record<string, string>,
+    details: { sheets?: string[] } = {},
+    cause?: unknown,
+  ) {
+    super(interpolate(ERROR_CATALOGUE[code].message.en, params), cause === undefined ? undefined : { cause });
+    this.name = 'TabularError';
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+}
+
+export type Tabular = {
+  info: TabularInfo;
+  /**
+   * Data rows in batches of about 1000, entirely empty rows skipped. The first iteration continues the read that
+   * found the header; a later one reads the file again.
+   */
+  batches: AsyncIterable<TabularRow[]>;
+  /**
+   * Releases the file when `batches` is not read to the end (breaking out of `for await` does this too). Reading
+   * `batches` after `close()` starts again from the first row.
+   */
+  close(): Promise<void>;
+};
+
+const EMPTY: Cell = Object.freeze({ t: 'empty' });
+const BATCH_ROWS = 1000;
+const CHUNK_BYTES = 1 << 18;
+const HEAD_BYTES = 64 * 1024;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cell helpers
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A cell as the operator reads it: text as written, numbers as `text`, dates as dd-mm-yyyy, empty as ''. */
+export function cellText(cell: Cell): string {
+  switch (cell.t) {
+    case 'empty':
+      return '';
+    case 'text':
+      return cell.v;
+    case 'number':
+      return cell.text;
+    case 'date':
+      return `${pad2(cell.v.getUTCDate())}-${pad2(cell.v.getUTCMonth() + 1)}-${cell.v.getUTCFullYear()}`;
+    case 'bool':
+      return cell.v ? 'TRUE' : 'FALSE';
+  }
+}
+
+function isBlank(cell: Cell): boolean {
+  return cell.t === 'empty' || (cell.t === 'text' && cell.v.trim() === '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Opening a file
+
+type RawSource = {
+  /** Filled before the first batch is yielded. */
+  meta: Omit<TabularInfo, 'header' | 'headerRow'>;
+  /** Non-empty rows with their cells as found (any length), in batches of any size. */
+  rows: AsyncGenerator<TabularRow[]>;
+};
+
+/** Opens a file on disk; reads the header eagerly, the rows lazily in batches to keep memory flat. */
+export async function openTabular(path: string, opts: { sheet?: string; fileName?: string } = {}): Promise<Tabular> {
+  const fileName = basename(opts.fileName ?? path);
+  const head = await readHead(path);
+  const format = sniffFormat(head, fileName);
+  const source = format === 'xlsx' ? xlsxSource(path, fileName, opts.sheet) : await csvSource(path, fileName, head);
+  return assemble(source, fileName, () => openTabular(path, opts));
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** xlsx or csv; everything else is FILE_TYPE with the format's name, so the message can say what to do. */
+function sniffFormat(head: Buffer, fileName: string): 'csv' | 'xlsx' {
+  const unsupported = (format: string) => new TabularError('FILE_TYPE', { fileName, format });
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    // An OpenDocument file starts with an uncompressed `mimetype` entry naming its kind.
+    if (head.subarray(30, 38).toString('latin1') === 'mimetype' && head.includes('opendocument')) {
+      throw unsupported('OpenDocument (.ods)');
+    }
+    return 'xlsx';
+  }
+  if (head.subarray(0, 8).equals(OLE2_MAGIC)) throw unsupported('Excel 97-2003 (.xls)');
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') throw unsupported('PDF');
+  if (head.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) || head.subarray(0, 2).equals(Buffer.from([0xfe, 0xff]))) {
+    throw unsupported('Unicode Text (UTF-16)');
+  }
+  if (head.includes(0)) throw unsupported(extname(fileName) || '?');
+  return 'csv';
+}
+
+/** Title rows ("DATA PEKERJA RENTAN DESA …") above the table are looked for among this many first rows. */
+const TITLE_ROWS = 10;
+
+function filledCells(row: TabularRow): number {
+  return row.cells.reduce((n, cell) => (isBlank(cell) ? n : n + 1), 0);
+}
+
+/**
+ * The header is the first non-empty row, except that title rows above the table are skipped: among the first
+ * TITLE_ROWS non-empty rows, the first with two or more filled cells. One data row is read ahead, so a file with a
+ * header and no data is FILE_EMPTY.
+ */
+async function assemble(source: RawSource, fileName: string, reopen: () => Promise<Tabular>): Promise<Tabular> {
+  const rows = source.rows;
+  const seen: TabularRow[] = [];
+  while (seen.length <= TITLE_ROWS) {
+    const next = await rows.next();
+    if (next.done) break;
+    seen.push(...next.value);
+  }
+  const table = seen.slice(0, TITLE_ROWS).findIndex((row) => filledCells(row) >= 2);
+  const start = Math.max(table, 0);
+  const header = seen[start];
+  const pending = seen.slice(start + 1);
+  if (header === undefined || pending.length === 0) {
+    await rows.return(undefined);
+    throw new TabularError('FILE_EMPTY', { fileName });
+  }
+
+  const texts = header.cells.map((cell) => cellText(cell).trim());
+  while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+  const width = texts.length;
+  const info: TabularInfo = { ...source.meta, header: texts, headerRow: header.row };
+
+  async function* continueRead(): AsyncGenerator<TabularRow[]> {
+    try {
+      yield* rebatch(pending, width);
+      for await (const batch of rows) yield* rebatch(batch, width);
+    } finally {
+      await rows.return(undefined);
+    }
+  }
+
+  let first = true;
+  return {
+    info,
+    batches: {
+      [Symbol.asyncIterator]: () => {
+        if (!first) return readAgain(reopen);
+        first = false;
+        return continueRead();
+      },
+    },
+    close: async () => {
+      first = false;
+      await rows.return(undefined);
+    },
+  };
+}
+
+async function* readAgain(reopen: () => Promise<Tabular>): AsyncGenerator<TabularRow[]> {
+  yield* (await reopen()).batches;
+}
+
+/** Aligns cells with the header (pads short rows, drops cells beyond it) and cuts batches of BATCH_ROWS. */
+function* rebatch(rows: TabularRow[], width: number): Generator<TabularRow[]> {
+  for (const { cells } of rows) {
+    if (cells.length > width) cells.length = width;
+    while (cells.length < width) cells.push(EMPTY);
+  }
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSV
+
+type CsvEncoding = NonNullable<TabularInfo['encoding']>;
+type CsvDelimiter = NonNullable<TabularInfo['delimiter']>;
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+async function csvSource(path: string, fileName: string, head: Buffer): Promise<RawSource> {
+  const bom = head.subarray(0, 3).equals(UTF8_BOM);
+  const utf8 = await isUtf8File(path, bom ? 3 : 0);
+  const encoding: CsvEncoding = !utf8 ? 'windows-1252' : bom ? 'utf-8-bom' : 'utf-8';
+  const text = new TextDecoder(utf8 ? 'utf-8' : 'windows-1252').decode(head.subarray(bom ? 3 : 0));
+  const delimiter = detectDelimiter(text);
+  // '\n' also ends CRLF lines (the '\r' is stripped per row); old Mac exports end lines with '\r' alone.
+  const newline = !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
+  return {
+    meta: { format: 'csv', encoding, delimiter },
+    rows: csvRows(path, fileName, { skip: bom ? 3 : 0, utf8, delimiter, newline }),
+  };
+}
+
+/**
+ * True when the whole file (from `skip`) is valid UTF-8. Decided before any row is read, so a stray Windows-1252
+ * byte near the end of a big file switches the whole file to Windows-1252 instead of producing U+FFFD.
+ */
+async function isUtf8File(path: string, skip: number): Promise<boolean> {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES + 4);
+    let carried = 0;
+    let position = skip;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, carried, CHUNK_BYTES, position);
+      if (bytesRead === 0) return carried === 0;
+      position += bytesRead;
+      const end = carried + bytesRead;
+      const cut = lastCompleteChar(buffer, end);
+      if (!isUtf8(buffer.subarray(0, cut))) return false;
+      buffer.copy(buffer, 0, cut, end);
+      carried = end - cut;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** The end of the last complete UTF-8 sequence in buffer[0, end): a sequence cut by the chunk is carried over. */
+function lastCompleteChar(buffer: Buffer, end: number): number {
+  let lead = end - 1;
+  while (lead >= 0 && end - lead < 4 && ((buffer[lead] ?? 0) & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return end;
+  const byte = buffer[lead] ?? 0;
+  const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return lead + length > end ? lead : end;
+}
+
+/** The delimiter used most in the header line (outside quotes); `;` wins ties, as Indonesian Excel writes it. */
+function detectDelimiter(text: string): CsvDelimiter {
+  const line = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  const counts: Record<CsvDelimiter, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char in counts) counts[char as CsvDelimiter] += 1;
+  }
+  const best = (Object.keys(counts) as CsvDelimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return counts[best] > 0 ? best : ',';
+}
+
+function isBlankRecord(fields: string[]): boolean {
+  for (const f of fields) if (f !== '' && (f.charCodeAt(0) > 32 || f.trim() !== '')) return false;
+  return true;
+}
+
+type CsvOptions = { skip: number; utf8: boolean; delimiter: CsvDelimiter; newline: '\n' | '\r' };
+
+/**
+ * papaparse's own Parser over 256 KiB chunks: each chunk is parsed up to its last complete record and the rest is
+ * carried into the next, as papaparse's streamer does, but without one callback per row.
+ */
+async function* csvRows(path: string, fileName: string, options: CsvOptions): AsyncGenerator<TabularRow[]> {
+  const decoder = new TextDecoder(options.utf8 ? 'utf-8' : 'windows-1252', { ignoreBOM: true });
+  const parser = new Papa.Parser({ delimiter: options.delimiter, newline: options.newline });
+  const stream = createReadStream(path, { start: options.skip, highWaterMark: CHUNK_BYTES });
+  const stripCr = options.newline === '\n';
+  let record = 0;
+  let carried = '';
+  const unclosedQuote = (row: number) =>
+    new TabularError('FILE_UNREADABLE', {
+      fileName,
+      reasonId: `tanda kutip (") di baris ${row} tidak ditutup`,
+      reasonEn: `the quote (") in row ${row} is never closed`,
+    });
+  // The hot loop of a million-row import: plain loops, and each record's array is reused for its cells.
+  const toRows = (records: string[][]): TabularRow[] => {
+    const rows: TabularRow[] = [];
+    for (const fields of records) {
+      record += 1;
+      const last = fields.length - 1;
+      const end = fields[last] ?? '';
+      if (stripCr && end.endsWith('\r')) fields[last] = end.slice(0, -1);
+      if (isBlankRecord(fields)) continue;
+      const cells = fields as unknown as Cell[];
+      for (let i = 0; i <= last; i += 1) {
+        const v = fields[i] ?? '';
+        cells[i] = v === '' ? EMPTY : { t: 'text', v };
+      }
+      rows.push({ row: record, cells });
+    }
+    return rows;
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = carried + decoder.decode(chunk, { stream: true });
+      const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
+      carried = text.slice(result.meta.cursor);
+      // No real record is megabytes long: an opening quote that is never closed would swallow the rest of the file.
+      if (carried.length > 4 * CHUNK_BYTES) throw unclosedQuote(record + result.data.length + 1);
+      yield toRows(result.data);
+    }
+    const text = carried + decoder.decode();
+    if (text !== '') {
+      const result = parser.parse(text, 0, false) as Papa.ParseResult<string[]>;
+      const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
+      if (unclosed) throw unclosedQuote(record + (unclosed.row ?? 0) + 1);
+      yield toRows(result.data);
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// XLSX
+
+type SheetEntry = { name: string; state?: string };
+type StreamingWorksheet = ExcelJS.stream.xlsx.WorksheetReader & { name: string };
+/** Fields the streaming reader sets but its typings omit. */
+type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookReader & {
+  model?: { sheets?: SheetEntry[] };
+  properties?: { model?: { date1904?: boolean } };
+  stream?: { destroy(): void };
+};
+
+function xlsxSource(path: string, fileName: string, wanted: string | undefined): RawSource {
+  const meta: RawSource['meta'] = { format: 'xlsx' };
+  return { meta, rows: xlsxRows(path, fileName, wanted, meta) };
+}
+
+async function* xlsxRows(
+  path: string,
+  fileName: string,
+  wanted: string | undefined,
+  meta: RawSource['meta'],
+): AsyncGenerator<TabularRow[]> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  }) as StreamingWorkbook;
+  const unreadable = (cause: unknown) =>
+    new TabularError(
+      'FILE_UNREADABLE',
+      { fileName, reasonId: 'isi XLSX rusak', reasonEn: 'the XLSX content is damaged' },
+      {},
+      cause,
+    );
+  const sheetNames = () => (workbook.model?.sheets ?? []).map((s) => s.name);
+  try {
+    for await (const worksheet of workbook as AsyncIterable<StreamingWorksheet>) {
+      if (worksheet.name !== (wanted ?? firstVisibleSheet(workbook.model?.sheets ?? []))) continue;
+      meta.sheet = worksheet.name;
+      meta.sheets = sheetNames();
+      const date1904 = workbook.properties?.model?.date1904 === true;
+      let batch: TabularRow[] = [];
+      for await (const row of worksheet) {
+        const cells = xlsxCells(row, date1904);
+        if (cells.some((cell) => !isBlank(cell))) batch.push({ row: row.number, cells });
+        if (batch.length >= BATCH_ROWS) {
+          yield batch;
+          batch = [];
+        }
+      }
+      yield batch;
+      return;
+    }
+  } catch (error) {
+    throw error instanceof TabularError ? error : unreadable(error);
+  } finally {
+    // exceljs has no close: end the file stream it opened so the descriptor is released at once.
+    workbook.stream?.destroy();
+  }
+  const sheets = sheetNames();
+  if (sheets.length === 0) throw new TabularError('FILE_TYPE', { fileName, format: 'ZIP' });
+  throw new TabularError('SHEET_NOT_FOUND', { fileName, sheet: wanted ?? '', sheets: sheets.join(', ') }, { sheets });
+}
+
+/** The first sheet in tab order that the operator can see; a hidden first sheet is a template's lookup table. */
+function firstVisibleSheet(sheets: SheetEntry[]): string | undefined {
+  return (sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0])?.name;
+}
+
+function xlsxCells(row: ExcelJS.Row, date1904: boolean): Cell[] {
+  const cells: Cell[] = [];
+  row.eachCell((cell, column) => {
+    while (cells.length < column - 1) cells.push(EMPTY);
+    cells.push(xlsxCell(cell.value, cell.numFmt, date1904));
+  });
+  return cells;
+}
+
+function xlsxCell(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): Cell {
+  if (value === null || value === undefined) return EMPTY;
+  if (typeof value === 'number') return numberCell(value, numFmt);
+  if (typeof value === 'string') return value === '' ? EMPTY : { t: 'text', v: value };
+  if (typeof value === 'boolean') return { t: 'bool', v: value };
+  if (value instanceof Date) return dateCell(value);
+  if ('richText' in value) return textCell(value.richText.map((run) => run.text ?? '').join(''));
+  if ('formula' in value || 'sharedFormula' in value) return formulaResult(value.result, numFmt, date1904);
+  if ('error' in value) return { t: 'text', v: value.error };
+  if ('text' in value) return textCell(typeof value.text === 'string' ? value.text : '');
+  return EMPTY;
+}
+
+function textCell(v: string): Cell {
+  return v === '' ? EMPTY : { t: 'text', v };
+}
+
+/** A formula is read as its cached result; exceljs gives an error result as NaN, shown as `#VALUE!`. */
+function formulaResult(result: unknown, numFmt: string | undefined, date1904: boolean): Cell {
+  if (typeof result === 'number') {
+    if (Number.isNaN(result)) return { t: 'text', v: '#VALUE!' };
+    return isDateFormat(numFmt) ? dateCell(serialToDate(result, date1904)) : numberCell(result, numFmt);
+  }
+  if (typeof result === 'string') return textCell(result);
+  if (typeof result === 'boolean') return { t: 'bool', v: result };
+  if (result instanceof Date) return dateCell(result);
+  if (result !== null && typeof result === 'object' && 'error' in result) return { t: 'text', v: String(result.error) };
+  return EMPTY;
+}
+
+/** The date at UTC midnight: a time of day in a date cell is dropped. */
+function dateCell(v: Date): Cell {
+  return { t: 'date', v: new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate())) };
+}
+
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** Date formats use d, m, y (or h, s) outside quoted text and [colour]/[locale] brackets. */
+function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return /[dmyhs]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * `text` is what the number means as written: integers exactly (a NIK stored as a number must still show which
+ * digits survived), other numbers at a spreadsheet's 15 significant digits so binary noise (0.30000000000000004)
+ * does not leak into messages. A zero-padded format ("0000") pads, as the spreadsheet displays it.
+ */
+function numberCell(v: number, numFmt: string | undefined): Cell {
+  let text = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  const zeros = numFmt === undefined ? null : /^0+$/.exec(numFmt);
+  if (zeros && Number.isInteger(v) && v >= 0) text = text.padStart(zeros[0].length, '0');
+  return { t: 'number', v, text };
+}

@@ -1,0 +1,144 @@
+import { Anchor, Badge, Button, FileInput, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ImportJob } from '../../../../lib/contracts/imports.ts';
+import { useLocale, useT } from '../../app/i18n.ts';
+import { ROUTES } from '../../app/routes.ts';
+import { useCurrentUser } from '../../app/session.tsx';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { formatDateTime, formatNumber } from '../../ui/format.ts';
+import { useImports, useUpload } from './imports-api.ts';
+import { StatusBadge } from './ImportStatus.tsx';
+
+/** Upload a CSV/XLSX list of workers; the recent imports of the region below. */
+export function ImportPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const [file, setFile] = useState<File | null>(null);
+  const [sheet, setSheet] = useState('');
+  const [page, setPage] = useState(1);
+  const upload = useUpload();
+  const history = useImports(page);
+
+  const submit = () => {
+    if (!file) return;
+    upload.mutate(
+      { file, ...(sheet.trim() && { sheet: sheet.trim() }) },
+      { onSuccess: (job) => navigate(ROUTES.importJob(job.id)) },
+    );
+  };
+
+  const columns: Column<ImportJob>[] = [
+    {
+      key: 'file',
+      header: t('imports.col.file'),
+      cell: (j) => (
+        <Anchor component={Link} to={ROUTES.importJob(j.id)} size="sm">
+          {j.fileName}
+        </Anchor>
+      ),
+    },
+    { key: 'at', header: t('imports.col.at'), nowrap: true, cell: (j) => formatDateTime(j.createdAt, locale) },
+    { key: 'by', header: t('imports.col.by'), cell: (j) => j.createdBy },
+    { key: 'status', header: t('imports.col.status'), cell: (j) => <StatusBadge job={j} /> },
+    {
+      key: 'rows',
+      header: t('imports.col.rows'),
+      align: 'right',
+      cell: (j) => (j.summary ? formatNumber(j.summary.total, locale) : '—'),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('imports.title')}
+        description={t('imports.description', { region: me.regionLabel })}
+        above={
+          <Anchor component={Link} to={ROUTES.workers} size="sm">
+            ← {t('workers.title')}
+          </Anchor>
+        }
+      />
+      <Stack gap="lg">
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
+            <Stack gap="sm" maw="40rem">
+              <FileInput
+                label={t('imports.file')}
+                description={t('imports.fileHelp')}
+                placeholder={t('imports.filePlaceholder')}
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+                value={file}
+                onChange={setFile}
+                clearable
+                required
+              />
+              <TextInput
+                label={t('imports.sheet')}
+                description={t('imports.sheetHelp')}
+                value={sheet}
+                onChange={(e) => setSheet(e.currentTarget.value)}
+                maxLength={100}
+              />
+              {upload.error ? <ErrorAlert error={upload.error} title={t('imports.uploadFailed')} /> : null}
+              <Group>
+                <Button
+                  type="submit"
+                  leftSection={<IconUpload size={18} aria-hidden />}
+                  disabled={!file}
+                  loading={upload.isPending}
+                >
+                  {t('imports.upload')}
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('imports.privacy')}
+              </Text>
+            </Stack>
+          </form>
+        </Paper>
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={2} fz="h4">
+                {t('imports.history')}
+              </Title>
+              <Badge variant="light" color="gray">
+                {formatNumber(history.data?.total ?? 0, locale)}
+              </Badge>
+            </Group>
+            <DataTable
+              label={t('imports.history')}
+              columns={columns}
+              rows={history.data?.items}
+              rowKey={(j) => j.id}
+              total={history.data?.total}
+              page={page}
+              pageSize={10}
+              onPageChange={setPage}
+              loading={history.isPending}
+              fetching={history.isPlaceholderData}
+              error={history.error}
+              onRetry={() => void history.refetch()}
+              minWidth={640}
+              empty={<EmptyState title={t('imports.historyEmpty')} body={t('imports.historyEmptyBody')} />}
+            />
+          </Stack>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
