@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Role } from '../../../lib/access/roles.ts';
 import { systemContext } from '../../platform/context.ts';
-import { withScope, type Db } from '../../platform/db.ts';
+import { withScope, type Database, type Db } from '../../platform/db.ts';
 import { generatePassword } from '../../platform/password.ts';
 import { createUser } from '../access/index.ts';
+import { seedDemoPrograms } from './demo.programs.ts';
 
 export const DEMO_REGENCY = '34.02'; // Kab. Bantul (DIY): 17 kecamatan, 75 desa/kelurahan
 export const DEMO_VILLAGE = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul
@@ -26,15 +27,19 @@ export async function hasAnyUser(db: Db): Promise<boolean> {
   });
 }
 
-/** Seeds the Kab. Bantul demo on an empty database: one user per role, with fresh random passwords. */
-export async function seedDemo(db: Db): Promise<DemoCredential[]> {
+/**
+ * Seeds the Kab. Bantul demo on an empty database: one user per role, with fresh random passwords, then (when the
+ * regency has none) synthetic workers and the demo's protection programmes.
+ */
+export async function seedDemo(database: Database): Promise<DemoCredential[]> {
   const ctx = systemContext('demo');
   const credentials: DemoCredential[] = [];
   for (const u of DEMO_USERS) {
     const password = generatePassword(u.role);
-    await createUser(db, ctx, { ...u, password, locale: 'id' });
+    await createUser(database.app, ctx, { ...u, password, locale: 'id' });
     credentials.push({ username: u.username, password, role: u.role, region: u.region });
   }
+  await seedDemoPrograms(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
   return credentials;
 }
 

@@ -7,4 +7,5 @@ export {
   type DemoCredential,
 } from './demo.service.ts';
 export { generateDemoWorkers, regencyDivisions, type DemoWorkersInput } from './demo.workers.ts';
+export { seedDemoPrograms, type DemoProgramsResult, type DemoPlace } from './demo.programs.ts';
 export { generateWorkers, DEMO_REFERENCE_DATE, type GeneratedWorker, type GenerateOptions } from './generate.ts';

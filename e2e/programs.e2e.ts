@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
+import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+
+// Programmes journey (issue 5, part 1), on the demo: the Bantul Disnaker creates a programme for 15,000 workers;
+// the Trirenggo operator checks who is eligible and proposes them; Disnaker rejects one with a reason and verifies
+// the others; the programme page shows the quota filled and the cost, 15.000 × Rp16.800 × 12 = Rp3.024.000.000.
+
+const PROGRAM = 'Pekerja Rentan Bantul Tahun Depan';
+const START = addMonths(currentMonthWib(new Date()), 1);
+
+let lindung: RunningLindung;
+let browser: Browser;
+
+beforeAll(async () => {
+  lindung = await startDemo();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await lindung?.stop();
+});
+
+async function signIn(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${lindung.url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(lindung.credentials.get(username)!);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByText('Selamat datang').waitFor();
+  return page;
+}
+
+/** Calls the API from the signed-in page, with its cookies and CSRF token, as the web app does. */
+function callApi(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf = document.cookie.match(/lindung_csrf=([^;]+)/)?.[1] ?? '';
+      const r = await fetch(path, {
+        method,
+        headers: { 'x-csrf-token': decodeURIComponent(csrf), 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return { status: r.status, body: await r.text() };
+    },
+    { method, path, body },
+  );
+}
+
+const menu = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name }).click();
+
+async function chooseProgram(page: Page) {
+  await page.getByLabel('Program', { exact: true }).fill(PROGRAM);
+  await page.getByLabel('Program', { exact: true }).press('Enter');
+}
+
+describe('programmes journey', () => {
+  it('Disnaker creates a programme, priced by the contribution rules', async () => {
+    const page = await signIn('disnaker.bantul');
+    await menu(page, 'Program Perlindungan');
+    // The demo's programmes: Banjar's 1,000-person quota with 400 active, among others.
+    const banjar = page.getByRole('row').filter({ hasText: 'Perlindungan Pekerja Rentan Kab. Bantul' });
+    await banjar.waitFor();
+    expect(await banjar.textContent()).toContain('400 dari 1.000 orang (40%)');
+    await screenshot(page, 'programs-list');
+
+    await page.getByRole('button', { name: 'Buat program' }).first().click();
+    await page.getByRole('heading', { name: 'Buat program' }).waitFor();
+    await page.getByLabel('Nama program').fill(PROGRAM);
+    await page.getByLabel('Nomor DPA atau dokumen anggaran').fill('DPA-SKPD 2.07.01 TA berikutnya');
+    await page.getByText('Wilayah terpilih: Kab. Bantul').waitFor();
+    await page.getByLabel('Petani', { exact: true }).check();
+    await page.getByLabel('Nelayan', { exact: true }).check();
+    await page.getByLabel('Kuota (orang)').fill('15000');
+    await page.getByLabel('Bulan pertama').fill(START);
+    await page.getByLabel('Pagu anggaran').fill('3024000000');
+    await page.getByRole('button', { name: 'Simpan program' }).click();
+
+    await page.getByRole('heading', { name: PROGRAM }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('period-cost').textContent())
+      .toBe('15.000 orang × Rp16.800 × 12 bulan = Rp3.024.000.000');
+    await page.getByText('0 dari 15.000 orang (0%)').first().waitFor();
+    await screenshot(page, 'programs-created');
+    await page.close();
+  });
+
+  it('the operator checks who is eligible and proposes them', async () => {
+    const page = await signIn('operator.trirenggo');
+    // Setup through the API (the registry journey covers the form): four workers of Desa Trirenggo.
+    const base = { birthDate: '1985-09-05', sex: 'P', village: '34.02.08.2004', category: 'BPU' };
+    for (const w of [
+      { nik: '3402084509850011', fullName: 'Sri Lestari', segment: 'farmer' },
+      { nik: '3402084509850012', fullName: 'Sumarni', segment: 'farmer' },
+      { nik: '3402084509850013', fullName: 'Suparmi', segment: 'fisher' },
+      { nik: '3402081203850021', fullName: 'Slamet Riyadi', segment: 'driver', sex: 'L', birthDate: '1985-03-12' },
+    ]) {
+      const r = await callApi(page, 'POST', '/api/workers', { ...base, ...w });
+      expect(r.status, r.body).toBe(201);
+    }
+
+    await menu(page, 'Usulan Kepesertaan');
+    await page.getByRole('heading', { name: 'Usulan Kepesertaan' }).waitFor();
+    await chooseProgram(page);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    const preview = page.getByTestId('proposal-preview');
+    await expect
+      .poll(() => preview.getByRole('status').textContent())
+      .toBe('4 pekerja cocok, 3 memenuhi syarat, 3 akan diusulkan.');
+    const reasons = page.getByRole('table', { name: 'Alasan tidak memenuhi syarat' });
+    expect(await reasons.textContent()).toContain('Pekerjaan pekerja bukan sasaran program ini');
+    await screenshot(page, 'programs-proposal-preview');
+
+    await page.getByRole('button', { name: 'Usulkan 3 pekerja' }).click();
+    await page.getByText('3 pekerja diusulkan dan menunggu verifikasi Disnaker.').waitFor();
+    const list = page.getByRole('table', { name: 'Daftar kepesertaan program' });
+    await list.getByRole('row').filter({ hasText: 'Sri Lestari' }).getByText('Diusulkan').waitFor();
+    expect(await list.getByRole('row').count()).toBe(4); // header + 3
+    expect(await list.textContent()).not.toContain('Slamet Riyadi');
+    await page.close();
+  });
+
+  it('Disnaker rejects one with a reason and verifies the others; the programme shows the quota and the cost', async () => {
+    const page = await signIn('disnaker.bantul');
+    await menu(page, 'Verifikasi');
+    await chooseProgram(page);
+    const list = page.getByRole('table', { name: 'Daftar kepesertaan program' });
+    await list.getByRole('row').filter({ hasText: 'Suparmi' }).waitFor();
+
+    await page.getByLabel('Pilih Sri Lestari').check();
+    await page.getByRole('button', { name: 'Tolak terpilih (1)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tolak 1 usulan' });
+    await dialog.getByLabel('Alasan penolakan').fill('Sudah terdaftar BPJS lewat perusahaan tempat bekerja');
+    await dialog.getByRole('button', { name: 'Tolak usulan' }).click();
+    await page.getByText('1 usulan ditolak; slotnya kembali kosong.').waitFor();
+    await expect.poll(() => list.getByRole('row').count()).toBe(3);
+
+    await page.getByLabel('Pilih semua baris di halaman ini').check();
+    await page.getByRole('button', { name: 'Verifikasi terpilih (2)' }).click();
+    await page.getByText('2 usulan terverifikasi').waitFor();
+    await screenshot(page, 'programs-verified');
+
+    const audit = await callApi(page, 'GET', '/api/audit?action=enrollment.reject');
+    const rows = JSON.parse(audit.body) as { items: { actorUsername: string; after: { reason: string } }[] };
+    expect(rows.items[0]).toMatchObject({
+      actorUsername: 'disnaker.bantul',
+      after: { reason: 'Sudah terdaftar BPJS lewat perusahaan tempat bekerja' },
+    });
+
+    await menu(page, 'Program Perlindungan');
+    await page.getByRole('link', { name: PROGRAM }).click();
+    await page.getByRole('heading', { name: PROGRAM }).waitFor();
+    await page.getByText('2 dari 15.000 orang (0%)').first().waitFor();
+    expect(await page.getByTestId('period-cost').textContent()).toBe(
+      '15.000 orang × Rp16.800 × 12 bulan = Rp3.024.000.000',
+    );
+    // Two persons × Rp16.800 × 12 months are committed against the ceiling.
+    await page.getByText('Rp403.200 dari pagu Rp3.024.000.000 (0%)').waitFor();
+    const counts = page.getByRole('group', { name: 'Kepesertaan per status di wilayah Anda' });
+    expect(await counts.textContent()).toContain('Terverifikasi: 2');
+    expect(await counts.textContent()).toContain('Ditolak: 1');
+    await screenshot(page, 'programs-page');
+
+    await page.getByRole('tab', { name: 'Peserta' }).click();
+    const enrolled = page.getByRole('table', { name: 'Daftar kepesertaan program' });
+    const rejected = enrolled.getByRole('row').filter({ hasText: 'Sri Lestari' });
+    await rejected.waitFor();
+    expect(await rejected.textContent()).toContain('Sudah terdaftar BPJS lewat perusahaan tempat bekerja');
+    expect(await rejected.textContent()).toContain('3402••••••••0011');
+    await page.close();
+  });
+});

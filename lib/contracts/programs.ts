@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import type { Role } from '../access/roles.ts';
+import { FUNDERS, INELIGIBILITY_REASONS, PACKAGES } from '../rules/eligibility.ts';
+import { SEGMENT_CODES } from '../rules/segments.ts';
+import { paging, pageOf, regionCode } from './common.ts';
+import { category, segment, vulnerabilityFlag } from './workers.ts';
+
+// Protection programmes and enrollment (issue 5, part 1). Money is whole rupiah (JSON numbers, safe integers);
+// months are 'YYYY-MM'.
+
+/** Who reads programmes (figures only, no persons): every role that plans or funds. */
+export const PROGRAM_READERS: readonly Role[] = ['admin', 'disnaker', 'operator', 'bpjs', 'pimpinan'];
+/** Who creates and edits programmes, verifies, rejects and ends enrollments, and submits batches. */
+export const PROGRAM_MANAGERS: readonly Role[] = ['admin', 'disnaker'];
+/** Who proposes workers: operators for their villages, Disnaker for the regency. */
+export const ENROLLMENT_PROPOSERS: readonly Role[] = ['admin', 'disnaker', 'operator'];
+/** Who sees enrolled persons (names, masked NIKs): the roles that read worker records. */
+export const ENROLLMENT_READERS: readonly Role[] = ['admin', 'disnaker', 'operator', 'bpjs'];
+
+export const ENROLLMENT_STATUSES = ['proposed', 'verified', 'rejected', 'submitted', 'active', 'ended'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+export const END_REASONS = ['period_end', 'death', 'withdrawn', 'moved', 'replaced'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+export const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan berbentuk yyyy-mm, misalnya 2027-01')
+  .describe('Bulan YYYY-MM');
+const rupiah = z.int('rupiah tanpa desimal').positive('harus lebih dari 0').max(1_000_000_000_000_000);
+const age = z.int().min(0).max(120);
+export const funder = z.enum(FUNDERS);
+export const pkg = z.enum(PACKAGES);
+export const enrollmentStatus = z.enum(ENROLLMENT_STATUSES);
+export const endReason = z.enum(END_REASONS);
+export const reasonCode = z.enum(INELIGIBILITY_REASONS);
+const id = z.string().regex(/^\d{1,18}$/, 'angka');
+export const idParam = z.strictObject({ id });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Programmes
+
+const programFields = {
+  name: z.string().trim().min(3, 'minimal 3 huruf').max(200),
+  funder: funder.describe('Sumber dana: apbd_regency, apbd_province, apbdes, apbn, csr, baznas atau self (mandiri)'),
+  funderRegion: regionCode
+    .nullable()
+    .optional()
+    .describe('Wilayah APBD/APBDes yang membayar (kab/kota, provinsi atau desa); kosong untuk APBN, CSR, mandiri'),
+  region: regionCode.describe('Wilayah sasaran: domisili pekerja harus di dalamnya'),
+  targetSegments: z
+    .array(segment)
+    .min(1, 'pilih minimal satu pekerjaan sasaran')
+    .max(SEGMENT_CODES.length)
+    .refine((l) => new Set(l).size === l.length, 'pekerjaan tidak boleh ganda'),
+  package: pkg.describe('jkk_jkm (JKK+JKM) atau jkk_jkm_jht (JKK+JKM+JHT)'),
+  declaredIncome: rupiah.describe('Penghasilan BPU yang dilaporkan, salah satu baris PP 44/2015 Lampiran II'),
+  quota: z.int().min(1, 'minimal 1 orang').max(10_000_000).describe('Kuota dalam orang'),
+  startMonth: month.describe('Bulan pertama periode'),
+  months: z.int().min(1, 'minimal 1 bulan').max(60, 'paling lama 60 bulan').describe('Lama periode dalam bulan'),
+  budgetCeiling: rupiah.describe('Pagu anggaran (Rp)'),
+  dpaReference: z.string().trim().max(200).nullable().optional().describe('Nomor DPA atau dokumen anggaran'),
+  minAge: age.describe('Usia terendah pada bulan pertama kepesertaan'),
+  maxAge: age.describe('Usia tertinggi pada bulan pertama kepesertaan'),
+};
+
+const ageOrder = { message: 'usia terendah tidak boleh di atas usia tertinggi', path: ['maxAge'] };
+
+export const programCreate = z.strictObject(programFields).refine((v) => v.minAge <= v.maxAge, ageOrder);
+export type ProgramCreate = z.infer<typeof programCreate>;
+
+/** The region is fixed once created: enrollments and their row-level security hang on it. */
+export const programUpdate = z
+  .strictObject(programFields)
+  .omit({ region: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'tidak ada perubahan')
+  .refine((v) => v.minAge === undefined || v.maxAge === undefined || v.minAge <= v.maxAge, ageOrder);
+export type ProgramUpdate = z.infer<typeof programUpdate>;
+
+export const monthFigure = z.object({
+  month: z.string(),
+  pricePerPerson: z.int(),
+  persons: z.int().describe('Slot terisi pada bulan itu'),
+  committed: z.int().describe('persons × pricePerPerson'),
+  cumulativeCommitted: z.int(),
+});
+
+export const programFiguresSchema = z.object({
+  pricePerPersonMonth: z.int().describe('Iuran per orang per bulan (bulan pertama)'),
+  priceVaries: z.boolean().describe('Iuran per bulan berbeda di dalam periode (aturan berubah)'),
+  monthlyCostForQuota: z.int(),
+  periodCostForQuota: z.int().describe('Kuota × iuran setiap bulan periode'),
+  annualCostForQuota: z
+    .int()
+    .nullable()
+    .describe('Kuota × 12 bulan dari bulan pertama, dihitung mesin iuran; null bila aturannya belum ada'),
+  committed: z.int().describe('Σ slot terisi × iuran per bulan'),
+  budgetRemaining: z.int(),
+  slotsFrom: z.string().describe('Bulan mulai usulan baru: bulan ini, atau bulan pertama bila periode belum mulai'),
+  quotaFilled: z.int(),
+  quotaRemaining: z.int(),
+  pricesCurrent: z
+    .boolean()
+    .describe('false bila aturan iuran berubah sejak program disimpan: simpan ulang program untuk memperbarui'),
+});
+
+export const programSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  funder,
+  funderRegion: z.string().nullable(),
+  funderRegionLabel: z.string().nullable(),
+  region: z.string(),
+  regionLabel: z.string(),
+  targetSegments: z.array(segment),
+  package: pkg,
+  declaredIncome: z.int(),
+  quota: z.int(),
+  startMonth: z.string(),
+  endMonth: z.string(),
+  months: z.int(),
+  budgetCeiling: z.int(),
+  dpaReference: z.string().nullable(),
+  minAge: z.int(),
+  maxAge: z.int(),
+  committed: z.int(),
+  quotaFilled: z.int(),
+  pricePerPersonMonth: z.int(),
+  /** The actor may edit it, verify, reject, end and submit (the programme's region is in their scope). */
+  canManage: z.boolean(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProgramSummary = z.infer<typeof programSummary>;
+
+export const statusCounts = z
+  .record(enrollmentStatus, z.int())
+  .describe('Kepesertaan per status di wilayah kerja Anda');
+
+export const programDetail = programSummary.extend({
+  figures: programFiguresSchema,
+  byMonth: z.array(monthFigure),
+  priceRuleKeys: z.array(z.string()),
+  statusCounts,
+});
+export type ProgramDetail = z.infer<typeof programDetail>;
+
+export const programListQuery = z.strictObject({
+  q: z.string().trim().max(80).optional().describe('Bagian nama program'),
+  ...paging,
+});
+export type ProgramListQuery = z.infer<typeof programListQuery>;
+export const programList = pageOf(programSummary);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enrollments
+
+export const enrollment = z.object({
+  id: z.string(),
+  programId: z.string(),
+  workerId: z.string(),
+  fullName: z.string(),
+  nikMasked: z.string(),
+  village: z.string(),
+  villageLabel: z.string(),
+  segment,
+  status: enrollmentStatus,
+  firstMonth: z.string(),
+  lastMonth: z.string().describe('Bulan terakhir yang ditanggung; sebelum firstMonth bila berakhir sebelum mulai'),
+  months: z.int(),
+  cost: z.int().describe('Iuran seluruh bulan yang ditanggung'),
+  proposedBy: z.string(),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  endReason: endReason.nullable(),
+  endNote: z.string().nullable(),
+  batchId: z.string().nullable(),
+  kpjNumber: z.string().nullable(),
+  coverageStart: z.string().nullable(),
+});
+export type Enrollment = z.infer<typeof enrollment>;
+
+export const enrollmentListQuery = z.strictObject({
+  status: enrollmentStatus.optional(),
+  name: z.string().trim().min(1).max(80).optional().describe('Awal nama pekerja'),
+  ...paging,
+});
+export type EnrollmentListQuery = z.infer<typeof enrollmentListQuery>;
+export const enrollmentList = pageOf(enrollment);
+
+/** The registry's worker filters (GET /api/workers), without paging. */
+export const workerFilter = z.strictObject({
+  nik: z
+    .string()
+    .trim()
+    .regex(/^\d{16}$/, '16 angka')
+    .optional(),
+  name: z.string().trim().min(1).max(80).optional(),
+  region: regionCode.optional(),
+  segment: segment.optional(),
+  category: category.optional(),
+  vulnerability: vulnerabilityFlag.optional(),
+});
+export type WorkerFilter = z.infer<typeof workerFilter>;
+
+export const proposalRequest = z
+  .strictObject({
+    workerIds: z.array(id).min(1).max(1_000).optional().describe('Pekerja yang diusulkan satu per satu'),
+    filter: workerFilter.optional().describe('Semua pekerja yang cocok dengan filter daftar pekerja'),
+    fromMonth: month
+      .optional()
+      .describe('Bulan mulai; bawaan bulan ini, atau bulan pertama bila periode belum mulai. Sampai akhir periode.'),
+    limit: z.int().min(1).max(1_000_000).optional().describe('Paling banyak sekian orang yang diusulkan'),
+  })
+  .refine((v) => (v.workerIds === undefined) !== (v.filter === undefined), {
+    message: 'isi tepat satu: workerIds atau filter',
+    path: ['filter'],
+  });
+export type ProposalRequest = z.infer<typeof proposalRequest>;
+
+export const reasonCount = z.object({ code: reasonCode, count: z.int(), message: z.string() });
+export const reasonText = z.object({ code: reasonCode, message: z.string() });
+
+export const proposalResult = z.object({
+  matched: z.int().describe('Pekerja yang cocok dengan filter di wilayah kerja Anda'),
+  eligible: z.int().describe('Yang memenuhi syarat orang (sebelum kuota dan pagu)'),
+  proposed: z.int().describe('Yang diusulkan (0 pada pratinjau)'),
+  wouldPropose: z.int().describe('Yang akan diusulkan bila dikonfirmasi'),
+  overLimit: z.int(),
+  reasons: z.array(reasonCount).describe('Alasan tidak memenuhi syarat; satu pekerja dapat punya beberapa alasan'),
+  firstMonth: z.string(),
+  lastMonth: z.string(),
+  costPerPerson: z.int(),
+  freeSlots: z.int(),
+  budgetRemaining: z.int(),
+  workers: z
+    .array(
+      z.object({ workerId: z.string(), fullName: z.string(), proposed: z.boolean(), reasons: z.array(reasonText) }),
+    )
+    .describe('Hasil per pekerja (hanya untuk workerIds)'),
+});
+export type ProposalResult = z.infer<typeof proposalResult>;
+
+const enrollmentIds = z.array(id).min(1, 'pilih minimal satu baris').max(1_000);
+
+export const verifyRequest = z.strictObject({ ids: enrollmentIds });
+export const verifyResult = z.object({
+  verified: z.int(),
+  notVerified: z.array(z.object({ id: z.string(), fullName: z.string(), reasons: z.array(reasonText) })),
+});
+export type VerifyResult = z.infer<typeof verifyResult>;
+
+export const rejectRequest = z.strictObject({
+  ids: enrollmentIds,
+  reason: z.string().trim().min(5, 'tulis alasan penolakan, minimal 5 huruf').max(500),
+});
+export const rejectResult = z.object({ rejected: z.int() });
+
+export const endRequest = z.strictObject({
+  ids: enrollmentIds,
+  reason: endReason,
+  lastMonth: month.optional().describe('Bulan terakhir yang ditanggung; bawaan bulan ini'),
+  note: z.string().trim().max(500).optional(),
+});
+export const endResult = z.object({ ended: z.int(), lastMonth: z.string() });
+
+export const batchResult = z.object({ batchId: z.string(), persons: z.int() });
+
+export const villageGap = z.object({
+  village: z.string(),
+  villageLabel: z.string(),
+  registered: z.int().describe('Pekerja hidup dengan pekerjaan sasaran'),
+  enrolled: z.int().describe('Yang sudah diusulkan atau terdaftar di program ini'),
+  gap: z.int(),
+});
+export const gapList = z.object({
+  items: z.array(villageGap),
+  totals: z.object({ registered: z.int(), enrolled: z.int(), gap: z.int() }),
+});
+export type GapList = z.infer<typeof gapList>;

@@ -1,0 +1,242 @@
+import { sql, type Selectable } from 'kysely';
+import type { Scope } from '../../../lib/access/roles.ts';
+import type { EnrollmentStatus } from '../../../lib/contracts/programs.ts';
+import type { EnrollmentTable, ProgramTable } from '../../db/schema.ts';
+import type { Tx } from '../../platform/db.ts';
+import { regionInScope } from '../../platform/scope-sql.ts';
+
+export type ProgramRow = Selectable<ProgramTable>;
+export type EnrollmentRow = Selectable<EnrollmentTable>;
+
+export type ProgramValues = {
+  region_code: string;
+  name: string;
+  funder: string;
+  funder_region_code: string | null;
+  target_segments: string[];
+  package: string;
+  declared_income: number;
+  quota: number;
+  start_month: string;
+  months: number;
+  budget_ceiling: number;
+  dpa_reference: string | null;
+  min_age: number;
+  max_age: number;
+  price_by_month: number[];
+  price_rule_keys: string[];
+};
+
+/**
+ * The same rule as the policy program_read: a programme is visible inside its region and from above it, and also
+ * from below it (an operator of one village sees the regency's programme and proposes to it).
+ */
+export function programInView(scope: Scope) {
+  if (scope === '*') return sql<boolean>`true`;
+  return sql<boolean>`(${regionInScope('region_code', scope)} OR starts_with(${scope}, region_code || '.'))`;
+}
+
+export async function findProgram(tx: Tx, scope: Scope, id: string): Promise<ProgramRow | undefined> {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  return tx
+    .selectFrom('program')
+    .selectAll()
+    .where('id', '=', id)
+    .where(() => programInView(scope))
+    .executeTakeFirst();
+}
+
+/**
+ * Locks the programme row until the transaction ends, so proposals, verifications and edits of one programme run
+ * one after another (see migration 0006). False when the programme is not visible in the transaction's scope.
+ */
+export async function lockProgram(tx: Tx, id: string): Promise<boolean> {
+  const r = await sql<{ ok: boolean }>`SELECT lindung_lock_program(${id}::bigint) AS ok`.execute(tx);
+  return r.rows[0]?.ok ?? false;
+}
+
+export async function listPrograms(tx: Tx, scope: Scope, q: { q?: string; page: number; pageSize: number }) {
+  let base = tx.selectFrom('program').where(() => programInView(scope));
+  if (q.q) base = base.where(sql<string>`lower(name)`, 'like', `%${q.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`);
+  const [items, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('start_month', 'desc')
+      .orderBy('id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function insertProgram(tx: Tx, values: ProgramValues & { created_by: string }): Promise<ProgramRow> {
+  return tx.insertInto('program').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateProgram(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  values: Omit<ProgramValues, 'region_code'>,
+): Promise<ProgramRow> {
+  return tx
+    .updateTable('program')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where(() => regionInScope('region_code', scope))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function statusCounts(tx: Tx, scope: Scope, programId: string) {
+  return tx
+    .selectFrom('enrollment')
+    .select(['status', sql<string>`count(*)`.as('n')])
+    .where('program_id', '=', programId)
+    .where(() => regionInScope('village_code', scope))
+    .groupBy('status')
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enrollments
+
+/** Which of these workers hold a programme in any of the months, in any region (SECURITY DEFINER, ids only). */
+export async function coveredWorkers(
+  tx: Tx,
+  workerIds: string[],
+  firstMonth: string,
+  lastMonth: string,
+  exceptEnrollmentIds: string[] = [],
+): Promise<{ worker_id: string; program_id: string }[]> {
+  if (workerIds.length === 0) return [];
+  const r = await sql<{ worker_id: string; program_id: string }>`
+    SELECT worker_id, program_id
+    FROM lindung_covered_workers(${workerIds}::bigint[], ${firstMonth}::date, ${lastMonth}::date,
+                                 ${exceptEnrollmentIds}::bigint[])`.execute(tx);
+  return r.rows;
+}
+
+/** One set-based INSERT for the whole proposal; the triggers take the slots. */
+export async function insertEnrollments(
+  tx: Tx,
+  p: { programId: string; firstMonth: string; lastMonth: string; proposedBy: string },
+  workers: readonly { id: string; village: string }[],
+): Promise<{ id: string; worker_id: string }[]> {
+  if (workers.length === 0) return [];
+  const r = await sql<{ id: string; worker_id: string }>`
+    INSERT INTO enrollment (kabkota_code, program_id, worker_id, village_code, status, first_month, last_month,
+                            proposed_by)
+    SELECT left(u.village, 5), ${p.programId}::bigint, u.worker_id, u.village, 'proposed', ${p.firstMonth}::date,
+           ${p.lastMonth}::date, ${p.proposedBy}
+    FROM unnest(${workers.map((w) => w.id)}::bigint[], ${workers.map((w) => w.village)}::text[])
+      AS u(worker_id, village)
+    RETURNING id, worker_id`.execute(tx);
+  return r.rows;
+}
+
+export async function enrollmentsByIds(tx: Tx, scope: Scope, programId: string, ids: readonly string[]) {
+  return tx
+    .selectFrom('enrollment')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('id', 'in', ids)
+    .where(() => regionInScope('village_code', scope))
+    .execute();
+}
+
+type Transition = {
+  ids: readonly string[];
+  from: readonly EnrollmentStatus[];
+  to: EnrollmentStatus;
+  set: Record<string, unknown>;
+};
+
+/** Moves the given enrollments from one of `from` to `to`; returns the ids actually moved. */
+export async function transition(tx: Tx, scope: Scope, programId: string, t: Transition): Promise<string[]> {
+  if (t.ids.length === 0) return [];
+  const rows = await tx
+    .updateTable('enrollment')
+    .set({ ...t.set, status: t.to, updated_at: sql`now()` })
+    .where('program_id', '=', programId)
+    .where('id', 'in', t.ids)
+    .where('status', 'in', t.from)
+    .where(() => regionInScope('village_code', scope))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Ends enrollments with `lastMonth` as their last covered month, never later than they were to end nor earlier
+ * than the month before they began (an enrollment ended before it starts covers nothing and frees every month).
+ */
+export async function endEnrollments(
+  tx: Tx,
+  scope: Scope,
+  programId: string,
+  e: { ids: readonly string[]; lastMonth: string; reason: string; note: string | null; by: string },
+): Promise<string[]> {
+  const rows = await tx
+    .updateTable('enrollment')
+    .set({
+      status: 'ended',
+      last_month: sql<string>`GREATEST(LEAST(${e.lastMonth}::date, last_month), (first_month - interval '1 month')::date)`,
+      end_reason: e.reason,
+      end_note: e.note,
+      ended_by: e.by,
+      ended_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('program_id', '=', programId)
+    .where('id', 'in', e.ids)
+    .where('status', 'in', ['verified', 'submitted', 'active'])
+    .where(() => regionInScope('village_code', scope))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertBatch(
+  tx: Tx,
+  b: { programId: string; region: string; persons: number; by: string },
+): Promise<string> {
+  const row = await tx
+    .insertInto('enrollment_batch')
+    .values({ program_id: b.programId, region_code: b.region, persons: b.persons, submitted_by: b.by })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function verifiedIds(tx: Tx, scope: Scope, programId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('enrollment')
+    .select('id')
+    .where('program_id', '=', programId)
+    .where('status', '=', 'verified')
+    .where(() => regionInScope('village_code', scope))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Records BPJS's answer for submitted enrollments: KPJ and coverage start, set-based. Returns the ids activated. */
+export async function activate(
+  tx: Tx,
+  scope: Scope,
+  programId: string,
+  rows: readonly { enrollmentId: string; kpjNumber: string; coverageStart: string }[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const r = await sql<{ id: string }>`
+    UPDATE enrollment e
+    SET status = 'active', kpj_number = u.kpj, coverage_start = u.start, updated_at = now()
+    FROM unnest(${rows.map((x) => x.enrollmentId)}::bigint[], ${rows.map((x) => x.kpjNumber)}::text[],
+                ${rows.map((x) => x.coverageStart)}::date[]) AS u(id, kpj, start)
+    WHERE e.id = u.id AND e.program_id = ${programId}::bigint AND e.status = 'submitted'
+      AND ${regionInScope('e.village_code', scope)}
+    RETURNING e.id`.execute(tx);
+  return r.rows.map((x) => x.id);
+}

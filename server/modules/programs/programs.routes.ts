@@ -1,0 +1,212 @@
+import {
+  batchResult,
+  endRequest,
+  endResult,
+  ENROLLMENT_PROPOSERS,
+  ENROLLMENT_READERS,
+  enrollmentList,
+  enrollmentListQuery,
+  gapList,
+  idParam,
+  PROGRAM_MANAGERS,
+  PROGRAM_READERS,
+  programCreate,
+  programDetail,
+  programList,
+  programListQuery,
+  programUpdate,
+  proposalRequest,
+  proposalResult,
+  rejectRequest,
+  rejectResult,
+  verifyRequest,
+  verifyResult,
+} from '../../../lib/contracts/programs.ts';
+import type { Db } from '../../platform/db.ts';
+import type { App } from '../../platform/http.ts';
+import * as enrollment from './enrollment.service.ts';
+import * as programs from './programs.service.ts';
+
+const tags = ['programs'];
+
+export function registerProgramRoutes(app: App, deps: { db: Db }) {
+  const { db } = deps;
+  const readers = { access: { roles: PROGRAM_READERS } };
+  const managers = { access: { roles: PROGRAM_MANAGERS } };
+  const proposers = { access: { roles: ENROLLMENT_PROPOSERS } };
+
+  app.get(
+    '/api/programs',
+    {
+      schema: {
+        tags,
+        summary: 'Program perlindungan yang menyangkut wilayah Anda, dengan kuota dan anggaran terikat',
+        querystring: programListQuery,
+        response: { 200: programList },
+      },
+      config: readers,
+    },
+    async (req) => programs.listPrograms(db, req.ctx, req.query),
+  );
+
+  app.post(
+    '/api/programs',
+    {
+      schema: {
+        tags,
+        summary: 'Buat program perlindungan (iuran per bulan dihitung dari aturan iuran)',
+        body: programCreate,
+        response: { 201: programDetail },
+      },
+      config: managers,
+    },
+    async (req, reply) => reply.status(201).send(await programs.createProgram(db, req.ctx, req.body)),
+  );
+
+  app.get(
+    '/api/programs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Satu program: biaya, kuota terisi, anggaran terikat per bulan',
+        params: idParam,
+        response: { 200: programDetail },
+      },
+      config: readers,
+    },
+    async (req) => programs.getProgram(db, req.ctx, req.params.id),
+  );
+
+  app.patch(
+    '/api/programs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ubah program (iuran dihitung ulang dengan aturan yang berlaku)',
+        params: idParam,
+        body: programUpdate,
+        response: { 200: programDetail },
+      },
+      config: managers,
+    },
+    async (req) => programs.updateProgram(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/programs/:id/gaps',
+    {
+      schema: {
+        tags,
+        summary: 'Per desa: pekerja sasaran terdaftar yang belum diikutsertakan',
+        params: idParam,
+        response: { 200: gapList },
+      },
+      config: readers,
+    },
+    async (req) => enrollment.programGaps(db, req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/programs/:id/enrollments',
+    {
+      schema: {
+        tags,
+        summary: 'Kepesertaan program di wilayah Anda (NIK disamarkan)',
+        params: idParam,
+        querystring: enrollmentListQuery,
+        response: { 200: enrollmentList },
+      },
+      config: { access: { roles: ENROLLMENT_READERS } },
+    },
+    async (req) => enrollment.listEnrollments(db, req.ctx, req.params.id, req.query),
+  );
+
+  app.post(
+    '/api/programs/:id/proposals/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Pratinjau usulan: yang cocok, yang memenuhi syarat, dan alasan yang lain (tidak menyimpan)',
+        params: idParam,
+        body: proposalRequest,
+        response: { 200: proposalResult },
+      },
+      config: proposers,
+    },
+    async (req) => enrollment.proposeWorkers(db, req.ctx, req.params.id, req.body, { dryRun: true }),
+  );
+
+  app.post(
+    '/api/programs/:id/proposals',
+    {
+      schema: {
+        tags,
+        summary: 'Usulkan pekerja (satu per satu atau dari filter daftar pekerja) sampai kuota dan pagu habis',
+        params: idParam,
+        body: proposalRequest,
+        response: { 200: proposalResult },
+      },
+      config: proposers,
+    },
+    async (req) => enrollment.proposeWorkers(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/programs/:id/enrollments/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verifikasi usulan (syarat diperiksa ulang; yang gagal tetap diusulkan dengan alasannya)',
+        params: idParam,
+        body: verifyRequest,
+        response: { 200: verifyResult },
+      },
+      config: managers,
+    },
+    async (req) => enrollment.verifyEnrollments(db, req.ctx, req.params.id, req.body.ids),
+  );
+
+  app.post(
+    '/api/programs/:id/enrollments/reject',
+    {
+      schema: {
+        tags,
+        summary: 'Tolak usulan dengan alasan (slot kembali kosong)',
+        params: idParam,
+        body: rejectRequest,
+        response: { 200: rejectResult },
+      },
+      config: managers,
+    },
+    async (req) => enrollment.rejectEnrollments(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/programs/:id/enrollments/end',
+    {
+      schema: {
+        tags,
+        summary: 'Akhiri kepesertaan (meninggal, mundur, pindah, diganti, akhir periode); bulan sesudahnya kosong',
+        params: idParam,
+        body: endRequest,
+        response: { 200: endResult },
+      },
+      config: managers,
+    },
+    async (req) => enrollment.endEnrollments(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/programs/:id/batches',
+    {
+      schema: {
+        tags,
+        summary: 'Kirim semua kepesertaan terverifikasi sebagai satu batch pendaftaran ke BPJS TK',
+        params: idParam,
+        response: { 201: batchResult },
+      },
+      config: managers,
+    },
+    async (req, reply) => reply.status(201).send(await enrollment.submitBatch(db, req.ctx, req.params.id)),
+  );
+}

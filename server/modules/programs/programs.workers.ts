@@ -1,0 +1,162 @@
+// The programmes module's only reads of the registry's `worker` table, kept in this one file.
+//
+// A bulk proposal must be set-based over the registry's own filters, and the gaps per village are a join of
+// workers and enrollments; the registry's public API (index.ts) pages by 200 and has no query builder to compose,
+// so these read-only queries repeat its filter rules here (merged duplicates left out, names matched on their
+// name key, leakproof region conditions so the indexes work under row-level security). When the registry exports
+// a filter builder, this file should call it instead (docs/decisions.md, issue 5 §1).
+import { sql, type RawBuilder } from 'kysely';
+import type { Scope } from '../../../lib/access/roles.ts';
+import type { EnrollmentListQuery, WorkerFilter } from '../../../lib/contracts/programs.ts';
+import { nameKey } from '../../../lib/rules/import-values.ts';
+import type { Tx } from '../../platform/db.ts';
+
+/** The region-scope rule with `=` and `starts_with` (leakproof, so PostgreSQL may use an index under RLS). */
+function inRegion(column: string, scope: Scope): RawBuilder<boolean> {
+  if (scope === '*') return sql<boolean>`true`;
+  const ref = sql.ref(column);
+  return sql<boolean>`(${ref} = ${scope} OR starts_with(${ref}, ${`${scope}.`}))`;
+}
+
+/** The registry's name search: a prefix of the stored name key (case, titles and punctuation do not matter). */
+function namePrefix(column: string, text: string): RawBuilder<boolean> {
+  const key = nameKey(text);
+  return key === '' ? sql<boolean>`false` : sql<boolean>`starts_with(${sql.ref(column)}, ${key})`;
+}
+
+/** What eligibility needs from a worker record. */
+export type CandidateRow = {
+  id: string;
+  nik: string;
+  full_name: string;
+  birth_date: string;
+  village_code: string;
+  segment: string;
+  life_status: string;
+};
+
+const CANDIDATE_COLUMNS = ['id', 'nik', 'full_name', 'birth_date', 'village_code', 'segment', 'life_status'] as const;
+
+function liveWorkers(tx: Tx, scope: Scope) {
+  return tx
+    .selectFrom('worker')
+    .select(CANDIDATE_COLUMNS)
+    .where(inRegion('village_code', scope))
+    .where('merged_into', 'is', null);
+}
+
+/** Every live worker matching the registry's list filters inside the scope, in the list's order. */
+export async function candidatesByFilter(tx: Tx, scope: Scope, f: WorkerFilter): Promise<CandidateRow[]> {
+  let q = liveWorkers(tx, scope);
+  if (f.nik) q = q.where('nik', '=', f.nik);
+  if (f.name) q = q.where(namePrefix('name_key', f.name));
+  if (f.region) q = q.where(inRegion('village_code', f.region));
+  if (f.segment) q = q.where('segment', '=', f.segment);
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.vulnerability) q = q.where(sql<boolean>`vulnerability @> ARRAY[${f.vulnerability}]::text[]`);
+  return q.orderBy('name_key').orderBy('birth_date').orderBy('id').execute();
+}
+
+export async function candidatesByIds(tx: Tx, scope: Scope, ids: readonly string[]): Promise<CandidateRow[]> {
+  return liveWorkers(tx, scope)
+    .where('id', 'in', ids)
+    .orderBy('name_key')
+    .orderBy('birth_date')
+    .orderBy('id')
+    .execute();
+}
+
+/** Enrollments of a programme with the worker's name, NIK and current record (for lists and re-checks). */
+function enrollmentsWithWorkers(tx: Tx, scope: Scope, programId: string) {
+  return tx
+    .selectFrom('enrollment as e')
+    .innerJoin('worker as w', 'w.id', 'e.worker_id')
+    .where('e.program_id', '=', programId)
+    .where(inRegion('e.village_code', scope))
+    .where(inRegion('w.village_code', scope));
+}
+
+const LISTED = [
+  'e.id',
+  'e.program_id',
+  'e.worker_id',
+  'e.village_code',
+  'e.status',
+  'e.first_month',
+  'e.last_month',
+  'e.proposed_by',
+  'e.proposed_at',
+  'e.decided_by',
+  'e.decided_at',
+  'e.reject_reason',
+  'e.end_reason',
+  'e.end_note',
+  'e.batch_id',
+  'e.kpj_number',
+  'e.coverage_start',
+  'w.full_name',
+  'w.nik',
+  'w.segment',
+] as const;
+
+export async function listEnrollments(tx: Tx, scope: Scope, programId: string, q: EnrollmentListQuery) {
+  let base = enrollmentsWithWorkers(tx, scope, programId);
+  if (q.status) base = base.where('e.status', '=', q.status);
+  if (q.name) base = base.where(namePrefix('w.name_key', q.name));
+  const [items, total] = await Promise.all([
+    base
+      .select(LISTED)
+      .orderBy('w.name_key')
+      .orderBy('e.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+export type ListedEnrollment = Awaited<ReturnType<typeof listEnrollments>>['items'][number];
+
+/** The chosen enrollments with their worker's current record, for verification. */
+export async function enrollmentsForCheck(tx: Tx, scope: Scope, programId: string, ids: readonly string[]) {
+  return enrollmentsWithWorkers(tx, scope, programId)
+    .select([
+      'e.id',
+      'e.status',
+      'e.first_month',
+      'e.last_month',
+      'w.id as worker_id',
+      'w.nik',
+      'w.full_name',
+      'w.birth_date',
+      'w.village_code',
+      'w.segment',
+      'w.life_status',
+    ])
+    .where('e.id', 'in', ids)
+    .execute();
+}
+
+/**
+ * Per village of the programme's region (inside the scope): living workers of the target segments, and how many
+ * of them hold an open enrollment in this programme.
+ */
+export async function gapsByVillage(
+  tx: Tx,
+  scope: Scope,
+  p: { id: string; region: string; targetSegments: string[] },
+): Promise<{ village_code: string; registered: string; enrolled: string }[]> {
+  const r = await sql<{ village_code: string; registered: string; enrolled: string }>`
+    SELECT w.village_code, count(*) AS registered, count(e.id) AS enrolled
+    FROM worker w
+    LEFT JOIN enrollment e
+      ON e.worker_id = w.id AND e.program_id = ${p.id}::bigint AND e.status NOT IN ('rejected', 'ended')
+    WHERE ${inRegion('w.village_code', scope)}
+      AND ${inRegion('w.village_code', p.region)}
+      AND w.segment = ANY (${p.targetSegments}::text[])
+      AND w.life_status = 'alive'
+      AND w.merged_into IS NULL
+    GROUP BY w.village_code
+    ORDER BY count(*) - count(e.id) DESC, w.village_code`.execute(tx);
+  return r.rows;
+}

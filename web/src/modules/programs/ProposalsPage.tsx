@@ -1,0 +1,283 @@
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconCircleCheck, IconListSearch, IconUserPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { ProposalRequest, ProposalResult, WorkerFilter } from '../../../../lib/contracts/programs.ts';
+import { formatRupiah } from '../../../../lib/rules/money.ts';
+import {
+  PARTICIPATION_CATEGORIES,
+  PARTICIPATION_CATEGORY_LABELS,
+  SEGMENT_CODES,
+  SEGMENTS,
+  VULNERABILITY_FLAG_LABELS,
+  VULNERABILITY_FLAGS,
+  type ParticipationCategory,
+  type SegmentCode,
+  type VulnerabilityFlag,
+} from '../../../../lib/rules/segments.ts';
+import { useLocale, useT } from '../../app/i18n.ts';
+import { ROUTES } from '../../app/routes.ts';
+import { useCurrentUser } from '../../app/session.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatNumber } from '../../ui/format.ts';
+import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { formatMonth } from '../contributions/rule-format.ts';
+import { RegionPicker } from '../regions/RegionPicker.tsx';
+import { searchQuery } from '../registry/registry-api.ts';
+import { EnrollmentList } from './EnrollmentList.tsx';
+import { ProgramPicker } from './program-ui.tsx';
+import { usePropose, useProposalPreview } from './programs-api.ts';
+
+type Draft = {
+  q: string;
+  segment: SegmentCode | '';
+  category: ParticipationCategory | '';
+  vulnerability: VulnerabilityFlag | '';
+  region: string;
+  fromMonth: string;
+};
+
+/**
+ * The choice of programme stays in the URL, so a link from the programme page opens it; choosing another one starts
+ * over (its status filter and page would mean nothing there).
+ */
+export function useProgramParam(): [string, (id: string) => void] {
+  const [params, setParams] = useSearchParams();
+  return [params.get('program') ?? '', (id) => setParams(id ? { program: id } : {}, { replace: true })];
+}
+
+export function ProposalsPage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const [programId, setProgramId] = useProgramParam();
+  return (
+    <>
+      <PageHeader title={t('proposals.title')} description={t('proposals.description', { region: me.regionLabel })} />
+      <Stack gap="lg">
+        <Paper withBorder radius="md" p="md">
+          <ProgramPicker value={programId} onChange={setProgramId} />
+        </Paper>
+        {programId ? (
+          <>
+            <ProposeForm key={programId} programId={programId} />
+            <section aria-labelledby="proposals-list">
+              <Title order={2} size="h4" id="proposals-list" mb="sm">
+                {t('proposals.listTitle')}
+              </Title>
+              <EnrollmentList programId={programId} />
+            </section>
+          </>
+        ) : (
+          <EmptyState
+            icon={<IconListSearch size={26} stroke={1.5} />}
+            title={t('proposals.pickTitle')}
+            body={t('proposals.pickBody')}
+          />
+        )}
+      </Stack>
+    </>
+  );
+}
+
+function ProposeForm({ programId }: { programId: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const me = useCurrentUser();
+  const preview = useProposalPreview(programId);
+  const propose = usePropose(programId);
+  const [draft, setDraft] = useState<Draft>({
+    q: '',
+    segment: '',
+    category: '',
+    vulnerability: '',
+    region: me.region,
+    fromMonth: '',
+  });
+  const [checked, setChecked] = useState<ProposalRequest | null>(null);
+  const [done, setDone] = useState<ProposalResult | null>(null);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setChecked(null);
+  };
+
+  const request = (): ProposalRequest => {
+    const filter: WorkerFilter = {
+      ...searchQuery(draft.q),
+      ...(draft.segment && { segment: draft.segment }),
+      ...(draft.category && { category: draft.category }),
+      ...(draft.vulnerability && { vulnerability: draft.vulnerability }),
+      ...(draft.region && draft.region !== '*' && draft.region !== me.region && { region: draft.region }),
+    };
+    return { filter, ...(draft.fromMonth && { fromMonth: draft.fromMonth }) };
+  };
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    const input = request();
+    setDone(null);
+    propose.reset();
+    preview.mutate(input, { onSuccess: () => setChecked(input) });
+  };
+
+  const confirm = () => {
+    if (!checked) return;
+    propose.mutate(checked, {
+      onSuccess: (result) => {
+        setDone(result);
+        setChecked(null);
+        preview.reset();
+      },
+    });
+  };
+
+  const result = checked ? preview.data : undefined;
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+      <form onSubmit={check} noValidate>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t('proposals.filterHint')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="sm">
+            <TextInput
+              label={t('proposals.search')}
+              placeholder={t('workers.searchPlaceholder')}
+              value={draft.q}
+              onChange={(e) => set('q', e.currentTarget.value)}
+            />
+            <LabelledSelect
+              label={t('workers.filterSegment')}
+              data={[
+                { value: '', label: t('workers.allSegments') },
+                ...SEGMENT_CODES.map((c) => ({ value: c, label: SEGMENTS[c].label[locale] })),
+              ]}
+              value={draft.segment}
+              onChange={(v) => set('segment', (v ?? '') as SegmentCode | '')}
+              allowDeselect={false}
+              searchable
+            />
+            <LabelledSelect
+              label={t('workers.filterCategory')}
+              data={[
+                { value: '', label: t('workers.allCategories') },
+                ...PARTICIPATION_CATEGORIES.map((c) => ({ value: c, label: PARTICIPATION_CATEGORY_LABELS[c][locale] })),
+              ]}
+              value={draft.category}
+              onChange={(v) => set('category', (v ?? '') as ParticipationCategory | '')}
+              allowDeselect={false}
+            />
+            <LabelledSelect
+              label={t('proposals.vulnerability')}
+              data={[
+                { value: '', label: t('proposals.anyVulnerability') },
+                ...VULNERABILITY_FLAGS.map((f) => ({ value: f, label: VULNERABILITY_FLAG_LABELS[f][locale] })),
+              ]}
+              value={draft.vulnerability}
+              onChange={(v) => set('vulnerability', (v ?? '') as VulnerabilityFlag | '')}
+              allowDeselect={false}
+            />
+            <TextInput
+              label={t('proposals.fromMonth')}
+              description={t('proposals.fromMonthHint')}
+              type="month"
+              value={draft.fromMonth}
+              onChange={(e) => set('fromMonth', e.currentTarget.value)}
+            />
+          </SimpleGrid>
+          {me.region.split('.').length < 4 && (
+            <RegionPicker
+              scope={me.region}
+              value={draft.region}
+              onChange={(code) => set('region', code)}
+              legend={t('proposals.region')}
+              withQuickFind={false}
+            />
+          )}
+          <Group>
+            <Button
+              type="submit"
+              variant="default"
+              leftSection={<IconListSearch size={18} aria-hidden />}
+              loading={preview.isPending}
+            >
+              {t('proposals.check')}
+            </Button>
+          </Group>
+
+          {preview.error ? <ErrorAlert error={preview.error} /> : null}
+          {result && (
+            <Stack gap="sm" data-testid="proposal-preview">
+              <Text fw={600} role="status">
+                {t('proposals.previewSummary', {
+                  matched: formatNumber(result.matched, locale),
+                  eligible: formatNumber(result.eligible, locale),
+                  propose: formatNumber(result.wouldPropose, locale),
+                })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('proposals.previewTerms', {
+                  from: formatMonth(result.firstMonth, locale),
+                  to: formatMonth(result.lastMonth, locale),
+                  cost: formatRupiah(result.costPerPerson),
+                  slots: formatNumber(result.freeSlots, locale),
+                  budget: formatRupiah(result.budgetRemaining),
+                })}
+              </Text>
+              {result.reasons.length > 0 && (
+                <Table aria-label={t('proposals.reasonsTable')} striped verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('proposals.col.reason')}</Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('proposals.col.count')}
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {result.reasons.map((r) => (
+                      <Table.Tr key={r.code}>
+                        <Table.Td>
+                          <Text size="sm">{r.message}</Text>
+                          <Text size="xs" c="dimmed" ff="monospace">
+                            {r.code}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td ta="right">{formatNumber(r.count, locale)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+              {result.reasons.length > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('proposals.reasonsNote')}
+                </Text>
+              )}
+              <Group>
+                <Button
+                  leftSection={<IconUserPlus size={18} aria-hidden />}
+                  onClick={confirm}
+                  disabled={result.wouldPropose === 0}
+                  loading={propose.isPending}
+                >
+                  {t('proposals.confirm', { n: formatNumber(result.wouldPropose, locale) })}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+          {propose.error ? <ErrorAlert error={propose.error} /> : null}
+          {done && (
+            <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
+              {t('proposals.done', { n: formatNumber(done.proposed, locale) })}{' '}
+              <Anchor component={Link} to={ROUTES.programDetail(programId)} size="sm">
+                {t('proposals.toProgram')}
+              </Anchor>
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

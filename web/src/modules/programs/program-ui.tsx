@@ -1,0 +1,178 @@
+// Small pieces shared by the programme pages: labels, the status badge, the quota gauge, the programme picker.
+import { Anchor, Badge, Group, Progress, Stack, Text } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import type { Enrollment, EnrollmentStatus, ProgramSummary } from '../../../../lib/contracts/programs.ts';
+import { SEGMENTS } from '../../../../lib/rules/segments.ts';
+import type { Locale } from '../../../../lib/i18n/locale.ts';
+import type { Funder } from '../../../../lib/rules/eligibility.ts';
+import { formatRupiah } from '../../../../lib/rules/money.ts';
+import { useLocale, useT, type T } from '../../app/i18n.ts';
+import { ROUTES } from '../../app/routes.ts';
+import type { Column } from '../../ui/DataTable.tsx';
+import { formatNumber } from '../../ui/format.ts';
+import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
+import { formatMonth } from '../contributions/rule-format.ts';
+import { usePrograms } from './programs-api.ts';
+
+export function funderLabel(funder: Funder, t: T): string {
+  return t(`programs.funder.${funder}`);
+}
+
+export function periodLabel(p: Pick<ProgramSummary, 'startMonth' | 'endMonth'>, locale: Locale): string {
+  return `${formatMonth(p.startMonth, locale)} – ${formatMonth(p.endMonth, locale)}`;
+}
+
+/** Whole percent of a part, for gauges (never NaN). */
+export function percentOf(part: number, whole: number): number {
+  return whole > 0 ? Math.min(100, Math.round((part / whole) * 100)) : 0;
+}
+
+const STATUS_COLOR: Record<EnrollmentStatus, string> = {
+  proposed: 'yellow',
+  verified: 'blue',
+  rejected: 'red',
+  submitted: 'grape',
+  active: 'teal',
+  ended: 'gray',
+};
+
+/** The status in words (colour only repeats it). */
+export function StatusBadge({ status }: { status: EnrollmentStatus }) {
+  const t = useT();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" radius="sm">
+      {t(`enrollment.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Slots filled against the quota, as a bar with its numbers in words. */
+export function QuotaGauge({ filled, quota, label }: { filled: number; quota: number; label: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const pct = percentOf(filled, quota);
+  return (
+    <Stack gap={4}>
+      <Progress value={pct} size="lg" radius="sm" color={pct >= 100 ? 'orange' : 'teal'} aria-label={label} />
+      <Text size="sm">
+        {t('programs.quotaOf', { filled: formatNumber(filled, locale), quota: formatNumber(quota, locale), pct })}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Committed money against the ceiling. */
+export function BudgetGauge({ committed, ceiling }: { committed: number; ceiling: number }) {
+  const t = useT();
+  const pct = percentOf(committed, ceiling);
+  return (
+    <Stack gap={4}>
+      <Progress
+        value={pct}
+        size="lg"
+        radius="sm"
+        color={pct >= 100 ? 'orange' : 'blue'}
+        aria-label={t('programs.budgetUsed')}
+      />
+      <Text size="sm">
+        {t('programs.budgetOf', { committed: formatRupiah(committed), ceiling: formatRupiah(ceiling), pct })}
+      </Text>
+    </Stack>
+  );
+}
+
+export function BackToPrograms() {
+  const t = useT();
+  return (
+    <Anchor component={Link} to={ROUTES.programs} size="sm" w="fit-content">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} aria-hidden />
+        {t('nav.programs')}
+      </Group>
+    </Anchor>
+  );
+}
+
+/** Chooses one programme of the user's region (the workbench pages keep the choice in the URL). */
+export function ProgramPicker({
+  value,
+  onChange,
+  manageableOnly = false,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  manageableOnly?: boolean;
+}) {
+  const t = useT();
+  const [locale] = useLocale();
+  const programs = usePrograms({ page: 1, pageSize: 200 });
+  const items = (programs.data?.items ?? []).filter((p) => !manageableOnly || p.canManage);
+  return (
+    <LabelledSelect
+      label={t('programs.pick')}
+      placeholder={programs.isPending ? t('ui.loading') : t('programs.pickPlaceholder')}
+      data={items.map((p) => ({ value: p.id, label: `${p.name} (${periodLabel(p, locale)})` }))}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      searchable
+      allowDeselect={false}
+      disabled={programs.isPending}
+      nothingFoundMessage={t('ui.noMatch')}
+      maw={640}
+    />
+  );
+}
+
+/** The columns every enrollment list shows. */
+export function enrollmentColumns(t: T, locale: Locale): Column<Enrollment>[] {
+  return [
+    { key: 'name', header: t('enrollment.col.name'), cell: (e) => e.fullName },
+    {
+      key: 'nik',
+      header: t('workers.col.nik'),
+      nowrap: true,
+      cell: (e) => (
+        <Text size="sm" ff="monospace">
+          {e.nikMasked}
+        </Text>
+      ),
+    },
+    { key: 'village', header: t('workers.col.village'), cell: (e) => e.villageLabel },
+    { key: 'segment', header: t('workers.col.segment'), cell: (e) => SEGMENTS[e.segment].label[locale] },
+    { key: 'status', header: t('enrollment.col.status'), cell: (e) => <EnrollmentState enrollment={e} /> },
+    {
+      key: 'months',
+      header: t('enrollment.col.months'),
+      nowrap: true,
+      cell: (e) =>
+        e.months > 0
+          ? `${formatMonth(e.firstMonth, locale)} – ${formatMonth(e.lastMonth, locale)}`
+          : t('enrollment.noMonths'),
+    },
+    { key: 'cost', header: t('enrollment.col.cost'), align: 'right', nowrap: true, cell: (e) => formatRupiah(e.cost) },
+  ];
+}
+
+/** The status, with why (rejection, ending) or the KPJ when active. */
+function EnrollmentState({ enrollment: e }: { enrollment: Enrollment }) {
+  const t = useT();
+  const detail =
+    e.status === 'rejected'
+      ? e.rejectReason
+      : e.status === 'ended' && e.endReason
+        ? t(`enrollment.end.${e.endReason}`)
+        : e.status === 'active' && e.kpjNumber
+          ? t('enrollment.kpj', { kpj: e.kpjNumber })
+          : null;
+  return (
+    <Stack gap={2}>
+      <StatusBadge status={e.status} />
+      {detail && (
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
+      )}
+    </Stack>
+  );
+}

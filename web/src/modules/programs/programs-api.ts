@@ -1,0 +1,120 @@
+// Server state of the programmes module: programmes (figures only) and their enrollments (masked NIKs).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  EndReason,
+  Enrollment,
+  EnrollmentStatus,
+  GapList,
+  ProgramCreate,
+  ProgramDetail,
+  ProgramSummary,
+  ProgramUpdate,
+  ProposalRequest,
+  ProposalResult,
+  VerifyResult,
+} from '../../../../lib/contracts/programs.ts';
+import { api } from '../../app/api.ts';
+import type { Page } from '../access/access-api.ts';
+
+export const PROGRAMS_PAGE_SIZE = 25;
+export const ENROLLMENTS_PAGE_SIZE = 50;
+
+const path = (id: string, rest = '') => `/api/programs/${encodeURIComponent(id)}${rest}`;
+
+export function usePrograms(filters: { q?: string; page: number; pageSize?: number }) {
+  return useQuery({
+    queryKey: ['programs', 'list', filters],
+    queryFn: ({ signal }) =>
+      api<Page<ProgramSummary>>('/api/programs', {
+        query: { q: filters.q, page: filters.page, pageSize: filters.pageSize ?? PROGRAMS_PAGE_SIZE },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgram(id: string | null) {
+  return useQuery({
+    queryKey: ['programs', 'one', id],
+    queryFn: ({ signal }) => api<ProgramDetail>(path(id!), { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useProgramGaps(id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['programs', 'gaps', id],
+    queryFn: ({ signal }) => api<GapList>(path(id, '/gaps'), { signal }),
+    enabled,
+  });
+}
+
+export type EnrollmentFilters = { status?: EnrollmentStatus | ''; name?: string; page: number };
+
+export function useEnrollments(id: string | null, filters: EnrollmentFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['programs', 'enrollments', id, filters],
+    queryFn: ({ signal }) =>
+      api<Page<Enrollment>>(path(id!, '/enrollments'), {
+        query: { status: filters.status, name: filters.name, page: filters.page, pageSize: ENROLLMENTS_PAGE_SIZE },
+        signal,
+      }),
+    enabled: Boolean(id) && enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every change to a programme or its enrollments can move its figures, lists and gaps: refresh them all. */
+function useProgramMutation<I, O>(request: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['programs'] }),
+  });
+}
+
+export function useCreateProgram() {
+  return useProgramMutation((input: ProgramCreate) =>
+    api<ProgramDetail>('/api/programs', { method: 'POST', body: input }),
+  );
+}
+
+export function useUpdateProgram(id: string) {
+  return useProgramMutation((input: ProgramUpdate) => api<ProgramDetail>(path(id), { method: 'PATCH', body: input }));
+}
+
+/** A preview writes nothing, so it is a mutation only in name (POST with a body); nothing is invalidated. */
+export function useProposalPreview(id: string) {
+  return useMutation({
+    mutationFn: (input: ProposalRequest) =>
+      api<ProposalResult>(path(id, '/proposals/preview'), { method: 'POST', body: input }),
+  });
+}
+
+export function usePropose(id: string) {
+  return useProgramMutation((input: ProposalRequest) =>
+    api<ProposalResult>(path(id, '/proposals'), { method: 'POST', body: input }),
+  );
+}
+
+export function useVerify(id: string) {
+  return useProgramMutation((ids: string[]) =>
+    api<VerifyResult>(path(id, '/enrollments/verify'), { method: 'POST', body: { ids } }),
+  );
+}
+
+export function useReject(id: string) {
+  return useProgramMutation((input: { ids: string[]; reason: string }) =>
+    api<{ rejected: number }>(path(id, '/enrollments/reject'), { method: 'POST', body: input }),
+  );
+}
+
+export function useEnd(id: string) {
+  return useProgramMutation((input: { ids: string[]; reason: EndReason; lastMonth?: string; note?: string }) =>
+    api<{ ended: number; lastMonth: string }>(path(id, '/enrollments/end'), { method: 'POST', body: input }),
+  );
+}
+
+export function useSubmitBatch(id: string) {
+  return useProgramMutation(() => api<{ batchId: string; persons: number }>(path(id, '/batches'), { method: 'POST' }));
+}
