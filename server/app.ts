@@ -10,7 +10,9 @@ import { AppError } from './platform/errors.ts';
 import { registerAccessRoutes, resolveSession, type AccessSettings } from './modules/access/index.ts';
 import { ensureRegionsLoaded, registerRegionRoutes } from './modules/regions/index.ts';
 import { ensureContributionRulesSeeded, registerContributionRoutes } from './modules/contributions/index.ts';
-import { registerRegistryRoutes } from './modules/registry/index.ts';
+import { ensureWorkerNameKeys, registerRegistryRoutes } from './modules/registry/index.ts';
+import { registerProgramRoutes } from './modules/programs/index.ts';
+import { ImportRunner, registerImportRoutes } from './modules/imports/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -33,6 +35,8 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     if (regions.loaded) log.info({ ms: regions.ms }, 'Data wilayah dimuat');
     const rules = await ensureContributionRulesSeeded(database.ownerPool);
     if (rules.seeded) log.info({ rows: rules.seeded, ms: rules.ms }, 'Aturan iuran awal dimuat');
+    const keys = await ensureWorkerNameKeys(database.owner);
+    if (keys.filled) log.info({ workers: keys.filled }, 'Kunci nama pekerja diisi');
     return {
       database,
       embedded,
@@ -86,6 +90,11 @@ export async function buildApp(config: Config, log: Logger, database: Database):
     cookieSecure: config.cookieSecure,
   });
   registerRegistryRoutes(app, { db });
+  registerProgramRoutes(app, { db });
+  const imports = new ImportRunner(database, log);
+  registerImportRoutes(app, { db, runner: imports });
+  app.addHook('onClose', () => imports.stop());
+  await imports.recover();
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

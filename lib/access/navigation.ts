@@ -35,12 +35,12 @@ export type NavItem = { key: NavKey; path: string | null };
 const P = (key: NavKey, path: string | null = null): NavItem => ({ key, path });
 
 export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
-  operator: [P('home', '/'), P('workers', '/pekerja'), P('proposals'), P('lapseWarnings'), P('claims')],
+  operator: [P('home', '/'), P('workers', '/pekerja'), P('proposals', '/usulan'), P('lapseWarnings'), P('claims')],
   disnaker: [
     P('home', '/'),
     P('workers', '/pekerja'),
-    P('programs'),
-    P('verification'),
+    P('programs', '/program'),
+    P('verification', '/verifikasi'),
     P('exchange'),
     P('billing'),
     P('coverage'),
@@ -51,7 +51,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('audit', '/admin/audit'),
   ],
   bpjs: [P('home', '/'), P('membership'), P('snapshots'), P('claims'), P('reconciliation')],
-  pimpinan: [P('leaderDashboard', '/'), P('coverage'), P('budget'), P('reports')],
+  pimpinan: [P('leaderDashboard', '/'), P('coverage'), P('budget', '/program'), P('reports')],
   asesor: [P('assessment', '/'), P('ranking')],
   admin: [
     P('home', '/'),

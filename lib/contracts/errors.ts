@@ -187,6 +187,100 @@ export const ERROR_CATALOGUE = {
       en: 'Phone field: {detail} Enter one number, e.g. 0812-3456-7890, or leave it empty. The worker was not saved.',
     },
   },
+  // Import files (issue 3): thrown by server/modules/imports/tabular.ts as TabularError with these params.
+  FILE_EMPTY: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} tidak berisi data: tidak ada baris judul kolom dengan baris data di bawahnya. Isi data pekerja di bawah judul kolom, lalu unggah ulang.',
+      en: 'The file {fileName} holds no data: there is no header row with data rows below it. Fill in the workers below the header row, then upload again.',
+    },
+  },
+  FILE_TYPE: {
+    status: 415,
+    message: {
+      id: 'Berkas {fileName} berformat {format} yang tidak dapat dibaca. Buka di Excel atau LibreOffice, pilih Simpan Sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8", lalu unggah ulang.',
+      en: 'The file {fileName} is in a format Lindung cannot read ({format}). Open it in Excel or LibreOffice, Save As "Excel Workbook (.xlsx)" or "CSV UTF-8", then upload again.',
+    },
+  },
+  FILE_UNREADABLE: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} tidak dapat dibaca: {reasonId}. Perbaiki atau simpan ulang berkas di Excel atau LibreOffice sebagai .xlsx atau CSV, lalu unggah ulang.',
+      en: 'The file {fileName} cannot be read: {reasonEn}. Repair it or save it again in Excel or LibreOffice as .xlsx or CSV, then upload again.',
+    },
+  },
+  SHEET_NOT_FOUND: {
+    status: 422,
+    message: {
+      id: 'Lembar "{sheet}" tidak ada di berkas {fileName}. Lembar yang ada: {sheets}. Pilih salah satu, lalu ulangi.',
+      en: 'The sheet "{sheet}" is not in the file {fileName}. Its sheets are: {sheets}. Choose one of them and try again.',
+    },
+  },
+  IMPORT_NOT_READY: {
+    status: 409,
+    message: {
+      id: 'Impor ini berstatus "{status}", jadi langkah itu belum atau tidak lagi bisa dilakukan. Muat ulang halaman impor untuk melihat langkah berikutnya.',
+      en: 'This import is "{status}", so that step cannot be taken now. Reload the import page to see the next step.',
+    },
+  },
+  IMPORT_MAPPING_INVALID: {
+    status: 400,
+    message: {
+      id: 'Pemetaan kolom belum lengkap: {detail} Pilih kolom untuk setiap isian wajib, lalu ulangi.',
+      en: 'The column mapping is incomplete: {detail} Choose a column for every required field, then try again.',
+    },
+  },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    message: {
+      id: 'Berkas lebih besar dari {limit}. Bagi berkas per kecamatan atau gunakan perintah "lindung workers import" di server.',
+      en: 'The file is larger than {limit}. Split it by district or use the "lindung workers import" command on the server.',
+    },
+  },
+  // Protection programmes and enrollment (issue 5). Eligibility reasons per worker are not errors: they come back in
+  // the result (lib/rules/eligibility.ts REASON_MESSAGES); these codes refuse a whole request.
+  QUOTA_FULL: {
+    status: 409,
+    message: {
+      id: 'Kuota program "{program}" tidak cukup: {detail} Tolak usulan atau akhiri kepesertaan lebih dulu, atau naikkan kuota. Tidak ada yang disimpan.',
+      en: 'The quota of programme "{program}" is not enough: {detail} Reject proposals or end enrollments first, or raise the quota. Nothing was saved.',
+    },
+  },
+  BUDGET_EXCEEDED: {
+    status: 409,
+    message: {
+      id: 'Pagu anggaran program "{program}" tidak cukup: {detail} Naikkan pagu, atau kurangi kepesertaan lebih dulu. Tidak ada yang disimpan.',
+      en: 'The budget ceiling of programme "{program}" is not enough: {detail} Raise the ceiling, or reduce enrollments first. Nothing was saved.',
+    },
+  },
+  PROGRAM_PERIOD_LOCKED: {
+    status: 409,
+    message: {
+      id: 'Periode program "{program}" tidak dapat diubah karena {held} slot sudah terisi. Buat program baru untuk periode lain, atau tolak/akhiri semua kepesertaan lebih dulu.',
+      en: 'The period of programme "{program}" cannot change because {held} slots are held. Create a new programme for another period, or reject/end every enrollment first.',
+    },
+  },
+  PROGRAM_CLOSED: {
+    status: 409,
+    message: {
+      id: 'Periode program "{program}" sudah berakhir ({end}), jadi tidak ada bulan tersisa untuk usulan baru. Usulkan ke program periode berikutnya.',
+      en: 'The period of programme "{program}" is over ({end}), so no month is left for new proposals. Propose to the next period’s programme.',
+    },
+  },
+  ENROLLMENT_STATE: {
+    status: 409,
+    message: {
+      id: 'Kepesertaan {worker} berstatus "{status}", jadi tidak dapat {action}. Muat ulang daftar lalu pilih baris berstatus {expected}. Tidak ada yang disimpan.',
+      en: 'The enrollment of {worker} is "{status}", so it cannot be {action}. Reload the list and choose rows that are {expected}. Nothing was saved.',
+    },
+  },
+  NOTHING_TO_SUBMIT: {
+    status: 409,
+    message: {
+      id: 'Belum ada kepesertaan terverifikasi di program "{program}" untuk dikirim ke BPJS Ketenagakerjaan. Verifikasi usulan lebih dulu.',
+      en: 'Programme "{program}" has no verified enrollment to send to BPJS Ketenagakerjaan. Verify proposals first.',
+    },
+  },
   DB_UNAVAILABLE: {
     status: 503,
     message: {

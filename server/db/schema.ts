@@ -96,6 +96,18 @@ export interface WorkerTable {
   source: ColumnType<string, string, never>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: Timestamp;
+  /** nameKey(full_name) (migration 0005); NULL only until the start-up fill has run. */
+  name_key: ColumnType<string | null, string, string>;
+  /** Set when this row was merged into another worker as its duplicate (migration 0005). */
+  merged_into: ColumnType<string | null, never, string>;
+}
+
+/** A pair of workers a reviewer marked "bukan duplikat" (migration 0005); ids in order, low < high. */
+export interface WorkerDuplicateDismissalTable {
+  worker_low: string;
+  worker_high: string;
+  dismissed_by: string;
+  dismissed_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface DB {
@@ -105,4 +117,114 @@ export interface DB {
   audit_log: AuditLogTable;
   contribution_rule: ContributionRuleTable;
   worker: WorkerTable;
+  worker_duplicate_dismissal: WorkerDuplicateDismissalTable;
+  import_job: ImportJobTable;
+  import_file: ImportFileTable;
+  import_issue: ImportIssueTable;
+  program: ProgramTable;
+  enrollment: EnrollmentTable;
+  enrollment_batch: EnrollmentBatchTable;
+}
+
+export interface ImportJobTable {
+  id: Generated<string>;
+  region_code: string;
+  created_by: string;
+  file_name: string;
+  file_sha256: string;
+  file_size: ColumnType<string, number | string, number | string>;
+  format: string | null;
+  sheet: string | null;
+  mapping: ColumnType<Record<string, string | null>, string | undefined, string>;
+  default_village: string | null;
+  status: string;
+  mode: string;
+  phase: string | null;
+  rows_estimated: ColumnType<string | null, number | null | undefined, number | null>;
+  rows_done: ColumnType<string, number | undefined, number>;
+  inspection: ColumnType<unknown, string | null | undefined, string | null>;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_at: Timestamp;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
+export interface ImportFileTable {
+  job_id: string;
+  content: Buffer;
+}
+
+export interface ImportIssueTable {
+  job_id: string;
+  region_code: string;
+  seq: number;
+  row: number | null;
+  column_index: number | null;
+  column_name: string | null;
+  code: string;
+  severity: string;
+  message_id: string;
+  message_en: string;
+}
+
+/** Protection programmes (issue 5); money is bigint rupiah (strings from pg), counters written by triggers only. */
+export interface ProgramTable {
+  id: Generated<string>;
+  region_code: string;
+  name: string;
+  funder: string;
+  funder_region_code: string | null;
+  target_segments: string[];
+  package: string;
+  declared_income: ColumnType<string, number | string, number | string>;
+  quota: number;
+  start_month: ColumnType<string, string, string>;
+  months: number;
+  budget_ceiling: ColumnType<string, number | string, number | string>;
+  dpa_reference: string | null;
+  min_age: number;
+  max_age: number;
+  price_by_month: ColumnType<string[], number[], number[]>;
+  price_rule_keys: ColumnType<string[], string[] | undefined, string[]>;
+  persons_by_month: ColumnType<number[], never, never>;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: Timestamp;
+}
+
+/** One worker in one programme for a run of months (first days of months as 'YYYY-MM-DD'). */
+export interface EnrollmentTable {
+  id: Generated<string>;
+  kabkota_code: ColumnType<string, string, never>;
+  program_id: ColumnType<string, string, never>;
+  worker_id: ColumnType<string, string, never>;
+  village_code: ColumnType<string, string, never>;
+  status: string;
+  first_month: ColumnType<string, string, never>;
+  last_month: string;
+  months_covered: ColumnType<string, never, never>;
+  proposed_by: ColumnType<string, string, never>;
+  proposed_at: ColumnType<Date, Date | string | undefined, never>;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reject_reason: string | null;
+  batch_id: string | null;
+  kpj_number: string | null;
+  coverage_start: ColumnType<string | null, string | null | undefined, string | null>;
+  end_reason: string | null;
+  end_note: string | null;
+  ended_by: string | null;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
+export interface EnrollmentBatchTable {
+  id: Generated<string>;
+  program_id: string;
+  region_code: string;
+  persons: number;
+  submitted_by: string;
+  submitted_at: ColumnType<Date, Date | string | undefined, never>;
 }

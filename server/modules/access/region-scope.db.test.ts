@@ -5,6 +5,8 @@ import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from
 import type { App } from '../../platform/http.ts';
 import { systemContext } from '../../platform/context.ts';
 import { registerWorker } from '../registry/index.ts';
+import { createProgram, proposeWorkers } from '../programs/index.ts';
+import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -286,6 +288,242 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain(OTHER_NIK);
   });
+  // Worker history and probable duplicates: a pair of the other regency is neither listed nor decided.
+  covered.set('GET /api/workers/{id}/history', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/workers/${otherWorkerId}/history`, headers });
+    expect(r.statusCode).toBe(404);
+    expect(r.body).not.toContain('Sleman');
+  });
+  let otherTwinId: string | null = null;
+  const otherTwin = async () => {
+    otherTwinId ??= (
+      await registerWorker(db.app, systemContext('test'), {
+        nik: '3404014509850011', // one digit from OTHER_NIK, same name and birth date: a probable pair
+        fullName: 'Warga Sleman',
+        birthDate: '1985-09-05',
+        sex: 'P',
+        segment: 'farmer',
+        category: 'BPU',
+        village: `${OTHER}.01.2001`,
+      })
+    ).id;
+    return otherTwinId;
+  };
+  covered.set('GET /api/workers/duplicates', async () => {
+    await otherTwin();
+    const all = (await app.inject({ method: 'GET', url: '/api/workers/duplicates?pageSize=50', headers })).json();
+    for (const p of all.items) for (const w of [p.a, p.b]) expect(w.village.startsWith(`${HOME}.`)).toBe(true);
+    const other = (await app.inject({ method: 'GET', url: `/api/workers/duplicates?region=${OTHER}`, headers })).json();
+    expect(other).toMatchObject({ items: [], total: 0 });
+  });
+  for (const [route, payload] of [
+    ['POST /api/workers/duplicates/merge', (twin: string) => ({ keepId: otherWorkerId, mergeId: twin })],
+    ['POST /api/workers/duplicates/dismiss', (twin: string) => ({ aId: otherWorkerId, bId: twin })],
+  ] as const) {
+    covered.set(route, async () => {
+      const twin = await otherTwin();
+      const r = await app.inject({ method: 'POST', url: route.split(' ')[1]!, headers, payload: payload(twin) });
+      expect(r.statusCode).toBe(404);
+      const rows = await db.owner
+        .selectFrom('worker')
+        .select('merged_into')
+        .where('id', 'in', [otherWorkerId, twin])
+        .execute();
+      expect(rows.map((w) => w.merged_into)).toEqual([null, null]);
+      const dismissed = await db.owner.selectFrom('worker_duplicate_dismissal').selectAll().execute();
+      expect(dismissed).toEqual([]);
+    });
+  }
+  // Imports: a job of the other regency (its file and its problems) must stay invisible and untouchable.
+  let otherJob: string | null = null;
+  const otherImport = async () => {
+    if (otherJob) return otherJob;
+    const job = await db.owner
+      .insertInto('import_job')
+      .values({
+        region_code: OTHER,
+        created_by: 'operator.sleman',
+        file_name: 'sleman.csv',
+        file_sha256: '0'.repeat(64),
+        file_size: 20,
+        format: 'csv',
+        status: 'validated',
+        mode: 'dry_run',
+        summary: JSON.stringify({ total: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0, warnings: 0 }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    otherJob = String(job.id);
+    await db.owner
+      .insertInto('import_file')
+      .values({ job_id: otherJob, content: Buffer.from(`NIK;Nama\n${OTHER_NIK};X\n`) })
+      .execute();
+    await db.owner
+      .insertInto('import_issue')
+      .values({
+        job_id: otherJob,
+        region_code: OTHER,
+        seq: 1,
+        row: 2,
+        column_index: 0,
+        column_name: 'NIK',
+        code: 'NIK_FORMAT',
+        severity: 'error',
+        message_id: OTHER_NIK,
+        message_en: OTHER_NIK,
+      })
+      .execute();
+    return otherJob;
+  };
+  covered.set('GET /api/imports', async () => {
+    await otherImport();
+    const r = (await app.inject({ method: 'GET', url: '/api/imports?pageSize=200', headers })).json();
+    expect(r.items.map((j: { fileName: string }) => j.fileName)).not.toContain('sleman.csv');
+  });
+  for (const [route, method, suffix] of [
+    ['GET /api/imports/{id}', 'GET', ''],
+    ['GET /api/imports/{id}/issues', 'GET', '/issues'],
+    ['GET /api/imports/{id}/report.xlsx', 'GET', '/report.xlsx'],
+    ['POST /api/imports/{id}/commit', 'POST', '/commit'],
+  ] as const) {
+    covered.set(route, async () => {
+      const r = await app.inject({ method, url: `/api/imports/${await otherImport()}${suffix}`, headers });
+      expect(r.statusCode).toBe(404);
+      expect(r.body).not.toContain(OTHER_NIK);
+    });
+  }
+  covered.set('POST /api/imports/{id}/mapping', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${await otherImport()}/mapping`,
+      headers,
+      payload: { mapping: { NIK: 'nik' } },
+    });
+    expect(r.statusCode).toBe(404);
+    const job = await db.owner
+      .selectFrom('import_job')
+      .select('status')
+      .where('id', '=', await otherImport())
+      .executeTakeFirstOrThrow();
+    expect(job.status).toBe('validated');
+  });
+  covered.set('POST /api/imports', async () => {
+    // A file naming the other regency's village: its rows are refused, the job is the caller's own.
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/imports?fileName=luar.csv',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(`NIK;Nama;Tgl Lahir;JK;Desa\n3404011203850009;Luar;12-03-1985;L;${OTHER}.01.2001\n`),
+    });
+    expect(r.statusCode).toBe(201);
+    const id = r.json().id as string;
+    let job = r.json();
+    for (let i = 0; i < 200 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((done) => setTimeout(done, 50));
+      job = (await app.inject({ method: 'GET', url: `/api/imports/${id}`, headers })).json();
+    }
+    expect(job.summary).toMatchObject({ total: 1, rejected: 1, inserted: 0 });
+    const issues = (await app.inject({ method: 'GET', url: `/api/imports/${id}/issues`, headers })).json();
+    expect(issues.items.map((i: { code: string }) => i.code)).toEqual(['REGION_UNKNOWN']);
+  });
+  // Programmes: Kab. Sleman's programme and its enrollment stay invisible and untouchable from Kab. Bantul.
+  let otherProgram: string | null = null;
+  const slemanProgram = async () => {
+    if (otherProgram) return otherProgram;
+    const program = await createProgram(db.app, systemContext('test'), {
+      name: 'Program Sleman',
+      funder: 'apbd_regency',
+      funderRegion: OTHER,
+      region: OTHER,
+      targetSegments: ['farmer'],
+      package: 'jkk_jkm',
+      declaredIncome: 1_000_000,
+      quota: 10,
+      startMonth: addMonths(currentMonthWib(new Date()), 1),
+      months: 12,
+      budgetCeiling: 10_000_000,
+      minAge: 18,
+      maxAge: 65,
+    });
+    await proposeWorkers(db.app, systemContext('test'), program.id, { workerIds: [otherWorkerId] });
+    otherProgram = program.id;
+    return otherProgram;
+  };
+  const slemanEnrollment = async () =>
+    String(
+      (
+        await db.owner
+          .selectFrom('enrollment')
+          .select('id')
+          .where('program_id', '=', await slemanProgram())
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  covered.set('GET /api/programs', async () => {
+    await slemanProgram();
+    const r = (await app.inject({ method: 'GET', url: '/api/programs?pageSize=200', headers })).json();
+    expect(r.items.map((p: { name: string }) => p.name)).not.toContain('Program Sleman');
+  });
+  covered.set('POST /api/programs', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/programs',
+      headers,
+      payload: {
+        name: 'Penyusup',
+        funder: 'apbd_province',
+        funderRegion: '34',
+        region: OTHER,
+        targetSegments: ['farmer'],
+        package: 'jkk_jkm',
+        declaredIncome: 1_000_000,
+        quota: 10,
+        startMonth: addMonths(currentMonthWib(new Date()), 1),
+        months: 12,
+        budgetCeiling: 10_000_000,
+        minAge: 18,
+        maxAge: 65,
+      },
+    });
+    expect(r.statusCode).toBe(403);
+  });
+  for (const [route, method, suffix, payload] of [
+    ['GET /api/programs/{id}', 'GET', '', undefined],
+    ['PATCH /api/programs/{id}', 'PATCH', '', { name: 'Diambil alih' }],
+    ['GET /api/programs/{id}/gaps', 'GET', '/gaps', undefined],
+    ['GET /api/programs/{id}/enrollments', 'GET', '/enrollments', undefined],
+    ['POST /api/programs/{id}/proposals/preview', 'POST', '/proposals/preview', { filter: {} }],
+    ['POST /api/programs/{id}/proposals', 'POST', '/proposals', { filter: {} }],
+    ['POST /api/programs/{id}/enrollments/verify', 'POST', '/enrollments/verify', 'ids'],
+    ['POST /api/programs/{id}/enrollments/reject', 'POST', '/enrollments/reject', 'ids'],
+    ['POST /api/programs/{id}/enrollments/end', 'POST', '/enrollments/end', 'ids'],
+    ['POST /api/programs/{id}/batches', 'POST', '/batches', undefined],
+  ] as const) {
+    covered.set(route, async () => {
+      const body =
+        payload === 'ids'
+          ? {
+              ids: [await slemanEnrollment()],
+              ...(suffix.endsWith('end') && { reason: 'withdrawn' }),
+              ...(suffix.endsWith('reject') && { reason: 'Diambil alih' }),
+            }
+          : payload;
+      const r = await app.inject({
+        method,
+        url: `/api/programs/${await slemanProgram()}${suffix}`,
+        headers,
+        ...(body !== undefined && { payload: body }),
+      });
+      expect(r.statusCode).toBe(404);
+      expect(r.body).not.toContain('Program Sleman');
+      const row = await db.owner
+        .selectFrom('enrollment')
+        .select(['status'])
+        .where('program_id', '=', await slemanProgram())
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('proposed');
+    });
+  }
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',

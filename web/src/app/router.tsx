@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AUDIT_READERS, USER_MANAGERS, WORKER_EDITORS, WORKER_READERS } from '../../../lib/access/roles.ts';
+import { ENROLLMENT_PROPOSERS, PROGRAM_MANAGERS, PROGRAM_READERS } from '../../../lib/contracts/programs.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -28,8 +29,34 @@ const WorkersPage = lazy(() => import('../modules/registry/WorkersPage.tsx').the
 const WorkerCreatePage = lazy(() =>
   import('../modules/registry/WorkerCreatePage.tsx').then((m) => ({ default: m.WorkerCreatePage })),
 );
+const ImportPage = lazy(() => import('../modules/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const ImportJobPage = lazy(() =>
+  import('../modules/imports/ImportJobPage.tsx').then((m) => ({ default: m.ImportJobPage })),
+);
 const WorkerDetailPage = lazy(() =>
   import('../modules/registry/WorkerDetailPage.tsx').then((m) => ({ default: m.WorkerDetailPage })),
+);
+const WorkerEditPage = lazy(() =>
+  import('../modules/registry/WorkerEditPage.tsx').then((m) => ({ default: m.WorkerEditPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../modules/registry/DuplicatesPage.tsx').then((m) => ({ default: m.DuplicatesPage })),
+);
+const ProgramsPage = lazy(() =>
+  import('../modules/programs/ProgramsPage.tsx').then((m) => ({ default: m.ProgramsPage })),
+);
+const ProgramPage = lazy(() => import('../modules/programs/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })));
+const ProgramCreatePage = lazy(() =>
+  import('../modules/programs/ProgramFormPage.tsx').then((m) => ({ default: m.ProgramCreatePage })),
+);
+const ProgramEditPage = lazy(() =>
+  import('../modules/programs/ProgramFormPage.tsx').then((m) => ({ default: m.ProgramEditPage })),
+);
+const ProposalsPage = lazy(() =>
+  import('../modules/programs/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })),
+);
+const VerificationPage = lazy(() =>
+  import('../modules/programs/VerificationPage.tsx').then((m) => ({ default: m.VerificationPage })),
 );
 
 export const router = createBrowserRouter([
@@ -65,7 +92,32 @@ export const router = createBrowserRouter([
       },
       {
         element: <RequireRole roles={WORKER_EDITORS} />,
-        children: [{ path: 'pekerja/baru', element: <WorkerCreatePage /> }],
+        children: [
+          { path: 'pekerja/baru', element: <WorkerCreatePage /> },
+          { path: 'pekerja/:id/ubah', element: <WorkerEditPage /> },
+          { path: 'pekerja/duplikat', element: <DuplicatesPage /> },
+          { path: 'pekerja/impor', element: <ImportPage /> },
+          { path: 'pekerja/impor/:id', element: <ImportJobPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={PROGRAM_READERS} />,
+        children: [
+          { path: 'program', element: <ProgramsPage /> },
+          { path: 'program/:id', element: <ProgramPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={PROGRAM_MANAGERS} />,
+        children: [
+          { path: 'program/baru', element: <ProgramCreatePage /> },
+          { path: 'program/:id/ubah', element: <ProgramEditPage /> },
+          { path: 'verifikasi', element: <VerificationPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={ENROLLMENT_PROPOSERS} />,
+        children: [{ path: 'usulan', element: <ProposalsPage /> }],
       },
       { element: <RequireRole roles={AUDIT_READERS} />, children: [{ path: 'admin/audit', element: <AuditPage /> }] },
       {
