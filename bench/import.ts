@@ -2,7 +2,7 @@
 // (TEST_DATABASE_URL or the local one), generates a worker CSV of N rows and, in the same run, times
 //   1. the floor: `psql \copy` of that file into a bare table of text columns;
 //   2. Lindung's whole import of it (parse, validate, deduplicate, upsert, audit) into an empty registry;
-// then the same import of an XLSX of --xlsx-rows rows. Prints one JSON line per file format.
+// then the same import of an XLSX of --xlsx-rows rows (people of another regency, so all of them new). Prints one JSON line per file format.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -27,10 +27,10 @@ const url = databaseUrl(name);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'lindung-bench-import-'));
 await withServerClient((c) => c.query(`CREATE DATABASE ${name}`));
 const database = openDatabase(url);
-const ctx = (() => {
+const ctxFor = (scope: string) => {
   const base = systemContext('bench');
-  return { ...base, actor: { ...base.actor, scope: '34.02' } };
-})();
+  return { ...base, actor: { ...base.actor, scope } };
+};
 const mb = (kb: number) => Math.round(kb / 1024);
 
 try {
@@ -64,7 +64,7 @@ try {
   process.stderr.write('lindung import (csv)…\n');
   const started = performance.now();
   const steps: Record<string, number> = {};
-  const result = await importFileNow(database, ctx, {
+  const result = await importFileNow(database, ctxFor('34.02'), {
     path: csv,
     mode: 'commit',
     onTiming: (step, ms) => (steps[step] = ms),
@@ -93,10 +93,11 @@ try {
   if (xlsxRows > 0) {
     const xlsx = path.join(dir, 'pekerja.xlsx');
     process.stderr.write(`generating ${xlsxRows} xlsx rows…\n`);
-    await writeWorkerXlsx(xlsx, { rows: xlsxRows, seed: 12 });
+    // Another regency (Kulon Progo), so that these rows are new people, not updates of the CSV's.
+    await writeWorkerXlsx(xlsx, { regency: '34.01', rows: xlsxRows, seed: 12 });
     process.stderr.write('lindung import (xlsx)…\n');
     const xStarted = performance.now();
-    const x = await importFileNow(database, ctx, { path: xlsx, mode: 'commit' });
+    const x = await importFileNow(database, ctxFor('34.01'), { path: xlsx, mode: 'commit' });
     const xMs = performance.now() - xStarted;
     console.log(
       JSON.stringify({

@@ -133,6 +133,8 @@ describe('worker import', () => {
       `${nikFor('1985-03-12', 'P', 9)},Siti Aminah,12-03-1985,P,Trirenggo,Bantul,`, // 11 PROBABLE_DUPLICATE of SITI
       `${nikFor('1990-07-01', 'L', 5)},Bdi Santoso,01-07-1990,L,Trirenggo,Bantul,`, // 12 ok (different name)
       `${nikFor('1998-08-08', 'L', 16, '349999')},Hadi,08-08-1998,L,Trirenggo,Bantul,`, // 13 NIK_DISTRICT_UNKNOWN
+      `${nikFor('1999-09-09', 'L', 17)},Tono,09-09-1999,L,Trirenggo,Bantul,`, // 14 ok
+      `${nikFor('1999-09-09', 'L', 18)},Tono,08-09-1999,L,Trirenggo,Bantul,`, // 15 one NIK digit off row 14
     ]);
     const result = await run(file);
     const found = result.issues.map((i) => [i.row, i.column_name, i.code, i.severity]);
@@ -147,11 +149,16 @@ describe('worker import', () => {
         [10, 'Nama', 'REQUIRED_MISSING', 'error'],
         [11, 'Nama', 'PROBABLE_DUPLICATE', 'warning'],
         [13, 'NIK', 'NIK_DISTRICT_UNKNOWN', 'warning'],
+        [15, 'NIK', 'NIK_BIRTHDATE_MISMATCH', 'warning'],
+        [15, 'Nama', 'PROBABLE_DUPLICATE', 'warning'],
       ]),
     );
     expect(found.filter((f) => f[0] === 5 || f[0] === 8 || f[0] === 12)).toEqual([]);
-    expect(result.summary).toMatchObject({ total: 12, rejected: 6, inserted: 6 });
-    expect((await workers()).length).toBe(count + 6);
+    expect(result.summary).toMatchObject({ total: 14, rejected: 6, inserted: 8 });
+    expect(result.issues.find((i) => i.row === 15 && i.code === 'PROBABLE_DUPLICATE')?.message_id).toContain(
+      'baris 14 (nama sama, NIK beda satu angka)',
+    );
+    expect((await workers()).length).toBe(count + 8);
   });
 
   it('asks for the district when a village name is not unique in the scope', async () => {

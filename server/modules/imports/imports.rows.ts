@@ -221,11 +221,13 @@ export function parseWorkerRow(
       parseNikCell(nikCell.t === 'number' ? { numeric: nikCell.v, isNumberCell: true } : { text: cellText(nikCell) }),
     );
     if (raw !== null) {
+      // One object shape for every row (no conditional spreads): validateNik stays monomorphic in the hot loop.
       const result = validateNik(raw, {
-        ...ctx.nik,
+        provinceExists: ctx.nik.provinceExists,
+        districtExists: ctx.nik.districtExists,
         today: TODAY,
-        ...(birthDate !== null && { birthDate }),
-        ...(sex !== null && { sex }),
+        birthDate: birthDate ?? undefined,
+        sex: sex ?? undefined,
       });
       for (const issue of result.issues) r.report('nik', issue.code, issue.severity, issue.message);
       nik = result.nik;
