@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Import journey (issue 3): the Trirenggo operator uploads an XLSX made by LibreOffice with the usual mistakes, reads
 // the row errors in Indonesian, downloads the report with the marked cells, uploads the corrected file and saves it;
@@ -23,14 +23,6 @@ afterAll(async () => {
   await lindung?.stop();
 });
 
-async function signIn(page: Page, username: string, password = lindung.credentials.get(username)!) {
-  await page.goto(`${lindung.url}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByText('Selamat datang').waitFor();
-}
-
 async function upload(page: Page, file: string) {
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
   await page.getByRole('link', { name: 'Impor berkas' }).click();
@@ -43,7 +35,7 @@ async function upload(page: Page, file: string) {
 describe('import journey', () => {
   it('upload with problems, read and download them, upload the fix, save; scope holds', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await signIn(page, 'operator.trirenggo');
+    await signIn(page, lindung, 'operator.trirenggo');
     await upload(page, 'pekerja-trirenggo-bermasalah.xlsx');
 
     const issues = page.getByRole('table', { name: 'Masalah per baris' });
@@ -77,25 +69,17 @@ describe('import journey', () => {
 
     // Another village's operator, created by the Bantul admin, finds nobody.
     const admin = await browser.newPage();
-    await signIn(admin, 'admin.bantul');
-    const created = await admin.evaluate(async () => {
-      const csrf = decodeURIComponent(document.cookie.match(/lindung_csrf=([^;]+)/)?.[1] ?? '');
-      const r = await fetch('/api/users', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify({
-          username: 'operator.palbapang',
-          displayName: 'Operator Palbapang',
-          password: 'palbapang-rahasia-1',
-          role: 'operator',
-          region: '34.02.08.2001',
-        }),
-      });
-      return r.status;
+    await signIn(admin, lindung, 'admin.bantul');
+    const created = await callApi(admin, 'POST', '/api/users', {
+      username: 'operator.palbapang',
+      displayName: 'Operator Palbapang',
+      password: 'palbapang-rahasia-1',
+      role: 'operator',
+      region: '34.02.08.2001',
     });
-    expect(created).toBe(201);
+    expect(created.status).toBe(201);
     const other = await browser.newPage();
-    await signIn(other, 'operator.palbapang', 'palbapang-rahasia-1');
+    await signIn(other, lindung, 'operator.palbapang', 'palbapang-rahasia-1');
     await other.goto(`${lindung.url}/pekerja?q=Hartono`);
     await other.getByText('Tidak ada yang cocok').first().waitFor();
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
-import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn as signInAs, callApi } from './support.ts';
 
 // Programmes journey (issue 5, part 1), on the demo: the Bantul Disnaker creates a programme for 15,000 workers;
 // the Trirenggo operator checks who is eligible and proposes them; Disnaker rejects one with a reason and verifies
@@ -22,30 +22,10 @@ afterAll(async () => {
   await lindung?.stop();
 });
 
-async function signIn(username: string): Promise<Page> {
+async function openAs(username: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${lindung.url}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(lindung.credentials.get(username)!);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByText('Selamat datang').waitFor();
+  await signInAs(page, lindung, username);
   return page;
-}
-
-/** Calls the API from the signed-in page, with its cookies and CSRF token, as the web app does. */
-function callApi(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie.match(/lindung_csrf=([^;]+)/)?.[1] ?? '';
-      const r = await fetch(path, {
-        method,
-        headers: { 'x-csrf-token': decodeURIComponent(csrf), 'content-type': 'application/json' },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      return { status: r.status, body: await r.text() };
-    },
-    { method, path, body },
-  );
 }
 
 const menu = (page: Page, name: string) =>
@@ -58,7 +38,7 @@ async function chooseProgram(page: Page) {
 
 describe('programmes journey', () => {
   it('Disnaker creates a programme, priced by the contribution rules', async () => {
-    const page = await signIn('disnaker.bantul');
+    const page = await openAs('disnaker.bantul');
     await menu(page, 'Program Perlindungan');
     // The demo's programmes: Banjar's 1,000-person quota with 400 active, among others.
     const banjar = page.getByRole('row').filter({ hasText: 'Perlindungan Pekerja Rentan Kab. Bantul' });
@@ -88,7 +68,7 @@ describe('programmes journey', () => {
   });
 
   it('the operator checks who is eligible and proposes them', async () => {
-    const page = await signIn('operator.trirenggo');
+    const page = await openAs('operator.trirenggo');
     // Setup through the API (the registry journey covers the form): four workers of Desa Trirenggo.
     const base = { birthDate: '1985-09-05', sex: 'P', village: '34.02.08.2004', category: 'BPU' };
     for (const w of [
@@ -123,7 +103,7 @@ describe('programmes journey', () => {
   });
 
   it('Disnaker rejects one with a reason and verifies the others; the programme shows the quota and the cost', async () => {
-    const page = await signIn('disnaker.bantul');
+    const page = await openAs('disnaker.bantul');
     await menu(page, 'Verifikasi');
     await chooseProgram(page);
     const list = page.getByRole('table', { name: 'Daftar kepesertaan program' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Registry journey, second part (issue 3): the Trirenggo operator corrects a worker through the edit form (a field
 // error first) and sees the change in the worker's history; the same woman is then registered a second time in
@@ -22,28 +22,6 @@ afterAll(async () => {
   await lindung?.stop();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${lindung.url}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(lindung.credentials.get(username)!);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByText('Selamat datang').waitFor();
-}
-
-/** Calls the API from the signed-in page, with its cookies and CSRF token, as the web app does. */
-function callApi(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie.match(/lindung_csrf=([^;]+)/)?.[1] ?? '';
-      const headers: Record<string, string> = { 'x-csrf-token': decodeURIComponent(csrf) };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: r.status, body: await r.text() };
-    },
-    { method, path, body },
-  );
-}
-
 const woman = { birthPlace: 'Bantul', birthDate: '1985-09-05', sex: 'P', segment: 'farmer', category: 'BPU' };
 
 async function openWorkers(page: Page, search: string) {
@@ -57,7 +35,7 @@ describe('duplicates journey', () => {
 
   it('the operator corrects a worker through the edit form and sees the change in its history', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'operator.trirenggo');
+    await signIn(page, lindung, 'operator.trirenggo');
     const created = await callApi(page, 'POST', '/api/workers', {
       ...woman,
       nik: '3402084509850001',
@@ -106,7 +84,7 @@ describe('duplicates journey', () => {
 
   it('Disnaker finds the same woman registered twice, merges the pair, and the list shows her once', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await signIn(page, 'disnaker.bantul');
+    await signIn(page, lindung, 'disnaker.bantul');
     const twin = await callApi(page, 'POST', '/api/workers', {
       ...woman,
       nik: '3402084509850011', // digit 15 differs

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Registry journey (issue 3): the Trirenggo operator adds a worker by hand (a NIK error first, then a NIK whose
 // birth date differs from the one typed: saved with a warning), sees the NIK masked and cannot reveal it; the
@@ -21,30 +21,10 @@ afterAll(async () => {
   await lindung?.stop();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${lindung.url}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(lindung.credentials.get(username)!);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByText('Selamat datang').waitFor();
-}
-
-/** Calls the API from the signed-in page, with its cookies and CSRF token, as the web app does. */
-function callApi(page: Page, method: string, path: string) {
-  return page.evaluate(
-    async ({ method, path }) => {
-      const csrf = document.cookie.match(/lindung_csrf=([^;]+)/)?.[1] ?? '';
-      const r = await fetch(path, { method, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
-      return { status: r.status, body: await r.text() };
-    },
-    { method, path },
-  );
-}
-
 describe('registry journey', () => {
   it('the operator adds a worker, sees the NIK masked and cannot reveal it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'operator.trirenggo');
+    await signIn(page, lindung, 'operator.trirenggo');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
     await page.getByText('Belum ada pekerja. Impor dari Excel atau tambah satu per satu.').waitFor();
     await page.getByRole('button', { name: 'Tambah pekerja' }).first().click();
@@ -101,7 +81,7 @@ describe('registry journey', () => {
 
   it('Disnaker finds the worker and reveals the NIK, and the view is audited', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'disnaker.bantul');
+    await signIn(page, lindung, 'disnaker.bantul');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
     await page.getByLabel('Cari pekerja').fill('siti');
     await expect.poll(() => page.url()).toContain('q=siti');

@@ -78,3 +78,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** Signs in through the sign-in page (a demo user's printed password unless one is given) and waits for home. */
+export async function signIn(page: Page, lindung: RunningLindung, username: string, password?: string) {
+  await page.goto(`${lindung.url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password ?? lindung.credentials.get(username)!);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByText('Selamat datang').waitFor();
+}
+
+/** Calls the API from the signed-in page, with its cookies and CSRF token, as the web app does. */
+export function callApi(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf = document.cookie.match(/lindung_csrf=([^;]+)/)?.[1] ?? '';
+      const headers: Record<string, string> = { 'x-csrf-token': decodeURIComponent(csrf) };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: r.status, body: await r.text() };
+    },
+    { method, path, body },
+  );
+}
