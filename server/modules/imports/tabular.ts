@@ -122,8 +122,36 @@ export async function openTabular(path: string, opts: { sheet?: string; fileName
   const fileName = basename(opts.fileName ?? path);
   const head = await readHead(path);
   const format = sniffFormat(head, fileName);
+  if (format === 'xlsx' && !(await hasZipDirectory(path))) {
+    throw new TabularError('FILE_UNREADABLE', {
+      fileName,
+      reasonId: 'berkas XLSX terpotong (tidak lengkap)',
+      reasonEn: 'the XLSX file is cut short (incomplete)',
+    });
+  }
   const source = format === 'xlsx' ? xlsxSource(path, fileName, opts.sheet) : await csvSource(path, fileName, head);
   return assemble(source, fileName, () => openTabular(path, opts));
+}
+
+const ZIP_END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+/** The end record a ZIP carries within its last 64 KiB (+22 bytes). */
+const ZIP_TAIL_BYTES = 65_557;
+
+/**
+ * A truncated upload (an interrupted transfer, a half-saved file) has no ZIP directory at its end. Refused here:
+ * exceljs's streaming reader fails on such a file from a background stream, outside any promise we could catch.
+ */
+async function hasZipDirectory(path: string): Promise<boolean> {
+  const file = await open(path);
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size, ZIP_TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    await file.read(buffer, 0, length, size - length);
+    return buffer.includes(ZIP_END_OF_DIRECTORY);
+  } finally {
+    await file.close();
+  }
 }
 
 async function readHead(path: string): Promise<Buffer> {
