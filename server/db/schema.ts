@@ -124,6 +124,12 @@ export interface DB {
   program: ProgramTable;
   enrollment: EnrollmentTable;
   enrollment_batch: EnrollmentBatchTable;
+  lapse_rule: LapseRuleTable;
+  membership_snapshot: MembershipSnapshotTable;
+  membership_snapshot_current: MembershipSnapshotTable;
+  bpjs_member: BpjsMemberTable;
+  workforce: WorkforceTable;
+  coverage_target: CoverageTargetTable;
 }
 
 export interface ImportJobTable {
@@ -218,6 +224,8 @@ export interface EnrollmentTable {
   ended_by: string | null;
   ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: Timestamp;
+  /** First day of the last fully paid month; NULL: nothing paid (migration 0008, written by billing). */
+  paid_through: ColumnType<string | null, never, string | null>;
 }
 
 export interface EnrollmentBatchTable {
@@ -227,4 +235,71 @@ export interface EnrollmentBatchTable {
   persons: number;
   submitted_by: string;
   submitted_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+// --- Migration 0008: lapse rules, BPJS membership snapshots, workforce denominators, coverage targets -----------
+
+export interface LapseRuleTable {
+  id: Generated<string>;
+  category: string;
+  valid_from: string;
+  valid_to: string | null;
+  due_day: number;
+  due_month_offset: number;
+  unpaid_months_to_lapse: number | null;
+  legal_basis: string;
+  confidence: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface MembershipSnapshotTable {
+  id: Generated<string>;
+  region_code: string;
+  as_of: string;
+  source: 'file' | 'simulator';
+  file_name: string | null;
+  file_sha256: string | null;
+  persons: ColumnType<number, number | undefined, number>;
+  imported_by: string;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface BpjsMemberTable {
+  snapshot_id: string;
+  region_code: string;
+  nik: string;
+  kpj_number: string | null;
+  category: string;
+  coverage_start: string;
+  coverage_end: string | null;
+  paid_through: string | null;
+  worker_id: string | null;
+  village_code: string | null;
+  segment: string | null;
+}
+
+export interface WorkforceTable {
+  id: Generated<string>;
+  region_code: string;
+  year: number;
+  kind: 'employed' | 'bpu_universe';
+  segment: ColumnType<string, string | undefined, string>;
+  persons: number;
+  source: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface CoverageTargetTable {
+  id: Generated<string>;
+  region_code: string;
+  year: number;
+  kind: 'employed' | 'bpu_universe';
+  /** numeric(5,2): pg returns a string such as '34.99'. */
+  target_percent: ColumnType<string, string | number, string | number>;
+  basis: 'RPJMD' | 'RKPD' | 'RENSTRA' | 'UCJ' | 'other';
+  document: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
 }
