@@ -23,6 +23,9 @@ const schema = z.object({
     .positive()
     .default(1024 * 1024),
   WEB_DIST_DIR: z.string().default('dist/web'),
+  // BPJS exchange: the in-process simulator answers batches (demo, tests); 'file' for manual exchange only.
+  EXCHANGE_ADAPTER: z.enum(['simulator', 'file']).default('simulator'),
+  EXCHANGE_SIMULATOR_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
 });
 
 export type Config = Readonly<{
@@ -38,6 +41,8 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   bodyLimitBytes: number;
   webDistDir: string;
+  exchangeAdapter: 'simulator' | 'file';
+  exchangeSimulatorDelaySeconds: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    exchangeAdapter: e.EXCHANGE_ADAPTER,
+    exchangeSimulatorDelaySeconds: e.EXCHANGE_SIMULATOR_DELAY_SECONDS,
   });
 }

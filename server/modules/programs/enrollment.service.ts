@@ -581,3 +581,22 @@ export async function programGaps(db: Db, ctx: RequestContext, programId: string
     return { items, totals: { registered: sum('registered'), enrolled: sum('enrolled'), gap: sum('gap') } };
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The BPJS branch's answer (exchange module)
+
+/**
+ * Records the branch's answer to a registration batch inside the caller's transaction (the exchange module's log
+ * row and audit commit with it): accepted → active with KPJ and coverage start, rejected → rejected with the
+ * branch's reason, which frees the slot. The caller checks roles and scope; the programme row is locked first so
+ * the slot counters change in turn with proposals.
+ */
+export async function recordBatchAnswer(
+  tx: Tx,
+  actor: Actor,
+  batch: { id: string; programId: string },
+  answer: Parameters<typeof repo.recordBatchAnswer>[4],
+): Promise<{ activated: string[]; rejected: string[] }> {
+  await repo.lockProgram(tx, batch.programId);
+  return repo.recordBatchAnswer(tx, actor.scope, batch.id, actor.username, answer);
+}

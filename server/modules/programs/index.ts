@@ -10,4 +10,5 @@ export {
   activateEnrollments,
   listEnrollments,
   programGaps,
+  recordBatchAnswer,
 } from './enrollment.service.ts';

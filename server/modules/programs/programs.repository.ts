@@ -240,3 +240,49 @@ export async function activate(
     RETURNING e.id`.execute(tx);
   return r.rows.map((x) => x.id);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The BPJS branch's answer to a batch (called by the exchange module through index.ts)
+
+/**
+ * Accepted rows of a batch become active with their KPJ and coverage start; rejected rows become rejected with the
+ * branch's reason (their slots free at once through the triggers). Only submitted enrollments of that batch move;
+ * returns the ids moved by each statement.
+ */
+export async function recordBatchAnswer(
+  tx: Tx,
+  scope: Scope,
+  batchId: string,
+  by: string,
+  answer: {
+    accepted: readonly { enrollmentId: string; kpjNumber: string; coverageStart: string }[];
+    rejected: readonly { enrollmentId: string; reason: string }[];
+  },
+): Promise<{ activated: string[]; rejected: string[] }> {
+  let activated: string[] = [];
+  let rejected: string[] = [];
+  if (answer.accepted.length > 0) {
+    const a = answer.accepted;
+    const r = await sql<{ id: string }>`
+      UPDATE enrollment e
+      SET status = 'active', kpj_number = u.kpj, coverage_start = u.start, updated_at = now()
+      FROM unnest(${a.map((x) => x.enrollmentId)}::bigint[], ${a.map((x) => x.kpjNumber)}::text[],
+                  ${a.map((x) => x.coverageStart)}::date[]) AS u(id, kpj, start)
+      WHERE e.id = u.id AND e.batch_id = ${batchId}::bigint AND e.status = 'submitted'
+        AND ${regionInScope('e.village_code', scope)}
+      RETURNING e.id`.execute(tx);
+    activated = r.rows.map((x) => x.id);
+  }
+  if (answer.rejected.length > 0) {
+    const j = answer.rejected;
+    const r = await sql<{ id: string }>`
+      UPDATE enrollment e
+      SET status = 'rejected', reject_reason = u.reason, decided_by = ${by}, decided_at = now(), updated_at = now()
+      FROM unnest(${j.map((x) => x.enrollmentId)}::bigint[], ${j.map((x) => x.reason)}::text[]) AS u(id, reason)
+      WHERE e.id = u.id AND e.batch_id = ${batchId}::bigint AND e.status = 'submitted'
+        AND ${regionInScope('e.village_code', scope)}
+      RETURNING e.id`.execute(tx);
+    rejected = r.rows.map((x) => x.id);
+  }
+  return { activated, rejected };
+}

@@ -1,0 +1,382 @@
+// The files exchanged with the BPJS branch: the registration batch written from a template (XLSX with NIK cells as
+// text, CSV with ';' and a BOM as Excel in Indonesia expects), and the branch's response and membership snapshot
+// read through the importer's readers (imports/tabular.ts) with header aliases and a problem per row and column.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FileIssue, TemplateColumn } from '../../../lib/contracts/exchange.ts';
+import type { Locale } from '../../../lib/i18n/locale.ts';
+import { isRealDate, isScientificNotation, toIsoDate } from '../../../lib/rules/nik.ts';
+import { PARTICIPATION_CATEGORIES, type ParticipationCategory } from '../../../lib/rules/segments.ts';
+import { AppError } from '../../platform/errors.ts';
+import { cellText, openTabular, TabularError, type Cell } from '../imports/tabular.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing a batch file
+
+/** One person of a batch, every template field already as text. */
+export type BatchLine = Readonly<Record<TemplateColumn['field'], string>>;
+
+/** Fields written as text cells, so spreadsheets keep leading zeros and all 16 digits of a NIK. */
+const TEXT_FIELDS = new Set<string>([
+  'nik',
+  'phone',
+  'rt',
+  'rw',
+  'village_code',
+  'batch_number',
+  'enrollment_reference',
+  'birth_date',
+]);
+
+export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: readonly BatchLine[]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet('Pendaftaran');
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.field,
+    width: Math.min(40, Math.max(10, c.header.length + 2)),
+    ...(TEXT_FIELDS.has(c.field) && { style: { numFmt: '@' } }),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for (const line of lines) {
+    const row = sheet.addRow(columns.map((c) => line[c.field]));
+    columns.forEach((c, i) => {
+      if (TEXT_FIELDS.has(c.field)) row.getCell(i + 1).numFmt = '@';
+    });
+    row.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+function csvField(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** CSV as Excel in Indonesia reads it: ';' between fields, CRLF, UTF-8 with a byte-order mark. */
+export function writeCsv(headers: readonly string[], rows: readonly (readonly string[])[]): Buffer {
+  const lines = [headers, ...rows].map((r) => r.map(csvField).join(';'));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export function writeBatchCsv(columns: readonly TemplateColumn[], lines: readonly BatchLine[]): Buffer {
+  return writeCsv(
+    columns.map((c) => c.header),
+    lines.map((l) => columns.map((c) => l[c.field])),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a response or snapshot file
+
+const normal = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** A file field and the headers branches write for it (compared without case, spaces and punctuation). */
+type FieldSpec<F extends string> = Readonly<
+  Record<F, { label: string; aliases: readonly string[]; required: boolean }>
+>;
+
+export const RESPONSE_FIELDS = {
+  nik: { label: 'NIK', aliases: ['nik', 'noktp', 'nomorktp', 'nomorindukkependudukan', 'niktk'], required: true },
+  kpj: {
+    label: 'KPJ',
+    aliases: ['kpj', 'nokpj', 'nomorkpj', 'nokartu', 'nomorkartu', 'nopeserta', 'nomorpeserta', 'kpjnumber'],
+    required: true,
+  },
+  status: {
+    label: 'Status',
+    aliases: ['status', 'hasil', 'statuspendaftaran', 'statusverifikasi', 'keputusan'],
+    required: true,
+  },
+  reason: {
+    label: 'Alasan',
+    aliases: ['alasan', 'alasanpenolakan', 'keterangan', 'catatan', 'reason'],
+    required: false,
+  },
+  coverageStart: {
+    label: 'Mulai perlindungan',
+    aliases: [
+      'mulai',
+      'tmt',
+      'tmtkepesertaan',
+      'tanggalmulai',
+      'tglmulai',
+      'mulaiperlindungan',
+      'tanggalkepesertaan',
+      'tglkepesertaan',
+      'coveragestart',
+    ],
+    required: true,
+  },
+} as const satisfies FieldSpec<string>;
+
+export const SNAPSHOT_FIELDS = {
+  nik: { label: 'NIK', aliases: RESPONSE_FIELDS.nik.aliases, required: true },
+  kpj: { label: 'KPJ', aliases: RESPONSE_FIELDS.kpj.aliases, required: true },
+  category: {
+    label: 'Kategori',
+    aliases: ['kategori', 'kategoripeserta', 'segmen', 'segmenpeserta', 'jenispeserta', 'category'],
+    required: true,
+  },
+  start: {
+    label: 'Mulai',
+    aliases: ['mulai', 'tmt', 'tmtkepesertaan', 'tanggalmulai', 'tglmulai', 'mulaiperlindungan', 'coveragestart'],
+    required: true,
+  },
+  end: {
+    label: 'Akhir',
+    aliases: ['akhir', 'selesai', 'tanggalakhir', 'tglakhir', 'akhirperlindungan', 'coverageend'],
+    required: false,
+  },
+  paidThrough: {
+    label: 'Dibayar sampai',
+    aliases: ['dibayarsampai', 'iurandibayarsampai', 'lunassampai', 'bulanlunas', 'paidthrough', 'blnterakhirbayar'],
+    required: false,
+  },
+  village: {
+    label: 'Kode desa',
+    aliases: ['kodedesa', 'kodewilayah', 'kodekelurahan', 'kodedesakelurahan', 'villagecode'],
+    required: false,
+  },
+} as const satisfies FieldSpec<string>;
+
+export type ParsedRow<F extends string> = { row: number; values: Record<F, Cell> };
+
+export type ParsedFile<F extends string> = {
+  rows: ParsedRow<F>[];
+  /** The header as written in the file for each field found (for messages). */
+  headers: Record<F, string | null>;
+};
+
+/** Writes an uploaded file to a private temporary folder for the readers; `dispose` removes it. */
+async function materialise(content: Buffer, fileName: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lindung-exchange-'));
+  const file = path.join(dir, path.basename(fileName).replace(/[^\w.-]+/g, '_') || 'berkas');
+  await writeFile(file, content, { mode: 0o600 });
+  return { path: file, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Reads every data row of the file (these files are one batch or one region: thousands to ~10⁵ rows). */
+export async function readFile<F extends string>(
+  content: Buffer,
+  fileName: string,
+  spec: FieldSpec<F>,
+): Promise<ParsedFile<F>> {
+  const file = await materialise(content, fileName);
+  try {
+    const tabular = await openTabular(file.path, { fileName });
+    const header = tabular.info.header;
+    const index = {} as Record<F, number | null>;
+    const headers = {} as Record<F, string | null>;
+    const fields = Object.keys(spec) as F[];
+    for (const f of fields) {
+      const at = header.findIndex((h) => (spec[f].aliases as readonly string[]).includes(normal(h)));
+      index[f] = at === -1 ? null : at;
+      headers[f] = at === -1 ? null : header[at]!;
+    }
+    const missing = fields.filter((f) => spec[f].required && index[f] === null);
+    if (missing.length > 0) {
+      await tabular.close();
+      throw new AppError('EXCHANGE_COLUMNS_MISSING', {
+        fileName,
+        missing: missing.map((f) => spec[f].label).join(', '),
+        known: fields.map((f) => `${spec[f].label} (${spec[f].aliases.slice(0, 3).join('/')})`).join('; '),
+      });
+    }
+    const rows: ParsedRow<F>[] = [];
+    const empty: Cell = { t: 'empty' };
+    for await (const batch of tabular.batches) {
+      for (const r of batch) {
+        const values = {} as Record<F, Cell>;
+        for (const f of fields) values[f] = index[f] === null ? empty : (r.cells[index[f]] ?? empty);
+        rows.push({ row: r.row, values });
+      }
+    }
+    return { rows, headers };
+  } catch (err) {
+    if (err instanceof TabularError) throw new AppError(err.code, err.params);
+    throw err;
+  } finally {
+    await file.dispose();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cell values, with messages that say what to do
+
+export class IssueList {
+  readonly items: FileIssue[] = [];
+  constructor(private readonly locale: Locale) {}
+
+  add(row: number | null, column: string | null, message: { id: string; en: string }): void {
+    this.items.push({ row, column, message: message[this.locale] });
+  }
+
+  /** "Baris 7, kolom NIK: …" for the error that refuses the whole file. */
+  first(): string {
+    const i = this.items[0];
+    if (!i) return '';
+    const where =
+      this.locale === 'en'
+        ? [i.row !== null ? `row ${i.row}` : null, i.column ? `column ${i.column}` : null]
+        : [i.row !== null ? `baris ${i.row}` : null, i.column ? `kolom ${i.column}` : null];
+    const prefix = where.filter(Boolean).join(', ');
+    return prefix ? `${prefix[0]!.toUpperCase()}${prefix.slice(1)}: ${i.message}` : i.message;
+  }
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; message: { id: string; en: string } };
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+const bad = (id: string, en: string): Outcome<never> => ({ ok: false, message: { id, en } });
+
+export function readNik(cell: Cell): Outcome<string> {
+  if (cell.t === 'number' && (cell.v > Number.MAX_SAFE_INTEGER || isScientificNotation(cell.text))) {
+    return bad(
+      'NIK tersimpan sebagai angka sehingga digit terakhir hilang. Ubah format kolom NIK menjadi Teks lalu ketik ulang NIK-nya.',
+      'The NIK is stored as a number, so its last digits are lost. Format the NIK column as Text and type the NIK again.',
+    );
+  }
+  const text = cellText(cell).replace(/[\s.'-]/g, '');
+  if (text === '') return bad('NIK kosong. Isi 16 angka NIK sesuai KTP.', 'The NIK is empty. Enter the 16-digit NIK.');
+  if (!/^\d{16}$/.test(text))
+    return bad(
+      `NIK "${cellText(cell)}" bukan 16 angka. Tulis 16 angka NIK sesuai KTP.`,
+      `The NIK "${cellText(cell)}" is not 16 digits. Enter the 16-digit NIK.`,
+    );
+  return ok(text);
+}
+
+export function readKpj(cell: Cell, required: boolean): Outcome<string | null> {
+  const text = cellText(cell).replace(/[\s.-]/g, '');
+  if (text === '')
+    return required
+      ? bad(
+          'Nomor KPJ kosong untuk peserta yang diterima. Isi nomor KPJ (8–16 angka) dari BPJS.',
+          'The KPJ number is empty for an accepted participant. Enter the KPJ number (8–16 digits) from BPJS.',
+        )
+      : ok(null);
+  if (!/^\d{8,16}$/.test(text))
+    return bad(
+      `Nomor KPJ "${cellText(cell)}" harus 8–16 angka. Periksa nomor dari BPJS lalu tulis tanpa huruf.`,
+      `The KPJ number "${cellText(cell)}" must be 8–16 digits. Check the number from BPJS and write it without letters.`,
+    );
+  return ok(text);
+}
+
+/** dd-mm-yyyy, dd/mm/yyyy, yyyy-mm-dd or a spreadsheet date. */
+export function readDate(cell: Cell, required: boolean): Outcome<string | null> {
+  if (cell.t === 'date') {
+    const d = cell.v;
+    return ok(toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
+  }
+  const text = cellText(cell).trim();
+  if (text === '')
+    return required
+      ? bad('Tanggal kosong. Tulis tanggal dd-mm-yyyy, misalnya 01-02-2027.', 'The date is empty. Write dd-mm-yyyy.')
+      : ok(null);
+  let m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  let parts: [number, number, number] | null = m ? [Number(m[3]), Number(m[2]), Number(m[1])] : null;
+  if (!parts) {
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    parts = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  }
+  if (!parts || !isRealDate(...parts))
+    return bad(
+      `Tanggal "${text}" tidak valid. Tulis dd-mm-yyyy, misalnya 01-02-2027.`,
+      `The date "${text}" is not valid. Write dd-mm-yyyy, e.g. 01-02-2027.`,
+    );
+  return ok(toIsoDate(...parts));
+}
+
+/** A month as 'YYYY-MM-01': mm-yyyy, yyyy-mm, or any date in that month. */
+export function readMonth(cell: Cell): Outcome<string | null> {
+  const text = cellText(cell).trim();
+  if (cell.t === 'empty' || text === '') return ok(null);
+  const my = /^(\d{1,2})[-/](\d{4})$/.exec(text);
+  if (my && Number(my[1]) >= 1 && Number(my[1]) <= 12) return ok(toIsoDate(Number(my[2]), Number(my[1]), 1));
+  const ym = /^(\d{4})-(\d{2})$/.exec(text);
+  if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) return ok(toIsoDate(Number(ym[1]), Number(ym[2]), 1));
+  const date = readDate(cell, false);
+  if (date.ok && date.value) return ok(`${date.value.slice(0, 7)}-01`);
+  return bad(
+    `Bulan "${text}" tidak valid. Tulis mm-yyyy, misalnya 03-2027.`,
+    `The month "${text}" is not valid. Write mm-yyyy, e.g. 03-2027.`,
+  );
+}
+
+const STATUS_WORDS: Readonly<Record<string, 'accepted' | 'rejected'>> = {
+  diterima: 'accepted',
+  terima: 'accepted',
+  accepted: 'accepted',
+  aktif: 'accepted',
+  berhasil: 'accepted',
+  sukses: 'accepted',
+  ok: 'accepted',
+  ditolak: 'rejected',
+  tolak: 'rejected',
+  rejected: 'rejected',
+  gagal: 'rejected',
+};
+
+export function readStatus(cell: Cell): Outcome<'accepted' | 'rejected'> {
+  const text = cellText(cell).trim();
+  const status = STATUS_WORDS[normal(text)];
+  if (!status)
+    return bad(
+      `Status "${text}" tidak dikenal. Tulis DITERIMA atau DITOLAK.`,
+      `Unknown status "${text}". Write DITERIMA (accepted) or DITOLAK (rejected).`,
+    );
+  return ok(status);
+}
+
+const CATEGORY_WORDS: Readonly<Record<string, ParticipationCategory>> = {
+  pu: 'PU',
+  penerimaupah: 'PU',
+  ppu: 'PU',
+  bpu: 'BPU',
+  pbpu: 'BPU',
+  bukanpenerimaupah: 'BPU',
+  jakon: 'JAKON',
+  jasakonstruksi: 'JAKON',
+  pmi: 'PMI',
+  pekerjamigranindonesia: 'PMI',
+};
+
+export function readCategory(cell: Cell): Outcome<ParticipationCategory> {
+  const text = cellText(cell).trim();
+  const c = CATEGORY_WORDS[normal(text)];
+  if (!c || !PARTICIPATION_CATEGORIES.includes(c))
+    return bad(
+      `Kategori "${text}" tidak dikenal. Tulis salah satu: PU, BPU, JAKON, PMI.`,
+      `Unknown category "${text}". Write one of: PU, BPU, JAKON, PMI.`,
+    );
+  return ok(c);
+}
+
+export function readVillage(cell: Cell): Outcome<string | null> {
+  const text = cellText(cell).trim();
+  if (text === '') return ok(null);
+  const digits = text.replace(/\D/g, '');
+  if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(text)) return ok(text);
+  if (digits.length === 10)
+    return ok(`${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}.${digits.slice(6)}`);
+  return bad(
+    `Kode desa "${text}" tidak valid. Tulis kode Kemendagri 10 angka, misalnya 34.02.08.2004.`,
+    `The village code "${text}" is not valid. Write the 10-digit Kemendagri code, e.g. 34.02.08.2004.`,
+  );
+}
+
+export { cellText };

@@ -1,0 +1,231 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  batchIdParam,
+  batchList,
+  batchListQuery,
+  EXCHANGE_USERS,
+  exportQuery,
+  reconciliation,
+  reconciliationQuery,
+  responseResult,
+  responseUploadQuery,
+  simulatorResponse,
+  snapshotList,
+  snapshotListQuery,
+  snapshotResult,
+  snapshotUploadQuery,
+  template,
+  TEMPLATE_EDITORS,
+  templateQuery,
+  templateUpdate,
+} from '../../../lib/contracts/exchange.ts';
+import { regionCode } from '../../../lib/contracts/common.ts';
+import type { Database, Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http.ts';
+import type { ExchangeAdapter } from './adapter.ts';
+import * as exchange from './exchange.service.ts';
+
+const tags = ['exchange'];
+
+function sendFile(
+  reply: { header(k: string, v: string): unknown; send(b: Buffer): unknown },
+  file: { fileName: string; contentType: string; content: Buffer },
+) {
+  reply.header('content-type', file.contentType);
+  reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
+  return reply.send(file.content);
+}
+
+export function registerExchangeRoutes(app: App, deps: { db: Db; database: Database; adapter: ExchangeAdapter }) {
+  const { db, database, adapter } = deps;
+  const users = { access: { roles: EXCHANGE_USERS } };
+
+  app.get(
+    '/api/exchange/template',
+    {
+      schema: {
+        tags,
+        summary:
+          'Templat kolom berkas batch pendaftaran yang berlaku untuk wilayah (milik sendiri, di atasnya, atau nasional)',
+        querystring: templateQuery,
+        response: { 200: template },
+      },
+      config: users,
+    },
+    async (req) => exchange.getTemplate(db, req.ctx, req.query.region),
+  );
+
+  app.put(
+    '/api/exchange/template',
+    {
+      schema: {
+        tags,
+        summary: 'Simpan templat kolom untuk wilayah Anda (urutan, judul kolom, isian); tercatat di audit',
+        querystring: templateQuery,
+        body: templateUpdate,
+        response: { 200: template },
+      },
+      config: { access: { roles: TEMPLATE_EDITORS } },
+    },
+    async (req) => exchange.saveTemplate(db, req.ctx, req.body, req.query.region),
+  );
+
+  app.get(
+    '/api/exchange/batches',
+    {
+      schema: {
+        tags,
+        summary: 'Batch pendaftaran yang dikirim ke BPJS TK, dengan status jawaban',
+        querystring: batchListQuery,
+        response: { 200: batchList },
+      },
+      config: users,
+    },
+    async (req) => exchange.listBatches(db, req.ctx, req.query, adapter),
+  );
+
+  app.get(
+    '/api/exchange/batches/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Unduh berkas batch (XLSX atau CSV) menurut templat; setiap unduhan tercatat di audit',
+        params: batchIdParam,
+        querystring: exportQuery,
+      },
+      config: users,
+    },
+    async (req, reply) =>
+      sendFile(reply, await exchange.exportBatch(db, req.ctx, req.params.id, req.query.format, adapter)),
+  );
+
+  app.get(
+    '/api/exchange/batches/:id/simulator/response-file',
+    {
+      schema: {
+        tags,
+        summary: 'Demo: berkas jawaban cabang dari simulator BPJS (CSV), untuk diperiksa lalu diunggah',
+        params: batchIdParam,
+      },
+      config: users,
+    },
+    async (req, reply) => {
+      const file = await exchange.fetchResponseFile(db, req.ctx, req.params.id, adapter);
+      return sendFile(reply, { fileName: file.name, contentType: 'text/csv; charset=utf-8', content: file.content });
+    },
+  );
+
+  app.post(
+    '/api/exchange/batches/:id/simulator/apply',
+    {
+      schema: {
+        tags,
+        summary: 'Demo: minta jawaban simulator BPJS dan terapkan langsung (pemeriksaan sama dengan unggahan)',
+        params: batchIdParam,
+        response: { 200: simulatorResponse },
+      },
+      config: users,
+    },
+    async (req) => exchange.applyAdapterResponse(db, req.ctx, req.params.id, adapter),
+  );
+
+  app.get(
+    '/api/exchange/snapshots',
+    {
+      schema: {
+        tags,
+        summary: 'Snapshot peserta BPJS yang sudah diimpor',
+        querystring: snapshotListQuery,
+        response: { 200: snapshotList },
+      },
+      config: users,
+    },
+    async (req) => exchange.listSnapshots(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/exchange/reconciliation',
+    {
+      schema: {
+        tags,
+        summary: 'Rekonsiliasi: cocok, selisih, tidak ada di BPJS, di luar Lindung (NIK disamarkan)',
+        querystring: reconciliationQuery,
+        response: { 200: reconciliation },
+      },
+      config: users,
+    },
+    async (req) => exchange.reconciliation(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/exchange/reconciliation.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Rekonsiliasi sebagai XLSX (empat lembar); tercatat di audit',
+        querystring: z.strictObject({ region: regionCode.optional() }),
+      },
+      config: users,
+    },
+    async (req, reply) => sendFile(reply, await exchange.reconciliationXlsx(db, req.ctx, req.query.region)),
+  );
+
+  // Uploads: the file arrives as the raw body, as for worker imports.
+  app.register(async (plugin) => {
+    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
+    scoped.addContentTypeParser(
+      ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      { parseAs: 'buffer', bodyLimit: exchange.MAX_UPLOAD_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    const fileOf = (body: unknown): Buffer => {
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      return body;
+    };
+
+    scoped.post(
+      '/api/exchange/batches/:id/response',
+      {
+        schema: {
+          tags,
+          summary:
+            'Unggah jawaban cabang (NIK, KPJ, status, alasan, mulai): dryRun=true pratinjau, false terapkan semua atau tidak sama sekali',
+          params: batchIdParam,
+          querystring: responseUploadQuery,
+          response: { 200: responseResult },
+        },
+        bodyLimit: exchange.MAX_UPLOAD_BYTES,
+        config: users,
+      },
+      async (req) =>
+        exchange.importResponse(db, req.ctx, req.params.id, {
+          fileName: req.query.fileName,
+          dryRun: req.query.dryRun,
+          content: fileOf(req.body),
+        }),
+    );
+
+    scoped.post(
+      '/api/exchange/snapshots',
+      {
+        schema: {
+          tags,
+          summary: 'Unggah snapshot peserta BPJS satu wilayah (NIK, KPJ, kategori, mulai, akhir, dibayar sampai)',
+          querystring: snapshotUploadQuery,
+          response: { 200: snapshotResult },
+        },
+        bodyLimit: exchange.MAX_UPLOAD_BYTES,
+        config: users,
+      },
+      async (req) =>
+        exchange.importSnapshot(database, req.ctx, {
+          fileName: req.query.fileName,
+          region: req.query.region,
+          asOf: req.query.asOf,
+          content: fileOf(req.body),
+        }),
+    );
+  });
+}

@@ -1,0 +1,21 @@
+// Public API of the exchange module: registration batch files to BPJS TK, the branch's response, membership
+// snapshots and reconciliation, through an ExchangeAdapter (file, or the in-process simulator).
+export { registerExchangeRoutes } from './exchange.routes.ts';
+export {
+  FileAdapter,
+  SimulatorAdapter,
+  simulatedKpj,
+  simulatedDecision,
+  type ExchangeAdapter,
+  type Participant,
+} from './adapter.ts';
+export {
+  exportBatch,
+  importResponse,
+  applyAdapterResponse,
+  importSnapshot,
+  importSimulatedSnapshot,
+  unenrolledWorkers,
+  reconciliation,
+  listBatches,
+} from './exchange.service.ts';

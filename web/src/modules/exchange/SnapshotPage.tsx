@@ -1,0 +1,180 @@
+import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconDatabase, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SnapshotResult, SnapshotSummary } from '../../../../lib/contracts/exchange.ts';
+import { useLocale } from '../../app/i18n.ts';
+import { useCurrentUser } from '../../app/session.tsx';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useUrlFilters } from '../../ui/url-state.ts';
+import { useSnapshots, useSnapshotUpload } from './exchange-api.ts';
+import { useXT } from './exchange-text.ts';
+import { ExchangeNav, IssueTable } from './exchange-ui.tsx';
+
+export function SnapshotPage() {
+  const xt = useXT();
+  const [locale] = useLocale();
+  const me = useCurrentUser();
+  const { page, setPage } = useUrlFilters([] as const);
+  const snapshots = useSnapshots(page);
+  const upload = useSnapshotUpload();
+  const [file, setFile] = useState<File | null>(null);
+  const [region, setRegion] = useState('');
+  const [asOf, setAsOf] = useState('');
+  const [result, setResult] = useState<SnapshotResult | null>(null);
+  const n = (v: number) => formatNumber(v, locale);
+
+  const columns: Column<SnapshotSummary>[] = [
+    {
+      key: 'asOf',
+      header: xt('snapshot.col.asOf'),
+      nowrap: true,
+      cell: (s) => (
+        <Group gap="xs">
+          <Text size="sm">{formatDate(s.asOf, locale)}</Text>
+          {s.current && (
+            <Badge size="sm" variant="light" color="green">
+              {xt('snapshot.current')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { key: 'region', header: xt('snapshot.col.region'), cell: (s) => s.regionLabel },
+    { key: 'persons', header: xt('snapshot.col.persons'), align: 'right', cell: (s) => n(s.persons) },
+    { key: 'inRegistry', header: xt('snapshot.col.inRegistry'), align: 'right', cell: (s) => n(s.inRegistry) },
+    {
+      key: 'source',
+      header: xt('snapshot.col.source'),
+      cell: (s) => (
+        <Stack gap={0}>
+          <Text size="sm">{xt(`snapshot.source.${s.source}`)}</Text>
+          {s.fileName && (
+            <Text size="xs" c="dimmed">
+              {s.fileName}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    {
+      key: 'by',
+      header: xt('snapshot.col.by'),
+      cell: (s) => `${s.importedBy}, ${formatDateTime(s.importedAt, locale)}`,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={xt('snapshot.title')} description={xt('snapshot.description')} />
+      <ExchangeNav />
+      <Stack gap="lg">
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!file) return;
+              upload.mutate(
+                { file, ...(region && { region }), ...(asOf && { asOf }) },
+                { onSuccess: (r) => setResult(r) },
+              );
+            }}
+          >
+            <Stack gap="sm" maw="40rem">
+              <FileInput
+                label={xt('snapshot.file')}
+                description={xt('snapshot.fileHelp')}
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+                value={file}
+                onChange={(f) => {
+                  setFile(f);
+                  setResult(null);
+                }}
+                clearable
+                required
+              />
+              <Group grow align="flex-start">
+                <TextInput
+                  label={xt('snapshot.region')}
+                  description={xt('snapshot.regionHelp', { region: me.regionLabel })}
+                  placeholder={me.region}
+                  value={region}
+                  onChange={(e) => setRegion(e.currentTarget.value.trim())}
+                />
+                <TextInput
+                  type="date"
+                  label={xt('snapshot.asOf')}
+                  value={asOf}
+                  onChange={(e) => setAsOf(e.currentTarget.value)}
+                />
+              </Group>
+              {upload.error ? <ErrorAlert error={upload.error} /> : null}
+              <Group>
+                <Button
+                  type="submit"
+                  leftSection={<IconUpload size={18} aria-hidden />}
+                  disabled={!file}
+                  loading={upload.isPending}
+                >
+                  {xt('snapshot.upload')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+          {result && (
+            <Stack gap="sm" mt="md">
+              {result.imported && result.snapshot ? (
+                <Alert color="green" variant="light" role="status">
+                  {xt('snapshot.imported', {
+                    persons: n(result.snapshot.persons),
+                    inRegistry: n(result.snapshot.inRegistry),
+                  })}
+                </Alert>
+              ) : (
+                <>
+                  <Alert color="red" variant="light" role="status">
+                    {xt('snapshot.refused', { n: n(result.issues.length) })}
+                  </Alert>
+                  <IssueTable issues={result.issues} label={xt('response.issues')} />
+                </>
+              )}
+            </Stack>
+          )}
+        </Paper>
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+          <Stack gap="sm">
+            <Title order={2} fz="h4">
+              {xt('snapshot.list')}
+            </Title>
+            <DataTable
+              label={xt('snapshot.list')}
+              columns={columns}
+              rows={snapshots.data?.items}
+              rowKey={(s) => s.id}
+              total={snapshots.data?.total}
+              page={page}
+              pageSize={25}
+              onPageChange={setPage}
+              loading={snapshots.isPending}
+              fetching={snapshots.isPlaceholderData}
+              error={snapshots.error}
+              onRetry={() => void snapshots.refetch()}
+              minWidth={760}
+              empty={
+                <EmptyState
+                  icon={<IconDatabase size={26} stroke={1.5} />}
+                  title={xt('snapshot.empty.title')}
+                  body={xt('snapshot.empty.body')}
+                />
+              }
+            />
+          </Stack>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
