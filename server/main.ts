@@ -9,6 +9,7 @@ import { usersAddCommand } from './cli/users-add.ts';
 import { demoGenerateCommand } from './cli/demo-generate.ts';
 import { workersImportCommand } from './cli/workers-import.ts';
 import { CONTRIBUTION_USAGE, contributionCommand } from './cli/contribution.ts';
+import { coverageCheckCommand } from './cli/coverage-check.ts';
 
 const USAGE = `Pemakaian / usage:
   lindung start [--no-demo]            jalankan Lindung (PostgreSQL tertanam kecuali DATABASE_URL diisi)
@@ -19,6 +20,8 @@ const USAGE = `Pemakaian / usage:
                                        pekerja sintetis (NIK valid) untuk demo dan uji beban
   lindung workers import BERKAS [--sheet NAMA] [--dry-run] [--json] [--region KODE] [--report LAPORAN.xlsx]
                                        impor daftar pekerja dari CSV/XLSX (--json: ringkasan + masalah per baris)
+  lindung coverage check --nik NIK [--date YYYY-MM-DD] [--json] [--lang en]
+                                       tertanggung atau tidak pada tanggal itu, dengan alasannya
   lindung contribution …               hitung iuran BPJS Ketenagakerjaan (tanpa --date: hari ini, WIB)
 ${CONTRIBUTION_USAGE}`;
 
@@ -56,6 +59,9 @@ async function main(argv: string[]): Promise<void> {
       package: { type: 'string' },
       'extra-months': { type: 'string' },
       'no-pre-employment': { type: 'boolean', default: false },
+      // lindung coverage check
+      nik: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -84,6 +90,8 @@ async function main(argv: string[]): Promise<void> {
       return demoGenerateCommand(config, log, values);
     case 'workers import':
       return workersImportCommand(config, log, { ...values, file: positionals[2] });
+    case 'coverage check':
+      return coverageCheckCommand(config, log, values);
     case 'contribution':
       return contributionCommand(config, log, values);
     default:

@@ -10,6 +10,7 @@
 // Pure: no Node or DOM APIs. JS `Date` is only used for spreadsheet serial arithmetic, always in UTC.
 
 import type { Bilingual } from '../i18n/locale.ts';
+import { MONTH_NAMES } from '../i18n/months.ts';
 import { isRealDate, isScientificNotation, toIsoDate, daysInMonth, type Sex } from './nik.ts';
 
 export const IMPORT_VALUE_CODES = [
@@ -93,35 +94,6 @@ export function parseNikCell(cell: NikCell): CellResult<string> {
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /** Indonesian names, their usual abbreviations (Agt/Agu/Ags, Okt, Des, Nop…) and English names. */
 // prettier-ignore
 const MONTH_BY_NAME: Readonly<Record<string, number>> = {
@@ -168,8 +140,8 @@ function checkedDate(year: number, month: number, day: number, raw: string): Cel
   if (!isRealDate(year, month, day)) {
     const last = daysInMonth(year, month);
     return dateFail(
-      `Tanggal "${raw}" tidak ada di kalender: ${MONTHS_ID[month - 1]} ${year} hanya sampai tanggal ${last}. Periksa kembali tanggalnya.`,
-      `The date "${raw}" does not exist: ${MONTHS_EN[month - 1]} ${year} has only ${last} days. Check the date again.`,
+      `Tanggal "${raw}" tidak ada di kalender: ${MONTH_NAMES.id[month - 1]} ${year} hanya sampai tanggal ${last}. Periksa kembali tanggalnya.`,
+      `The date "${raw}" does not exist: ${MONTH_NAMES.en[month - 1]} ${year} has only ${last} days. Check the date again.`,
     );
   }
   return ok(toIsoDate(year, month, day));

@@ -1,0 +1,417 @@
+// Billing's SQL. Bills, lines and payments are billing's own tables. It also reads the programmes' prices and
+// periods, the enrollments (and writes only their paid_through, as migration 0008 grants it), the registry's worker
+// names and NIKs, and the BPJS snapshot: set-based reads the programmes and registry modules' public APIs do not
+// offer (they page by 200), kept in this one file as programs.workers.ts does for the registry.
+import { sql, type RawBuilder } from 'kysely';
+import type { Scope } from '../../../lib/access/roles.ts';
+import type { BillListQuery, BillStatus, LapseListQuery, PaymentListQuery } from '../../../lib/contracts/billing.ts';
+import type { Tx } from '../../platform/db.ts';
+
+/** The region-scope rule with `=` and `starts_with` (leakproof, so PostgreSQL may use an index under RLS). */
+function inRegion(expr: RawBuilder<unknown>, scope: Scope): RawBuilder<boolean> {
+  if (scope === '*') return sql<boolean>`true`;
+  return sql<boolean>`(${expr} = ${scope} OR starts_with(${expr}, ${`${scope}.`}))`;
+}
+const col = (name: string) => sql.ref(name);
+
+/** A programme (and its bills) is visible inside its region, above it and below it (policy program_read). */
+function overlaps(expr: RawBuilder<unknown>, scope: Scope): RawBuilder<boolean> {
+  if (scope === '*') return sql<boolean>`true`;
+  return sql<boolean>`(${inRegion(expr, scope)} OR starts_with(${scope}, ${expr} || '.'))`;
+}
+
+/** Programme enrollments are BPU contributions (the contribution engine prices every programme as BPU). */
+export const PROGRAM_CATEGORY = 'BPU';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bills
+
+/**
+ * Brings the bills of the programmes managed in `scope` up to date through month `through` (first day), in five
+ * set-based statements: creates the missing bills of months that have billable enrollments, then, for bills with
+ * no payment yet (locked), refreshes price and due date, drops lines no longer billable, adds new ones and sums
+ * them. A bill with a payment is frozen. Returns how many bills were created and how many changed.
+ */
+export async function generateBills(
+  tx: Tx,
+  scope: Scope,
+  p: { programId: string | null; through: string; by: string },
+): Promise<{ created: string[]; refreshed: string[] }> {
+  const programFilter = p.programId === null ? sql<boolean>`true` : sql<boolean>`pr.id = ${p.programId}::bigint`;
+  // Enrollments registered with BPJS (KPJ and coverage start) that cover a month of their programme.
+  const billable = sql`
+    SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price,
+           e.id AS enrollment_id, e.kabkota_code, e.worker_id, e.village_code
+    FROM program pr
+    CROSS JOIN LATERAL (
+      SELECT (pr.start_month + make_interval(months => i - 1))::date AS month, i
+      FROM generate_series(1, pr.months) AS i
+    ) AS m
+    JOIN enrollment e ON e.program_id = pr.id
+    WHERE ${inRegion(col('pr.region_code'), scope)} AND ${programFilter}
+      AND m.month <= ${p.through}::date
+      AND e.status IN ('active', 'ended')
+      AND e.kpj_number IS NOT NULL AND e.coverage_start IS NOT NULL
+      AND m.month BETWEEN e.first_month AND e.last_month
+      AND m.month >= date_trunc('month', e.coverage_start)::date`;
+
+  const created = await sql<{ id: string }>`
+    INSERT INTO bill (program_id, region_code, month, persons, price_per_person, amount, due_date, generated_by)
+    SELECT DISTINCT b.program_id, b.region_code, b.month, 0, b.price, 0, lindung_due_date(${PROGRAM_CATEGORY}, b.month),
+           ${p.by}
+    FROM (${billable}) AS b
+    ORDER BY 1, 3
+    ON CONFLICT (program_id, month) DO NOTHING
+    RETURNING id`.execute(tx);
+
+  // The unpaid bills in reach, locked: a payment arriving meanwhile waits, and a bill paid meanwhile is skipped.
+  const open = await sql<{ id: string }>`
+    SELECT b.id
+    FROM bill b JOIN program pr ON pr.id = b.program_id
+    WHERE ${inRegion(col('pr.region_code'), scope)} AND ${programFilter}
+      AND b.month <= ${p.through}::date AND b.paid = 0
+    ORDER BY b.id
+    FOR UPDATE OF b`.execute(tx);
+  const ids = open.rows.map((r) => r.id);
+  if (ids.length === 0) return { created: created.rows.map((r) => r.id), refreshed: [] };
+
+  await sql`
+    UPDATE bill b
+    SET price_per_person = pr.price_by_month[lindung_month_number(b.month) - lindung_month_number(pr.start_month) + 1],
+        due_date = lindung_due_date(${PROGRAM_CATEGORY}, b.month)
+    FROM program pr
+    WHERE pr.id = b.program_id AND b.id = ANY (${ids}::bigint[])
+      AND (b.price_per_person, b.due_date) IS DISTINCT FROM
+          (pr.price_by_month[lindung_month_number(b.month) - lindung_month_number(pr.start_month) + 1],
+           lindung_due_date(${PROGRAM_CATEGORY}, b.month))`.execute(tx);
+
+  const desired = sql`
+    SELECT b.id AS bill_id, x.enrollment_id, x.kabkota_code, x.worker_id, x.village_code, b.price_per_person AS amount
+    FROM bill b JOIN (${billable}) AS x ON x.program_id = b.program_id AND x.month = b.month
+    WHERE b.id = ANY (${ids}::bigint[])`;
+
+  const dropped = await sql<{ bill_id: string }>`
+    DELETE FROM bill_line l
+    WHERE l.bill_id = ANY (${ids}::bigint[])
+      AND NOT EXISTS (SELECT 1 FROM (${desired}) AS d
+                      WHERE d.bill_id = l.bill_id AND d.enrollment_id = l.enrollment_id AND d.amount = l.amount)
+    RETURNING l.bill_id`.execute(tx);
+  const added = await sql<{ bill_id: string }>`
+    INSERT INTO bill_line (bill_id, enrollment_id, kabkota_code, worker_id, village_code, amount)
+    SELECT d.bill_id, d.enrollment_id, d.kabkota_code, d.worker_id, d.village_code, d.amount FROM (${desired}) AS d
+    ON CONFLICT (bill_id, enrollment_id) DO NOTHING
+    RETURNING bill_id`.execute(tx);
+
+  const touched = [...new Set([...dropped.rows, ...added.rows].map((r) => r.bill_id))];
+  if (touched.length > 0) {
+    await sql`
+      UPDATE bill b
+      SET persons = s.persons, amount = s.amount, updated_at = now()
+      FROM (
+        SELECT b2.id, count(l.enrollment_id)::integer AS persons, coalesce(sum(l.amount), 0)::bigint AS amount
+        FROM bill b2 LEFT JOIN bill_line l ON l.bill_id = b2.id
+        WHERE b2.id = ANY (${touched}::bigint[])
+        GROUP BY b2.id
+      ) AS s
+      WHERE b.id = s.id`.execute(tx);
+  }
+  const createdIds = new Set(created.rows.map((r) => r.id));
+  return { created: [...createdIds], refreshed: touched.filter((id) => !createdIds.has(id)) };
+}
+
+export type BillRow = {
+  id: string;
+  program_id: string;
+  program_name: string;
+  region_code: string;
+  month: string;
+  persons: number;
+  price_per_person: string;
+  amount: string;
+  paid: string;
+  due_date: string;
+};
+
+const BILL_SELECT = sql`
+  SELECT b.id, b.program_id, pr.name AS program_name, b.region_code, b.month, b.persons, b.price_per_person,
+         b.amount, b.paid, b.due_date
+  FROM bill b JOIN program pr ON pr.id = b.program_id`;
+
+function statusCondition(status: BillStatus): RawBuilder<boolean> {
+  if (status === 'paid') return sql<boolean>`b.paid >= b.amount`;
+  if (status === 'partial') return sql<boolean>`(b.paid > 0 AND b.paid < b.amount)`;
+  return sql<boolean>`(b.paid = 0 AND b.amount > 0)`;
+}
+
+function billWhere(scope: Scope, q: Omit<BillListQuery, 'page' | 'pageSize'>): RawBuilder<boolean> {
+  const parts: RawBuilder<boolean>[] = [overlaps(col('b.region_code'), scope)];
+  if (q.programId) parts.push(sql<boolean>`b.program_id = ${q.programId}::bigint`);
+  if (q.month) parts.push(sql<boolean>`b.month = ${`${q.month}-01`}::date`);
+  if (q.status) parts.push(statusCondition(q.status));
+  return sql<boolean>`${sql.join(parts, sql` AND `)}`;
+}
+
+export async function listBills(tx: Tx, scope: Scope, q: BillListQuery, today: string) {
+  const where = billWhere(scope, q);
+  const [items, totals] = await Promise.all([
+    sql<BillRow>`${BILL_SELECT} WHERE ${where}
+      ORDER BY b.month DESC, pr.name, b.id
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(tx),
+    sql<{ n: string; amount: string; paid: string; arrears: string; overdue: string }>`
+      SELECT count(*) AS n, coalesce(sum(b.amount), 0) AS amount, coalesce(sum(b.paid), 0) AS paid,
+             coalesce(sum(b.amount - b.paid) FILTER (WHERE b.due_date < ${today}::date), 0) AS arrears,
+             count(*) FILTER (WHERE b.due_date < ${today}::date AND b.paid < b.amount) AS overdue
+      FROM bill b WHERE ${where}`.execute(tx),
+  ]);
+  const t = totals.rows[0]!;
+  return {
+    items: items.rows,
+    total: Number(t.n),
+    totals: {
+      amount: Number(t.amount),
+      paid: Number(t.paid),
+      outstanding: Number(t.amount) - Number(t.paid),
+      arrears: Number(t.arrears),
+      overdueBills: Number(t.overdue),
+    },
+  };
+}
+
+/** Every bill matching the filters (for the XLSX export), newest month first. */
+export async function allBills(tx: Tx, scope: Scope, q: Omit<BillListQuery, 'page' | 'pageSize'>) {
+  const r = await sql<BillRow>`${BILL_SELECT} WHERE ${billWhere(scope, q)}
+    ORDER BY b.month DESC, pr.name, b.id LIMIT 100000`.execute(tx);
+  return r.rows;
+}
+
+export async function findBill(tx: Tx, scope: Scope, id: string, lock = false): Promise<BillRow | undefined> {
+  const r = await sql<BillRow>`${BILL_SELECT}
+    WHERE b.id = ${id}::bigint AND ${overlaps(col('b.region_code'), scope)}
+    ${lock ? sql`FOR UPDATE OF b` : sql``}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function addPaid(tx: Tx, billId: string, amount: number): Promise<void> {
+  await sql`UPDATE bill SET paid = paid + ${amount}::bigint, updated_at = now() WHERE id = ${billId}::bigint`.execute(
+    tx,
+  );
+}
+
+/**
+ * Moves paid_through of the bill's enrollments to the last month M such that every month from the coverage start
+ * to M sits on a bill paid in full (islands of consecutive paid months: the first one must start at the coverage
+ * start). Returns the enrollments whose paid_through changed.
+ */
+export async function advancePaidThrough(tx: Tx, scope: Scope, billId: string): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    WITH mine AS (
+      SELECT l.enrollment_id FROM bill_line l
+      WHERE l.bill_id = ${billId}::bigint AND ${inRegion(col('l.village_code'), scope)}
+    ), paid AS (
+      SELECT l.enrollment_id, b.month,
+             row_number() OVER (PARTITION BY l.enrollment_id ORDER BY b.month) AS rn
+      FROM bill_line l JOIN bill b ON b.id = l.bill_id
+      WHERE l.enrollment_id IN (SELECT enrollment_id FROM mine) AND b.amount > 0 AND b.paid >= b.amount
+    ), run AS (
+      SELECT p.enrollment_id, max(p.month) AS through
+      FROM paid p JOIN enrollment e ON e.id = p.enrollment_id
+      WHERE lindung_month_number(p.month) - p.rn = lindung_month_number(e.coverage_start) - 1
+      GROUP BY p.enrollment_id
+    )
+    UPDATE enrollment e SET paid_through = run.through
+    FROM run
+    WHERE e.id = run.enrollment_id AND ${inRegion(col('e.village_code'), scope)}
+      AND e.paid_through IS DISTINCT FROM run.through
+    RETURNING e.id`.execute(tx);
+  return r.rows.map((x) => x.id);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Payments
+
+export type PaymentRow = {
+  id: string;
+  bill_id: string;
+  program_id: string;
+  program_name: string;
+  month: string;
+  paid_on: string;
+  amount: string;
+  reference: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+};
+
+const PAYMENT_SELECT = sql`
+  SELECT pa.id, pa.bill_id, pa.program_id, pr.name AS program_name, b.month, pa.paid_on, pa.amount, pa.reference,
+         pa.note, pa.recorded_by, pa.recorded_at
+  FROM payment pa JOIN bill b ON b.id = pa.bill_id JOIN program pr ON pr.id = pa.program_id`;
+
+export async function insertPayment(
+  tx: Tx,
+  p: { bill: BillRow; paidOn: string; amount: number; reference: string; note: string | null; by: string },
+): Promise<PaymentRow> {
+  const row = await tx
+    .insertInto('payment')
+    .values({
+      bill_id: p.bill.id,
+      program_id: p.bill.program_id,
+      region_code: p.bill.region_code,
+      paid_on: p.paidOn,
+      amount: p.amount,
+      reference: p.reference,
+      note: p.note,
+      recorded_by: p.by,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const r = await sql<PaymentRow>`${PAYMENT_SELECT} WHERE pa.id = ${row.id}::bigint`.execute(tx);
+  return r.rows[0]!;
+}
+
+export async function listPayments(tx: Tx, scope: Scope, q: PaymentListQuery) {
+  const parts: RawBuilder<boolean>[] = [overlaps(col('pa.region_code'), scope)];
+  if (q.programId) parts.push(sql<boolean>`pa.program_id = ${q.programId}::bigint`);
+  if (q.billId) parts.push(sql<boolean>`pa.bill_id = ${q.billId}::bigint`);
+  const where = sql.join(parts, sql` AND `);
+  const [items, total] = await Promise.all([
+    sql<PaymentRow>`${PAYMENT_SELECT} WHERE ${where}
+      ORDER BY pa.paid_on DESC, pa.id DESC
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(tx),
+    sql<{ n: string }>`SELECT count(*) AS n FROM payment pa WHERE ${where}`.execute(tx),
+  ]);
+  return { items: items.rows, total: Number(total.rows[0]!.n) };
+}
+
+/** Rupiah billed and paid per billed month for programmes whose region lies in `region` (and in view). */
+export async function billingByMonth(
+  tx: Tx,
+  scope: Scope,
+  q: { region: string; from: string; to: string },
+): Promise<{ month: string; billed: string; paid: string }[]> {
+  const r = await sql<{ month: string; billed: string; paid: string }>`
+    SELECT to_char(m, 'YYYY-MM') AS month, coalesce(sum(b.amount), 0) AS billed, coalesce(sum(b.paid), 0) AS paid
+    FROM generate_series(${q.from}::date, ${q.to}::date, interval '1 month') AS m
+    LEFT JOIN bill b
+      ON b.month = m::date AND ${inRegion(col('b.region_code'), q.region)} AND ${overlaps(col('b.region_code'), scope)}
+    GROUP BY m
+    ORDER BY m`.execute(tx);
+  return r.rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Participations: programme enrollments and current BPJS snapshot members, with their state on a date
+
+export type ParticipationRow = {
+  source: 'program' | 'bpjs';
+  nik: string;
+  full_name: string | null;
+  worker_id: string | null;
+  life_status: string | null;
+  death_date: string | null;
+  program_id: string | null;
+  program_name: string | null;
+  kpj_number: string | null;
+  category: string;
+  coverage_start: string;
+  coverage_end: string | null;
+  paid_through: string | null;
+  village_code: string | null;
+  state: 'covered' | 'lapsed' | 'not_started' | 'ended';
+  lapse_date: string | null;
+};
+
+/**
+ * Every participation in scope as one relation: active (and, with `withEnded`, ended) enrollments registered with
+ * BPJS, and members of each region's current snapshot, with lindung_coverage_state and lindung_lapse_date at `at`.
+ */
+function participations(scope: Scope, at: string, o: { withEnded: boolean; nik?: string }) {
+  const statuses = o.withEnded ? ['active', 'ended'] : ['active'];
+  const nikE = o.nik === undefined ? sql`true` : sql`w.nik = ${o.nik}`;
+  const nikM = o.nik === undefined ? sql`true` : sql`m.nik = ${o.nik}`;
+  return sql`
+    SELECT x.*,
+           lindung_coverage_state(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS state,
+           lindung_lapse_date(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS lapse_date
+    FROM (
+      SELECT 'program'::text AS source, w.nik, w.full_name, w.id::text AS worker_id, w.life_status, w.death_date,
+             pr.id::text AS program_id, pr.name AS program_name, e.kpj_number, ${PROGRAM_CATEGORY}::text AS category,
+             e.coverage_start, e.last_month AS coverage_end, e.paid_through, e.village_code
+      FROM enrollment e
+      JOIN worker w ON w.id = e.worker_id
+      JOIN program pr ON pr.id = e.program_id
+      WHERE e.status = ANY (${statuses}::text[])
+        AND e.kpj_number IS NOT NULL AND e.coverage_start IS NOT NULL
+        AND e.last_month >= date_trunc('month', e.coverage_start)::date
+        AND ${inRegion(col('e.village_code'), scope)} AND ${nikE}
+      UNION ALL
+      SELECT 'bpjs', m.nik, w.full_name, coalesce(w.id::text, m.worker_id::text), w.life_status, w.death_date,
+             NULL, NULL, m.kpj_number, m.category, m.coverage_start, m.coverage_end, m.paid_through,
+             coalesce(m.village_code, w.village_code)
+      FROM bpjs_member m
+      JOIN membership_snapshot_current s ON s.id = m.snapshot_id
+      LEFT JOIN worker w ON w.nik = m.nik
+      WHERE (${inRegion(sql`coalesce(m.village_code, m.region_code)`, scope)}
+             OR ${inRegion(col('m.region_code'), scope)}) AND ${nikM}
+    ) AS x`;
+}
+
+export async function participationsOf(tx: Tx, scope: Scope, nik: string, at: string): Promise<ParticipationRow[]> {
+  const r = await sql<ParticipationRow>`${participations(scope, at, { withEnded: true, nik })}
+    ORDER BY x.source DESC, x.coverage_start DESC`.execute(tx);
+  return r.rows;
+}
+
+/** Is there a registry worker with this NIK (in any region)? The registry's own helper, answers yes/no only. */
+export async function nikRegistered(tx: Tx, nik: string): Promise<boolean> {
+  const r = await sql<{ taken: boolean }>`SELECT lindung_nik_taken(${nik}) AS taken`.execute(tx);
+  return r.rows[0]?.taken ?? false;
+}
+
+export type LapseRow = ParticipationRow & { kind: 'lapsed' | 'soon'; days_left: number; total: string };
+
+/**
+ * The "will lapse soon" list: per NIK the participation that protects the person longest (covered before lapsed,
+ * later lapse date first, no lapse date best), listed when it is lapsed today or lapses within `horizon` days.
+ */
+export async function lapseWarnings(
+  tx: Tx,
+  scope: Scope,
+  q: LapseListQuery,
+  today: string,
+  horizon: number,
+): Promise<{ rows: LapseRow[]; total: number; counts: { lapsed: number; soon: number } }> {
+  const filters: RawBuilder<boolean>[] = [sql<boolean>`true`];
+  if (q.region) filters.push(inRegion(col('v.village_code'), q.region));
+  if (q.source) filters.push(sql<boolean>`v.source = ${q.source}`);
+  if (q.programId) filters.push(sql<boolean>`v.program_id = ${q.programId}`);
+  const base = sql`
+    WITH p AS (${participations(scope, today, { withEnded: false })}),
+    best AS (
+      SELECT DISTINCT ON (p.nik) p.*
+      FROM p
+      ORDER BY p.nik, CASE p.state WHEN 'covered' THEN 2 WHEN 'lapsed' THEN 1 ELSE 0 END DESC,
+               p.lapse_date DESC NULLS FIRST, p.source
+    ),
+    v AS (
+      SELECT best.*, CASE WHEN best.state = 'lapsed' THEN 'lapsed' ELSE 'soon' END AS kind,
+             (best.lapse_date - ${today}::date) AS days_left
+      FROM best
+      WHERE best.state = 'lapsed'
+         OR (best.state = 'covered' AND best.lapse_date <= ${today}::date + ${horizon}::integer)
+    )`;
+  const where = sql.join(filters, sql` AND `);
+  const kindFilter = q.kind ? sql`AND v.kind = ${q.kind}` : sql``;
+  const [rows, counts] = await Promise.all([
+    sql<LapseRow>`${base}
+      SELECT v.*, count(*) OVER () AS total FROM v WHERE ${where} ${kindFilter}
+      ORDER BY v.lapse_date, v.full_name NULLS LAST, v.nik
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(tx),
+    sql<{ kind: string; n: string }>`${base}
+      SELECT v.kind, count(*) AS n FROM v WHERE ${where} GROUP BY v.kind`.execute(tx),
+  ]);
+  const n = (k: string) => Number(counts.rows.find((c) => c.kind === k)?.n ?? 0);
+  const total = q.kind ? n(q.kind) : n('lapsed') + n('soon');
+  return { rows: rows.rows, total, counts: { lapsed: n('lapsed'), soon: n('soon') } };
+}

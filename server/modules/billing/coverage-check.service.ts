@@ -1,0 +1,72 @@
+import type { CoverageCheckQuery, CoverageCheckResult, CoverageSource } from '../../../lib/contracts/billing.ts';
+import type { Locale } from '../../../lib/i18n/locale.ts';
+import { monthOf } from '../../../lib/rules/eligibility.ts';
+import { coverageReason } from '../../../lib/rules/lapse.ts';
+import { maskNik, validateNik } from '../../../lib/rules/nik.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { withScope, type Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { regionCodeSets } from '../regions/index.ts';
+import * as repo from './billing.repository.ts';
+import { requireCoverageChecker } from './billing.policy.ts';
+
+export const BPJS_PROGRAM_LABEL: Record<Locale, string> = { id: 'BPJS mandiri/lainnya', en: 'BPJS self-paid/other' };
+
+/**
+ * Is the person with this NIK protected on this date? Looks at their programme enrollments registered with BPJS
+ * (active or ended) and their rows in the current BPJS snapshots the actor may see, judges each with
+ * lindung_coverage_state at the date, and answers covered when any is 'covered' (and the person was alive), with
+ * one sentence saying why. Audited as a view of personal data. Claims rely on it.
+ */
+export async function checkCoverage(
+  db: Db,
+  ctx: RequestContext,
+  query: CoverageCheckQuery,
+  options: { locale?: Locale } = {},
+): Promise<CoverageCheckResult> {
+  const actor = requireCoverageChecker(ctx);
+  const locale = options.locale ?? actor.locale;
+  const sets = await regionCodeSets(db);
+  const checked = validateNik(query.nik, {
+    provinceExists: (c) => sets.provinces.has(c),
+    districtExists: (c) => sets.districts.has(c),
+  });
+  const error = checked.issues.find((i) => i.severity === 'error');
+  if (checked.nik === null || error) {
+    throw new AppError('COVERAGE_NIK_INVALID', {
+      detail: error?.message[locale] ?? (locale === 'en' ? 'the NIK is not valid.' : 'NIK tidak valid.'),
+    });
+  }
+  const nik = checked.nik;
+  return withScope(db, actor.scope, async (tx) => {
+    const rows = await repo.participationsOf(tx, actor.scope, nik, query.date);
+    const registered = rows.some((r) => r.worker_id !== null) || (await repo.nikRegistered(tx, nik));
+    const deathDate = rows.find((r) => r.life_status === 'deceased')?.death_date ?? null;
+    const programs: CoverageSource[] = rows.map((r) => ({
+      program: r.program_name ?? BPJS_PROGRAM_LABEL[locale],
+      source: r.source,
+      kpj: r.kpj_number,
+      state: r.state,
+      paidThrough: r.paid_through ? monthOf(r.paid_through) : null,
+      coverageStart: r.coverage_start,
+      coverageEnd: r.coverage_end ? monthOf(r.coverage_end) : null,
+      lapseDate: r.lapse_date,
+    }));
+    const alive = deathDate === null || query.date <= deathDate;
+    const covered = alive && programs.some((p) => p.state === 'covered');
+    const reason = coverageReason(
+      { date: query.date, nikMasked: maskNik(nik), registered, deathDate, participations: programs },
+      covered,
+      locale,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'coverage.check',
+      entity: 'worker',
+      entityId: rows.find((r) => r.worker_id !== null)?.worker_id ?? null,
+      region: rows.find((r) => r.village_code !== null)?.village_code ?? (actor.scope === '*' ? null : actor.scope),
+      after: { nik: maskNik(nik), date: query.date, covered },
+    });
+    return { covered, programs, reason };
+  });
+}
