@@ -100,7 +100,8 @@ describe('foundation journey', () => {
     await page.getByText('Selamat datang, Operator Desa Poncosari').waitFor();
     const body = await page.textContent('body');
     expect(body).toContain('Desa Poncosari, Kec. Srandakan, Kab. Bantul');
-    expect(body).not.toContain('Kab. Bantul ·'); // not the regency-wide scope
+    expect(body).toContain('Operator Desa/Kelurahan · Desa Poncosari');
+    expect(body).not.toContain('Operator Desa/Kelurahan · Kab. Bantul'); // not the regency-wide scope
     // No user management for operators: not in the menu, and the page refuses.
     const menuButton = page.getByRole('button', { name: 'Buka atau tutup menu' });
     if (await menuButton.isVisible()) await menuButton.click();

@@ -3,11 +3,47 @@ import { IconHistory, IconMapPin, IconUserCircle, IconUsers } from '@tabler/icon
 import { Link } from 'react-router-dom';
 import { AUDIT_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { CoverageDashboard } from '../modules/coverage/CoverageDashboard.tsx';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
 
-/** A calm welcome until the role's own dashboard lands here. */
+/** The role's dashboard (pimpinan, Disnaker, operator, a province-scoped user), else a calm welcome. */
 export function HomePage() {
+  const me = useCurrentUser();
+  if (DASHBOARD_ROLES.includes(me.role)) return <RoleDashboard />;
+  return <WelcomePage />;
+}
+
+const DASHBOARD_ROLES: readonly string[] = ['pimpinan', 'disnaker', 'operator'];
+
+function RoleDashboard() {
+  const t = useT();
+  const me = useCurrentUser();
+  const region = me.region === '*' ? null : me.region;
+  const province = region !== null && /^\d{2}$/.test(region);
+  const variant = province
+    ? 'province'
+    : me.role === 'pimpinan'
+      ? 'pimpinan'
+      : me.role === 'operator'
+        ? 'operator'
+        : 'disnaker';
+  const title =
+    me.role === 'pimpinan'
+      ? t('coverage.homePimpinan')
+      : me.role === 'operator'
+        ? t('coverage.homeOperator')
+        : t('coverage.homeDisnaker');
+  return (
+    <Stack gap="lg">
+      <PageHeader title={title} description={me.regionLabel} />
+      <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
+      <CoverageDashboard region={region} variant={variant} linkTo={(code) => `/cakupan?wilayah=${code}`} />
+    </Stack>
+  );
+}
+
+function WelcomePage() {
   const t = useT();
   const me = useCurrentUser();
   const links = [

@@ -1,0 +1,105 @@
+// `npm run bench:coverage -- --workers 5000000`: on a fresh database of the PostgreSQL server, loads a
+// province-scale synthetic dataset with set-based SQL (N workers of DIY, 36 months of programme enrollments with
+// paid-through months, so some lapse; BPJS snapshots per regency with registered and unregistered NIKs), builds the
+// coverage rollups once, then times the dashboard API (`GET /api/coverage/dashboard` for the province and each
+// regency, as pimpinan) and the same figures by a naive GROUP BY over the raw tables, and checks they are equal.
+// Prints JSON {"workers","dashboard_p50_ms","dashboard_p95_ms","naive_ms","speedup","equal", …}.
+import os from 'node:os';
+import { buildApp } from '../server/app.ts';
+import { createLogger } from '../server/platform/logger.ts';
+import { openDatabase } from '../server/platform/db.ts';
+import { migrate } from '../server/platform/migrate.ts';
+import { ensureRegionsLoaded } from '../server/modules/regions/index.ts';
+import { refreshCoverageRollups } from '../server/modules/coverage/index.ts';
+import { seedCoverage } from '../server/modules/coverage/coverage.fixtures.ts';
+import { naiveLeafCounts, rollUpNaive } from '../server/modules/coverage/coverage.naive.ts';
+import { addMonths } from '../lib/rules/eligibility.ts';
+import { databaseUrl, withServerClient } from '../server/testing/pg-server.ts';
+import { makeUser, signIn, testConfig } from '../server/testing/test-db.ts';
+
+const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1];
+const workers = Number(arg('workers')) || 100_000;
+const SAMPLES = 60;
+// `--no-naive`: time the dashboards only (the naive recount takes ~0.6 ms per worker; 50 min at 5M).
+const naiveWanted = !process.argv.includes('--no-naive');
+
+const percentile = (sorted: number[], p: number) =>
+  Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 10) / 10;
+const log = (msg: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
+
+const name = `lindung_bench_coverage_${process.pid}`;
+await withServerClient((c) => c.query(`CREATE DATABASE ${name}`));
+const database = openDatabase(databaseUrl(name));
+try {
+  await migrate(database.ownerPool);
+  await ensureRegionsLoaded(database.ownerPool);
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const current = today.slice(0, 7);
+
+  let t = performance.now();
+  await seedCoverage(database.owner, { workers, today, seed: 0.5 });
+  const loadMs = Math.round(performance.now() - t);
+  log(`loaded in ${loadMs} ms`);
+  t = performance.now();
+  await refreshCoverageRollups(database.owner, { full: true, today });
+  const refreshMs = Math.round(performance.now() - t);
+  log(`rollups built in ${refreshMs} ms`);
+  const counts = await database.ownerPool.query<{ enrollments: string; members: string; persons: string }>(`
+    SELECT (SELECT count(*) FROM enrollment) AS enrollments, (SELECT count(*) FROM bpjs_member) AS members,
+           (SELECT count(*) FROM coverage_person) AS persons`);
+
+  const app = await buildApp(testConfig(), createLogger('silent'), database);
+  const user = await makeUser(database, 'pimpinan', '34');
+  const headers = await signIn(app, user.username, user.password);
+  const regions = ['34', '34.01', '34.02', '34.03', '34.04', '34.71'];
+  type Dash = { trend: { month: string; active: number }[]; children: { code: string; active: number }[] };
+  const dashboards = new Map<string, Dash>();
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES + regions.length; i++) {
+    const region = regions[i % regions.length]!;
+    const s = performance.now();
+    const r = await app.inject({ method: 'GET', url: `/api/coverage/dashboard?region=${region}`, headers });
+    const ms = performance.now() - s;
+    if (r.statusCode !== 200) throw new Error(`dashboard ${region}: ${r.statusCode} ${r.body}`);
+    if (i >= regions.length) times.push(ms); // the first round warms the caches
+    dashboards.set(region, r.json() as Dash);
+  }
+  times.sort((a, b) => a - b);
+  await app.close();
+  log('dashboards timed');
+
+  // The naive recount of the same figures: 24 months for every area.
+  t = performance.now();
+  const naive = naiveWanted
+    ? rollUpNaive(await naiveLeafCounts(database.owner, { today, from: addMonths(current, -23), to: current }))
+    : null;
+  const naiveMs = naive ? Math.round(performance.now() - t) : null;
+  let equal: boolean | null = naive ? true : null;
+  for (const [region, d] of naive ? dashboards : []) {
+    for (const p of d.trend) if ((naive!.get(`${region}|${p.month}`) ?? 0) !== p.active) equal = false;
+    for (const c of d.children) {
+      if (c.code !== region && (naive!.get(`${c.code}|${current}`) ?? 0) !== c.active) equal = false;
+    }
+  }
+  const p50 = percentile(times, 0.5);
+  const p95 = percentile(times, 0.95);
+  console.log(
+    JSON.stringify({
+      workers,
+      dashboard_p50_ms: p50,
+      dashboard_p95_ms: p95,
+      naive_ms: naiveMs,
+      speedup: naiveMs === null ? null : Math.round(naiveMs / p50),
+      equal,
+      load_ms: loadMs,
+      full_refresh_ms: refreshMs,
+      enrollments: Number(counts.rows[0]!.enrollments),
+      bpjs_members: Number(counts.rows[0]!.members),
+      active_persons_any_month: Number(counts.rows[0]!.persons),
+      cores: os.cpus().length,
+    }),
+  );
+} finally {
+  await database.close();
+  await withServerClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}

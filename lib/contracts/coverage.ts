@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { Role } from '../access/roles.ts';
+import { paging, pageOf, regionCode } from './common.ts';
+
+// Coverage facts, dashboards and open data (issue 6). Months are 'YYYY-MM'; percentages are numbers with up to two
+// decimals (null when the denominator is unknown).
+
+/** Who reads coverage figures (aggregates only). */
+export const COVERAGE_READERS: readonly Role[] = ['admin', 'disnaker', 'operator', 'bpjs', 'pimpinan'];
+/** Who sees the people behind a figure (names, masked NIKs): the roles that read worker records. */
+export const COVERAGE_PEOPLE_READERS: readonly Role[] = ['admin', 'disnaker', 'operator', 'bpjs'];
+/** Who may ask for a refresh of the rollups now (the job runs by itself as well). */
+export const COVERAGE_REFRESHERS: readonly Role[] = ['admin', 'disnaker'];
+
+export const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan berbentuk yyyy-mm, misalnya 2027-01')
+  .describe('Bulan YYYY-MM');
+
+export const COVERAGE_GROUPINGS = ['total', 'child', 'segment', 'category'] as const;
+export type CoverageGrouping = (typeof COVERAGE_GROUPINGS)[number];
+
+export const activeCountsQuery = z.strictObject({
+  region: regionCode,
+  fromMonth: month,
+  toMonth: month,
+  by: z.enum(COVERAGE_GROUPINGS).default('total'),
+});
+export type ActiveCountsQuery = z.infer<typeof activeCountsQuery>;
+
+export const activeCount = z.object({ month, key: z.string(), persons: z.number().int() });
+export type ActiveCount = z.infer<typeof activeCount>;
+export const activeCountList = z.object({ items: z.array(activeCount) });
+
+export const summaryQuery = z.strictObject({ region: regionCode.optional(), month: month.optional() });
+
+export const coverageSummary = z.object({
+  region: z.string(),
+  regionLabel: z.string(),
+  level: z.string(),
+  month,
+  active: z.number().int(),
+  activeBpu: z.number().int(),
+  denominators: z.object({ employed: z.number().int().nullable(), bpuUniverse: z.number().int().nullable() }),
+  coveragePercent: z.number().nullable(),
+  bpuCoveragePercent: z.number().nullable(),
+  formulas: z.object({ total: z.string(), bpu: z.string() }),
+  asOf: z.string().nullable().describe('Tanggal data terakhir dihitung ulang (YYYY-MM-DD)'),
+});
+export type CoverageSummary = z.infer<typeof coverageSummary>;
+
+export const dashboardQuery = z.strictObject({ region: regionCode.optional(), month: month.optional() });
+
+export const childFigure = z.object({
+  code: z.string(),
+  label: z.string(),
+  active: z.number().int(),
+  employed: z.number().int().nullable(),
+  coveragePercent: z.number().nullable(),
+  drillable: z.boolean(),
+});
+
+export const dashboard = z.object({
+  summary: coverageSummary,
+  path: z.array(z.object({ code: z.string(), label: z.string() })),
+  trend: z.array(z.object({ month, active: z.number().int(), coveragePercent: z.number().nullable() })),
+  children: z.array(childFigure),
+  childLevel: z.string().nullable(),
+  bySegment: z.array(z.object({ segment: z.string(), label: z.string(), active: z.number().int() })),
+  byCategory: z.array(z.object({ category: z.string(), active: z.number().int() })),
+  budget: z.object({
+    source: z.enum(['billing', 'programs']),
+    ceiling: z.number().int(),
+    committed: z.number().int(),
+    paid: z.number().int().nullable(),
+    absorptionPercent: z.number().nullable(),
+  }),
+  quota: z.array(z.object({ id: z.string(), name: z.string(), quota: z.number().int(), filled: z.number().int() })),
+  lapseRisk: z.number().int().nullable().describe('Peserta aktif bulan lalu yang tidak aktif bulan ini'),
+  registered: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Pekerja terdaftar di Lindung (hanya untuk desa: dibanding penduduk bekerja sebagai potensi)'),
+  canSeePeople: z.boolean(),
+});
+export type Dashboard = z.infer<typeof dashboard>;
+
+export const peopleQuery = z.strictObject({
+  region: regionCode,
+  month: month.optional(),
+  segment: z.string().max(40).optional(),
+  category: z.enum(['PU', 'BPU', 'JAKON', 'PMI']).optional(),
+  ...paging,
+});
+export type PeopleQuery = z.infer<typeof peopleQuery>;
+
+export const personRow = z.object({
+  nik: z.string().describe('NIK disamarkan'),
+  name: z.string().nullable(),
+  regionCode: z.string(),
+  regionLabel: z.string(),
+  segment: z.string(),
+  category: z.string(),
+  source: z.enum(['registry', 'bpjs']),
+  workerId: z.string().nullable(),
+});
+export const peopleList = pageOf(personRow);
+export type PeopleList = z.infer<typeof peopleList>;
+
+export const refreshResult = z.object({ persons: z.number().int(), asOf: z.string().nullable() });
+
+export const openQuery = z.strictObject({ month: month.optional(), format: z.enum(['json', 'csv']).default('json') });
+export const openData = z.object({
+  month,
+  note: z.string(),
+  districts: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      active: z.number().int().nullable(),
+      employed: z.number().int().nullable(),
+      coveragePercent: z.number().nullable(),
+    }),
+  ),
+  segments: z.array(z.object({ districtCode: z.string(), segment: z.string(), active: z.number().int().nullable() })),
+});
+export type OpenData = z.infer<typeof openData>;
+
+export const FORMULAS = {
+  total:
+    'Cakupan total = peserta aktif (PU + BPU + Jakon + PMI, dihitung sekali per NIK) ÷ penduduk bekerja (BPS Sakernas Agustus) × 100',
+  bpu: 'SDI 06.02.021 = peserta JKK & JKM segmen PBPU ÷ semesta PBPU × 100',
+} as const;

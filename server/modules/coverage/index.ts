@@ -1,0 +1,13 @@
+// Public API of the coverage module: active participants (by NIK) per region and month from the rollups,
+// coverage against the workforce, dashboards and open data.
+export { registerCoverageRoutes } from './coverage.routes.ts';
+export { startCoverageRefresher } from './coverage.job.ts';
+export {
+  activeCounts,
+  coverageSummary,
+  dashboard,
+  coveragePeople,
+  refreshCoverage,
+  openCoverage,
+} from './coverage.service.ts';
+export { refresh as refreshCoverageRollups } from './coverage.repository.ts';
