@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
 import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn as signInAs, callApi } from './support.ts';
 
 // Programmes journey (issue 5, part 1), on the demo: the Bantul Disnaker creates a programme for 15,000 workers;
-// the Trirenggo operator checks who is eligible and proposes them; Disnaker rejects one with a reason and verifies
-// the others; the programme page shows the quota filled and the cost, 15.000 × Rp16.800 × 12 = Rp3.024.000.000.
+// the Trirenggo operator checks who is eligible and proposes them, then one more from the village's CSV; Disnaker
+// rejects one with a reason and verifies the others; the programme page shows the quota filled and the cost,
+// 15.000 × Rp16.800 × 12 = Rp3.024.000.000.
 
 const PROGRAM = 'Pekerja Rentan Bantul Tahun Depan';
 const START = addMonths(currentMonthWib(new Date()), 1);
@@ -40,6 +44,7 @@ describe('programmes journey', () => {
   it('Disnaker creates a programme, priced by the contribution rules', async () => {
     const page = await openAs('disnaker.bantul');
     await menu(page, 'Program Perlindungan');
+    await page.getByRole('heading', { name: 'Program Perlindungan' }).waitFor();
     // The demo's programmes: Banjar's 1,000-person quota with 400 active, among others.
     const banjar = page.getByRole('row').filter({ hasText: 'Perlindungan Pekerja Rentan Kab. Bantul' });
     await banjar.waitFor();
@@ -84,7 +89,7 @@ describe('programmes journey', () => {
     await menu(page, 'Usulan Kepesertaan');
     await page.getByRole('heading', { name: 'Usulan Kepesertaan' }).waitFor();
     await chooseProgram(page);
-    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByRole('button', { name: 'Periksa', exact: true }).click();
     const preview = page.getByTestId('proposal-preview');
     await expect
       .poll(() => preview.getByRole('status').textContent())
@@ -99,6 +104,29 @@ describe('programmes journey', () => {
     await list.getByRole('row').filter({ hasText: 'Sri Lestari' }).getByText('Diusulkan').waitFor();
     expect(await list.getByRole('row').count()).toBe(4); // header + 3
     expect(await list.textContent()).not.toContain('Slamet Riyadi');
+
+    // A fourth worker comes as the village's own list: a CSV with a NIK column, one NIK not registered yet.
+    const r = await callApi(page, 'POST', '/api/workers', {
+      ...base,
+      nik: '3402084509850014',
+      fullName: 'Tumini',
+      segment: 'farmer',
+    });
+    expect(r.status, r.body).toBe(201);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-usulan-'));
+    const file = path.join(dir, 'usulan-trirenggo.csv');
+    fs.writeFileSync(file, 'No;NIK;Nama\r\n1;3402084509850014;Tumini\r\n2;3402084509850099;Belum Didata\r\n');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    const filePreview = page.getByTestId('file-proposal-preview');
+    await filePreview.getByText('2 baris dibaca, 1 NIK ditemukan di daftar pekerja.').waitFor();
+    const problems = page.getByRole('table', { name: 'Masalah per baris di berkas usulan' });
+    expect(await problems.textContent()).toContain('belum ada di daftar pekerja wilayah Anda');
+    expect(await problems.getByRole('row').nth(1).textContent()).toMatch(/^3NIK/);
+    await filePreview.getByRole('button', { name: 'Usulkan 1 pekerja' }).click();
+    await page.getByText('1 pekerja diusulkan dan menunggu verifikasi Disnaker.').waitFor();
+    await list.getByRole('row').filter({ hasText: 'Tumini' }).getByText('Diusulkan').waitFor();
+    fs.rmSync(dir, { recursive: true, force: true });
     await page.close();
   });
 
@@ -115,11 +143,11 @@ describe('programmes journey', () => {
     await dialog.getByLabel('Alasan penolakan').fill('Sudah terdaftar BPJS lewat perusahaan tempat bekerja');
     await dialog.getByRole('button', { name: 'Tolak usulan' }).click();
     await page.getByText('1 usulan ditolak; slotnya kembali kosong.').waitFor();
-    await expect.poll(() => list.getByRole('row').count()).toBe(3);
+    await expect.poll(() => list.getByRole('row').count()).toBe(4);
 
     await page.getByLabel('Pilih semua baris di halaman ini').check();
-    await page.getByRole('button', { name: 'Verifikasi terpilih (2)' }).click();
-    await page.getByText('2 usulan terverifikasi').waitFor();
+    await page.getByRole('button', { name: 'Verifikasi terpilih (3)' }).click();
+    await page.getByText('3 usulan terverifikasi').waitFor();
     await screenshot(page, 'programs-verified');
 
     const audit = await callApi(page, 'GET', '/api/audit?action=enrollment.reject');
@@ -132,14 +160,14 @@ describe('programmes journey', () => {
     await menu(page, 'Program Perlindungan');
     await page.getByRole('link', { name: PROGRAM }).click();
     await page.getByRole('heading', { name: PROGRAM }).waitFor();
-    await page.getByText('2 dari 15.000 orang (0%)').first().waitFor();
+    await page.getByText('3 dari 15.000 orang (0%)').first().waitFor();
     expect(await page.getByTestId('period-cost').textContent()).toBe(
       '15.000 orang × Rp16.800 × 12 bulan = Rp3.024.000.000',
     );
-    // Two persons × Rp16.800 × 12 months are committed against the ceiling.
-    await page.getByText('Rp403.200 dari pagu Rp3.024.000.000 (0%)').waitFor();
+    // Three persons × Rp16.800 × 12 months are committed against the ceiling.
+    await page.getByText('Rp604.800 dari pagu Rp3.024.000.000 (0%)').waitFor();
     const counts = page.getByRole('group', { name: 'Kepesertaan per status di wilayah Anda' });
-    expect(await counts.textContent()).toContain('Terverifikasi: 2');
+    expect(await counts.textContent()).toContain('Terverifikasi: 3');
     expect(await counts.textContent()).toContain('Ditolak: 1');
     await screenshot(page, 'programs-page');
 

@@ -281,3 +281,38 @@ export const gapList = z.object({
   totals: z.object({ registered: z.int(), enrolled: z.int(), gap: z.int() }),
 });
 export type GapList = z.infer<typeof gapList>;
+
+// --- Proposal from a file (a spreadsheet with a NIK column) ---------------------------------------------------
+
+export const fileProposalQuery = z.strictObject({
+  fileName: z.string().trim().min(1).max(200).describe('Nama berkas (CSV/XLSX) seperti di komputer pengirim'),
+  sheet: z.string().trim().min(1).max(100).optional().describe('Lembar XLSX; bawaan lembar pertama'),
+  fromMonth: month.optional(),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('true: pratinjau tanpa menyimpan (bawaan); false: usulkan'),
+});
+
+export const fileProposalIssueCode = z.enum([
+  'REQUIRED_MISSING',
+  'NIK_NUMERIC_CELL',
+  'NIK_SCIENTIFIC',
+  'NIK_FORMAT',
+  'DUPLICATE_IN_FILE',
+  'NIK_NOT_REGISTERED',
+  'DATE_INVALID',
+  'PHONE_INVALID',
+  'SEX_INVALID',
+  'AMOUNT_INVALID',
+  'REGION_CODE_INVALID',
+]);
+
+export const fileProposalResult = z.object({
+  rows: z.int().describe('Baris data di berkas'),
+  found: z.int().describe('NIK yang ditemukan di daftar pekerja wilayah Anda'),
+  issues: z.array(z.object({ row: z.int(), column: z.string(), code: fileProposalIssueCode, message: z.string() })),
+  proposal: proposalResult.nullable().describe('Hasil usulan untuk pekerja yang ditemukan (null bila tidak ada)'),
+});
+export type FileProposalResult = z.infer<typeof fileProposalResult>;

@@ -1,8 +1,11 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   batchResult,
   endRequest,
   endResult,
   ENROLLMENT_PROPOSERS,
+  fileProposalQuery,
+  fileProposalResult,
   ENROLLMENT_READERS,
   enrollmentList,
   enrollmentListQuery,
@@ -24,10 +27,14 @@ import {
 } from '../../../lib/contracts/programs.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
+import { AppError } from '../../platform/errors.ts';
 import * as enrollment from './enrollment.service.ts';
+import { proposeFromFile } from './proposal-file.service.ts';
 import * as programs from './programs.service.ts';
 
 const tags = ['programs'];
+/** A proposal list of 20,000 rows is well under 5 MB even as CSV with names. */
+const PROPOSAL_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 export function registerProgramRoutes(app: App, deps: { db: Db }) {
   const { db } = deps;
@@ -150,6 +157,41 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
     },
     async (req) => enrollment.proposeWorkers(db, req.ctx, req.params.id, req.body),
   );
+
+  // A spreadsheet with a NIK column, sent as the raw request body (like a worker import).
+  app.register(async (plugin) => {
+    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
+    scoped.addContentTypeParser(
+      ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      { parseAs: 'buffer', bodyLimit: PROPOSAL_FILE_MAX_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    scoped.post(
+      '/api/programs/:id/proposals/file',
+      {
+        schema: {
+          tags,
+          summary: 'Usulan dari berkas CSV/XLSX berkolom NIK: pratinjau (dryRun=true) lalu usulkan (dryRun=false)',
+          params: idParam,
+          querystring: fileProposalQuery,
+          response: { 200: fileProposalResult },
+        },
+        bodyLimit: PROPOSAL_FILE_MAX_BYTES,
+        config: proposers,
+      },
+      async (req) => {
+        const content = req.body;
+        if (!Buffer.isBuffer(content) || content.length === 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        return proposeFromFile(
+          db,
+          req.ctx,
+          req.params.id,
+          { content, fileName: req.query.fileName, sheet: req.query.sheet, fromMonth: req.query.fromMonth },
+          { dryRun: req.query.dryRun },
+        );
+      },
+    );
+  });
 
   app.post(
     '/api/programs/:id/enrollments/verify',

@@ -160,3 +160,19 @@ export async function gapsByVillage(
     ORDER BY count(*) - count(e.id) DESC, w.village_code`.execute(tx);
   return r.rows;
 }
+
+/** Live workers in the scope with one of these NIKs (proposal from a file). */
+export async function workersByNik(
+  tx: Tx,
+  scope: Scope,
+  niks: readonly string[],
+): Promise<{ id: string; nik: string }[]> {
+  if (niks.length === 0) return [];
+  return tx
+    .selectFrom('worker')
+    .select(['id', 'nik'])
+    .where('nik', '=', sql<string>`ANY(${[...niks]}::text[])`)
+    .where(inRegion('village_code', scope))
+    .where('merged_into', 'is', null)
+    .execute();
+}

@@ -1,8 +1,26 @@
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconCircleCheck, IconListSearch, IconUserPlus } from '@tabler/icons-react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconCircleCheck, IconFileSpreadsheet, IconListSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { ProposalRequest, ProposalResult, WorkerFilter } from '../../../../lib/contracts/programs.ts';
+import type {
+  FileProposalResult,
+  ProposalRequest,
+  ProposalResult,
+  WorkerFilter,
+} from '../../../../lib/contracts/programs.ts';
 import { formatRupiah } from '../../../../lib/rules/money.ts';
 import {
   PARTICIPATION_CATEGORIES,
@@ -28,7 +46,7 @@ import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { searchQuery } from '../registry/registry-api.ts';
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { ProgramPicker } from './program-ui.tsx';
-import { usePropose, useProposalPreview } from './programs-api.ts';
+import { useFileProposal, usePropose, useProposalPreview } from './programs-api.ts';
 
 type Draft = {
   q: string;
@@ -62,6 +80,7 @@ export function ProposalsPage() {
         {programId ? (
           <>
             <ProposeForm key={programId} programId={programId} />
+            <FileProposeForm key={`file-${programId}`} programId={programId} />
             <section aria-labelledby="proposals-list">
               <Title order={2} size="h4" id="proposals-list" mb="sm">
                 {t('proposals.listTitle')}
@@ -208,66 +227,217 @@ function ProposeForm({ programId }: { programId: string }) {
 
           {preview.error ? <ErrorAlert error={preview.error} /> : null}
           {result && (
-            <Stack gap="sm" data-testid="proposal-preview">
-              <Text fw={600} role="status">
-                {t('proposals.previewSummary', {
-                  matched: formatNumber(result.matched, locale),
-                  eligible: formatNumber(result.eligible, locale),
-                  propose: formatNumber(result.wouldPropose, locale),
-                })}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {t('proposals.previewTerms', {
-                  from: formatMonth(result.firstMonth, locale),
-                  to: formatMonth(result.lastMonth, locale),
-                  cost: formatRupiah(result.costPerPerson),
-                  slots: formatNumber(result.freeSlots, locale),
-                  budget: formatRupiah(result.budgetRemaining),
-                })}
-              </Text>
-              {result.reasons.length > 0 && (
-                <Table aria-label={t('proposals.reasonsTable')} striped verticalSpacing="xs">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('proposals.col.reason')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('proposals.col.count')}
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {result.reasons.map((r) => (
-                      <Table.Tr key={r.code}>
-                        <Table.Td>
-                          <Text size="sm">{r.message}</Text>
-                          <Text size="xs" c="dimmed" ff="monospace">
-                            {r.code}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td ta="right">{formatNumber(r.count, locale)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-              {result.reasons.length > 0 && (
-                <Text size="xs" c="dimmed">
-                  {t('proposals.reasonsNote')}
-                </Text>
-              )}
-              <Group>
-                <Button
-                  leftSection={<IconUserPlus size={18} aria-hidden />}
-                  onClick={confirm}
-                  disabled={result.wouldPropose === 0}
-                  loading={propose.isPending}
-                >
-                  {t('proposals.confirm', { n: formatNumber(result.wouldPropose, locale) })}
-                </Button>
-              </Group>
-            </Stack>
+            <ProposalPreview
+              result={result}
+              onConfirm={confirm}
+              confirming={propose.isPending}
+              testId="proposal-preview"
+            />
           )}
           {propose.error ? <ErrorAlert error={propose.error} /> : null}
+          {done && (
+            <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
+              {t('proposals.done', { n: formatNumber(done.proposed, locale) })}{' '}
+              <Anchor component={Link} to={ROUTES.programDetail(programId)} size="sm">
+                {t('proposals.toProgram')}
+              </Anchor>
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** What a proposal would do (or did): counts, the months and price, the reasons of those not eligible. */
+function ProposalPreview({
+  result,
+  onConfirm,
+  confirming,
+  testId,
+}: {
+  result: ProposalResult;
+  onConfirm: () => void;
+  confirming: boolean;
+  testId: string;
+}) {
+  const t = useT();
+  const [locale] = useLocale();
+  return (
+    <Stack gap="sm" data-testid={testId}>
+      <Text fw={600} role="status">
+        {t('proposals.previewSummary', {
+          matched: formatNumber(result.matched, locale),
+          eligible: formatNumber(result.eligible, locale),
+          propose: formatNumber(result.wouldPropose, locale),
+        })}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('proposals.previewTerms', {
+          from: formatMonth(result.firstMonth, locale),
+          to: formatMonth(result.lastMonth, locale),
+          cost: formatRupiah(result.costPerPerson),
+          slots: formatNumber(result.freeSlots, locale),
+          budget: formatRupiah(result.budgetRemaining),
+        })}
+      </Text>
+      {result.reasons.length > 0 && (
+        <Table aria-label={t('proposals.reasonsTable')} striped verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('proposals.col.reason')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('proposals.col.count')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.reasons.map((r) => (
+              <Table.Tr key={r.code}>
+                <Table.Td>
+                  <Text size="sm">{r.message}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {r.code}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">{formatNumber(r.count, locale)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {result.reasons.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('proposals.reasonsNote')}
+        </Text>
+      )}
+      <Group>
+        <Button
+          leftSection={<IconUserPlus size={18} aria-hidden />}
+          onClick={onConfirm}
+          disabled={result.wouldPropose === 0}
+          loading={confirming}
+        >
+          {t('proposals.confirm', { n: formatNumber(result.wouldPropose, locale) })}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
+ * Proposal from a spreadsheet with a NIK column: "Periksa berkas" previews (nothing saved), the rows that cannot be
+ * used are listed with their row and column, and the confirmation proposes the workers found.
+ */
+function FileProposeForm({ programId }: { programId: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const send = useFileProposal(programId);
+  const [file, setFile] = useState<File | null>(null);
+  const [checked, setChecked] = useState<FileProposalResult | null>(null);
+  const [done, setDone] = useState<ProposalResult | null>(null);
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    setDone(null);
+    send.mutate({ file, dryRun: true }, { onSuccess: (r) => setChecked(r) });
+  };
+  const confirm = () => {
+    if (!file) return;
+    send.mutate(
+      { file, dryRun: false },
+      {
+        onSuccess: (r) => {
+          setDone(r.proposal);
+          setChecked(null);
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+      <form onSubmit={check} noValidate>
+        <Stack gap="md">
+          <Title order={2} size="h4">
+            {t('proposals.fileTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('proposals.fileHint')}
+          </Text>
+          <Group align="flex-end">
+            <FileInput
+              label={t('proposals.fileLabel')}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              value={file}
+              onChange={(f) => {
+                setFile(f);
+                setChecked(null);
+                setDone(null);
+                send.reset();
+              }}
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+              clearable
+              w={{ base: '100%', sm: 360 }}
+            />
+            <Button type="submit" variant="default" disabled={!file} loading={send.isPending && !checked}>
+              {t('proposals.fileCheck')}
+            </Button>
+          </Group>
+          {send.error ? <ErrorAlert error={send.error} /> : null}
+          {checked && (
+            <Stack gap="sm" data-testid="file-proposal-preview">
+              <Text fw={600}>
+                {t('proposals.fileSummary', {
+                  rows: formatNumber(checked.rows, locale),
+                  found: formatNumber(checked.found, locale),
+                })}
+              </Text>
+              {checked.issues.length > 0 && (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t('proposals.fileIssues', { n: formatNumber(checked.issues.length, locale) })}
+                  </Text>
+                  <Table aria-label={t('proposals.fileIssuesTable')} striped verticalSpacing="xs">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">{t('proposals.col.row')}</Table.Th>
+                        <Table.Th scope="col">{t('proposals.col.column')}</Table.Th>
+                        <Table.Th scope="col">{t('proposals.col.problem')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {checked.issues.slice(0, 200).map((i) => (
+                        <Table.Tr key={`${i.row}-${i.code}`}>
+                          <Table.Td>{i.row}</Table.Td>
+                          <Table.Td>{i.column}</Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{i.message}</Text>
+                            <Text size="xs" c="dimmed" ff="monospace">
+                              {i.code}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </>
+              )}
+              {checked.proposal ? (
+                <ProposalPreview
+                  result={checked.proposal}
+                  onConfirm={confirm}
+                  confirming={send.isPending}
+                  testId="file-proposal-result"
+                />
+              ) : (
+                <Alert color="yellow" variant="light">
+                  {t('proposals.fileNoneFound')}
+                </Alert>
+              )}
+            </Stack>
+          )}
           {done && (
             <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
               {t('proposals.done', { n: formatNumber(done.proposed, locale) })}{' '}

@@ -4,6 +4,7 @@ import type {
   EndReason,
   Enrollment,
   EnrollmentStatus,
+  FileProposalResult,
   GapList,
   ProgramCreate,
   ProgramDetail,
@@ -117,4 +118,15 @@ export function useEnd(id: string) {
 
 export function useSubmitBatch(id: string) {
   return useProgramMutation(() => api<{ batchId: string; persons: number }>(path(id, '/batches'), { method: 'POST' }));
+}
+
+/** A file with a NIK column: preview (dryRun) or proposal. The file goes as the raw body, like a worker import. */
+export function useFileProposal(id: string) {
+  return useProgramMutation((input: { file: File; dryRun: boolean; fromMonth?: string }) =>
+    api<FileProposalResult>(path(id, '/proposals/file'), {
+      method: 'POST',
+      rawBody: input.file,
+      query: { fileName: input.file.name, dryRun: String(input.dryRun), fromMonth: input.fromMonth },
+    }),
+  );
 }
