@@ -12,7 +12,12 @@ import { ensureRegionsLoaded, registerRegionRoutes } from './modules/regions/ind
 import { ensureContributionRulesSeeded, registerContributionRoutes } from './modules/contributions/index.ts';
 import { ensureWorkerNameKeys, registerRegistryRoutes } from './modules/registry/index.ts';
 import { registerProgramRoutes } from './modules/programs/index.ts';
+import { FileAdapter, registerExchangeRoutes, SimulatorAdapter } from './modules/exchange/index.ts';
+import { registerBillingRoutes } from './modules/billing/index.ts';
+import { registerTargetRoutes } from './modules/targets/index.ts';
+import { registerReportRoutes, ReportRunner } from './modules/reports/index.ts';
 import { ImportRunner, registerImportRoutes } from './modules/imports/index.ts';
+import { registerCoverageRoutes, startCoverageRefresher } from './modules/coverage/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -91,9 +96,23 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   });
   registerRegistryRoutes(app, { db });
   registerProgramRoutes(app, { db });
+  const exchangeAdapter =
+    config.exchangeAdapter === 'simulator'
+      ? new SimulatorAdapter({ delayMs: config.exchangeSimulatorDelaySeconds * 1000 })
+      : new FileAdapter();
+  registerExchangeRoutes(app, { db, database, adapter: exchangeAdapter });
+  registerBillingRoutes(app, { db });
+  registerTargetRoutes(app, { db });
+  const reportRunner = new ReportRunner(db, log);
+  registerReportRoutes(app, { db, runner: reportRunner });
+  app.addHook('onClose', () => reportRunner.stop());
+  reportRunner.start();
   const imports = new ImportRunner(database, log);
   registerImportRoutes(app, { db, runner: imports });
   app.addHook('onClose', () => imports.stop());
+  registerCoverageRoutes(app, { db });
+  const coverageJob = startCoverageRefresher(db, log);
+  app.addHook('onClose', () => coverageJob.stop());
   await imports.recover();
   await serveWeb(app, config.webDistDir);
   await app.ready();

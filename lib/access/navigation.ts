@@ -35,23 +35,35 @@ export type NavItem = { key: NavKey; path: string | null };
 const P = (key: NavKey, path: string | null = null): NavItem => ({ key, path });
 
 export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
-  operator: [P('home', '/'), P('workers', '/pekerja'), P('proposals', '/usulan'), P('lapseWarnings'), P('claims')],
+  operator: [
+    P('home', '/'),
+    P('workers', '/pekerja'),
+    P('proposals', '/usulan'),
+    P('lapseWarnings', '/peringatan-iuran'),
+    P('claims'),
+  ],
   disnaker: [
     P('home', '/'),
     P('workers', '/pekerja'),
     P('programs', '/program'),
     P('verification', '/verifikasi'),
-    P('exchange'),
-    P('billing'),
-    P('coverage'),
+    P('exchange', '/pertukaran'),
+    P('billing', '/tagihan'),
+    P('coverage', '/cakupan'),
     P('governance'),
     P('paritrana'),
-    P('reports'),
+    P('reports', '/laporan'),
     P('users', '/admin/users'),
     P('audit', '/admin/audit'),
   ],
-  bpjs: [P('home', '/'), P('membership'), P('snapshots'), P('claims'), P('reconciliation')],
-  pimpinan: [P('leaderDashboard', '/'), P('coverage'), P('budget', '/program'), P('reports')],
+  bpjs: [
+    P('home', '/'),
+    P('membership', '/pertukaran'),
+    P('snapshots', '/pertukaran/snapshot'),
+    P('claims'),
+    P('reconciliation', '/pertukaran/rekonsiliasi'),
+  ],
+  pimpinan: [P('leaderDashboard', '/'), P('coverage', '/cakupan'), P('budget', '/program'), P('reports', '/laporan')],
   asesor: [P('assessment', '/'), P('ranking')],
   admin: [
     P('home', '/'),

@@ -260,6 +260,13 @@ export const ERROR_CATALOGUE = {
       en: 'The period of programme "{program}" cannot change because {held} slots are held. Create a new programme for another period, or reject/end every enrollment first.',
     },
   },
+  PROPOSAL_NIK_COLUMN: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} tidak punya kolom NIK (judul kolom "NIK" atau "No KTP" di baris pertama). Tambahkan kolom NIK berformat Teks, lalu unggah ulang.',
+      en: 'The file {fileName} has no NIK column (a column headed "NIK" or "No KTP" in the first row). Add a NIK column formatted as Text, then upload again.',
+    },
+  },
   PROGRAM_CLOSED: {
     status: 409,
     message: {
@@ -281,6 +288,43 @@ export const ERROR_CATALOGUE = {
       en: 'Programme "{program}" has no verified enrollment to send to BPJS Ketenagakerjaan. Verify proposals first.',
     },
   },
+  // Coverage denominators, targets and the monthly report (issue 6 §1, §3, §5).
+  DENOMINATOR_FILE_INVALID: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} tidak disimpan karena ada {count} masalah (baris, kolom dan cara memperbaikinya ada di daftar). Perbaiki di Excel lalu unggah ulang; tidak ada angka yang disimpan.',
+      en: 'The file {fileName} was not saved because it has {count} problems (row, column and how to fix each are listed). Fix them in Excel and upload again; no figure was saved.',
+    },
+  },
+  REPORT_NOT_READY: {
+    status: 409,
+    message: {
+      id: 'Laporan ini berstatus "{status}", jadi berkasnya belum dapat diunduh. Tunggu sampai selesai, atau buat ulang bila gagal.',
+      en: 'This report is "{status}", so its file cannot be downloaded yet. Wait until it is done, or generate it again if it failed.',
+    },
+  },
+  // Bills, payments and the coverage check (issue 5, part 4).
+  PAYMENT_EXCEEDS_BALANCE: {
+    status: 409,
+    message: {
+      id: 'Pembayaran {amount} melebihi sisa tagihan "{program}" bulan {month} sebesar {remaining}. Catat paling banyak {remaining}; kelebihan bayar tidak dikreditkan ke bulan lain. Tidak ada yang disimpan.',
+      en: 'The payment of {amount} exceeds the remaining {remaining} of the "{program}" bill for {month}. Record at most {remaining}; overpayments are not credited to other months. Nothing was saved.',
+    },
+  },
+  BILL_ALREADY_PAID: {
+    status: 409,
+    message: {
+      id: 'Tagihan "{program}" bulan {month} sudah lunas. Pilih tagihan lain yang belum lunas. Tidak ada yang disimpan.',
+      en: 'The "{program}" bill for {month} is already paid in full. Choose another unpaid bill. Nothing was saved.',
+    },
+  },
+  COVERAGE_NIK_INVALID: {
+    status: 400,
+    message: {
+      id: 'Kolom NIK: {detail} Periksa 16 digit NIK pada KTP lalu ulangi.',
+      en: 'NIK field: {detail} Check the 16 digits of the NIK on the ID card and try again.',
+    },
+  },
   DB_UNAVAILABLE: {
     status: 503,
     message: {
@@ -293,6 +337,36 @@ export const ERROR_CATALOGUE = {
     message: {
       id: 'Terjadi kesalahan pada server (kode permintaan {requestId}). Sampaikan kode ini kepada admin.',
       en: 'A server error occurred (request id {requestId}). Give this id to the administrator.',
+    },
+  },
+  // BPJS exchange (issue 5, part 3). Row problems of a response or snapshot file come back as issues with the row
+  // and column; these codes refuse the whole file or request.
+  EXCHANGE_FILE_REJECTED: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} tidak diterapkan karena ada {count} masalah; yang pertama: {first} Perbaiki semua baris yang disebut lalu unggah ulang. Tidak ada yang disimpan.',
+      en: 'The file {fileName} was not applied because it has {count} problems; the first: {first} Correct every row listed, then upload again. Nothing was saved.',
+    },
+  },
+  EXCHANGE_COLUMNS_MISSING: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} tidak memuat kolom {missing}. Judul kolom yang dikenali: {known}. Tambahkan kolom itu di baris judul lalu unggah ulang. Tidak ada yang disimpan.',
+      en: 'The file {fileName} has no {missing} column. Recognised headers: {known}. Add that column to the header row, then upload again. Nothing was saved.',
+    },
+  },
+  EXCHANGE_PENDING: {
+    status: 409,
+    message: {
+      id: 'Jawaban BPJS untuk batch {batch} belum tersedia. Coba lagi dalam {seconds} detik.',
+      en: 'The BPJS response for batch {batch} is not available yet. Try again in {seconds} seconds.',
+    },
+  },
+  EXCHANGE_SIMULATOR_OFF: {
+    status: 409,
+    message: {
+      id: 'Simulator BPJS tidak aktif di server ini. Unduh berkas batch, kirim ke kantor cabang BPJS Ketenagakerjaan, lalu unggah berkas jawabannya.',
+      en: 'The BPJS simulator is not enabled on this server. Download the batch file, send it to the BPJS Ketenagakerjaan branch, then upload its response file.',
     },
   },
 } as const satisfies Record<string, { status: number; message: Bilingual }>;

@@ -130,6 +130,17 @@ export interface DB {
   bpjs_member: BpjsMemberTable;
   workforce: WorkforceTable;
   coverage_target: CoverageTargetTable;
+  exchange_template: ExchangeTemplateTable;
+  exchange_log: ExchangeLogTable;
+  monthly_report: MonthlyReportTable;
+  monthly_report_file: MonthlyReportFileTable;
+  bill: BillTable;
+  bill_line: BillLineTable;
+  payment: PaymentTable;
+  coverage_refresh_state: CoverageRefreshStateTable;
+  coverage_person: CoveragePersonTable;
+  coverage_rollup: CoverageRollupTable;
+  coverage_rollup_area: CoverageRollupAreaTable;
 }
 
 export interface ImportJobTable {
@@ -302,4 +313,143 @@ export interface CoverageTargetTable {
   document: string | null;
   updated_by: string;
   updated_at: Timestamp;
+}
+
+// --- Migration 0009: BPJS exchange (template of batch files, log of exports and response imports) ---------------
+
+export interface ExchangeTemplateTable {
+  id: Generated<string>;
+  /** NULL: the national default template. */
+  region_code: ColumnType<string | null, string | null, never>;
+  name: string;
+  /** [{ header, field }] in file order. */
+  columns: ColumnType<{ header: string; field: string }[], string, string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeLogTable {
+  id: Generated<string>;
+  batch_id: string;
+  region_code: string;
+  kind: 'export' | 'response';
+  source: 'file' | 'simulator';
+  format: 'xlsx' | 'csv' | null;
+  file_name: string | null;
+  file_sha256: string | null;
+  template_id: string | null;
+  rows_total: ColumnType<number, number | undefined, never>;
+  accepted: ColumnType<number, number | undefined, never>;
+  rejected: ColumnType<number, number | undefined, never>;
+  unchanged: ColumnType<number, number | undefined, never>;
+  actor: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+// --- Migration 0012: the monthly report and its files (issue 6 §5) ------------------------------------------
+
+export interface MonthlyReportTable {
+  id: Generated<string>;
+  region_code: string;
+  /** First day of the reported month. */
+  month: string;
+  trigger: 'manual' | 'schedule';
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | 'running' | undefined, string>;
+  progress: ColumnType<number, number | undefined, number>;
+  stage: string | null;
+  error: string | null;
+  figures: ColumnType<unknown, string | null | undefined, string | null>;
+  requested_by: string;
+  requested_at: ColumnType<Date, Date | string | undefined, never>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface MonthlyReportFileTable {
+  report_id: string;
+  region_code: string;
+  format: 'pdf' | 'xlsx';
+  file_name: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+// --- Migration 0010: bills, bill lines and payments of protection programmes --------------------------------------
+
+export interface BillTable {
+  id: Generated<string>;
+  program_id: ColumnType<string, string, never>;
+  region_code: ColumnType<string, string, never>;
+  /** First day of the billed month. */
+  month: ColumnType<string, string, never>;
+  persons: number;
+  price_per_person: ColumnType<string, number | string, number | string>;
+  amount: ColumnType<string, number | string, number | string>;
+  paid: ColumnType<string, number | string | undefined, number | string>;
+  due_date: string;
+  generated_by: ColumnType<string, string, never>;
+  generated_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: Timestamp;
+}
+
+export interface BillLineTable {
+  bill_id: string;
+  enrollment_id: string;
+  kabkota_code: string;
+  worker_id: string;
+  village_code: string;
+  amount: ColumnType<string, number | string, never>;
+}
+
+export interface PaymentTable {
+  id: Generated<string>;
+  bill_id: string;
+  program_id: string;
+  region_code: string;
+  paid_on: string;
+  amount: ColumnType<string, number | string, never>;
+  reference: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+// --- Migration 0011: coverage rollups (person facts at refresh time; dashboards read the rollups) ------------------
+
+export interface CoverageRefreshStateTable {
+  id: ColumnType<boolean, never, never>;
+  window_start: string;
+  as_of: string;
+  full_needed: boolean;
+  refreshed_at: Date | null;
+  refresh_ms: number | null;
+  persons_seen: number;
+}
+
+export interface CoveragePersonTable {
+  nik: string;
+  region_code: string;
+  segment: string;
+  category: string;
+  worker_id: string | null;
+  /** Bit i: active in the month window_start + i (bigint, returned by pg as a string). */
+  months: string;
+}
+
+export interface CoverageRollupTable {
+  area_code: string;
+  month: string;
+  segment: string;
+  category: string;
+  persons: number;
+}
+
+export interface CoverageRollupAreaTable {
+  area_code: string;
+  parent_code: string;
+  month: string;
+  persons: number;
+  leavers: number;
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { withScope, type Db } from '../../platform/db.ts';
@@ -5,7 +6,8 @@ import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from
 import type { App } from '../../platform/http.ts';
 import { systemContext } from '../../platform/context.ts';
 import { registerWorker } from '../registry/index.ts';
-import { createProgram, proposeWorkers } from '../programs/index.ts';
+import { createProgram, proposeWorkers, submitBatch, verifyEnrollments } from '../programs/index.ts';
+import { importSnapshot } from '../exchange/index.ts';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
@@ -524,6 +526,447 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       expect(row.status).toBe('proposed');
     });
   }
+  covered.set('POST /api/programs/{id}/proposals/file', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/programs/${await slemanProgram()}/proposals/file?fileName=usulan.csv&dryRun=false`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('NIK;Nama\n3404011203850009;Luar\n'),
+    });
+    expect(r.statusCode).toBe(404);
+    expect(r.body).not.toContain('Program Sleman');
+  });
+  // Billing: a bill and a payment of Kab. Sleman's programme, and a lapsed member of Sleman's BPJS snapshot.
+  let slemanBilling: { billId: string } | null = null;
+  const slemanBill = async () => {
+    if (slemanBilling) return slemanBilling;
+    const programId = await slemanProgram();
+    const bill = await db.owner
+      .insertInto('bill')
+      .values({
+        program_id: programId,
+        region_code: OTHER,
+        month: `${currentMonthWib(new Date())}-01`,
+        persons: 1,
+        price_per_person: 16_800,
+        amount: 16_800,
+        paid: 1_000,
+        due_date: `${currentMonthWib(new Date())}-15`,
+        generated_by: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.owner
+      .insertInto('payment')
+      .values({
+        bill_id: bill.id,
+        program_id: programId,
+        region_code: OTHER,
+        paid_on: '2026-01-05',
+        amount: 1_000,
+        reference: 'SP2D-SLEMAN',
+        recorded_by: 'disnaker.sleman',
+      })
+      .execute();
+    const snapshot = await db.owner
+      .insertInto('membership_snapshot')
+      .values({ region_code: OTHER, as_of: '2026-01-31', source: 'file', imported_by: 'test', persons: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.owner
+      .insertInto('bpjs_member')
+      .values({
+        snapshot_id: snapshot.id,
+        region_code: OTHER,
+        nik: OTHER_NIK,
+        kpj_number: '990000000001',
+        category: 'BPU',
+        coverage_start: '2025-01-01',
+        paid_through: '2025-02-01',
+        village_code: `${OTHER}.01.2001`,
+      })
+      .execute();
+    slemanBilling = { billId: bill.id };
+    return slemanBilling;
+  };
+  covered.set('GET /api/bills', async () => {
+    await slemanBill();
+    const all = (await app.inject({ method: 'GET', url: '/api/bills?pageSize=200', headers })).json();
+    for (const b of all.items) expect(b.region.startsWith(HOME)).toBe(true);
+    const r = (
+      await app.inject({ method: 'GET', url: `/api/bills?programId=${await slemanProgram()}`, headers })
+    ).json();
+    expect(r).toMatchObject({ items: [], total: 0 });
+  });
+  covered.set('GET /api/bills.xlsx', async () => {
+    await slemanBill();
+    const r = await app.inject({ method: 'GET', url: `/api/bills.xlsx?programId=${await slemanProgram()}`, headers });
+    expect(r.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(3); // title, blank, header: no Sleman bill
+  });
+  covered.set('POST /api/bills/generate', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/bills/generate',
+      headers,
+      payload: { programId: await slemanProgram() },
+    });
+    expect(r.json()).toMatchObject({ created: 0, refreshed: 0 });
+  });
+  covered.set('POST /api/bills/{id}/payments', async () => {
+    const { billId } = await slemanBill();
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/bills/${billId}/payments`,
+      headers,
+      payload: { paidOn: '2026-01-05', amount: 100, reference: 'SP2D-PENYUSUP' },
+    });
+    expect(r.statusCode).toBe(404);
+    const bill = await db.owner.selectFrom('bill').select('paid').where('id', '=', billId).executeTakeFirstOrThrow();
+    expect(Number(bill.paid)).toBe(1_000);
+  });
+  covered.set('GET /api/payments', async () => {
+    const { billId } = await slemanBill();
+    const all = (await app.inject({ method: 'GET', url: '/api/payments?pageSize=200', headers })).json();
+    expect(all.items.map((p: { reference: string }) => p.reference)).not.toContain('SP2D-SLEMAN');
+    const r = (await app.inject({ method: 'GET', url: `/api/payments?billId=${billId}`, headers })).json();
+    expect(r).toMatchObject({ items: [], total: 0 });
+  });
+  covered.set('GET /api/lapse-warnings', async () => {
+    await slemanBill();
+    const all = (await app.inject({ method: 'GET', url: '/api/lapse-warnings?pageSize=200', headers })).json();
+    for (const w of all.items) expect(w.village.startsWith(HOME)).toBe(true);
+    const r = await app.inject({ method: 'GET', url: `/api/lapse-warnings?region=${OTHER}`, headers });
+    expect(r.statusCode).toBe(403);
+  });
+  covered.set('GET /api/lapse-warnings.xlsx', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/lapse-warnings.xlsx?region=${OTHER}`, headers });
+    expect(r.statusCode).toBe(403);
+  });
+  covered.set('GET /api/coverage/check', async () => {
+    await slemanBill();
+    const r = await app.inject({ method: 'GET', url: `/api/coverage/check?nik=${OTHER_NIK}&date=2026-01-10`, headers });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ covered: false, programs: [] });
+  });
+  // BPJS exchange: Kab. Sleman's batch, its files and response, its snapshot and reconciliation stay out of reach.
+  let slemanExchange: { batchId: string; enrollmentId: string } | null = null;
+  const slemanBatch = async () => {
+    if (slemanExchange) return slemanExchange;
+    const ctx = systemContext('test');
+    const worker = await registerWorker(db.app, ctx, {
+      birthDate: '1985-09-05',
+      sex: 'P',
+      segment: 'farmer',
+      category: 'BPU',
+      nik: '3404014509850002',
+      fullName: 'Peserta Sleman',
+      village: `${OTHER}.01.2001`,
+    });
+    const program = await createProgram(db.app, ctx, {
+      name: 'Program Sleman Pertukaran',
+      funder: 'apbd_regency',
+      funderRegion: OTHER,
+      region: OTHER,
+      targetSegments: ['farmer'],
+      package: 'jkk_jkm',
+      declaredIncome: 1_000_000,
+      quota: 10,
+      startMonth: addMonths(currentMonthWib(new Date()), 1),
+      months: 12,
+      budgetCeiling: 10_000_000,
+      minAge: 18,
+      maxAge: 65,
+    });
+    await proposeWorkers(db.app, ctx, program.id, { workerIds: [worker.id] });
+    const enrollment = await db.owner
+      .selectFrom('enrollment')
+      .select('id')
+      .where('program_id', '=', program.id)
+      .executeTakeFirstOrThrow();
+    await verifyEnrollments(db.app, ctx, program.id, [enrollment.id]);
+    const batch = await submitBatch(db.app, ctx, program.id);
+    await importSnapshot(db, ctx, {
+      fileName: 'snapshot-sleman.csv',
+      region: OTHER,
+      content: Buffer.from('NIK;KPJ;Kategori;Mulai\n3404014509850002;12345678901;BPU;01-01-2026\n'),
+    });
+    slemanExchange = { batchId: batch.batchId, enrollmentId: enrollment.id };
+    return slemanExchange;
+  };
+  const slemanStillSubmitted = async () => {
+    const { enrollmentId } = await slemanBatch();
+    const row = await db.owner
+      .selectFrom('enrollment')
+      .select('status')
+      .where('id', '=', enrollmentId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('submitted');
+  };
+  covered.set('GET /api/exchange/batches', async () => {
+    const { batchId } = await slemanBatch();
+    const r = (await app.inject({ method: 'GET', url: '/api/exchange/batches?pageSize=200', headers })).json();
+    expect(r.items.map((b: { id: string }) => b.id)).not.toContain(batchId);
+  });
+  for (const [route, method, suffix] of [
+    ['GET /api/exchange/batches/{id}/file', 'GET', '/file?format=xlsx'],
+    ['GET /api/exchange/batches/{id}/simulator/response-file', 'GET', '/simulator/response-file'],
+    ['POST /api/exchange/batches/{id}/simulator/apply', 'POST', '/simulator/apply'],
+  ] as const) {
+    covered.set(route, async () => {
+      const { batchId } = await slemanBatch();
+      const r = await app.inject({ method, url: `/api/exchange/batches/${batchId}${suffix}`, headers });
+      expect(r.statusCode).toBe(404);
+      expect(r.body).not.toContain('Peserta Sleman');
+      await slemanStillSubmitted();
+    });
+  }
+  covered.set('POST /api/exchange/batches/{id}/response', async () => {
+    const { batchId } = await slemanBatch();
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/exchange/batches/${batchId}/response?fileName=jawaban.csv&dryRun=false`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('NIK;KPJ;Status;Alasan;Mulai\n3404014509850002;12345678901;DITERIMA;;01-01-2027\n'),
+    });
+    expect(r.statusCode).toBe(404);
+    await slemanStillSubmitted();
+  });
+  covered.set('GET /api/exchange/template', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/exchange/template?region=${OTHER}`, headers });
+    expect(r.statusCode).toBe(403);
+  });
+  covered.set('PUT /api/exchange/template', async () => {
+    const r = await app.inject({
+      method: 'PUT',
+      url: `/api/exchange/template?region=${OTHER}`,
+      headers,
+      payload: { name: 'Diambil alih', columns: [{ header: 'NIK', field: 'nik' }] },
+    });
+    expect(r.statusCode).toBe(403);
+    const rows = await db.owner.selectFrom('exchange_template').select('region_code').execute();
+    expect(rows.map((t) => t.region_code)).not.toContain(OTHER);
+  });
+  covered.set('GET /api/exchange/snapshots', async () => {
+    await slemanBatch();
+    const r = (await app.inject({ method: 'GET', url: '/api/exchange/snapshots?pageSize=200', headers })).json();
+    expect(r.items.map((s: { region: string }) => s.region)).not.toContain(OTHER);
+  });
+  covered.set('POST /api/exchange/snapshots', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/exchange/snapshots?fileName=s.csv&region=${OTHER}`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('NIK;KPJ;Kategori;Mulai\n3404014509850002;12345678901;BPU;01-01-2026\n'),
+    });
+    expect(r.statusCode).toBe(403);
+  });
+  covered.set('GET /api/exchange/reconciliation', async () => {
+    await slemanBatch();
+    const other = await app.inject({ method: 'GET', url: `/api/exchange/reconciliation?region=${OTHER}`, headers });
+    expect(other.statusCode).toBe(403);
+    const mine = (
+      await app.inject({ method: 'GET', url: '/api/exchange/reconciliation?kind=outside', headers })
+    ).json();
+    expect(mine.snapshot).toBeNull();
+    expect(mine.counts.outside).toBe(0);
+  });
+  covered.set('GET /api/exchange/reconciliation.xlsx', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/exchange/reconciliation.xlsx?region=${OTHER}`, headers });
+    expect(r.statusCode).toBe(403);
+  });
+  // Coverage (issue 6): figures of another regency are refused; the people list stays inside the scope.
+  for (const path of ['dashboard', 'summary', 'active', 'people'] as const) {
+    covered.set(`GET /api/coverage/${path}`, async () => {
+      const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+      const query = path === 'active' ? `&fromMonth=${month}&toMonth=${month}` : '';
+      const r = await app.inject({ method: 'GET', url: `/api/coverage/${path}?region=${OTHER}${query}`, headers });
+      expect(r.statusCode).toBe(403);
+      expect(r.json().error.code).toBe('OUT_OF_SCOPE');
+    });
+  }
+  covered.set('POST /api/coverage/refresh', async () => {
+    // A refresh recomputes every region (it changes figures, never rows of people) and answers only counts.
+    const r = await app.inject({ method: 'POST', url: '/api/coverage/refresh', headers, payload: {} });
+    expect(r.statusCode).toBe(200);
+    expect(Object.keys(r.json()).sort()).toEqual(['asOf', 'persons']);
+  });
+  covered.set('GET /open/coverage', async () => {
+    // Public aggregates: no NIK, no names, no count from 1 to 4.
+    const r = await app.inject({ method: 'GET', url: '/open/coverage?format=csv' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toMatch(/\d{16}/);
+    for (const line of r.body.trim().split('\n').slice(1))
+      expect(['1', '2', '3', '4']).not.toContain(line.split(',')[4]);
+  });
+  // Denominators, targets and monthly reports (issue 6 §1, §3, §5): Kab. Sleman's rows stay invisible and untouched.
+  let slemanPlanning: { workforce: string; target: string; report: string } | null = null;
+  const slemanPlan = async () => {
+    if (slemanPlanning) return slemanPlanning;
+    const w = await db.owner
+      .insertInto('workforce')
+      .values({
+        region_code: OTHER,
+        year: 2026,
+        kind: 'employed',
+        persons: 700_000,
+        source: 'BPS Sleman',
+        updated_by: 'uji',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const t = await db.owner
+      .insertInto('coverage_target')
+      .values({
+        region_code: OTHER,
+        year: 2026,
+        kind: 'employed',
+        target_percent: 40,
+        basis: 'RPJMD',
+        updated_by: 'uji',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const r = await db.owner
+      .insertInto('monthly_report')
+      .values({ region_code: OTHER, month: '2026-01-01', trigger: 'manual', requested_by: 'uji' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.owner
+      .insertInto('monthly_report_file')
+      .values({
+        report_id: String(r.id),
+        region_code: OTHER,
+        format: 'pdf',
+        file_name: 'sleman.pdf',
+        size: 4,
+        sha256: '0'.repeat(64),
+        content: Buffer.from('%PDF'),
+      })
+      .execute();
+    await db.owner.updateTable('monthly_report').set({ status: 'done' }).where('id', '=', String(r.id)).execute();
+    slemanPlanning = { workforce: String(w.id), target: String(t.id), report: String(r.id) };
+    return slemanPlanning;
+  };
+  const slemanUntouched = async () => {
+    const w = await db.owner.selectFrom('workforce').select('persons').where('region_code', '=', OTHER).execute();
+    expect(w).toEqual([{ persons: 700_000 }]);
+    const t = await db.owner
+      .selectFrom('coverage_target')
+      .select('target_percent')
+      .where('region_code', '=', OTHER)
+      .execute();
+    expect(t.map((x) => Number(x.target_percent))).toEqual([40]);
+  };
+  covered.set('GET /api/workforce', async () => {
+    await slemanPlan();
+    const all = (await app.inject({ method: 'GET', url: '/api/workforce?pageSize=200', headers })).json();
+    for (const w of all.items) expect(w.region.startsWith(HOME)).toBe(true);
+    const other = (await app.inject({ method: 'GET', url: `/api/workforce?region=${OTHER}`, headers })).json();
+    expect(other).toMatchObject({ items: [], total: 0 });
+  });
+  covered.set('GET /api/workforce.xlsx', async () => {
+    await slemanPlan();
+    const r = await app.inject({ method: 'GET', url: `/api/workforce.xlsx?region=${OTHER}`, headers });
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(1); // the header only
+  });
+  covered.set('PUT /api/workforce', async () => {
+    await slemanPlan();
+    const r = await app.inject({
+      method: 'PUT',
+      url: '/api/workforce',
+      headers,
+      payload: { region: OTHER, year: 2026, kind: 'employed', persons: 1, source: 'Penyusup' },
+    });
+    expect(r.statusCode).toBe(403);
+    await slemanUntouched();
+  });
+  for (const [route, method, payload] of [
+    ['PATCH /api/workforce/{id}', 'PATCH', { persons: 1 }],
+    ['DELETE /api/workforce/{id}', 'DELETE', undefined],
+  ] as const) {
+    covered.set(route, async () => {
+      const { workforce } = await slemanPlan();
+      const r = await app.inject({ method, url: `/api/workforce/${workforce}`, headers, ...(payload && { payload }) });
+      expect(r.statusCode).toBe(404);
+      await slemanUntouched();
+    });
+  }
+  covered.set('POST /api/workforce/import', async () => {
+    await slemanPlan();
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/workforce/import?fileName=luar.csv',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(`Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n${OTHER};2026;1;Penyusup\n`),
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.issues[0].message).toContain('di luar wilayah kerja Anda');
+    await slemanUntouched();
+  });
+  covered.set('GET /api/targets', async () => {
+    await slemanPlan();
+    const all = (await app.inject({ method: 'GET', url: '/api/targets?pageSize=200', headers })).json();
+    for (const t of all.items) expect(t.region.startsWith(HOME)).toBe(true);
+    const other = (await app.inject({ method: 'GET', url: `/api/targets?region=${OTHER}`, headers })).json();
+    expect(other).toMatchObject({ items: [], total: 0 });
+  });
+  covered.set('POST /api/targets', async () => {
+    await slemanPlan();
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/targets',
+      headers,
+      payload: { region: OTHER, year: 2027, kind: 'employed', targetPercent: 50, basis: 'RPJMD' },
+    });
+    expect(r.statusCode).toBe(403);
+    await slemanUntouched();
+  });
+  for (const [route, method, payload] of [
+    ['GET /api/targets/{id}', 'GET', undefined],
+    ['PATCH /api/targets/{id}', 'PATCH', { targetPercent: 1 }],
+    ['DELETE /api/targets/{id}', 'DELETE', undefined],
+  ] as const) {
+    covered.set(route, async () => {
+      const { target } = await slemanPlan();
+      const r = await app.inject({ method, url: `/api/targets/${target}`, headers, ...(payload && { payload }) });
+      expect(r.statusCode).toBe(404);
+      await slemanUntouched();
+    });
+  }
+  covered.set('GET /api/reports', async () => {
+    await slemanPlan();
+    const all = (await app.inject({ method: 'GET', url: '/api/reports?pageSize=200', headers })).json();
+    for (const r of all.items) expect(r.region.startsWith(HOME)).toBe(true);
+    const other = (await app.inject({ method: 'GET', url: `/api/reports?region=${OTHER}`, headers })).json();
+    expect(other).toMatchObject({ items: [], total: 0 });
+  });
+  covered.set('POST /api/reports', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers,
+      payload: { region: OTHER, month: '2026-01' },
+    });
+    expect(r.statusCode).toBe(403);
+  });
+  covered.set('GET /api/reports/{id}', async () => {
+    const { report } = await slemanPlan();
+    const r = await app.inject({ method: 'GET', url: `/api/reports/${report}`, headers });
+    expect(r.statusCode).toBe(404);
+  });
+  covered.set('GET /api/reports/{id}/files/{format}', async () => {
+    const { report } = await slemanPlan();
+    const r = await app.inject({ method: 'GET', url: `/api/reports/${report}/files/pdf`, headers });
+    expect(r.statusCode).toBe(404);
+    expect(r.body).not.toContain('%PDF');
+  });
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',

@@ -5,6 +5,10 @@ import { withScope, type Database, type Db } from '../../platform/db.ts';
 import { generatePassword } from '../../platform/password.ts';
 import { createUser } from '../access/index.ts';
 import { seedDemoPrograms } from './demo.programs.ts';
+import { seedDemoExchange } from './demo.exchange.ts';
+import { seedDemoTargets } from './demo.targets.ts';
+import { seedDemoBilling } from './demo.billing.ts';
+import { seedDemoCoverage } from './demo.coverage.ts';
 
 export const DEMO_REGENCY = '34.02'; // Kab. Bantul (DIY): 17 kecamatan, 75 desa/kelurahan
 export const DEMO_VILLAGE = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul
@@ -40,6 +44,10 @@ export async function seedDemo(database: Database): Promise<DemoCredential[]> {
     credentials.push({ username: u.username, password, role: u.role, region: u.region });
   }
   await seedDemoPrograms(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
+  await seedDemoExchange(database, { regency: DEMO_REGENCY });
+  await seedDemoTargets(database, { regency: DEMO_REGENCY });
+  await seedDemoBilling(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
+  await seedDemoCoverage(database);
   return credentials;
 }
 

@@ -2,6 +2,11 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AUDIT_READERS, USER_MANAGERS, WORKER_EDITORS, WORKER_READERS } from '../../../lib/access/roles.ts';
 import { ENROLLMENT_PROPOSERS, PROGRAM_MANAGERS, PROGRAM_READERS } from '../../../lib/contracts/programs.ts';
+import { BILL_READERS, LAPSE_READERS } from '../../../lib/contracts/billing.ts';
+import { EXCHANGE_USERS } from '../../../lib/contracts/exchange.ts';
+import { REPORT_READERS } from '../../../lib/contracts/reports.ts';
+import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
+import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -58,6 +63,33 @@ const ProposalsPage = lazy(() =>
 const VerificationPage = lazy(() =>
   import('../modules/programs/VerificationPage.tsx').then((m) => ({ default: m.VerificationPage })),
 );
+const ExchangePage = lazy(() =>
+  import('../modules/exchange/ExchangePage.tsx').then((m) => ({ default: m.ExchangePage })),
+);
+const SnapshotPage = lazy(() =>
+  import('../modules/exchange/SnapshotPage.tsx').then((m) => ({ default: m.SnapshotPage })),
+);
+const ReconciliationPage = lazy(() =>
+  import('../modules/exchange/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
+);
+const TemplatePage = lazy(() =>
+  import('../modules/exchange/TemplatePage.tsx').then((m) => ({ default: m.TemplatePage })),
+);
+const CoveragePage = lazy(() =>
+  import('../modules/coverage/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })),
+);
+const OpenDataPage = lazy(() =>
+  import('../modules/coverage/OpenDataPage.tsx').then((m) => ({ default: m.OpenDataPage })),
+);
+const BillingPage = lazy(() => import('../modules/billing/BillingPage.tsx').then((m) => ({ default: m.BillingPage })));
+const LapseWarningsPage = lazy(() =>
+  import('../modules/billing/LapseWarningsPage.tsx').then((m) => ({ default: m.LapseWarningsPage })),
+);
+const TargetsPage = lazy(() => import('../modules/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
+const WorkforcePage = lazy(() =>
+  import('../modules/targets/WorkforcePage.tsx').then((m) => ({ default: m.WorkforcePage })),
+);
+const ReportsPage = lazy(() => import('../modules/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 
 export const router = createBrowserRouter([
   {
@@ -70,6 +102,7 @@ export const router = createBrowserRouter([
   },
   // Public, no sign-in needed; with the usual menu when signed in.
   { element: <PublicOrSignedIn />, children: [{ path: ROUTES.calculator, element: <CalculatorPage /> }] },
+  { element: <PublicOrSignedIn />, children: [{ path: ROUTES.openData, element: <OpenDataPage /> }] },
   {
     path: '/',
     element: <RequireAuth />,
@@ -119,6 +152,29 @@ export const router = createBrowserRouter([
         element: <RequireRole roles={ENROLLMENT_PROPOSERS} />,
         children: [{ path: 'usulan', element: <ProposalsPage /> }],
       },
+      {
+        element: <RequireRole roles={EXCHANGE_USERS} />,
+        children: [
+          { path: 'pertukaran', element: <ExchangePage /> },
+          { path: 'pertukaran/snapshot', element: <SnapshotPage /> },
+          { path: 'pertukaran/rekonsiliasi', element: <ReconciliationPage /> },
+          { path: 'pertukaran/templat', element: <TemplatePage /> },
+        ],
+      },
+      { element: <RequireRole roles={BILL_READERS} />, children: [{ path: 'tagihan', element: <BillingPage /> }] },
+      { element: <RequireRole roles={COVERAGE_READERS} />, children: [{ path: 'cakupan', element: <CoveragePage /> }] },
+      {
+        element: <RequireRole roles={LAPSE_READERS} />,
+        children: [{ path: 'peringatan-iuran', element: <LapseWarningsPage /> }],
+      },
+      {
+        element: <RequireRole roles={TARGET_READERS} />,
+        children: [
+          { path: 'cakupan/target', element: <TargetsPage /> },
+          { path: 'cakupan/angkatan-kerja', element: <WorkforcePage /> },
+        ],
+      },
+      { element: <RequireRole roles={REPORT_READERS} />, children: [{ path: 'laporan', element: <ReportsPage /> }] },
       { element: <RequireRole roles={AUDIT_READERS} />, children: [{ path: 'admin/audit', element: <AuditPage /> }] },
       {
         element: <RequireRole roles={['admin']} />,
