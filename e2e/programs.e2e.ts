@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
@@ -26,8 +27,8 @@ afterAll(async () => {
   await lindung?.stop();
 });
 
-async function openAs(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+async function openAs(username: string, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, ...options });
   await signInAs(page, lindung, username);
   return page;
 }
@@ -177,6 +178,56 @@ describe('programmes journey', () => {
     await rejected.waitFor();
     expect(await rejected.textContent()).toContain('Sudah terdaftar BPJS lewat perusahaan tempat bekerja');
     expect(await rejected.textContent()).toContain('3402••••••••0011');
+    await page.close();
+  });
+
+  it('the verified workers go to BPJS in a batch; the simulator’s answer makes them active with a KPJ', async () => {
+    const page = await openAs('disnaker.bantul', { acceptDownloads: true });
+    await menu(page, 'Verifikasi');
+    await chooseProgram(page);
+    await page.getByRole('button', { name: 'Kirim ke BPJS (3 terverifikasi)' }).click();
+    const sent = page.getByText(/^3 kepesertaan dikirim ke BPJS Ketenagakerjaan dalam batch (\d+)\.$/);
+    await sent.waitFor();
+    const batchId = /batch (\d+)/.exec((await sent.textContent()) ?? '')![1]!;
+
+    await menu(page, 'Pertukaran Data BPJS');
+    await page.getByRole('heading', { name: 'Pertukaran Data BPJS' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: `Unduh XLSX Batch ${batchId}` }).click(),
+    ]);
+    const batchFile = new ExcelJS.Workbook();
+    await batchFile.xlsx.readFile((await download.path())!);
+    const sheet = batchFile.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const nikColumn = header.indexOf('NIK');
+    const niks = [2, 3, 4].map((r) => sheet.getRow(r).getCell(nikColumn).value);
+    expect(niks.sort()).toEqual(['3402084509850012', '3402084509850013', '3402084509850014']);
+
+    await page.getByRole('button', { name: `Unggah jawaban Batch ${batchId}` }).click();
+    const [answer] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh jawaban simulator' }).click(),
+    ]);
+    const answerPath = path.join(path.dirname((await download.path())!), answer.suggestedFilename());
+    await answer.saveAs(answerPath);
+    await page.locator('input[type="file"]').setInputFiles(answerPath);
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'baris:' });
+    await status.waitFor();
+    const [, accepted, rejected] =
+      /^3 baris: (\d+) diterima, (\d+) ditolak/.exec((await status.textContent()) ?? '') ?? [];
+    expect(Number(accepted) + Number(rejected)).toBe(3);
+    await page.getByRole('button', { name: 'Terapkan jawaban', exact: true }).click();
+    await page.getByText(`Jawaban diterapkan: ${accepted} peserta aktif dengan KPJ, ${rejected} ditolak.`).waitFor();
+
+    await menu(page, 'Program Perlindungan');
+    await page.getByRole('link', { name: PROGRAM }).click();
+    await page.getByRole('tab', { name: 'Peserta' }).click();
+    const enrolled = page.getByRole('table', { name: 'Daftar kepesertaan program' });
+    await expect.poll(() => enrolled.getByRole('row').filter({ hasText: 'Aktif' }).count()).toBe(Number(accepted));
+    expect(await enrolled.getByRole('row').filter({ hasText: 'Aktif' }).first().textContent()).toMatch(/\d{11}/);
+    await screenshot(page, 'programs-active-with-kpj');
     await page.close();
   });
 });

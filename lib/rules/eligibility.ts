@@ -150,6 +150,7 @@ export const INELIGIBILITY_REASONS = [
   'AGE_OUT_OF_RANGE',
   'ALREADY_ENROLLED',
   'ALREADY_COVERED',
+  'ACTIVE_IN_BPJS',
   'QUOTA_FULL',
   'BUDGET_EXCEEDED',
 ] as const;
@@ -184,6 +185,10 @@ export const REASON_MESSAGES: Readonly<Record<IneligibilityReason, Bilingual>> =
     id: 'Pekerja sudah ditanggung program lain pada bulan yang sama. Satu orang hanya ditanggung satu program per bulan; pilih bulan mulai sesudah program lain berakhir.',
     en: 'The worker is already covered by another programme in the same months. One person is covered by one programme per month; start after the other programme ends.',
   },
+  ACTIVE_IN_BPJS: {
+    id: 'Pekerja sudah peserta aktif BPJS Ketenagakerjaan menurut snapshot peserta terakhir (dibayar sendiri, pemberi kerja, atau pihak lain). Iurannya tidak perlu ditanggung APBD; periksa di halaman Rekonsiliasi bila datanya keliru.',
+    en: 'The worker is already an active BPJS Ketenagakerjaan participant according to the latest membership snapshot (self-paid, an employer or another payer). The APBD need not pay; check the Reconciliation page if the data is wrong.',
+  },
   QUOTA_FULL: {
     id: 'Kuota program sudah penuh untuk bulan-bulan itu. Tunggu slot kosong (penolakan atau kepesertaan berakhir) atau minta Disnaker menaikkan kuota.',
     en: "The programme's quota is full for those months. Wait for a free slot (a rejection or an ended enrollment) or ask Disnaker to raise the quota.",
@@ -213,6 +218,8 @@ export type WorkerFacts = {
   enrolledHere: boolean;
   /** Another programme covers this worker in at least one of the months. */
   coveredElsewhere: boolean;
+  /** The current BPJS membership snapshot shows the worker covered through another channel. */
+  activeInBpjs?: boolean;
 };
 
 /** Every person-level reason that applies (quota and budget are decided for the group, by `allocate`). */
@@ -226,6 +233,7 @@ export function personReasons(worker: WorkerFacts, terms: ProgramTerms, firstMon
   if (age < terms.minAge || age > terms.maxAge) reasons.push('AGE_OUT_OF_RANGE');
   if (worker.enrolledHere) reasons.push('ALREADY_ENROLLED');
   else if (worker.coveredElsewhere) reasons.push('ALREADY_COVERED');
+  else if (worker.activeInBpjs) reasons.push('ACTIVE_IN_BPJS');
   return reasons;
 }
 

@@ -93,6 +93,14 @@ async function checkPersons(
     firstDay(months.last),
     except,
   );
+  // BPJS data: covered on the first day of the first month, or today if the months have begun.
+  const firstDate = firstDay(months.first);
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const inBpjs = await repo.bpjsCoveredWorkers(
+    tx,
+    candidates.map((c) => c.id),
+    firstDate > today ? firstDate : today,
+  );
   const here = new Set(covered.filter((c) => c.program_id === program.id).map((c) => c.worker_id));
   const elsewhere = new Set(covered.filter((c) => c.program_id !== program.id).map((c) => c.worker_id));
   const terms = termsOf(program);
@@ -107,6 +115,7 @@ async function checkPersons(
         birthDate: w.birth_date,
         enrolledHere: here.has(w.id),
         coveredElsewhere: elsewhere.has(w.id),
+        activeInBpjs: inBpjs.has(w.id),
       },
       terms,
       months.first,

@@ -119,6 +119,14 @@ export async function coveredWorkers(
   return r.rows;
 }
 
+/** Workers the current BPJS snapshot shows covered on `at` through another channel (ids only). */
+export async function bpjsCoveredWorkers(tx: Tx, workerIds: string[], at: string): Promise<Set<string>> {
+  if (workerIds.length === 0) return new Set();
+  const r = await sql<{ worker_id: string }>`
+    SELECT worker_id FROM lindung_bpjs_covered_workers(${workerIds}::bigint[], ${at}::date)`.execute(tx);
+  return new Set(r.rows.map((x) => x.worker_id));
+}
+
 /** One set-based INSERT for the whole proposal; the triggers take the slots. */
 export async function insertEnrollments(
   tx: Tx,

@@ -44,6 +44,7 @@ beforeAll(async () => {
     { name: 'Sri Wahyuni', segment: 'fisher' },
     { name: 'Budi Santoso', sex: 'L', segment: 'driver' },
     { name: 'Warga Sleman', village: BALECATUR, nik: '3404014509850001' },
+    { name: 'Peserta Mandiri', segment: 'farmer' },
   ]);
   const rows = await db.owner.selectFrom('worker').select(['full_name', 'nik']).execute();
   niks = new Map(rows.map((r) => [r.full_name, r.nik]));
@@ -142,5 +143,37 @@ describe('a proposal from an XLSX', () => {
     const headers = await signIn(app, p.username, p.password);
     const r = await upload(Buffer.from('NIK\r\n3402084509850001\r\n'), 'fileName=a.csv', headers);
     expect(r.status).toBe(403);
+  });
+});
+
+describe('BPJS data at proposal', () => {
+  it('a worker the current BPJS snapshot shows covered through another channel is not eligible (ACTIVE_IN_BPJS)', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const snapshot = await db.owner
+      .insertInto('membership_snapshot')
+      .values({ region_code: '34.02', as_of: today, source: 'file', imported_by: 'test', persons: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.owner
+      .insertInto('bpjs_member')
+      .values({
+        snapshot_id: snapshot.id,
+        region_code: '34.02',
+        nik: niks.get('Peserta Mandiri')!,
+        kpj_number: '24011234567',
+        category: 'BPU',
+        coverage_start: '2024-01-01',
+        coverage_end: null,
+        paid_through: `${today.slice(0, 7)}-01`,
+        worker_id: null,
+        village_code: TRIRENGGO,
+        segment: 'farmer',
+      })
+      .execute();
+    const r = await upload(Buffer.from(`NIK\r\n${niks.get('Peserta Mandiri')}\r\n`), 'fileName=mandiri.csv');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const proposal = r.body.proposal as unknown as { eligible: number; reasons: { code: string; count: number }[] };
+    expect(proposal.eligible).toBe(0);
+    expect(proposal.reasons).toEqual([expect.objectContaining({ code: 'ACTIVE_IN_BPJS', count: 1 })]);
   });
 });
