@@ -104,7 +104,12 @@ export function firstDay(month: Month): string {
 
 /** The month in Asia/Jakarta (UTC+7, no daylight saving): what a Pemda user means by "this month". */
 export function currentMonthWib(now: Date): Month {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+  return todayWib(now).slice(0, 7);
+}
+
+/** Today's date in Asia/Jakarta (UTC+7, no daylight saving), 'YYYY-MM-DD'. */
+export function todayWib(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function lastMonthOf(period: { startMonth: Month; months: number }): Month {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  coverageReason,
-  dateName,
-  daysBetween,
-  decisive,
-  monthName,
-  todayWib,
-  type JudgedParticipation,
-} from './lapse.ts';
+import { coverageReason, dateName, daysBetween, decisive, monthName, type JudgedParticipation } from './lapse.ts';
+import { todayWib } from './eligibility.ts';
 
 const part = (p: Partial<JudgedParticipation>): JudgedParticipation => ({
   program: 'Program X',

@@ -5,11 +5,6 @@ import type { Locale } from '../i18n/locale.ts';
 import { MONTH_NAMES as MONTHS } from '../i18n/months.ts';
 import { addMonths, monthIndex, type Month } from './eligibility.ts';
 
-/** Today's date in Asia/Jakarta (UTC+7, no daylight saving), 'YYYY-MM-DD'. */
-export function todayWib(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Whole days from date `a` to date `b` (both 'YYYY-MM-DD'). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

@@ -1,7 +1,7 @@
 import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 import { coverageCheckQuery } from '../../lib/contracts/billing.ts';
 import { interpolate, type Locale } from '../../lib/i18n/locale.ts';
-import { todayWib } from '../../lib/rules/lapse.ts';
+import { todayWib } from '../../lib/rules/eligibility.ts';
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import { systemContext } from '../platform/context.ts';

@@ -19,7 +19,7 @@ import {
   paymentListQuery,
   paymentResult,
 } from '../../../lib/contracts/billing.ts';
-import { todayWib } from '../../../lib/rules/lapse.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import { billsWorkbook, lapseWorkbook, XLSX_TYPE } from './billing.export.ts';

@@ -9,7 +9,8 @@ import type {
   PaymentResult,
 } from '../../../lib/contracts/billing.ts';
 import { addMonths, currentMonthWib, firstDay, isMonth, monthOf, type Month } from '../../../lib/rules/eligibility.ts';
-import { monthName, todayWib } from '../../../lib/rules/lapse.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
+import { monthName } from '../../../lib/rules/lapse.ts';
 import { formatRupiah } from '../../../lib/rules/money.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';

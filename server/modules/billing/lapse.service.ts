@@ -1,6 +1,6 @@
 import type { LapseList, LapseListQuery, LapseWarning } from '../../../lib/contracts/billing.ts';
 import { monthOf } from '../../../lib/rules/eligibility.ts';
-import { todayWib } from '../../../lib/rules/lapse.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { maskNik } from '../../../lib/rules/nik.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';

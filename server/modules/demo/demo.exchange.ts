@@ -7,6 +7,7 @@ import { systemContext } from '../../platform/context.ts';
 import { withScope, type Database } from '../../platform/db.ts';
 import { importSimulatedSnapshot, SimulatorAdapter, unenrolledWorkers, type Participant } from '../exchange/index.ts';
 import type { ParticipationCategory } from '../../../lib/rules/segments.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
 
 const SELF_PAID = 120;
 const OUTSIDE_REGISTRY = 40;
@@ -31,7 +32,7 @@ export async function seedDemoExchange(
   });
   if (any) return { persons: 0 };
   const ctx = systemContext('demo');
-  const asOf = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const asOf = todayWib(now);
   const workers = await unenrolledWorkers(database.app, ctx, place.regency, SELF_PAID);
   const selfPaid: Participant[] = workers.map((w, i) => ({
     nik: w.nik,

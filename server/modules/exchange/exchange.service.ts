@@ -56,10 +56,7 @@ const PREVIEW_ROWS = 200;
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
-/** Today in Asia/Jakarta as 'YYYY-MM-DD'. */
-export function todayWib(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+import { todayWib } from '../../../lib/rules/eligibility.ts';
 
 async function regionLabel(tx: Tx, region: string | null, locale: Locale): Promise<string> {
   if (region === null || region === '*') return NATIONAL_LABEL[locale];

@@ -26,6 +26,7 @@ import {
   REASON_MESSAGES,
   type IneligibilityReason,
   type Month,
+  todayWib,
   type ProgramTerms,
 } from '../../../lib/rules/eligibility.ts';
 import { maskNik, validateNik } from '../../../lib/rules/nik.ts';
@@ -95,7 +96,7 @@ async function checkPersons(
   );
   // BPJS data: covered on the first day of the first month, or today if the months have begun.
   const firstDate = firstDay(months.first);
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayWib();
   const inBpjs = await repo.bpjsCoveredWorkers(
     tx,
     candidates.map((c) => c.id),

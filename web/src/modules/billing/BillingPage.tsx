@@ -24,7 +24,8 @@ import {
   type BillStatus,
   type Payment,
 } from '../../../../lib/contracts/billing.ts';
-import { dateName, monthName, todayWib } from '../../../../lib/rules/lapse.ts';
+import { todayWib } from '../../../../lib/rules/eligibility.ts';
+import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
 import { formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';

@@ -18,7 +18,8 @@ import {
   type LapseSource,
   type LapseWarning,
 } from '../../../../lib/contracts/billing.ts';
-import { dateName, monthName, todayWib } from '../../../../lib/rules/lapse.ts';
+import { todayWib } from '../../../../lib/rules/eligibility.ts';
+import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
