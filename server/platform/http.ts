@@ -180,6 +180,34 @@ export async function createHttpServer(config: Config, logger: Logger, resolveSe
   return app;
 }
 
+/** What a spreadsheet upload may be sent as. */
+const UPLOAD_CONTENT_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+/**
+ * Routes that take a file (CSV or XLSX) as the raw request body: no multipart plugin, no base64 inflation. The
+ * body parser for those types, with its limit, holds only for the routes `routes` adds; each route still sets its
+ * own `bodyLimit` and reads the file with `uploadedFile`.
+ */
+export function registerUploadRoutes(app: App, maxBytes: number, routes: (scoped: App) => void): void {
+  app.register(async (plugin) => {
+    const scoped = plugin.withTypeProvider<ZodTypeProvider>() as unknown as App;
+    scoped.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) =>
+      done(null, body),
+    );
+    routes(scoped);
+  });
+}
+
+/** The uploaded file of a request of `registerUploadRoutes`; an empty or missing body is UNSUPPORTED_MEDIA_TYPE. */
+export function uploadedFile(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  return body;
+}
+
 /** Serves the built web app, with index.html for every client-side route. */
 export async function serveWeb(app: App, webDistDir: string): Promise<void> {
   const index = path.join(webDistDir, 'index.html');

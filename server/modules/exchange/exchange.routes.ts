@@ -1,4 +1,3 @@
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   batchIdParam,
@@ -22,8 +21,7 @@ import {
 } from '../../../lib/contracts/exchange.ts';
 import { regionCode } from '../../../lib/contracts/common.ts';
 import type { Database, Db } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http.ts';
+import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import type { ExchangeAdapter } from './adapter.ts';
 import * as exchange from './exchange.service.ts';
 
@@ -173,18 +171,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
   );
 
   // Uploads: the file arrives as the raw body, as for worker imports.
-  app.register(async (plugin) => {
-    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
-    scoped.addContentTypeParser(
-      ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      { parseAs: 'buffer', bodyLimit: exchange.MAX_UPLOAD_BYTES },
-      (_req, body, done) => done(null, body),
-    );
-    const fileOf = (body: unknown): Buffer => {
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      return body;
-    };
-
+  registerUploadRoutes(app, exchange.MAX_UPLOAD_BYTES, (scoped) => {
     scoped.post(
       '/api/exchange/batches/:id/response',
       {
@@ -203,7 +190,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
         exchange.importResponse(db, req.ctx, req.params.id, {
           fileName: req.query.fileName,
           dryRun: req.query.dryRun,
-          content: fileOf(req.body),
+          content: uploadedFile(req.body),
         }),
     );
 
@@ -224,7 +211,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
           fileName: req.query.fileName,
           region: req.query.region,
           asOf: req.query.asOf,
-          content: fileOf(req.body),
+          content: uploadedFile(req.body),
         }),
     );
   });

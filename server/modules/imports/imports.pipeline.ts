@@ -14,6 +14,7 @@ import { isCombinedRtRw, mapHeaders, type HeaderMapping, type ImportField } from
 import type { DB } from '../../db/schema.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { regionCodeSets } from '../regions/index.ts';
+import { WORKER_VALUE_COLUMNS } from '../registry/index.ts';
 import { VillageDirectory } from './imports.regions.ts';
 import { parseWorkerRow, type ColumnPlan, type RowIssue, type StagedWorker } from './imports.rows.ts';
 import { openTabular, type TabularInfo } from './tabular.ts';
@@ -51,26 +52,15 @@ export class MappingRequiredError extends Error {
   }
 }
 
-// Columns of the staging table, in COPY order.
-const STAGE_COLUMNS = [
+// Columns of the staging table, in COPY order: the row number, the worker values a file can carry (life status is
+// not imported) and the name's matching key.
+const STAGE_COLUMNS: readonly (keyof StagedWorker)[] = [
   'row',
-  'nik',
-  'full_name',
+  ...WORKER_VALUE_COLUMNS.filter(
+    (c): c is Exclude<typeof c, 'life_status' | 'death_date'> => c !== 'life_status' && c !== 'death_date',
+  ),
   'name_key',
-  'birth_place',
-  'birth_date',
-  'sex',
-  'village_code',
-  'address',
-  'rt',
-  'rw',
-  'phone',
-  'segment',
-  'category',
-  'monthly_income',
-  'vulnerability',
-  'kpj_number',
-] as const satisfies readonly (keyof StagedWorker)[];
+];
 
 /** Worker columns an import may change, with the import field (header) that fills each. */
 const UPDATABLE: readonly (readonly [column: string, field: ImportField])[] = [

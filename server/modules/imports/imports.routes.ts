@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WORKER_EDITORS } from '../../../lib/access/roles.ts';
 import {
@@ -12,8 +11,7 @@ import {
   importUploadQuery,
 } from '../../../lib/contracts/imports.ts';
 import type { Db } from '../../platform/db.ts';
-import type { App } from '../../platform/http.ts';
-import { AppError } from '../../platform/errors.ts';
+import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import { buildReport } from './imports.report.ts';
 import type { ImportRunner } from './imports.runner.ts';
 import * as imports from './imports.service.ts';
@@ -24,14 +22,7 @@ export function registerImportRoutes(app: App, deps: { db: Db; runner: ImportRun
   const { db, runner } = deps;
   const editors = { access: { roles: WORKER_EDITORS } };
 
-  app.register(async (plugin) => {
-    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
-    // Only here: the file arrives as the raw body (no multipart plugin, no base64 inflation).
-    scoped.addContentTypeParser(
-      ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      { parseAs: 'buffer', bodyLimit: imports.MAX_UPLOAD_BYTES },
-      (_req, body, done) => done(null, body),
-    );
+  registerUploadRoutes(app, imports.MAX_UPLOAD_BYTES, (scoped) => {
     scoped.post(
       '/api/imports',
       {
@@ -45,8 +36,7 @@ export function registerImportRoutes(app: App, deps: { db: Db; runner: ImportRun
         config: editors,
       },
       async (req, reply) => {
-        const content = req.body;
-        if (!Buffer.isBuffer(content) || content.length === 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        const content = uploadedFile(req.body);
         const job = await imports.createImport(
           db,
           req.ctx,

@@ -1,4 +1,3 @@
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   batchResult,
   endRequest,
@@ -26,8 +25,7 @@ import {
   verifyResult,
 } from '../../../lib/contracts/programs.ts';
 import type { Db } from '../../platform/db.ts';
-import type { App } from '../../platform/http.ts';
-import { AppError } from '../../platform/errors.ts';
+import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import * as enrollment from './enrollment.service.ts';
 import { proposeFromFile } from './proposal-file.service.ts';
 import * as programs from './programs.service.ts';
@@ -159,13 +157,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
   );
 
   // A spreadsheet with a NIK column, sent as the raw request body (like a worker import).
-  app.register(async (plugin) => {
-    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
-    scoped.addContentTypeParser(
-      ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      { parseAs: 'buffer', bodyLimit: PROPOSAL_FILE_MAX_BYTES },
-      (_req, body, done) => done(null, body),
-    );
+  registerUploadRoutes(app, PROPOSAL_FILE_MAX_BYTES, (scoped) => {
     scoped.post(
       '/api/programs/:id/proposals/file',
       {
@@ -180,8 +172,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
         config: proposers,
       },
       async (req) => {
-        const content = req.body;
-        if (!Buffer.isBuffer(content) || content.length === 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        const content = uploadedFile(req.body);
         return proposeFromFile(
           db,
           req.ctx,

@@ -2,5 +2,6 @@
 export { registerRegistryRoutes } from './registry.routes.ts';
 export { registerWorker, updateWorker, listWorkers, getWorker, revealNik } from './registry.service.ts';
 export { bulkInsertWorkers, ensureWorkerNameKeys, type BulkWorker, type BulkInsertOptions } from './registry.bulk.ts';
+export { WORKER_VALUE_COLUMNS } from './registry.repository.ts';
 export { workerHistory } from './registry.history.ts';
 export { listDuplicates, mergeDuplicates, dismissDuplicate } from './registry.duplicates.ts';

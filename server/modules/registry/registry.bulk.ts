@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { systemContext, type RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import type { WorkerValues } from './registry.repository.ts';
+import { WORKER_VALUE_COLUMNS, type WorkerValues } from './registry.repository.ts';
 import { copyText } from '../../platform/copy-text.ts';
 
 export type BulkWorker = WorkerValues;
@@ -23,25 +23,7 @@ export type BulkInsertOptions = {
   onRow?: (streamed: number) => void;
 };
 
-const COLUMNS = [
-  'nik',
-  'full_name',
-  'birth_place',
-  'birth_date',
-  'sex',
-  'village_code',
-  'address',
-  'rt',
-  'rw',
-  'phone',
-  'segment',
-  'category',
-  'monthly_income',
-  'vulnerability',
-  'kpj_number',
-  'life_status',
-  'death_date',
-] as const satisfies readonly (keyof WorkerValues)[];
+const COLUMNS = WORKER_VALUE_COLUMNS satisfies readonly (keyof WorkerValues)[];
 // Staged besides the given columns: the matching key of the name, computed here as on every other write path.
 const STAGED = [...COLUMNS, 'name_key'] as const;
 

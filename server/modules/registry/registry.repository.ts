@@ -5,9 +5,8 @@ import { nameKey } from '../../../lib/rules/import-values.ts';
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 
-const WORKER_COLUMNS = [
-  'id',
-  'kabkota_code',
+/** The columns a worker's values fill (forms, imports, bulk loads), in the table's order. */
+export const WORKER_VALUE_COLUMNS = [
   'nik',
   'full_name',
   'birth_place',
@@ -25,6 +24,12 @@ const WORKER_COLUMNS = [
   'kpj_number',
   'life_status',
   'death_date',
+] as const;
+
+const WORKER_COLUMNS = [
+  'id',
+  'kabkota_code',
+  ...WORKER_VALUE_COLUMNS,
   'source',
   'created_at',
   'updated_at',

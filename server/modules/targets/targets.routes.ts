@@ -1,4 +1,3 @@
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { okResponse } from '../../../lib/contracts/common.ts';
 import {
   idParam,
@@ -19,8 +18,7 @@ import {
   workforceUpsert,
 } from '../../../lib/contracts/targets.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http.ts';
+import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import * as targets from './targets.service.ts';
 
 const tags = ['targets'];
@@ -97,14 +95,7 @@ export function registerTargetRoutes(app: App, deps: { db: Db; clock?: targets.C
     async (req) => targets.deleteWorkforce(db, req.ctx, req.params.id),
   );
 
-  app.register(async (plugin) => {
-    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
-    // Only here: the file arrives as the raw body (as in worker imports).
-    scoped.addContentTypeParser(
-      ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
-      (_req, body, done) => done(null, body),
-    );
+  registerUploadRoutes(app, MAX_UPLOAD_BYTES, (scoped) => {
     scoped.post(
       '/api/workforce/import',
       {
@@ -119,9 +110,7 @@ export function registerTargetRoutes(app: App, deps: { db: Db; clock?: targets.C
         config: editors,
       },
       async (req) => {
-        const content = req.body;
-        if (!Buffer.isBuffer(content) || content.length === 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-        return targets.importWorkforce(db, req.ctx, { ...req.query, content });
+        return targets.importWorkforce(db, req.ctx, { ...req.query, content: uploadedFile(req.body) });
       },
     );
   });
