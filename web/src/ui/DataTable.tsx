@@ -41,6 +41,21 @@ type Props<Row> = {
   minWidth?: number;
 };
 
+/** The loading, refetching and error props of a DataTable fed by one TanStack query. */
+export function queryState(query: {
+  isPending: boolean;
+  isPlaceholderData: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}): Pick<Props<never>, 'loading' | 'fetching' | 'error' | 'onRetry'> {
+  return {
+    loading: query.isPending,
+    fetching: query.isPlaceholderData,
+    error: query.error,
+    onRetry: () => void query.refetch(),
+  };
+}
+
 /** A plain, accessible table with server-side paging, loading, error and empty states. */
 export function DataTable<Row>(props: Props<Row>) {
   const {

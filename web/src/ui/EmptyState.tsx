@@ -1,6 +1,7 @@
-import { Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconInbox } from '@tabler/icons-react';
+import { Button, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconFilterOff, IconInbox, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useT } from '../app/i18n.ts';
 
 type Props = {
   title: string;
@@ -22,5 +23,22 @@ export function EmptyState({ title, body, icon, action }: Props) {
       </Text>
       {action}
     </Stack>
+  );
+}
+
+/** A filtered list that found nothing: says so, with one button that clears the filters. */
+export function NoMatchState({ title, body, onClear }: { title?: string; body: string; onClear: () => void }) {
+  const t = useT();
+  return (
+    <EmptyState
+      icon={<IconSearch size={26} stroke={1.5} />}
+      title={title ?? t('ui.noMatch')}
+      body={body}
+      action={
+        <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClear}>
+          {t('ui.clearFilters')}
+        </Button>
+      }
+    />
   );
 }

@@ -71,6 +71,19 @@ export function formatDateForForm(value: Date | string, timeZone = DISPLAY_TIME_
   return `${p.day}-${p.month}-${p.year}`;
 }
 
+/**
+ * A whole-number field (Rupiah, persons) that groups digits as the figures do: `15.000` in Indonesian, `15,000` in
+ * English. Spread into a Mantine NumberInput.
+ */
+export function wholeNumberInput(locale: Locale) {
+  return {
+    thousandSeparator: locale === 'id' ? '.' : ',',
+    decimalSeparator: locale === 'id' ? ',' : '.',
+    allowDecimal: false,
+    allowNegative: false,
+  } as const;
+}
+
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** `83.762` in Indonesian, `83,762` in English. */

@@ -3,7 +3,7 @@ import { IconFilterOff, IconHistory, IconSearch } from '@tabler/icons-react';
 import { ROLES, type Role } from '../../../../lib/access/roles.ts';
 import type { AuditEntry } from '../../../../lib/contracts/access.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -118,10 +118,7 @@ export function AuditPage() {
             page={page}
             pageSize={AUDIT_PAGE_SIZE}
             onPageChange={setPage}
-            loading={audit.isPending}
-            fetching={audit.isPlaceholderData}
-            error={audit.error}
-            onRetry={() => void audit.refetch()}
+            {...queryState(audit)}
             minWidth={900}
             renderExpanded={(e) => (
               <Stack gap="sm" py="xs">

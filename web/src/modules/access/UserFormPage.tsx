@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { canGrantRole, ROLES, type Role } from '../../../../lib/access/roles.ts';
@@ -23,7 +23,7 @@ import { useLocale, useT } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -183,17 +183,7 @@ function UserForm({ mode, initial, pending, error, onSubmit, notice, keepRole }:
               {notice}
             </Alert>
           )}
-          {error ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={t('userForm.errorTitle')}
-              icon={<IconAlertCircle aria-hidden />}
-              role="alert"
-            >
-              {errorMessage(error, t)}
-            </Alert>
-          ) : null}
+          {error ? <ErrorAlert error={error} title={t('userForm.errorTitle')} /> : null}
 
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => navigate(ROUTES.users)}>

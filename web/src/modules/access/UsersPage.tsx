@@ -1,14 +1,6 @@
 import { Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconFilterOff,
-  IconPencil,
-  IconSearch,
-  IconUserCheck,
-  IconUserOff,
-  IconUserPlus,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconPencil, IconSearch, IconUserCheck, IconUserOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { canGrantRole, ROLES, type Role } from '../../../../lib/access/roles.ts';
@@ -16,9 +8,9 @@ import type { User } from '../../../../lib/contracts/access.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
@@ -207,22 +199,14 @@ export function UsersPage() {
             page={page}
             pageSize={USERS_PAGE_SIZE}
             onPageChange={setPage}
-            loading={users.isPending}
-            fetching={users.isPlaceholderData}
-            error={users.error}
-            onRetry={() => void users.refetch()}
+            {...queryState(users)}
             minWidth={820}
             empty={
               filtered ? (
-                <EmptyState
-                  icon={<IconSearch size={26} stroke={1.5} />}
+                <NoMatchState
                   title={t('users.emptyFiltered.title')}
                   body={t('users.emptyFiltered.body')}
-                  action={
-                    <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-                      {t('ui.clearFilters')}
-                    </Button>
-                  }
+                  onClear={clear}
                 />
               ) : (
                 <EmptyState

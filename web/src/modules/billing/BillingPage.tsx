@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlarm, IconDownload, IconFilterOff, IconReceipt, IconRefresh, IconSearch } from '@tabler/icons-react';
+import { IconAlarm, IconDownload, IconReceipt, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -30,10 +30,10 @@ import { formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts'
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
+import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { formatNumber, wholeNumberInput } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
@@ -313,23 +313,11 @@ export function BillingPage() {
               page={page}
               pageSize={BILLS_PAGE_SIZE}
               onPageChange={setPage}
-              loading={bills.isPending}
-              fetching={bills.isPlaceholderData}
-              error={bills.error}
-              onRetry={() => void bills.refetch()}
+              {...queryState(bills)}
               minWidth={1120}
               empty={
                 filtered ? (
-                  <EmptyState
-                    icon={<IconSearch size={26} stroke={1.5} />}
-                    title={t('ui.noMatch')}
-                    body={bt('billing.emptyFiltered')}
-                    action={
-                      <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-                        {t('ui.clearFilters')}
-                      </Button>
-                    }
-                  />
+                  <NoMatchState body={bt('billing.emptyFiltered')} onClear={clear} />
                 ) : (
                   <EmptyState
                     icon={<IconReceipt size={26} stroke={1.5} />}
@@ -378,7 +366,7 @@ function PaymentDialog({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const [amount, setAmount] = useState<number | ''>(bill.outstanding);
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
-  const money = { thousandSeparator: locale === 'en' ? ',' : '.', decimalSeparator: locale === 'en' ? '.' : ',' };
+  const money = wholeNumberInput(locale);
   const issue = (field: string) => {
     const err = record.error as { issues?: readonly { path: string; message: string }[] } | null;
     return err?.issues?.find((i) => i.path.endsWith(field))?.message;

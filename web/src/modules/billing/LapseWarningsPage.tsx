@@ -4,7 +4,6 @@ import {
   IconCircleCheck,
   IconCircleX,
   IconDownload,
-  IconFilterOff,
   IconSearch,
   IconShieldCheck,
 } from '@tabler/icons-react';
@@ -23,8 +22,8 @@ import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
+import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
@@ -35,7 +34,6 @@ import { LAPSE_PAGE_SIZE, lapseXlsxUrl, useCoverageCheck, useLapseWarnings } fro
 import { useBillingT } from './billing-i18n.ts';
 
 export function LapseWarningsPage() {
-  const t = useT();
   const bt = useBillingT();
   const [locale] = useLocale();
   const me = useCurrentUser();
@@ -186,23 +184,11 @@ export function LapseWarningsPage() {
               page={page}
               pageSize={LAPSE_PAGE_SIZE}
               onPageChange={setPage}
-              loading={list.isPending}
-              fetching={list.isPlaceholderData}
-              error={list.error}
-              onRetry={() => void list.refetch()}
+              {...queryState(list)}
               minWidth={1000}
               empty={
                 filtered ? (
-                  <EmptyState
-                    icon={<IconSearch size={26} stroke={1.5} />}
-                    title={t('ui.noMatch')}
-                    body={bt('lapse.emptyFiltered')}
-                    action={
-                      <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-                        {t('ui.clearFilters')}
-                      </Button>
-                    }
-                  />
+                  <NoMatchState body={bt('lapse.emptyFiltered')} onClear={clear} />
                 ) : (
                   <EmptyState
                     icon={<IconShieldCheck size={26} stroke={1.5} />}

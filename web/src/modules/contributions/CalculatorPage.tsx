@@ -27,7 +27,7 @@ import { formatRupiah, formatRupiahShort, terbilang } from '../../../../lib/rule
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { useLocale, useT, type T } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { formatDate, formatNumber, wholeNumberInput } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import {
@@ -62,10 +62,7 @@ const MONEY_MAX = 1_000_000_000_000_000;
 /** id-ID digit grouping in the fields as in the figures (`15.000`); en-GB in English (`15,000`). */
 function numberProps(locale: Locale): Partial<NumberInputProps> {
   return {
-    thousandSeparator: locale === 'id' ? '.' : ',',
-    decimalSeparator: locale === 'id' ? ',' : '.',
-    allowNegative: false,
-    allowDecimal: false,
+    ...wholeNumberInput(locale),
     hideControls: true,
     inputMode: 'numeric',
   };

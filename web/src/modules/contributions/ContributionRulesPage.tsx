@@ -25,7 +25,7 @@ import { useCurrentUser } from '../../app/session.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { formatDate, formatNumber, wholeNumberInput } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
@@ -434,10 +434,7 @@ function AddRuleForm({ onDone, national }: { onDone: () => void; national: boole
           ) : values.kind ? (
             <NumberInput
               label={t('rules.form.rupiah')}
-              allowNegative={false}
-              allowDecimal={false}
-              thousandSeparator={locale === 'id' ? '.' : ','}
-              decimalSeparator={locale === 'id' ? ',' : '.'}
+              {...wholeNumberInput(locale)}
               hideControls
               leftSection={<Text size="sm">Rp</Text>}
               value={values.rupiah}

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import type { BatchSummary, ResponseResult } from '../../../../lib/contracts/exchange.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
@@ -136,10 +136,7 @@ export function ExchangePage() {
               page={page}
               pageSize={BATCHES_PAGE_SIZE}
               onPageChange={setPage}
-              loading={batches.isPending}
-              fetching={batches.isPlaceholderData}
-              error={batches.error}
-              onRetry={() => void batches.refetch()}
+              {...queryState(batches)}
               minWidth={860}
               empty={
                 <EmptyState

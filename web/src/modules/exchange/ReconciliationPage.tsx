@@ -6,7 +6,7 @@ import {
   type ReconciliationKind,
 } from '../../../../lib/contracts/exchange.ts';
 import { useLocale } from '../../app/i18n.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -151,10 +151,7 @@ export function ReconciliationPage() {
             page={page}
             pageSize={RECON_PAGE_SIZE}
             onPageChange={setPage}
-            loading={rec.isPending}
-            fetching={rec.isPlaceholderData}
-            error={rec.error}
-            onRetry={() => void rec.refetch()}
+            {...queryState(rec)}
             minWidth={900}
             empty={
               <EmptyState

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { SnapshotResult, SnapshotSummary } from '../../../../lib/contracts/exchange.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';
@@ -159,10 +159,7 @@ export function SnapshotPage() {
               page={page}
               pageSize={25}
               onPageChange={setPage}
-              loading={snapshots.isPending}
-              fetching={snapshots.isPlaceholderData}
-              error={snapshots.error}
-              onRetry={() => void snapshots.refetch()}
+              {...queryState(snapshots)}
               minWidth={760}
               empty={
                 <EmptyState

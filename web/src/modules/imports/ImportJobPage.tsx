@@ -25,7 +25,7 @@ import {
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
@@ -325,10 +325,7 @@ function Results({ job }: { job: ImportJob }) {
             page={page}
             pageSize={ISSUES_PAGE_SIZE}
             onPageChange={setPage}
-            loading={issues.isPending}
-            fetching={issues.isPlaceholderData}
-            error={issues.error}
-            onRetry={() => void issues.refetch()}
+            {...queryState(issues)}
             minWidth={760}
             empty={<EmptyState title={t('imports.noIssues')} body={t('imports.noIssuesBody')} />}
           />

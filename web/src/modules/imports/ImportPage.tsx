@@ -6,7 +6,7 @@ import type { ImportJob } from '../../../../lib/contracts/imports.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -129,10 +129,7 @@ export function ImportPage() {
               page={page}
               pageSize={10}
               onPageChange={setPage}
-              loading={history.isPending}
-              fetching={history.isPlaceholderData}
-              error={history.error}
-              onRetry={() => void history.refetch()}
+              {...queryState(history)}
               minWidth={640}
               empty={<EmptyState title={t('imports.historyEmpty')} body={t('imports.historyEmptyBody')} />}
             />

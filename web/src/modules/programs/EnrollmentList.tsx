@@ -2,7 +2,7 @@ import { Checkbox, Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../../../lib/contracts/programs.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { enrollmentColumns } from './program-ui.tsx';
@@ -128,10 +128,7 @@ export function EnrollmentList({
             selection?.onChange(new Set());
             setPage(n);
           }}
-          loading={enrollments.isPending}
-          fetching={enrollments.isPlaceholderData}
-          error={enrollments.error}
-          onRetry={() => void enrollments.refetch()}
+          {...queryState(enrollments)}
           minWidth={960}
           empty={
             <EmptyState

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -12,7 +11,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ProgramCreate, ProgramDetail } from '../../../../lib/contracts/programs.ts';
@@ -29,10 +27,11 @@ import {
 import { SEGMENT_CODES, SEGMENTS, type SegmentCode } from '../../../../lib/rules/segments.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
+import { wholeNumberInput } from '../../ui/format.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { errorMessage, ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
@@ -140,7 +139,7 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
   const serverErrors = fieldErrors<FieldName>(state.error);
   const fieldError = (key: FieldName) => missing[key] ?? serverErrors[key];
   const funderRegion = values.region ? funderRegionOf(values.funder, values.region) : null;
-  const money = { thousandSeparator: locale === 'en' ? ',' : '.', decimalSeparator: locale === 'en' ? '.' : ',' };
+  const money = wholeNumberInput(locale);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -336,17 +335,7 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
               </Stack>
             </Fieldset>
 
-            {state.error ? (
-              <Alert
-                color="red"
-                variant="light"
-                title={t('programs.form.errorTitle')}
-                icon={<IconAlertCircle aria-hidden />}
-                role="alert"
-              >
-                {errorMessage(state.error, t)}
-              </Alert>
-            ) : null}
+            {state.error ? <ErrorAlert error={state.error} title={t('programs.form.errorTitle')} /> : null}
 
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => navigate(-1)}>

@@ -1,14 +1,14 @@
 import { Anchor, Button, Paper, Stack, Text } from '@mantine/core';
-import { IconFilterOff, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PROGRAM_MANAGERS, type ProgramSummary } from '../../../../lib/contracts/programs.ts';
 import { formatRupiah } from '../../../../lib/rules/money.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
@@ -97,23 +97,11 @@ export function ProgramsPage() {
             page={page}
             pageSize={PROGRAMS_PAGE_SIZE}
             onPageChange={setPage}
-            loading={programs.isPending}
-            fetching={programs.isPlaceholderData}
-            error={programs.error}
-            onRetry={() => void programs.refetch()}
+            {...queryState(programs)}
             minWidth={860}
             empty={
               filtered ? (
-                <EmptyState
-                  icon={<IconSearch size={26} stroke={1.5} />}
-                  title={t('ui.noMatch')}
-                  body={t('programs.emptyFiltered')}
-                  action={
-                    <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-                      {t('ui.clearFilters')}
-                    </Button>
-                  }
-                />
+                <NoMatchState body={t('programs.emptyFiltered')} onClear={clear} />
               ) : (
                 <EmptyState
                   icon={<IconShieldCheck size={26} stroke={1.5} />}

@@ -5,7 +5,7 @@ import { levelOfCode, type RegionLevel } from '../../../../lib/access/roles.ts';
 import type { Region } from '../../../../lib/contracts/regions.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -158,10 +158,7 @@ export function RegionsPage() {
                 columns={columns}
                 rows={results.data}
                 rowKey={(r) => r.code}
-                loading={results.isPending}
-                fetching={results.isPlaceholderData}
-                error={results.error}
-                onRetry={() => void results.refetch()}
+                {...queryState(results)}
                 minWidth={560}
                 empty={
                   <EmptyState

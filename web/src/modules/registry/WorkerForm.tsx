@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Checkbox,
@@ -12,7 +11,7 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { levelOfCode } from '../../../../lib/access/roles.ts';
@@ -30,9 +29,10 @@ import {
 } from '../../../../lib/rules/segments.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
+import { wholeNumberInput } from '../../ui/format.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { errorMessage } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 
@@ -326,10 +326,7 @@ export function WorkerForm({ mode, initial, nikMasked, pending, error, onSubmit,
                   description={t('workerForm.incomeHint')}
                   name="monthlyIncome"
                   prefix="Rp"
-                  thousandSeparator={locale === 'en' ? ',' : '.'}
-                  decimalSeparator={locale === 'en' ? '.' : ','}
-                  allowDecimal={false}
-                  allowNegative={false}
+                  {...wholeNumberInput(locale)}
                   value={values.monthlyIncome}
                   onChange={(v) => set('monthlyIncome', typeof v === 'number' ? v : '')}
                   error={fieldError('monthlyIncome')}
@@ -389,17 +386,7 @@ export function WorkerForm({ mode, initial, nikMasked, pending, error, onSubmit,
             </Fieldset>
           )}
 
-          {error ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={t('workerForm.errorTitle')}
-              icon={<IconAlertCircle aria-hidden />}
-              role="alert"
-            >
-              {errorMessage(error, t)}
-            </Alert>
-          ) : null}
+          {error ? <ErrorAlert error={error} title={t('workerForm.errorTitle')} /> : null}
 
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onCancel}>

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconCopy, IconFileImport, IconFilterOff, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconCopy, IconFileImport, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { WORKER_EDITORS } from '../../../../lib/access/roles.ts';
 import type { Worker } from '../../../../lib/contracts/workers.ts';
@@ -12,9 +12,9 @@ import {
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
@@ -136,22 +136,14 @@ export function WorkersPage() {
             page={page}
             pageSize={WORKERS_PAGE_SIZE}
             onPageChange={setPage}
-            loading={workers.isPending}
-            fetching={workers.isPlaceholderData}
-            error={workers.error}
-            onRetry={() => void workers.refetch()}
+            {...queryState(workers)}
             minWidth={760}
             empty={
               filtered ? (
-                <EmptyState
-                  icon={<IconSearch size={26} stroke={1.5} />}
+                <NoMatchState
                   title={t('workers.emptyFiltered.title')}
                   body={t('workers.emptyFiltered.body')}
-                  action={
-                    <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-                      {t('ui.clearFilters')}
-                    </Button>
-                  }
+                  onClear={clear}
                 />
               ) : (
                 <EmptyState

@@ -6,7 +6,7 @@ import type { ReportRow } from '../../../../lib/contracts/reports.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -248,10 +248,7 @@ export function ReportsPage() {
               page={page}
               pageSize={REPORTS_PAGE_SIZE}
               onPageChange={setPage}
-              loading={history.isPending}
-              fetching={history.isPlaceholderData}
-              error={history.error}
-              onRetry={() => void history.refetch()}
+              {...queryState(history)}
               minWidth={820}
               empty={
                 <EmptyState

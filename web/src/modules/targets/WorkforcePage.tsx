@@ -18,10 +18,8 @@ import {
   IconCheck,
   IconDownload,
   IconFileSpreadsheet,
-  IconFilterOff,
   IconPencil,
   IconPlus,
-  IconSearch,
   IconTrash,
   IconUpload,
   IconUsersGroup,
@@ -38,10 +36,10 @@ import { SEGMENTS, type SegmentCode } from '../../../../lib/rules/segments.ts';
 import { ApiError, fieldErrors, queryString } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
+import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
-import { formatDateTime, formatNumber } from '../../ui/format.ts';
+import { formatDateTime, formatNumber, wholeNumberInput } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
@@ -193,6 +191,7 @@ type EditState = { row: WorkforceRow | null; open: boolean };
 function WorkforceForm({ row, onClose }: { row: WorkforceRow | null; onClose: () => void }) {
   const tt = useTT();
   const t = useT();
+  const [locale] = useLocale();
   const me = useCurrentUser();
   const save = useSaveWorkforce();
   const update = useUpdateWorkforce();
@@ -248,10 +247,7 @@ function WorkforceForm({ row, onClose }: { row: WorkforceRow | null; onClose: ()
           value={persons}
           onChange={setPersons}
           min={0}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator="."
-          decimalSeparator=","
+          {...wholeNumberInput(locale)}
           required
           error={errors.persons}
         />
@@ -430,23 +426,11 @@ export function WorkforcePage() {
               page={page}
               pageSize={WORKFORCE_PAGE_SIZE}
               onPageChange={setPage}
-              loading={list.isPending}
-              fetching={list.isPlaceholderData}
-              error={list.error}
-              onRetry={() => void list.refetch()}
+              {...queryState(list)}
               minWidth={820}
               empty={
                 filtered ? (
-                  <EmptyState
-                    icon={<IconSearch size={26} stroke={1.5} />}
-                    title={t('ui.noMatch')}
-                    body={tt('workforce.emptyFiltered')}
-                    action={
-                      <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-                        {t('ui.clearFilters')}
-                      </Button>
-                    }
-                  />
+                  <NoMatchState body={tt('workforce.emptyFiltered')} onClear={clear} />
                 ) : (
                   <EmptyState
                     icon={<IconUsersGroup size={26} stroke={1.5} />}
