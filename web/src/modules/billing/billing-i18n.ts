@@ -1,8 +1,6 @@
 // The billing pages' words, Indonesian first and English second, in the style of app/i18n.ts (kept beside the
 // module so the shared dictionary does not grow by a hundred lines at once).
-import { useCallback } from 'react';
-import { interpolate, type Locale } from '../../../../lib/i18n/locale.ts';
-import { useLocale } from '../../app/i18n.ts';
+import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
   'billing.title': 'Tagihan & Pembayaran',
@@ -232,11 +230,6 @@ const en: Record<Key, string> = {
   'check.open': 'Open',
 };
 
-const DICTIONARIES: Readonly<Record<Locale, Record<Key, string>>> = { id, en };
+export type BillingT = ModuleT<Key>;
 
-export type BillingT = (key: Key, params?: Readonly<Record<string, string | number>>) => string;
-
-export function useBillingT(): BillingT {
-  const [locale] = useLocale();
-  return useCallback((key, params) => interpolate(DICTIONARIES[locale][key], params), [locale]);
-}
+export const useBillingT = moduleText<Key>({ id, en });

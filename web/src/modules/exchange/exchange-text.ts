@@ -1,8 +1,6 @@
 // The exchange pages' words, Indonesian first, English second, in the style of app/i18n.ts. Kept beside the module
 // (not in the shared dictionary) so that parallel work on other modules does not collide in one large file.
-import { useCallback } from 'react';
-import { interpolate } from '../../../../lib/i18n/locale.ts';
-import { useLocale } from '../../app/i18n.ts';
+import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
   'nav.batches': 'Batch',
@@ -275,11 +273,6 @@ const en: Record<ExchangeKey, string> = {
   'template.readOnly': 'Only Disnaker or an administrator can change the template.',
 };
 
-const DICTIONARIES = { id, en } as const;
+export type XT = ModuleT<ExchangeKey>;
 
-export type XT = (key: ExchangeKey, params?: Readonly<Record<string, string | number>>) => string;
-
-export function useXT(): XT {
-  const [locale] = useLocale();
-  return useCallback((key, params) => interpolate(DICTIONARIES[locale][key], params), [locale]);
-}
+export const useXT = moduleText<ExchangeKey>({ id, en });

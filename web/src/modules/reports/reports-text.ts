@@ -1,8 +1,6 @@
 // The words of the monthly report page, Indonesian first, English second, in the style of app/i18n.ts. Kept beside
 // the module (not in the shared dictionary) so that parallel work does not collide.
-import { useCallback } from 'react';
-import { interpolate } from '../../../../lib/i18n/locale.ts';
-import { useLocale } from '../../app/i18n.ts';
+import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
   'reports.title': 'Laporan Bulanan',
@@ -70,11 +68,6 @@ const en: Record<ReportsKey, string> = {
     'Scheduled reports are made on the 1st when the region has workforce figures or targets. Make the first one with the form above.',
 };
 
-const DICTIONARIES = { id, en } as const;
+export type RT = ModuleT<ReportsKey>;
 
-export type RT = (key: ReportsKey, params?: Readonly<Record<string, string | number>>) => string;
-
-export function useRT(): RT {
-  const [locale] = useLocale();
-  return useCallback((key, params) => interpolate(DICTIONARIES[locale][key], params), [locale]);
-}
+export const useRT = moduleText<ReportsKey>({ id, en });

@@ -1,8 +1,6 @@
 // The words of the targets, denominators and monthly report pages, Indonesian first, English second, in the style
 // of app/i18n.ts. Kept beside the module (not in the shared dictionary) so that parallel work does not collide.
-import { useCallback } from 'react';
-import { interpolate } from '../../../../lib/i18n/locale.ts';
-import { useLocale } from '../../app/i18n.ts';
+import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
   'links.label': 'Halaman cakupan dan laporan',
@@ -226,11 +224,6 @@ const en: Record<TargetsKey, string> = {
   'workforce.import.what': 'Problem and how to fix it',
 };
 
-const DICTIONARIES = { id, en } as const;
+export type TT = ModuleT<TargetsKey>;
 
-export type TT = (key: TargetsKey, params?: Readonly<Record<string, string | number>>) => string;
-
-export function useTT(): TT {
-  const [locale] = useLocale();
-  return useCallback((key, params) => interpolate(DICTIONARIES[locale][key], params), [locale]);
-}
+export const useTT = moduleText<TargetsKey>({ id, en });
