@@ -1,10 +1,12 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // Coverage journey (issue 6) on the demo: the Bupati of Bantul signs in and sees the regency's coverage on the
-// Dasbor Pimpinan, drills down to a district and a village through the ranking; the public open-data page shows a
-// chart without sign-in, and its CSV never shows a count from 1 to 4.
+// Dasbor Pimpinan, drills down to a district and a village through the ranking; Disnaker sees the data-quality
+// counts on its dashboard, opens the people behind the active figure and downloads them as XLSX (NIKs masked); the
+// public open-data page shows a chart without sign-in, and its CSV never shows a count from 1 to 4.
 
 let lindung: RunningLindung;
 let browser: Browser;
@@ -32,6 +34,11 @@ describe('coverage journey', () => {
     await ranking.waitFor();
     await page.locator('.recharts-surface').first().waitFor();
     expect(await page.locator('.recharts-line-curve, .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // Per-segment denominators (the demo's Sakernas figures for farmers, traders, …): coverage per occupation.
+    const segments = page.getByRole('table', { name: 'Peserta aktif dan cakupan menurut pekerjaan' });
+    const farmers = segments.getByRole('row').filter({ hasText: /^Petani/ });
+    expect(Number((await farmers.getByRole('cell').nth(2).textContent())!.replace(/\./g, ''))).toBeGreaterThan(1000);
+    expect(await farmers.getByRole('cell').nth(3).textContent()).toMatch(/^\d+(,\d+)?%$/);
     await screenshot(page, 'coverage-pimpinan');
 
     // Drill down: the district of the demo village, then the village.
@@ -56,7 +63,34 @@ describe('coverage journey', () => {
     await page.close();
   });
 
-  it('Disnaker opens the people behind the active figure, NIKs masked', async () => {
+  it('Disnaker sees the data-quality counts, each with the page to act on it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, lindung, 'disnaker.bantul');
+    await page.getByRole('heading', { name: 'Beranda Disnaker' }).waitFor();
+    const quality = page.getByRole('table', { name: 'Hitungan kualitas data' });
+    await quality.waitFor();
+    await page.getByText(/^Dihitung \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB/).waitFor();
+    const count = async (label: string) => {
+      const row = quality.getByRole('row').filter({ hasText: label });
+      return Number((await row.getByRole('cell').nth(1).textContent())!.replace(/\./g, ''));
+    };
+    // The demo's registry: workers, some without a phone or with "Lainnya"; its BPJS snapshot: employers' wage
+    // earners the registry does not know, without a village.
+    expect(await count('Pekerja terdaftar')).toBeGreaterThan(100);
+    expect(await count('Pekerja tanpa nomor HP')).toBeGreaterThan(0);
+    expect(await count('Pekerja dengan pekerjaan "Lainnya"')).toBeGreaterThan(0);
+    expect(await count('Peserta snapshot BPJS yang tidak ada di data pekerja Lindung')).toBeGreaterThan(0);
+    expect(await count('Baris snapshot BPJS tanpa desa yang dikenal')).toBeGreaterThan(0);
+    // The demo has no probable duplicates (the duplicates journey adds its own pair).
+    expect(await count('Kemungkinan duplikat')).toBe(0);
+    await quality.getByRole('row').filter({ hasText: 'tanpa desa yang dikenal' }).getByRole('link').waitFor();
+    await screenshot(page, 'coverage-disnaker-quality');
+    await quality.getByRole('link', { name: 'Lihat pekerja "Lainnya"' }).click();
+    await page.waitForURL(/\/pekerja\?segment=other$/);
+    await page.close();
+  });
+
+  it('Disnaker opens the people behind the active figure, NIKs masked, and downloads them as XLSX', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, lindung, 'disnaker.bantul');
     await page.getByRole('heading', { name: 'Beranda Disnaker' }).waitFor();
@@ -65,7 +99,29 @@ describe('coverage journey', () => {
     await list.waitFor();
     const first = await list.getByRole('row').nth(1).textContent();
     expect(first).toMatch(/\d{4}•{8}\d{4}/);
+    const firstNik = (await list.getByRole('row').nth(1).getByRole('cell').nth(1).textContent())!;
+    const total = Number((await page.getByText(/^[\d.]+ orang$/).textContent())!.replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(0);
     await screenshot(page, 'coverage-disnaker-people');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^peserta-3402-\d{4}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet('Peserta')!;
+    expect(sheet.getRow(1).getCell(3).value).toBe('NIK (disamarkan)');
+    expect(sheet.rowCount - 1).toBe(total);
+    expect(sheet.getRow(2).getCell(3).value).toBe(firstNik);
+    for (let i = 2; i <= sheet.rowCount; i++)
+      expect(String(sheet.getRow(i).getCell(3).value)).toMatch(/^\d{4}•{8}\d{4}$/);
+    const info = workbook.getWorksheet('Keterangan')!;
+    const notes = new Map<string, string>();
+    info.eachRow((row) => notes.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    expect(notes.get('Jumlah orang')).toBe(String(total));
+    expect(notes.get('Diunduh oleh')).toBe('disnaker.bantul');
     await page.close();
   });
 

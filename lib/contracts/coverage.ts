@@ -11,6 +11,31 @@ export const COVERAGE_READERS: readonly Role[] = ['admin', 'disnaker', 'operator
 export const COVERAGE_PEOPLE_READERS: readonly Role[] = ['admin', 'disnaker', 'operator', 'bpjs'];
 /** Who may ask for a refresh of the rollups now (the job runs by itself as well). */
 export const COVERAGE_REFRESHERS: readonly Role[] = ['admin', 'disnaker'];
+/**
+ * Who gets the data-quality counts with the dashboard: the roles shown the Disnaker dashboard (pimpinan and
+ * operators have their own), all of them readers of worker records.
+ */
+export const COVERAGE_QUALITY_READERS: readonly Role[] = ['admin', 'disnaker', 'bpjs'];
+
+/** Rows at most in one XLSX of the people behind a figure; the file and the audit row say when it was cut. */
+export const PEOPLE_EXPORT_MAX_ROWS = 100_000;
+
+/**
+ * Data-quality counts (migration 0014), in display order. Probable duplicates follow the review page's
+ * "same name and birth date" rule; the two enrollment counts wait more than 30 days.
+ */
+export const QUALITY_METRICS = [
+  'workers_registered',
+  'workers_without_phone',
+  'nik_district_not_current',
+  'probable_duplicates',
+  'segment_other',
+  'enrollment_not_sent_30d',
+  'enrollment_no_kpj_30d',
+  'bpjs_not_in_registry',
+  'bpjs_village_unknown',
+] as const;
+export type QualityMetric = (typeof QUALITY_METRICS)[number];
 
 export const month = z
   .string()
@@ -66,7 +91,15 @@ export const dashboard = z.object({
   trend: z.array(z.object({ month, active: z.number().int(), coveragePercent: z.number().nullable() })),
   children: z.array(childFigure),
   childLevel: z.string().nullable(),
-  bySegment: z.array(z.object({ segment: z.string(), label: z.string(), active: z.number().int() })),
+  bySegment: z.array(
+    z.object({
+      segment: z.string(),
+      label: z.string(),
+      active: z.number().int(),
+      employed: z.number().int().nullable().describe('Penduduk bekerja segmen ini (BPS), bila ada untuk tahun itu'),
+      coveragePercent: z.number().nullable(),
+    }),
+  ),
   byCategory: z.array(z.object({ category: z.string(), active: z.number().int() })),
   budget: z.object({
     source: z.enum(['billing', 'programs']),
@@ -83,6 +116,13 @@ export const dashboard = z.object({
     .nullable()
     .describe('Pekerja terdaftar di Lindung (hanya untuk desa: dibanding penduduk bekerja sebagai potensi)'),
   canSeePeople: z.boolean(),
+  quality: z
+    .object({
+      computedAt: z.string().nullable().describe('Waktu hitung terakhir (ISO 8601); null bila belum pernah'),
+      items: z.array(z.object({ metric: z.enum(QUALITY_METRICS), count: z.number().int() })),
+    })
+    .nullable()
+    .describe('Hitungan kualitas data wilayah ini (hanya untuk peran dasbor Disnaker)'),
 });
 export type Dashboard = z.infer<typeof dashboard>;
 
@@ -94,6 +134,12 @@ export const peopleQuery = z.strictObject({
   ...paging,
 });
 export type PeopleQuery = z.infer<typeof peopleQuery>;
+
+/** The people list's filters without paging, for its XLSX. */
+export const peopleExportQuery = peopleQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ leavers: z.enum(['true', 'false']).optional() });
+export type PeopleExportQuery = Omit<z.infer<typeof peopleExportQuery>, 'leavers'> & { leavers?: boolean };
 
 export const personRow = z.object({
   nik: z.string().describe('NIK disamarkan'),

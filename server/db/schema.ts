@@ -141,6 +141,8 @@ export interface DB {
   coverage_person: CoveragePersonTable;
   coverage_rollup: CoverageRollupTable;
   coverage_rollup_area: CoverageRollupAreaTable;
+  coverage_quality: CoverageQualityTable;
+  coverage_quality_state: CoverageQualityStateTable;
 }
 
 export interface ImportJobTable {
@@ -452,4 +454,19 @@ export interface CoverageRollupAreaTable {
   month: string;
   persons: number;
   leavers: number;
+}
+
+// --- Migration 0014: data-quality counts per area (computed by lindung_coverage_quality_refresh) ------------------
+
+export interface CoverageQualityTable {
+  area_code: string;
+  parent_code: string;
+  metric: string;
+  count: number;
+}
+
+export interface CoverageQualityStateTable {
+  id: ColumnType<boolean, never, never>;
+  computed_at: Date | null;
+  compute_ms: number | null;
 }

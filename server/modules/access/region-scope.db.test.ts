@@ -788,6 +788,25 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       expect(r.json().error.code).toBe('OUT_OF_SCOPE');
     });
   }
+  covered.set('GET /api/coverage/people.xlsx', async () => {
+    // The XLSX of the people list: refused for the other regency before anything is audited or read; the home
+    // regency's file holds no row of it.
+    const exports = () =>
+      db.owner.selectFrom('audit_log').select('id').where('action', '=', 'coverage.people.export').execute();
+    const before = (await exports()).length;
+    const r = await app.inject({ method: 'GET', url: `/api/coverage/people.xlsx?region=${OTHER}`, headers });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(await exports()).toHaveLength(before);
+    const mine = await app.inject({ method: 'GET', url: `/api/coverage/people.xlsx?region=${HOME}`, headers });
+    expect(mine.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(mine.rawPayload as unknown as ArrayBuffer);
+    wb.getWorksheet('Peserta')!.eachRow((row, n) => {
+      if (n > 1) expect(String(row.getCell(4).value).startsWith(`${OTHER}.`)).toBe(false);
+    });
+    expect(await exports()).toHaveLength(before + 1);
+  });
   covered.set('POST /api/coverage/refresh', async () => {
     // A refresh recomputes every region (it changes figures, never rows of people) and answers only counts.
     const r = await app.inject({ method: 'POST', url: '/api/coverage/refresh', headers, payload: {} });
@@ -996,6 +1015,19 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     );
     const unaccounted = documented.filter((r) => !covered.has(r) && !notRegional.has(r));
     expect(unaccounted, 'new routes must be added to the scope test').toEqual([]);
+  });
+});
+
+describe('row-level security on the data-quality counts', () => {
+  it('shows a scoped reader the counts of its own areas only', async () => {
+    await sql`SELECT lindung_coverage_quality_refresh()`.execute(db.owner);
+    const all = await db.owner.selectFrom('coverage_quality').select('area_code').execute();
+    expect(all.some((r) => r.area_code.startsWith(`${OTHER}.`))).toBe(true);
+    const seen = await withScope(db.app, HOME, (tx) =>
+      tx.selectFrom('coverage_quality').select(['area_code', 'metric', 'count']).execute(),
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    for (const r of seen) expect(r.area_code === HOME || r.area_code.startsWith(`${HOME}.`)).toBe(true);
   });
 });
 

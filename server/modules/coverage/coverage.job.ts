@@ -1,11 +1,15 @@
 import type { Db } from '../../platform/db.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { refresh } from './coverage.repository.ts';
+import { refresh, refreshQuality } from './coverage.repository.ts';
+
+/** The data-quality counts scan the registry and the snapshots: at most once per this many seconds from the job. */
+export const QUALITY_MAX_AGE_SECONDS = 600;
 
 /**
  * Keeps the rollups current in the background: every interval it recomputes the persons the triggers marked dirty
  * (a no-op when none), and on the first run of a new day every person, because lapses happen by the calendar.
- * A refresh already running elsewhere is skipped, not awaited.
+ * The data-quality counts follow when they are older than ten minutes (the age is checked in the database, so
+ * several processes agree). A refresh already running elsewhere is skipped, not awaited.
  */
 export function startCoverageRefresher(db: Db, log: Logger, intervalMs = 60_000): { stop(): void } {
   let running = false;
@@ -17,6 +21,11 @@ export function startCoverageRefresher(db: Db, log: Logger, intervalMs = 60_000)
         if (n > 0) log.info({ persons: n }, 'Rekap cakupan diperbarui');
       })
       .catch((err: unknown) => log.warn({ err }, 'Rekap cakupan gagal diperbarui'))
+      .then(() => refreshQuality(db, { maxAgeSeconds: QUALITY_MAX_AGE_SECONDS, wait: false }))
+      .then((n) => {
+        if (n >= 0) log.info({ rows: n }, 'Hitungan kualitas data diperbarui');
+      })
+      .catch((err: unknown) => log.warn({ err }, 'Hitungan kualitas data gagal diperbarui'))
       .finally(() => {
         running = false;
       });

@@ -51,6 +51,17 @@ export async function totalsBy(tx: Tx, area: string, from: string, to: string, c
     .execute();
 }
 
+/** Per-segment figures (segment <> '') of one region and year, both kinds. */
+export async function workforceBySegment(tx: Tx, region: string, year: number) {
+  return tx
+    .selectFrom('workforce')
+    .select(['segment', 'kind', 'persons'])
+    .where('region_code', '=', region)
+    .where('year', '=', year)
+    .where('segment', '<>', '')
+    .execute();
+}
+
 export async function workforceFor(tx: Tx, regions: string[], year: number) {
   if (!regions.length) return [];
   return tx
@@ -72,19 +83,10 @@ export async function registeredWorkers(tx: Tx, region: string): Promise<number>
   return row?.n ?? 0;
 }
 
-/** The persons behind a figure: one page of coverage_person rows in a region, active (or leaving) in a month. */
-export async function people(
-  tx: Tx,
-  q: {
-    region: string;
-    bit: number;
-    segment?: string;
-    category?: string;
-    leavers: boolean;
-    offset: number;
-    limit: number;
-  },
-) {
+type PeopleFilter = { region: string; bit: number; segment?: string; category?: string; leavers: boolean };
+
+/** coverage_person rows of a region active (or, with `leavers`, leaving) in the month of `bit`. */
+function peopleIn(tx: Tx, q: PeopleFilter) {
   const bit = sql<string>`(1::bigint << ${q.bit})`;
   const prev = sql<string>`(1::bigint << ${Math.max(q.bit - 1, 0)})`;
   let query = tx
@@ -96,17 +98,48 @@ export async function people(
     : query.where(sql<boolean>`(p.months & ${bit}) <> 0`);
   if (q.segment !== undefined) query = query.where('p.segment', '=', q.segment);
   if (q.category !== undefined) query = query.where('p.category', '=', q.category);
+  return query;
+}
+
+const PERSON_COLUMNS = ['p.nik', 'p.region_code', 'p.segment', 'p.category', 'p.worker_id', 'w.full_name'] as const;
+
+/** The persons behind a figure: one page of coverage_person rows in a region, active (or leaving) in a month. */
+export async function people(tx: Tx, q: PeopleFilter & { offset: number; limit: number }) {
+  const query = peopleIn(tx, q);
   const [rows, count] = await Promise.all([
-    query
-      .select(['p.nik', 'p.region_code', 'p.segment', 'p.category', 'p.worker_id', 'w.full_name'])
-      .orderBy('p.region_code')
-      .orderBy('p.nik')
-      .offset(q.offset)
-      .limit(q.limit)
-      .execute(),
+    query.select(PERSON_COLUMNS).orderBy('p.region_code').orderBy('p.nik').offset(q.offset).limit(q.limit).execute(),
     query.select(sql<number>`count(*)::integer`.as('n')).executeTakeFirst(),
   ]);
   return { rows, total: count?.n ?? 0 };
+}
+
+export async function peopleCount(tx: Tx, q: PeopleFilter): Promise<number> {
+  const row = await peopleIn(tx, q)
+    .select(sql<number>`count(*)::integer`.as('n'))
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+/** The next `limit` persons after (region_code, nik) in the list's order: keyset paging for the export. */
+export async function peopleAfter(
+  tx: Tx,
+  q: PeopleFilter & { after: { region: string; nik: string } | null; limit: number },
+) {
+  let query = peopleIn(tx, q);
+  if (q.after) {
+    const { region, nik } = q.after;
+    query = query.where(sql<boolean>`(p.region_code, p.nik) > (${region}, ${nik})`);
+  }
+  return query.select(PERSON_COLUMNS).orderBy('p.region_code').orderBy('p.nik').limit(q.limit).execute();
+}
+
+/** The data-quality counts of one area (migration 0014) and when they were computed. */
+export async function qualityOf(tx: Tx, area: string) {
+  const [rows, state] = await Promise.all([
+    tx.selectFrom('coverage_quality').select(['metric', 'count']).where('area_code', '=', area).execute(),
+    tx.selectFrom('coverage_quality_state').select('computed_at').executeTakeFirst(),
+  ]);
+  return { rows, computedAt: state?.computed_at ?? null };
 }
 
 export async function openSegments(db: Reader, month: string) {
@@ -123,9 +156,28 @@ export async function openTotals(db: Reader, month: string) {
   return rows;
 }
 
-export async function refresh(db: Reader, options: { full?: boolean; today?: string; wait?: boolean } = {}) {
+/**
+ * Brings the rollups up to date (see migration 0011). A full pass also recomputes the data-quality counts, unless
+ * `quality` says otherwise; `quality: true` recomputes them after an incremental pass too.
+ */
+export async function refresh(
+  db: Reader,
+  options: { full?: boolean; today?: string; wait?: boolean; quality?: boolean } = {},
+) {
   const { rows } = await sql<{ n: number }>`
     SELECT lindung_coverage_refresh(${options.full ?? false}, ${options.today ?? null}::date, ${options.wait ?? true})
       AS n`.execute(db);
+  if (options.quality ?? options.full ?? false) await refreshQuality(db, { wait: options.wait ?? true });
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Recomputes the data-quality counts (migration 0014), set-based over the registry, enrollments and the current
+ * snapshots. With `maxAgeSeconds`, only when the last computation is older; -1 when skipped.
+ */
+export async function refreshQuality(db: Reader, options: { maxAgeSeconds?: number; wait?: boolean } = {}) {
+  const age = options.maxAgeSeconds === undefined ? null : `${options.maxAgeSeconds} seconds`;
+  const { rows } = await sql<{ n: number }>`
+    SELECT lindung_coverage_quality_refresh(${age}::interval, ${options.wait ?? true}) AS n`.execute(db);
   return rows[0]?.n ?? 0;
 }

@@ -10,6 +10,7 @@ import {
   dashboardQuery,
   openData,
   openQuery,
+  peopleExportQuery,
   peopleList,
   peopleQuery,
   refreshResult,
@@ -79,6 +80,29 @@ export function registerCoverageRoutes(app: App, deps: { db: Db }) {
       config: { access: { roles: COVERAGE_PEOPLE_READERS } },
     },
     async (req) => coverage.coveragePeople(db, req.ctx, { ...req.query, leavers: req.query.leavers === 'true' }),
+  );
+
+  app.get(
+    '/api/coverage/people.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Orang di balik angka sebagai XLSX (filter sama dengan daftar, NIK disamarkan, paling banyak 100.000 baris); tercatat di audit',
+        querystring: peopleExportQuery,
+      },
+      config: { access: { roles: COVERAGE_PEOPLE_READERS } },
+    },
+    async (req, reply) => {
+      const file = await coverage.coveragePeopleXlsx(db, req.ctx, {
+        ...req.query,
+        leavers: req.query.leavers === 'true',
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.stream);
+    },
   );
 
   app.post(

@@ -7,6 +7,7 @@ export {
   coverageSummary,
   dashboard,
   coveragePeople,
+  coveragePeopleXlsx,
   refreshCoverage,
   openCoverage,
 } from './coverage.service.ts';

@@ -35,6 +35,15 @@ const SHARES: Readonly<Record<number, { employed: number; bpu: number }>> = {
   2026: { employed: 0.573, bpu: 0.52 },
 };
 
+/** Shares of the regency's employed in the segments the demo publishes a denominator for (demo assumptions). */
+const SEGMENT_SHARES: readonly [string, number][] = [
+  ['Petani', 0.16],
+  ['Pedagang kecil', 0.12],
+  ['Buruh harian lepas', 0.1],
+  ['Ojek/pengemudi', 0.04],
+  ['Nelayan', 0.01],
+];
+
 export function demoWorkforceCsv(regency: string, year: number): string {
   const share = SHARES[year]!;
   const rows = DISTRICTS.map(([code, name, thousands]) => {
@@ -45,9 +54,14 @@ export function demoWorkforceCsv(regency: string, year: number): string {
     employed: 0,
     bpu: 0,
   });
-  const lines = ['Kode Wilayah;Wilayah;Tahun;Penduduk Bekerja;Semesta PBPU;Sumber'];
-  for (const r of rows) lines.push(`${r.code};Kec. ${r.name};${year};${r.employed};${r.bpu};${DEMO_WORKFORCE_SOURCE}`);
-  lines.push(`${regency};Kab. Bantul;${year};${total.employed};${total.bpu};${DEMO_WORKFORCE_SOURCE}`);
+  const lines = ['Kode Wilayah;Wilayah;Tahun;Segmen;Penduduk Bekerja;Semesta PBPU;Sumber'];
+  for (const r of rows) lines.push(`${r.code};Kec. ${r.name};${year};;${r.employed};${r.bpu};${DEMO_WORKFORCE_SOURCE}`);
+  lines.push(`${regency};Kab. Bantul;${year};;${total.employed};${total.bpu};${DEMO_WORKFORCE_SOURCE}`);
+  // The regency's employed by occupation where Sakernas gives it (the rest of the segments are not published).
+  for (const [segment, part] of SEGMENT_SHARES) {
+    const persons = Math.round(total.employed * part);
+    lines.push(`${regency};Kab. Bantul;${year};${segment};${persons};;${DEMO_WORKFORCE_SOURCE}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

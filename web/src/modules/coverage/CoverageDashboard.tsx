@@ -15,16 +15,23 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatNumber } from '../../ui/format.ts';
-import { useT } from '../../app/i18n.ts';
-import { useCoverageDashboard, useCoveragePeople } from './coverage-api.ts';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { useLocale, useT } from '../../app/i18n.ts';
+import { MONTH_NAMES } from '../../../../lib/i18n/months.ts';
+import type { Locale } from '../../../../lib/i18n/locale.ts';
+import { PEOPLE_EXPORT_MAX_ROWS } from '../../../../lib/contracts/coverage.ts';
+import { queryString } from '../../app/api.ts';
+import { peopleQuery, useCoverageDashboard, useCoveragePeople } from './coverage-api.ts';
+import { QualityCard } from './QualityCard.tsx';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
-export const monthLabel = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+/** "2026-08" → "Agu 2026" (English: "Aug 2026"). */
+export const monthLabel = (m: string, locale: Locale = 'id') =>
+  `${MONTH_NAMES[locale][Number(m.slice(5, 7)) - 1]?.slice(0, 3)} ${m.slice(0, 4)}`;
 const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('id-ID', { maximumFractionDigits: 2 })}%`);
 const LEVEL_KEY = {
   regency: 'coverage.level.regency',
@@ -45,6 +52,7 @@ export function CoverageDashboard({
   linkTo: (code: string) => string;
 }) {
   const t = useT();
+  const [locale] = useLocale();
   const dash = useCoverageDashboard(region);
   const [people, setPeople] = useState<{ region: string; label: string; leavers?: boolean } | null>(null);
   if (dash.error) return <ErrorAlert error={dash.error} onRetry={() => void dash.refetch()} />;
@@ -87,8 +95,8 @@ export function CoverageDashboard({
         )}
       </Breadcrumbs>
       <Text size="sm" c="dimmed">
-        {s.regionLabel} · {monthLabel(s.month)}
-        {s.asOf ? ` · ${t('coverage.recomputed', { date: s.asOf })}` : ''}
+        {s.regionLabel} · {monthLabel(s.month, locale)}
+        {s.asOf ? ` · ${t('coverage.recomputed', { date: formatDate(s.asOf, locale) })}` : ''}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
         {figure(
@@ -136,7 +144,7 @@ export function CoverageDashboard({
         </Title>
         <LineChart
           h={240}
-          data={d.trend.map((p) => ({ bulan: monthLabel(p.month), active: p.active }))}
+          data={d.trend.map((p) => ({ bulan: monthLabel(p.month, locale), active: p.active }))}
           dataKey="bulan"
           series={[{ name: 'active', label: t('coverage.active'), color: 'teal.6' }]}
           curveType="monotone"
@@ -212,14 +220,39 @@ export function CoverageDashboard({
           {d.bySegment.length === 0 ? (
             <Text c="dimmed">{t('coverage.noneThisMonth')}</Text>
           ) : (
-            <BarChart
-              h={Math.max(160, d.bySegment.length * 24)}
-              data={d.bySegment.map((x) => ({ segmen: x.label, active: x.active }))}
-              dataKey="segmen"
-              orientation="vertical"
-              yAxisProps={{ width: 140 }}
-              series={[{ name: 'active', label: t('coverage.active'), color: 'grape.6' }]}
-            />
+            <>
+              <BarChart
+                h={Math.max(160, d.bySegment.length * 24)}
+                data={d.bySegment.map((x) => ({ segmen: x.label, active: x.active }))}
+                dataKey="segmen"
+                orientation="vertical"
+                yAxisProps={{ width: 140 }}
+                series={[{ name: 'active', label: t('coverage.active'), color: 'grape.6' }]}
+              />
+              <Table mt="md" striped aria-label={t('coverage.segmentTable')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('coverage.col.segment')}</Table.Th>
+                    <Table.Th ta="right">{t('coverage.active')}</Table.Th>
+                    <Table.Th ta="right">{t('coverage.col.employed')}</Table.Th>
+                    <Table.Th ta="right">{t('coverage.col.coverage')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.bySegment.map((x) => (
+                    <Table.Tr key={x.segment}>
+                      <Table.Td>{x.label}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(x.active)}</Table.Td>
+                      <Table.Td ta="right">{x.employed === null ? '—' : formatNumber(x.employed)}</Table.Td>
+                      <Table.Td ta="right">{pct(x.coveragePercent)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <Text size="xs" c="dimmed" mt="xs">
+                {t('coverage.segmentNote')}
+              </Text>
+            </>
           )}
         </Card>
         {variant !== 'pimpinan' && variant !== 'province' ? (
@@ -262,6 +295,7 @@ export function CoverageDashboard({
           </Card>
         )}
       </SimpleGrid>
+      {d.quality && variant !== 'pimpinan' && variant !== 'operator' && <QualityCard quality={d.quality} />}
       <Card withBorder radius="md" padding="md">
         <Title order={2} size="h5">
           {t('coverage.formula')}
@@ -335,6 +369,22 @@ function PeopleModal({
           <Group justify="space-between">
             <Text size="sm">{t('coverage.persons', { n: formatNumber(q.data.total) })}</Text>
             <Pagination value={page} onChange={setPage} total={Math.ceil(q.data.total / q.data.pageSize)} />
+          </Group>
+          <Group justify="space-between" align="center">
+            <Text size="xs" c="dimmed">
+              {t('coverage.peopleXlsxHint', { n: formatNumber(PEOPLE_EXPORT_MAX_ROWS) })}
+            </Text>
+            {target && (
+              <Button
+                component="a"
+                variant="light"
+                leftSection={<IconDownload size={16} aria-hidden />}
+                href={`/api/coverage/people.xlsx${queryString(peopleQuery({ region: target.region, month, leavers: target.leavers }))}`}
+                download
+              >
+                {t('coverage.peopleXlsx')}
+              </Button>
+            )}
           </Group>
           <Button variant="default" onClick={onClose}>
             {t('app.close')}

@@ -12,19 +12,18 @@ export function useCoverageDashboard(region: string | null) {
   });
 }
 
+/** The people list's filters as query parameters (the JSON list and its XLSX take the same ones). */
+export function peopleQuery(q: { region: string; month?: string; leavers?: boolean }) {
+  return { region: q.region, month: q.month, leavers: q.leavers ? 'true' : undefined };
+}
+
 export function useCoveragePeople(q: { region: string; month?: string; page: number; leavers?: boolean } | null) {
   return useQuery({
     queryKey: ['coverage', 'people', q],
     enabled: q !== null,
     queryFn: ({ signal }) =>
       api<PeopleList>('/api/coverage/people', {
-        query: {
-          region: q!.region,
-          month: q!.month,
-          page: q!.page,
-          pageSize: 25,
-          leavers: q!.leavers ? 'true' : undefined,
-        },
+        query: { ...peopleQuery(q!), page: q!.page, pageSize: 25 },
         signal,
       }),
     placeholderData: keepPreviousData,
