@@ -85,6 +85,16 @@ describe('coverage journey', () => {
     expect(await count('Kemungkinan duplikat')).toBe(0);
     await quality.getByRole('row').filter({ hasText: 'tanpa desa yang dikenal' }).getByRole('link').waitFor();
     await screenshot(page, 'coverage-disnaker-quality');
+    // The people behind a count: the worker list narrowed to that problem.
+    const noPhone = await count('Pekerja tanpa nomor HP');
+    await quality.getByRole('link', { name: 'Lihat pekerja tanpa nomor HP' }).click();
+    await page.waitForURL(/\/pekerja\?problem=no_phone$/);
+    await expect.poll(() => page.getByLabel('Masalah data').inputValue()).toBe('Tanpa nomor HP');
+    const workers = page.getByRole('table', { name: 'Daftar pekerja' });
+    await workers.getByRole('row').nth(1).waitFor();
+    expect(await workers.getByRole('row').count()).toBe(Math.min(noPhone, 25) + 1);
+    await page.goBack();
+    await quality.waitFor();
     await quality.getByRole('link', { name: 'Lihat pekerja "Lainnya"' }).click();
     await page.waitForURL(/\/pekerja\?segment=other$/);
     await page.close();

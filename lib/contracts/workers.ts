@@ -101,6 +101,10 @@ export type Worker = z.infer<typeof worker>;
 export const workerSaved = worker.extend({ warnings: z.array(nikWarning) });
 export type WorkerSaved = z.infer<typeof workerSaved>;
 
+/** Data problems the list can be narrowed to (the Disnaker dashboard's quality counts link here). */
+export const WORKER_PROBLEMS = ['no_phone', 'nik_old_district'] as const;
+export type WorkerProblem = (typeof WORKER_PROBLEMS)[number];
+
 export const workerListQuery = z.strictObject({
   nik: z
     .string()
@@ -113,6 +117,8 @@ export const workerListQuery = z.strictObject({
   segment: segment.optional(),
   category: category.optional(),
   vulnerability: vulnerabilityFlag.optional(),
+  /** no_phone: without a phone number; nik_old_district: the NIK's district (digits 1–6) is not a current one. */
+  problem: z.enum(WORKER_PROBLEMS).optional(),
   ...paging,
 });
 export type WorkerListQuery = z.infer<typeof workerListQuery>;

@@ -331,10 +331,24 @@ describe('scope, filters and paging', () => {
 
     const all = await get('pageSize=200');
     expect(all.total).toBe(all.items.length);
+    // The data problems the dashboard's quality counts link to.
+    expect((await get('problem=nik_old_district')).total).toBe(0);
+    // A NIK of district 34.02.99 (no such kecamatan) and no phone: registered with a warning, listed under both.
+    const bayu = { nik: '3402990404900001', fullName: 'Bayu Lama', birthDate: '1990-04-04', phone: null };
+    expect((await create(disnaker, bayu)).statusCode).toBe(201);
+    const noPhone = await get('problem=no_phone&pageSize=200');
+    expect(noPhone.items.map((w: { fullName: string }) => w.fullName)).toEqual(['Bayu Lama']);
+    const old = await get('problem=nik_old_district');
+    expect(old.items.map((w: { fullName: string }) => w.fullName)).toEqual(['Bayu Lama']);
+    expect((await get('problem=nik_old_district', operatorPalbapang)).total).toBe(0);
+    const bad = await app.inject({ method: 'GET', url: '/api/workers?problem=other', headers: disnaker });
+    expect(bad.statusCode).toBe(400);
+
     const page2 = await get('pageSize=2&page=2');
-    expect(page2).toMatchObject({ page: 2, pageSize: 2, total: all.total });
+    expect(page2).toMatchObject({ page: 2, pageSize: 2, total: all.total + 1 });
+    const after = await get('pageSize=200');
     expect(page2.items.map((w: { id: string }) => w.id)).toEqual(
-      all.items.slice(2, 4).map((w: { id: string }) => w.id),
+      after.items.slice(2, 4).map((w: { id: string }) => w.id),
     );
   });
 });

@@ -191,6 +191,14 @@ export async function listWorkersInScope(tx: Tx, scope: Scope, q: WorkerListQuer
   if (q.segment) base = base.where('segment', '=', q.segment);
   if (q.category) base = base.where('category', '=', q.category);
   if (q.vulnerability) base = base.where(sql<boolean>`vulnerability @> ARRAY[${q.vulnerability}]::text[]`);
+  if (q.problem === 'no_phone') base = base.where('phone', 'is', null);
+  // The same test as the data-quality count (migration 0014): no current district has the NIK's first six digits.
+  if (q.problem === 'nik_old_district') {
+    base = base.where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM region r WHERE r.level = 'district' AND r.valid_to IS NULL
+        AND r.code = substr(nik, 1, 2) || '.' || substr(nik, 3, 2) || '.' || substr(nik, 5, 2))`,
+    );
+  }
   const items = await base
     .select(WORKER_COLUMNS)
     .orderBy('name_key')

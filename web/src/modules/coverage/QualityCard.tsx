@@ -12,8 +12,16 @@ import { useCurrentUser } from '../../app/session.tsx';
 /** Where a person can act on each count, and who may open that page. */
 const ACTIONS: Readonly<Record<QualityMetric, { to: string; label: MessageKey; roles: readonly Role[] }>> = {
   workers_registered: { to: ROUTES.workers, label: 'coverage.quality.go.workers', roles: WORKER_READERS },
-  workers_without_phone: { to: ROUTES.workers, label: 'coverage.quality.go.workers', roles: WORKER_READERS },
-  nik_district_not_current: { to: ROUTES.workers, label: 'coverage.quality.go.workers', roles: WORKER_READERS },
+  workers_without_phone: {
+    to: `${ROUTES.workers}?problem=no_phone`,
+    label: 'coverage.quality.go.noPhone',
+    roles: WORKER_READERS,
+  },
+  nik_district_not_current: {
+    to: `${ROUTES.workers}?problem=nik_old_district`,
+    label: 'coverage.quality.go.oldDistrict',
+    roles: WORKER_READERS,
+  },
   probable_duplicates: { to: ROUTES.workerDuplicates, label: 'coverage.quality.go.duplicates', roles: WORKER_EDITORS },
   segment_other: { to: `${ROUTES.workers}?segment=other`, label: 'coverage.quality.go.other', roles: WORKER_READERS },
   enrollment_not_sent_30d: {

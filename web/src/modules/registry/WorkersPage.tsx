@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/
 import { IconCopy, IconFileImport, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { WORKER_EDITORS } from '../../../../lib/access/roles.ts';
-import type { Worker } from '../../../../lib/contracts/workers.ts';
+import { WORKER_PROBLEMS, type Worker } from '../../../../lib/contracts/workers.ts';
 import {
   PARTICIPATION_CATEGORIES,
   PARTICIPATION_CATEGORY_LABELS,
@@ -20,7 +20,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { WORKERS_PAGE_SIZE, useWorkers } from './registry-api.ts';
 
-const FILTER_KEYS = ['q', 'segment', 'category'] as const;
+const FILTER_KEYS = ['q', 'segment', 'category', 'problem'] as const;
 
 export function WorkersPage() {
   const t = useT();
@@ -30,7 +30,8 @@ export function WorkersPage() {
   const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters(FILTER_KEYS);
   const segment = (SEGMENT_CODES as readonly string[]).includes(values.segment) ? values.segment : '';
   const category = (PARTICIPATION_CATEGORIES as readonly string[]).includes(values.category) ? values.category : '';
-  const workers = useWorkers({ q: values.q, segment, category, page });
+  const problem = (WORKER_PROBLEMS as readonly string[]).includes(values.problem) ? values.problem : '';
+  const workers = useWorkers({ q: values.q, segment, category, problem, page });
   const mayAdd = WORKER_EDITORS.includes(me.role);
 
   const columns: Column<Worker>[] = [
@@ -123,6 +124,16 @@ export function WorkersPage() {
               ]}
               value={category}
               onChange={(v) => setFilters({ category: v ?? '' })}
+              allowDeselect={false}
+            />
+            <LabelledSelect
+              label={t('workers.filterProblem')}
+              data={[
+                { value: '', label: t('workers.allProblems') },
+                ...WORKER_PROBLEMS.map((p) => ({ value: p, label: t(`workers.problem.${p}`) })),
+              ]}
+              value={problem}
+              onChange={(v) => setFilters({ problem: v ?? '' })}
               allowDeselect={false}
             />
           </SimpleGrid>

@@ -16,7 +16,7 @@ import type { Page } from '../access/access-api.ts';
 
 export const WORKERS_PAGE_SIZE = 25;
 
-export type WorkerFilters = { q?: string; segment?: string; category?: string; page: number };
+export type WorkerFilters = { q?: string; segment?: string; category?: string; problem?: string; page: number };
 
 /** One search box: 16 digits search the NIK, anything else the beginning of the name. */
 export function searchQuery(q: string | undefined): { nik?: string; name?: string } {
@@ -35,6 +35,7 @@ export function useWorkers(filters: WorkerFilters) {
           ...searchQuery(filters.q),
           segment: filters.segment,
           category: filters.category,
+          problem: filters.problem,
           page: filters.page,
           pageSize: WORKERS_PAGE_SIZE,
         },
