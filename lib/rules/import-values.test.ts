@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isBlankCell,
+  isTidyText,
   nameKey,
   normaliseName,
   parseDateCell,
@@ -526,5 +527,17 @@ describe('parseRegionCode', () => {
         expect(value(dotted)?.level).toBe(['province', 'regency', 'district', 'village'][ps.length - 1]);
       }),
     );
+  });
+});
+
+describe('isTidyText', () => {
+  it('is true only where cleaning would change nothing', () => {
+    for (const text of ['', 'Sulastri Astuti', 'A', '3402084509850001', 'Jl. Samas km 5', 'a-b/c']) {
+      expect(isTidyText(text)).toBe(true);
+      expect(normaliseName(text)).toBe(text);
+    }
+    for (const text of [' a', 'a ', 'a  b', 'a\tb', 'a\nb', ' ', 'Ñoño', 'a\u200Bb', 'a\u00A0b']) {
+      expect(isTidyText(text)).toBe(false);
+    }
   });
 });

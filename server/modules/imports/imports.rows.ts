@@ -4,6 +4,7 @@ import type { Bilingual } from '../../../lib/i18n/locale.ts';
 import type { ImportField } from '../../../lib/imports/headers.ts';
 import {
   isBlankCell,
+  isTidyText,
   nameKey,
   normaliseName,
   parseDateCell,
@@ -70,7 +71,8 @@ const EMPTY: Cell = { t: 'empty' };
 const TODAY = new Date().toISOString().slice(0, 10);
 
 function cleanText(cell: Cell): string | null {
-  const text = cellText(cell).replace(/\s+/g, ' ').trim();
+  const raw = cellText(cell);
+  const text = isTidyText(raw) ? raw : raw.replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }
 
@@ -122,6 +124,7 @@ const dateOfText = memo((text: string) => parseDateCell(text));
 const segmentOfText = memo(segmentFromText);
 const keyOfName = memo(nameKey);
 const sexOfText = memo((text: string) => parseSex(text));
+const rupiahOfText = memo((text: string) => parseRupiah(text));
 
 /** Parses one row. Empty rows never reach here (the reader skips them). */
 /** The state of one row while it is read: its cells, its problems. Methods, not closures, to keep the hot loop lean. */
@@ -311,7 +314,10 @@ export function parseWorkerRow(
   const monthlyIncome =
     incomeCell.t === 'empty' || cleanText(incomeCell) === null
       ? null
-      : r.parsed('monthlyIncome', parseRupiah(incomeCell.t === 'number' ? incomeCell.v : cellText(incomeCell)));
+      : r.parsed(
+          'monthlyIncome',
+          incomeCell.t === 'number' ? parseRupiah(incomeCell.v) : rupiahOfText(cellText(incomeCell)),
+        );
 
   const vulnerabilityText = cleanText(r.at('vulnerability'));
   let vulnerability: VulnerabilityFlag[] | null = null;
