@@ -161,6 +161,32 @@ describe('worker import', () => {
     expect((await workers()).length).toBe(count + 8);
   });
 
+  it('finds NIKs one digit apart in each block of four digits, and not two digits apart', async () => {
+    const base = nikFor('1987-04-21', 'L', 77); // 3402082104870077
+    const change = (nik: string, at: number, digit: string) => `${nik.slice(0, at)}${digit}${nik.slice(at + 1)}`;
+    const rows = [
+      base,
+      change(base, 3, '1'), // block 1–4: regency 34.01
+      change(base, 5, '7'), // block 5–8: district 34.02.07
+      change(base, 11, '8'), // block 9–12: year 88
+      change(base, 15, '8'), // block 13–16: serial 0078
+      change(change(base, 14, '9'), 15, '9'), // two digits apart from the first row: not a pair
+    ];
+    const file = await csv('satu-angka.csv', [
+      'NIK;Nama;Tgl Lahir;JK;Desa',
+      ...rows.map((nik, i) => `${nik};Yudi Satu Angka;${String(10 + i).padStart(2, '0')}-01-1960;L;34.02.08.2004`),
+    ]);
+    const result = await run(file, '34.02', 'dry_run');
+    const duplicates = result.issues.filter((i) => i.code === 'PROBABLE_DUPLICATE');
+    expect(duplicates.map((i) => [i.row, i.message_id.match(/baris \d+/)?.[0]])).toEqual([
+      [3, 'baris 2'],
+      [4, 'baris 2'],
+      [5, 'baris 2'],
+      [6, 'baris 2'],
+    ]);
+    expect(duplicates.every((i) => i.message_id.includes('NIK beda satu angka'))).toBe(true);
+  });
+
   it('asks for the district when a village name is not unique in the scope', async () => {
     const file = await csv('ambigu.csv', [
       'NIK;Nama;Tgl Lahir;JK;Desa;Kecamatan',
