@@ -439,10 +439,29 @@ async function sqlIssues(
   const name = col('fullName');
   const existing = sql`(SELECT id AS "row", nik, name_key, birth_date FROM worker
     WHERE merged_into IS NULL AND name_key IS NOT NULL AND ${inScope(input.scope, sql`village_code`)})`;
-  const fresh = sql`(SELECT "row", nik, name_key, birth_date FROM import_class WHERE action = 'insert')`;
-  await timed(input, 'dup-existing', insert(duplicateIssues(fresh, existing, name, 'registered')).execute(tx));
+  // The new rows go into an unlogged table of this transaction, not a temporary one: only a session's own process
+  // reads its temporary tables, while this one PostgreSQL may scan with parallel workers, and the pairing is the
+  // longest set-based step (the JS side is idle by then). Dropped before commit; a rollback removes it as well.
+  const freshTable = sql.id(`import_fresh_${input.jobId.replace(/\W/g, '')}`);
+  await sql`CREATE UNLOGGED TABLE ${freshTable} AS
+    SELECT "row", nik, name_key, birth_date FROM import_class WHERE action = 'insert'`.execute(tx);
+  await sql`ANALYZE ${freshTable}`.execute(tx);
+  // Pairs into temporary tables (CREATE TABLE AS may run in parallel; an INSERT … SELECT may not), then one issue
+  // per row from the pairs.
+  const duplicates = async (step: string, others: RawBuilder<unknown>, kind: 'registered' | 'row') =>
+    timed(
+      input,
+      step,
+      (async () => {
+        const pairs = sql.id(`import_pairs_${kind}`);
+        await sql`CREATE TEMP TABLE ${pairs} ON COMMIT DROP AS ${duplicatePairs(freshTable, others, kind)}`.execute(tx);
+        await insert(duplicateIssues(pairs, name, kind)).execute(tx);
+      })(),
+    );
+  await duplicates('dup-existing', existing, 'registered');
   // … and among the file's own new rows (reported on the later row).
-  await timed(input, 'dup-file', insert(duplicateIssues(fresh, fresh, name, 'row')).execute(tx));
+  await duplicates('dup-file', freshTable, 'row');
+  await sql`DROP TABLE ${freshTable}`.execute(tx);
 
   const last = await sql<{
     n: string;
@@ -475,13 +494,13 @@ function oneDigitApart(block: number): RawBuilder<boolean> {
 }
 
 /**
- * PROBABLE_DUPLICATE issues for rows of `rows` that look like a row of `others` (its spreadsheet row, or for
- * registered workers their id): one issue per row, on the name column.
+ * Candidate pairs of probable duplicates: each row of `rows` with every row of `others` that has its name key and
+ * either its birth date or a NIK one digit apart (b_row: the row; a_row: the other's spreadsheet row, or for
+ * registered workers their id). Within one file only earlier rows count as the other.
  */
-function duplicateIssues(
+function duplicatePairs(
   rows: RawBuilder<unknown>,
   others: RawBuilder<unknown>,
-  name: { index: number | null; name: string | null },
   kind: 'registered' | 'row',
 ): RawBuilder<unknown> {
   const within = kind === 'row';
@@ -489,28 +508,39 @@ function duplicateIssues(
     SELECT b."row" AS b_row, a."row" AS a_row, a.nik AS a_nik, ${sql.lit(sameBirth)} AS same_birth
     FROM ${others} a JOIN ${rows} b ON b.name_key = a.name_key AND ${on}
     WHERE a.nik <> b.nik ${within ? sql`AND a."row" < b."row"` : sql``}`;
-  const other = within
-    ? { id: sql`'baris ' || p.a_row`, en: sql`'row ' || p.a_row` }
-    : {
-        id: sql`'pekerja terdaftar NIK ' || left(p.a_nik, 4) || '••••••••' || right(p.a_nik, 4)`,
-        en: sql`'registered worker NIK ' || left(p.a_nik, 4) || '••••••••' || right(p.a_nik, 4)`,
-      };
+  return sql`
+    ${pairs(sql`b.birth_date = a.birth_date`, true)}
+    ${sql.join(
+      ONE_DIGIT_KEYS.map(
+        ({ key, block }) => sql`UNION ALL ${pairs(sql`${key('b')} = ${key('a')} AND ${oneDigitApart(block)}`, false)}`,
+      ),
+      sql` `,
+    )}`;
+}
+
+/**
+ * PROBABLE_DUPLICATE issues from the candidate pairs: one per row, on the name column, naming the closest other
+ * (the same birth date first, then the earliest).
+ */
+function duplicateIssues(
+  pairs: RawBuilder<unknown>,
+  name: { index: number | null; name: string | null },
+  kind: 'registered' | 'row',
+): RawBuilder<unknown> {
+  const other =
+    kind === 'row'
+      ? { id: sql`'baris ' || p.a_row`, en: sql`'row ' || p.a_row` }
+      : {
+          id: sql`'pekerja terdaftar NIK ' || left(p.a_nik, 4) || '••••••••' || right(p.a_nik, 4)`,
+          en: sql`'registered worker NIK ' || left(p.a_nik, 4) || '••••••••' || right(p.a_nik, 4)`,
+        };
   return sql`
     SELECT DISTINCT ON (p.b_row) p.b_row AS "row", ${name.index}::int, ${name.name}::text, 'PROBABLE_DUPLICATE', 'warning',
       format('Mungkin orang yang sama dengan %s (%s). Tetap dimasukkan; periksa di menu Kemungkinan Duplikat.', ${other.id},
         CASE WHEN p.same_birth THEN 'nama dan tanggal lahir sama' ELSE 'nama sama, NIK beda satu angka' END),
       format('Probably the same person as %s (%s). Imported anyway; review it under Probable duplicates.', ${other.en},
         CASE WHEN p.same_birth THEN 'same name and birth date' ELSE 'same name, NIK one digit apart' END)
-    FROM (
-      ${pairs(sql`b.birth_date = a.birth_date`, true)}
-      ${sql.join(
-        ONE_DIGIT_KEYS.map(
-          ({ key, block }) =>
-            sql`UNION ALL ${pairs(sql`${key('b')} = ${key('a')} AND ${oneDigitApart(block)}`, false)}`,
-        ),
-        sql` `,
-      )}
-    ) p
+    FROM ${pairs} p
     ORDER BY p.b_row, p.same_birth DESC, p.a_row`;
 }
 
