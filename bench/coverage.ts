@@ -10,7 +10,7 @@ import { createLogger } from '../server/platform/logger.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { ensureRegionsLoaded } from '../server/modules/regions/index.ts';
-import { refreshCoverageRollups } from '../server/modules/coverage/index.ts';
+import { refreshCoverageQuality, refreshCoverageRollups } from '../server/modules/coverage/index.ts';
 import { seedCoverage } from '../server/modules/coverage/coverage.fixtures.ts';
 import { naiveLeafCounts, rollUpNaive } from '../server/modules/coverage/coverage.naive.ts';
 import { addMonths } from '../lib/rules/eligibility.ts';
@@ -41,9 +41,14 @@ try {
   const loadMs = Math.round(performance.now() - t);
   log(`loaded in ${loadMs} ms`);
   t = performance.now();
-  await refreshCoverageRollups(database.owner, { full: true, today });
+  await refreshCoverageRollups(database.owner, { full: true, today, quality: false });
   const refreshMs = Math.round(performance.now() - t);
   log(`rollups built in ${refreshMs} ms`);
+  // The data-quality counts (part of every full refresh, and of the job at most every 10 minutes), timed apart.
+  t = performance.now();
+  await refreshCoverageQuality(database.owner);
+  const qualityMs = Math.round(performance.now() - t);
+  log(`quality counts in ${qualityMs} ms`);
   const counts = await database.ownerPool.query<{ enrollments: string; members: string; persons: string }>(`
     SELECT (SELECT count(*) FROM enrollment) AS enrollments, (SELECT count(*) FROM bpjs_member) AS members,
            (SELECT count(*) FROM coverage_person) AS persons`);
@@ -93,6 +98,7 @@ try {
       equal,
       load_ms: loadMs,
       full_refresh_ms: refreshMs,
+      quality_ms: qualityMs,
       enrollments: Number(counts.rows[0]!.enrollments),
       bpjs_members: Number(counts.rows[0]!.members),
       active_persons_any_month: Number(counts.rows[0]!.persons),

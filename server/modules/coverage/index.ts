@@ -11,4 +11,4 @@ export {
   refreshCoverage,
   openCoverage,
 } from './coverage.service.ts';
-export { refresh as refreshCoverageRollups } from './coverage.repository.ts';
+export { refresh as refreshCoverageRollups, refreshQuality as refreshCoverageQuality } from './coverage.repository.ts';
