@@ -91,7 +91,7 @@ export function toIsoDate(year: number, month: number, day: number): string {
 }
 
 /** The value of the ASCII digits text[from, to), or -1 when one of them is not a digit. */
-function digitsAt(text: string, from: number, to: number): number {
+export function digitsAt(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const d = text.charCodeAt(i) - 48;

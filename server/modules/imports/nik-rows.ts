@@ -1,13 +1,7 @@
 // The first row of each NIK in a file, for the in-file duplicate check of a million-row import. A Map of a million
 // string keys lives on the V8 heap, where every major garbage collection walks it again (with the CLI's 384 MB heap
 // that cost ~4 s of a million-row import); here the NIKs are two 8-digit numbers in typed arrays, off the heap.
-
-/** The value of eight ASCII digits of `nik` from `from`. */
-function digits8(nik: string, from: number): number {
-  let n = 0;
-  for (let i = from; i < from + 8; i++) n = n * 10 + (nik.charCodeAt(i) - 48);
-  return n;
-}
+import { digitsAt } from '../../../lib/rules/nik.ts';
 
 /** NIK (16 digits) → a row number (≥ 1), open addressing with linear probing; grows by doubling at half full. */
 export class NikRows {
@@ -38,7 +32,7 @@ export class NikRows {
 
   /** The row stored for this NIK, or undefined. `nik` must be 16 digits. */
   get(nik: string): number | undefined {
-    const i = this.slot(digits8(nik, 0), digits8(nik, 8));
+    const i = this.slot(digitsAt(nik, 0, 8), digitsAt(nik, 8, 16));
     return this.rows[i] === 0 ? undefined : this.rows[i];
   }
 
@@ -46,8 +40,8 @@ export class NikRows {
   set(nik: string, row: number): void {
     if (row < 1) throw new RangeError('row numbers start at 1');
     if ((this.count + 1) * 2 > this.rows.length) this.grow();
-    const hi = digits8(nik, 0);
-    const lo = digits8(nik, 8);
+    const hi = digitsAt(nik, 0, 8);
+    const lo = digitsAt(nik, 8, 16);
     const i = this.slot(hi, lo);
     if (this.rows[i] === 0) this.count++;
     this.hi[i] = hi;
