@@ -21,13 +21,23 @@ const SEED_SOURCES = ['lib/rules/contribution-rules.seed.ts', 'server/modules/re
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..', p),
 );
 
-/** The template's name changes with the migrations and the seed data, so a stale template is never used. */
+const CHECKOUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A short tag of this checkout, so two checkouts on one server never use or drop each other's templates. */
+function checkoutTag(): string {
+  return createHash('sha256').update(CHECKOUT).digest('hex').slice(0, 6);
+}
+
+/**
+ * The template's name changes with the migrations and the seed data, so a stale template is never used; it carries
+ * the checkout's tag, so clean-up removes only this checkout's old templates.
+ */
 export function templateName(): string {
   const hash = createHash('sha256');
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort())
     hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
   for (const f of SEED_SOURCES) hash.update(fs.readFileSync(f));
-  return `lindung_tpl_${hash.digest('hex').slice(0, 12)}`;
+  return `lindung_tpl_${checkoutTag()}_${hash.digest('hex').slice(0, 12)}`;
 }
 
 export async function withServerClient<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -71,10 +81,10 @@ export async function prepareTemplate(): Promise<string> {
       await c.query(`DROP DATABASE IF EXISTS ${building}`);
       if (!/already exists/.test(err.message)) throw err;
     });
-    // Old templates of earlier migration sets are removed.
+    // This checkout's templates of earlier migration sets are removed; other checkouts' are theirs to manage.
     const old = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'lindung_tpl_%' AND datname <> $1`,
-      [name],
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $2) AND datname <> $1 AND datname NOT LIKE '%_build_%'`,
+      [name, `lindung_tpl_${checkoutTag()}_`],
     );
     for (const row of old.rows) await c.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
   });
