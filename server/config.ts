@@ -26,6 +26,11 @@ const schema = z.object({
   // BPJS exchange: the in-process simulator answers batches (demo, tests); 'file' for manual exchange only.
   EXCHANGE_ADAPTER: z.enum(['simulator', 'file']).default('simulator'),
   EXCHANGE_SIMULATOR_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+  // A pinned "today" (Jakarta) for demos, training and browser journeys; never set in production.
+  LINDUNG_TODAY: z
+    .string()
+    .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'YYYY-MM-DD')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -43,6 +48,7 @@ export type Config = Readonly<{
   webDistDir: string;
   exchangeAdapter: 'simulator' | 'file';
   exchangeSimulatorDelaySeconds: number;
+  today: string | undefined;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     exchangeAdapter: e.EXCHANGE_ADAPTER,
     exchangeSimulatorDelaySeconds: e.EXCHANGE_SIMULATOR_DELAY_SECONDS,
+    today: e.LINDUNG_TODAY,
   });
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
+import { pinToday } from './platform/clock.ts';
 import { createLogger } from './platform/logger.ts';
 import { DataDirLockedError } from './platform/embedded.ts';
 import { startCommand } from './cli/start.ts';
@@ -72,6 +73,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  pinToday(config.today);
+  if (config.today) process.stderr.write(`Tanggal hari ini dipatok: ${config.today} (LINDUNG_TODAY)\n`);
   // CLI commands log only warnings so that their own output (e.g. --json) stays clean.
   const log = createLogger(
     command === 'start' ? config.logLevel : 'warn',

@@ -16,8 +16,8 @@ export const COVERAGE_CHECKERS: readonly Role[] = ['admin', 'disnaker', 'bpjs', 
 
 export const BILL_STATUSES = ['unpaid', 'partial', 'paid'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
-export const COVERAGE_STATES = ['covered', 'lapsed', 'not_started', 'ended'] as const;
-export type CoverageState = (typeof COVERAGE_STATES)[number];
+import { COVERAGE_STATES, type CoverageState } from './common.ts';
+export { COVERAGE_STATES, type CoverageState };
 export const LAPSE_SOURCES = ['program', 'bpjs'] as const;
 export type LapseSource = (typeof LAPSE_SOURCES)[number];
 export const LAPSE_KINDS = ['lapsed', 'soon'] as const;

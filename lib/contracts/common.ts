@@ -21,3 +21,7 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
 }
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** A participation's state on a date, as the SQL function lindung_coverage_state answers it (the one definition). */
+export const COVERAGE_STATES = ['covered', 'lapsed', 'not_started', 'ended'] as const;
+export type CoverageState = (typeof COVERAGE_STATES)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
 import { FUNDERS, INELIGIBILITY_REASONS, PACKAGES } from '../rules/eligibility.ts';
 import { SEGMENT_CODES } from '../rules/segments.ts';
-import { paging, pageOf, regionCode } from './common.ts';
+import { COVERAGE_STATES, paging, pageOf, regionCode } from './common.ts';
 import { category, segment, vulnerabilityFlag } from './workers.ts';
 
 // Protection programmes and enrollment (issue 5, part 1). Money is whole rupiah (JSON numbers, safe integers);
@@ -138,11 +138,16 @@ export const statusCounts = z
   .record(enrollmentStatus, z.int())
   .describe('Kepesertaan per status di wilayah kerja Anda');
 
+export const coverageCounts = z
+  .record(z.enum(COVERAGE_STATES), z.int())
+  .describe('Kepesertaan yang diterima BPJS menurut perlindungannya hari ini, di wilayah kerja Anda');
+
 export const programDetail = programSummary.extend({
   figures: programFiguresSchema,
   byMonth: z.array(monthFigure),
   priceRuleKeys: z.array(z.string()),
   statusCounts,
+  coverageCounts,
 });
 export type ProgramDetail = z.infer<typeof programDetail>;
 
@@ -179,7 +184,11 @@ export const enrollment = z.object({
   endNote: z.string().nullable(),
   batchId: z.string().nullable(),
   kpjNumber: z.string().nullable(),
-  coverageStart: z.string().nullable(),
+  coverageStart: z.string().nullable().describe('Mulai perlindungan (TMT) dari jawaban BPJS, YYYY-MM-DD'),
+  coverageState: z
+    .enum(COVERAGE_STATES)
+    .nullable()
+    .describe('Perlindungan hari ini menurut lindung_coverage_state; null sebelum diterima BPJS'),
 });
 export type Enrollment = z.infer<typeof enrollment>;
 

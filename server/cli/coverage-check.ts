@@ -1,3 +1,4 @@
+import { systemClock } from '../platform/clock.ts';
 import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 import { coverageCheckQuery } from '../../lib/contracts/billing.ts';
 import { interpolate, type Locale } from '../../lib/i18n/locale.ts';
@@ -22,7 +23,7 @@ export async function coverageCheckCommand(
   args: { nik?: string; date?: string; json?: boolean; lang?: string },
 ): Promise<void> {
   const locale: Locale = args.lang === 'en' ? 'en' : 'id';
-  const parsed = coverageCheckQuery.safeParse({ nik: args.nik ?? '', date: args.date ?? todayWib(new Date()) });
+  const parsed = coverageCheckQuery.safeParse({ nik: args.nik ?? '', date: args.date ?? todayWib(systemClock()) });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ');
     throw new Error(`${issues}\nPemakaian: ${COVERAGE_CHECK_USAGE}`);

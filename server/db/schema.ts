@@ -123,6 +123,7 @@ export interface DB {
   import_issue: ImportIssueTable;
   program: ProgramTable;
   enrollment: EnrollmentTable;
+  enrollment_coverage: EnrollmentCoverageView;
   enrollment_batch: EnrollmentBatchTable;
   lapse_rule: LapseRuleTable;
   membership_snapshot: MembershipSnapshotTable;
@@ -239,6 +240,22 @@ export interface EnrollmentTable {
   updated_at: Timestamp;
   /** First day of the last fully paid month; NULL: nothing paid (migration 0008, written by billing). */
   paid_through: ColumnType<string | null, never, string | null>;
+}
+
+/** Programme enrollments as participations (read view, migration 0016): what lindung_coverage_state is given. */
+export interface EnrollmentCoverageView {
+  id: ColumnType<string, never, never>;
+  kabkota_code: ColumnType<string, never, never>;
+  program_id: ColumnType<string, never, never>;
+  worker_id: ColumnType<string, never, never>;
+  village_code: ColumnType<string, never, never>;
+  status: ColumnType<string, never, never>;
+  batch_id: ColumnType<string, never, never>;
+  kpj_number: ColumnType<string, never, never>;
+  category: ColumnType<string, never, never>;
+  coverage_start: ColumnType<string, never, never>;
+  coverage_end: ColumnType<string, never, never>;
+  paid_through: ColumnType<string | null, never, never>;
 }
 
 export interface EnrollmentBatchTable {

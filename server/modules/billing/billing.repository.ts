@@ -47,13 +47,10 @@ export async function generateBills(
       SELECT (pr.start_month + make_interval(months => i - 1))::date AS month, i
       FROM generate_series(1, pr.months) AS i
     ) AS m
-    JOIN enrollment e ON e.program_id = pr.id
+    JOIN enrollment_coverage e ON e.program_id = pr.id
     WHERE ${inRegion(col('pr.region_code'), scope)} AND ${programFilter}
       AND m.month <= ${p.through}::date
-      AND e.status IN ('active', 'ended')
-      AND e.kpj_number IS NOT NULL AND e.coverage_start IS NOT NULL
-      AND m.month BETWEEN e.first_month AND e.last_month
-      AND m.month >= date_trunc('month', e.coverage_start)::date`;
+      AND m.month BETWEEN date_trunc('month', e.coverage_start)::date AND e.coverage_end`;
 
   const created = await sql<{ id: string }>`
     INSERT INTO bill (program_id, region_code, month, persons, price_per_person, amount, due_date, generated_by)
@@ -336,14 +333,12 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; nik?:
            lindung_lapse_date(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS lapse_date
     FROM (
       SELECT 'program'::text AS source, w.nik, w.full_name, w.id::text AS worker_id, w.life_status, w.death_date,
-             pr.id::text AS program_id, pr.name AS program_name, e.kpj_number, ${PROGRAM_CATEGORY}::text AS category,
-             e.coverage_start, e.last_month AS coverage_end, e.paid_through, e.village_code
-      FROM enrollment e
+             pr.id::text AS program_id, pr.name AS program_name, e.kpj_number, e.category,
+             e.coverage_start, e.coverage_end, e.paid_through, e.village_code
+      FROM enrollment_coverage e
       JOIN worker w ON w.id = e.worker_id
       JOIN program pr ON pr.id = e.program_id
       WHERE e.status = ANY (${statuses}::text[])
-        AND e.kpj_number IS NOT NULL AND e.coverage_start IS NOT NULL
-        AND e.last_month >= date_trunc('month', e.coverage_start)::date
         AND ${inRegion(col('e.village_code'), scope)} AND ${nikE}
       UNION ALL
       SELECT 'bpjs', m.nik, w.full_name, coalesce(w.id::text, m.worker_id::text), w.life_status, w.death_date,

@@ -20,6 +20,7 @@ import {
   paymentResult,
 } from '../../../lib/contracts/billing.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
+import { systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import { billsWorkbook, lapseWorkbook, XLSX_TYPE } from './billing.export.ts';
@@ -60,7 +61,7 @@ export function registerBillingRoutes(app: App, deps: { db: Db }) {
     },
     async (req, reply) => {
       const bills = await billing.allBills(db, req.ctx, req.query);
-      const today = todayWib(new Date());
+      const today = todayWib(systemClock());
       const locale = req.ctx.actor?.locale ?? 'id';
       return reply
         .header('content-type', XLSX_TYPE)

@@ -27,8 +27,8 @@ import {
 } from './billing.policy.ts';
 
 /** "Today" for the services: injectable so tests and the demo can pin it. */
-export type Clock = () => Date;
-export const systemClock: Clock = () => new Date();
+import { systemClock, type Clock } from '../../platform/clock.ts';
+export { systemClock, type Clock };
 
 const billEntity = (actor: Actor) => (actor.locale === 'en' ? 'Bill' : 'Tagihan');
 

@@ -13,8 +13,8 @@ const NAIVE = (today: string, from: string, to: string) => sql<NaiveRow>`
   ),
   cur AS (SELECT DISTINCT ON (region_code) id, as_of FROM membership_snapshot ORDER BY region_code, as_of DESC, id DESC),
   src AS (
-    SELECT w.nik, w.category, e.coverage_start AS s, e.last_month AS e, e.paid_through AS pt
-    FROM enrollment e JOIN worker w ON w.id = e.worker_id WHERE e.status IN ('active', 'ended')
+    SELECT w.nik, e.category, e.coverage_start AS s, e.coverage_end AS e, e.paid_through AS pt
+    FROM enrollment_coverage e JOIN worker w ON w.id = e.worker_id
     UNION ALL
     SELECT b.nik, b.category, b.coverage_start, b.coverage_end, b.paid_through
     FROM bpjs_member b JOIN cur ON cur.id = b.snapshot_id

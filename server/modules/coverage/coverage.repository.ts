@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
+import { systemClock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 
 // Reads of the rollups only (migration 0011): a dashboard never scans enrollments, workers or snapshots.
@@ -165,7 +167,8 @@ export async function refresh(
   options: { full?: boolean; today?: string; wait?: boolean; quality?: boolean } = {},
 ) {
   const { rows } = await sql<{ n: number }>`
-    SELECT lindung_coverage_refresh(${options.full ?? false}, ${options.today ?? null}::date, ${options.wait ?? true})
+    SELECT lindung_coverage_refresh(${options.full ?? false}, ${options.today ?? todayWib(systemClock())}::date,
+                                    ${options.wait ?? true})
       AS n`.execute(db);
   if (options.quality ?? options.full ?? false) await refreshQuality(db, { wait: options.wait ?? true });
   return rows[0]?.n ?? 0;

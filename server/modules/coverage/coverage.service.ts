@@ -25,6 +25,7 @@ import { addMonths, currentMonthWib, monthIndex } from '../../../lib/rules/eligi
 import { maskNik } from '../../../lib/rules/nik.ts';
 import { SEGMENTS, type SegmentCode } from '../../../lib/rules/segments.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { systemClock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -46,7 +47,7 @@ function assertRegion(actor: Actor, region: string) {
 async function currentOf(tx: Tx | Db): Promise<{ current: string; windowStart: string; asOf: string | null }> {
   const state = await repo.refreshState(tx);
   if (!state || state.as_of < '2001-01-01') {
-    const current = currentMonthWib(new Date());
+    const current = currentMonthWib(systemClock());
     return { current, windowStart: addMonths(current, 1 - WINDOW_MONTHS), asOf: null };
   }
   return { current: state.as_of.slice(0, 7), windowStart: state.window_start.slice(0, 7), asOf: state.as_of };

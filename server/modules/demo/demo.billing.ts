@@ -2,6 +2,7 @@
 // own services (audited as "demo"), on today's calendar: the programmes' past months are paid, the current month
 // is not, and a small village-funded programme that began four months ago has paid only its first month, so its
 // workers have lapsed (three overdue months, domain.md §3.6) and appear in the "Peringatan Iuran" list.
+import { systemClock } from '../../platform/clock.ts';
 import { sql } from 'kysely';
 import { addMonths, currentMonthWib, type Month } from '../../../lib/rules/eligibility.ts';
 import type { SegmentCode } from '../../../lib/rules/segments.ts';
@@ -99,7 +100,7 @@ async function lapsingProgram(db: Db, ctx: RequestContext, regency: string, exce
 export async function seedDemoBilling(
   database: Database,
   place: { regency: string; village: string },
-  now = new Date(),
+  now = systemClock(),
 ): Promise<DemoBillingResult> {
   const db = database.app;
   const existing = await withScope(db, '*', async (tx) =>

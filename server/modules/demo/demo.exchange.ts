@@ -2,6 +2,7 @@
 // through the same path as a branch's file: Lindung's active participants as BPJS lists them (a few missing, a few
 // with another KPJ, a few in arrears), registered workers who pay for themselves (some lapsed), and people the
 // registry does not know (employers' wage earners). Runs once: skipped when any snapshot exists.
+import { systemClock } from '../../platform/clock.ts';
 import { sql } from 'kysely';
 import { systemContext } from '../../platform/context.ts';
 import { withScope, type Database } from '../../platform/db.ts';
@@ -24,7 +25,7 @@ function monthsBefore(iso: string, back: number): string {
 export async function seedDemoExchange(
   database: Database,
   place: { regency: string },
-  now = new Date(),
+  now = systemClock(),
 ): Promise<{ persons: number }> {
   const any = await withScope(database.app, '*', async (tx) => {
     const r = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM membership_snapshot) AS any`.execute(tx);

@@ -1,6 +1,7 @@
 // The demo's protection programmes (issue 5), seeded once, on the first start: Banjar's case (a 1,000-person APBD
 // quota with about 400 enrolled), a cohort co-funded by the province, and Pringsewu's election officers for six
 // months, all in Kab. Bantul, through the programmes module's own services (priced by the rules, audited as "demo").
+import { systemClock } from '../../platform/clock.ts';
 import { sql } from 'kysely';
 import type { ProgramCreate, WorkerFilter } from '../../../lib/contracts/programs.ts';
 import { currentMonthWib, type Month } from '../../../lib/rules/eligibility.ts';
@@ -122,7 +123,7 @@ async function enrollCohort(db: Db, ctx: RequestContext, cohort: Cohort, kpjPref
 export async function seedDemoPrograms(
   database: Database,
   place: DemoPlace,
-  now = new Date(),
+  now = systemClock(),
 ): Promise<DemoProgramsResult> {
   const db = database.app;
   if ((await count(db, 'program')) > 0) return { workers: 0, programs: 0, enrollments: 0 };

@@ -3,6 +3,7 @@
 // answer), and the SimulatorAdapter answers in-process for the demo and the tests, deterministically per NIK.
 import { createHash } from 'node:crypto';
 import type { ParticipationCategory } from '../../../lib/rules/segments.ts';
+import { systemClock } from '../../platform/clock.ts';
 import { writeCsv } from './exchange.files.ts';
 
 export type ExchangeFile = { name: string; content: Buffer };
@@ -99,7 +100,7 @@ export class SimulatorAdapter implements ExchangeAdapter {
 
   constructor(options: SimulatorOptions = {}) {
     this.delayMs = options.delayMs ?? 0;
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
   }
 
   async submitBatch(batch: BatchForAdapter) {

@@ -23,6 +23,7 @@ import { NATIONAL_LABEL } from '../../../lib/regions/label.ts';
 import { maskNik } from '../../../lib/rules/nik.ts';
 import { SEGMENTS, type ParticipationCategory, type SegmentCode } from '../../../lib/rules/segments.ts';
 import type { DB } from '../../db/schema.ts';
+import { systemClock } from '../../platform/clock.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { copyText } from '../../platform/copy-text.ts';
@@ -899,7 +900,7 @@ export async function reconciliation(
   db: Db,
   ctx: RequestContext,
   q: ReconciliationQuery,
-  now = new Date(),
+  now = systemClock(),
 ): Promise<Reconciliation> {
   const actor = requireExchangeUser(ctx);
   const region = regionOf(actor, q.region);
@@ -946,7 +947,7 @@ export async function reconciliationXlsx(
   db: Db,
   ctx: RequestContext,
   wanted: string | undefined,
-  now = new Date(),
+  now = systemClock(),
 ): Promise<BatchDownload> {
   const actor = requireExchangeUser(ctx);
   const region = regionOf(actor, wanted);

@@ -543,14 +543,21 @@ function presentEnrollment(
     batchId: row.batch_id,
     kpjNumber: row.kpj_number,
     coverageStart: row.coverage_start,
+    coverageState: row.coverage_state,
   };
 }
 
-export async function listEnrollments(db: Db, ctx: RequestContext, programId: string, query: EnrollmentListQuery) {
+export async function listEnrollments(
+  db: Db,
+  ctx: RequestContext,
+  programId: string,
+  query: EnrollmentListQuery,
+  clock: Clock = systemClock,
+) {
   const actor = requireEnrollmentReader(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const program = await loadProgram(tx, actor, programId);
-    const { items, total } = await workers.listEnrollments(tx, actor.scope, program.id, query);
+    const { items, total } = await workers.listEnrollments(tx, actor.scope, program.id, query, todayWib(clock()));
     const labels = await scopeLabels(tx, [...new Set(items.map((i) => i.village_code))], actor.locale);
     return {
       items: items.map((i) => presentEnrollment(i, program, labels)),

@@ -1,3 +1,4 @@
+import type { CoverageState } from '../../../lib/contracts/common.ts';
 import { sql, type Selectable } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
 import type { EnrollmentStatus } from '../../../lib/contracts/programs.ts';
@@ -97,6 +98,21 @@ export async function statusCounts(tx: Tx, scope: Scope, programId: string) {
     .where('program_id', '=', programId)
     .where(() => regionInScope('village_code', scope))
     .groupBy('status')
+    .execute();
+}
+
+/** Enrollments the branch accepted, by their protection on `today` (lindung_coverage_state, the one definition). */
+export async function coverageCounts(tx: Tx, scope: Scope, programId: string, today: string) {
+  return tx
+    .selectFrom('enrollment_coverage as c')
+    .select([
+      sql<CoverageState>`lindung_coverage_state(c.category, c.coverage_start, c.coverage_end, c.paid_through,
+                                                 ${today}::date)`.as('state'),
+      sql<string>`count(*)`.as('n'),
+    ])
+    .where('c.program_id', '=', programId)
+    .where(() => regionInScope('c.village_code', scope))
+    .groupBy('state')
     .execute();
 }
 

@@ -7,12 +7,14 @@ import type {
   ProgramSummary,
   ProgramUpdate,
 } from '../../../lib/contracts/programs.ts';
+import { COVERAGE_STATES, type CoverageState } from '../../../lib/contracts/common.ts';
 import { ENROLLMENT_STATUSES } from '../../../lib/contracts/programs.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import {
   capacityFor,
   committedOf,
   currentMonthWib,
+  todayWib,
   ENGINE_FUNDING,
   lastMonthOf,
   monthOf,
@@ -56,8 +58,8 @@ export function countersOf(row: repo.ProgramRow): Counters {
 }
 
 /** "This month" for the services: injectable so tests and the demo can pin it. */
-export type Clock = () => Date;
-export const systemClock: Clock = () => new Date();
+import { systemClock, type Clock } from '../../platform/clock.ts';
+export { systemClock, type Clock };
 
 /** Finds a programme visible in the actor's scope (and locks its row for the transaction when asked). */
 export async function loadProgram(
@@ -214,6 +216,9 @@ async function detail(db: Db, tx: Tx, actor: Actor, row: repo.ProgramRow, clock:
   const figures = programFigures({ ...countersOf(row), ...periodOf(row) }, current);
   const counts = Object.fromEntries(ENROLLMENT_STATUSES.map((s) => [s, 0])) as Record<EnrollmentStatus, number>;
   for (const c of await repo.statusCounts(tx, actor.scope, row.id)) counts[c.status as EnrollmentStatus] = Number(c.n);
+  const coverage = Object.fromEntries(COVERAGE_STATES.map((s) => [s, 0])) as Record<CoverageState, number>;
+  for (const c of await repo.coverageCounts(tx, actor.scope, row.id, todayWib(clock())))
+    coverage[c.state] = Number(c.n);
   const { byMonth, ...totals } = figures;
   return {
     ...summary(row, actor, await labelsFor(tx, [row], actor.locale), current),
@@ -225,6 +230,7 @@ async function detail(db: Db, tx: Tx, actor: Actor, row: repo.ProgramRow, clock:
     byMonth,
     priceRuleKeys: row.price_rule_keys,
     statusCounts: counts,
+    coverageCounts: coverage,
   };
 }
 

@@ -7,6 +7,7 @@
 // a filter builder, this file should call it instead (docs/decisions.md, issue 5 §1).
 import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
+import type { CoverageState } from '../../../lib/contracts/common.ts';
 import type { EnrollmentListQuery, WorkerFilter } from '../../../lib/contracts/programs.ts';
 import { nameKey } from '../../../lib/rules/import-values.ts';
 import type { Tx } from '../../platform/db.ts';
@@ -99,13 +100,25 @@ const LISTED = [
   'w.segment',
 ] as const;
 
-export async function listEnrollments(tx: Tx, scope: Scope, programId: string, q: EnrollmentListQuery) {
+/**
+ * A page of a programme's enrollments with each one's protection on `today`: lindung_coverage_state over the
+ * programme's published participations (NULL before the branch accepted it, or when its months ended before the
+ * coverage start).
+ */
+export async function listEnrollments(tx: Tx, scope: Scope, programId: string, q: EnrollmentListQuery, today: string) {
   let base = enrollmentsWithWorkers(tx, scope, programId);
   if (q.status) base = base.where('e.status', '=', q.status);
   if (q.name) base = base.where(namePrefix('w.name_key', q.name));
   const [items, total] = await Promise.all([
     base
+      .leftJoin('enrollment_coverage as c', 'c.id', 'e.id')
       .select(LISTED)
+      .select(
+        sql<CoverageState | null>`CASE WHEN c.id IS NOT NULL THEN
+          lindung_coverage_state(c.category, c.coverage_start, c.coverage_end, c.paid_through, ${today}::date) END`.as(
+          'coverage_state',
+        ),
+      )
       .orderBy('w.name_key')
       .orderBy('e.id')
       .limit(q.pageSize)

@@ -21,8 +21,8 @@ import { renderPdf } from './reports.pdf.ts';
 import * as repo from './reports.repository.ts';
 import { renderXlsx } from './reports.xlsx.ts';
 
-export type Clock = () => Date;
-export const systemClock: Clock = () => new Date();
+import { systemClock, type Clock } from '../../platform/clock.ts';
+export { systemClock, type Clock };
 
 /** Starts the generation of a queued report in the background (the runner). */
 export type Enqueue = (id: string, ctx: RequestContext) => void;

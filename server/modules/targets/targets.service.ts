@@ -34,8 +34,8 @@ import * as repo from './targets.repository.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 
 /** "This month" for the services: injectable so tests and the demo can pin it. */
-export type Clock = () => Date;
-export const systemClock: Clock = () => new Date();
+import { systemClock, type Clock } from '../../platform/clock.ts';
+export { systemClock, type Clock };
 
 const requireReader = (ctx: RequestContext) => requireRole(ctx, TARGET_READERS);
 const requireEditor = (ctx: RequestContext) => requireRole(ctx, TARGET_EDITORS);

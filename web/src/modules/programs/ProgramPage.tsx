@@ -1,3 +1,4 @@
+import { COVERAGE_STATES } from '../../../../lib/contracts/common.ts';
 import {
   Alert,
   Anchor,
@@ -202,6 +203,16 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           {ENROLLMENT_STATUSES.map((s) => (
             <Badge key={s} variant="outline" color="gray" radius="sm" size="lg">
               {t(`enrollment.status.${s}`)}: {formatNumber(p.statusCounts[s], locale)}
+            </Badge>
+          ))}
+        </Group>
+        <Group gap="xs" aria-label={t('programs.coverageCounts')} role="group">
+          <Text size="sm" c="dimmed">
+            {t('programs.coverageCounts')}:
+          </Text>
+          {COVERAGE_STATES.map((s) => (
+            <Badge key={s} variant="outline" color="gray" radius="sm" size="lg">
+              {t(`enrollment.protection.${s}`)}: {formatNumber(p.coverageCounts[s], locale)}
             </Badge>
           ))}
         </Group>

@@ -2,7 +2,9 @@
 import { Anchor, Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
+import type { CoverageState } from '../../../../lib/contracts/common.ts';
 import type { Enrollment, EnrollmentStatus, ProgramSummary } from '../../../../lib/contracts/programs.ts';
+import { dateName } from '../../../../lib/rules/lapse.ts';
 import { SEGMENTS } from '../../../../lib/rules/segments.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import type { Funder } from '../../../../lib/rules/eligibility.ts';
@@ -154,20 +156,40 @@ export function enrollmentColumns(t: T, locale: Locale): Column<Enrollment>[] {
   ];
 }
 
-/** The status, with why (rejection, ending) or the KPJ when active. */
-function EnrollmentState({ enrollment: e }: { enrollment: Enrollment }) {
+const PROTECTION_COLOR: Record<CoverageState, string> = {
+  covered: 'teal',
+  not_started: 'blue',
+  lapsed: 'red',
+  ended: 'gray',
+};
+
+/**
+ * What an enrollment means for the person today. Once the branch accepted it, the words come from its protection
+ * (lindung_coverage_state on the server): "Belum mulai (mulai 1 Januari 2027)", "Tertanggung", "Nonaktif
+ * (menunggak)", "Berakhir"; before that, from the enrollment's status.
+ */
+export function EnrollmentState({ enrollment: e }: { enrollment: Enrollment }) {
   const t = useT();
+  const [locale] = useLocale();
+  const kpj = e.kpjNumber ? t('enrollment.kpj', { kpj: e.kpjNumber }) : null;
   const detail =
     e.status === 'rejected'
       ? e.rejectReason
       : e.status === 'ended' && e.endReason
         ? t(`enrollment.end.${e.endReason}`)
-        : e.status === 'active' && e.kpjNumber
-          ? t('enrollment.kpj', { kpj: e.kpjNumber })
-          : null;
+        : kpj;
+  const state = e.coverageState;
   return (
     <Stack gap={2}>
-      <StatusBadge status={e.status} />
+      {state && !(e.status === 'ended' && state === 'ended') ? (
+        <Badge color={PROTECTION_COLOR[state]} variant="light" radius="sm">
+          {state === 'not_started' && e.coverageStart
+            ? t('enrollment.protection.not_started_from', { date: dateName(e.coverageStart, locale) })
+            : t(`enrollment.protection.${state}`)}
+        </Badge>
+      ) : (
+        <StatusBadge status={e.status} />
+      )}
       {detail && (
         <Text size="xs" c="dimmed">
           {detail}
