@@ -136,7 +136,11 @@ describe('BPJS exchange journey', () => {
     const list = page.getByRole('table', { name: 'Daftar kepesertaan program' });
     const first = active.items[0]!;
     const row = list.getByRole('row').filter({ hasText: first.fullName });
-    await row.getByText('Aktif').first().waitFor();
+    // Accepted with coverage from the first day of next month: not started yet (issue 12 §1).
+    await row
+      .getByText(/^Belum mulai \(mulai 1 /)
+      .first()
+      .waitFor();
     expect(await row.textContent()).toContain(first.kpjNumber!);
     await screenshot(page, 'exchange-program-active');
     await page.close();

@@ -225,8 +225,11 @@ describe('programmes journey', () => {
     await page.getByRole('link', { name: PROGRAM }).click();
     await page.getByRole('tab', { name: 'Peserta' }).click();
     const enrolled = page.getByRole('table', { name: 'Daftar kepesertaan program' });
-    await expect.poll(() => enrolled.getByRole('row').filter({ hasText: 'Aktif' }).count()).toBe(Number(accepted));
-    expect(await enrolled.getByRole('row').filter({ hasText: 'Aktif' }).first().textContent()).toMatch(/\d{11}/);
+    // Accepted with coverage from the first day of the programme's first month (next month): not started yet.
+    const notStarted = enrolled.getByRole('row').filter({ hasText: 'Belum mulai (mulai 1 ' });
+    await expect.poll(() => notStarted.count()).toBe(Number(accepted));
+    expect(await notStarted.first().textContent()).toMatch(/\d{11}/);
+    expect(await enrolled.getByRole('row').filter({ hasText: 'Aktif' }).count()).toBe(0);
     await screenshot(page, 'programs-active-with-kpj');
     await page.close();
   });

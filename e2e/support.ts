@@ -38,8 +38,11 @@ export type RunningLindung = {
   output: () => string;
   child: ChildProcess;
   dataDir: string;
-  /** Stops and starts Lindung again on the same data directory (and port), running `between` while it is down. */
-  restart(between?: () => Promise<void>): Promise<void>;
+  /**
+   * Stops and starts Lindung again on the same data directory (and port), running `between` while it is down;
+   * `extraEnv` is added to the environment of this and later starts (e.g. LINDUNG_TODAY).
+   */
+  restart(between?: () => Promise<void>, extraEnv?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -47,7 +50,7 @@ export type RunningLindung = {
 export async function startDemo(): Promise<RunningLindung> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-e2e-'));
   const port = await freePort();
-  const env = { LINDUNG_DATA_DIR: dataDir, PORT: String(port) };
+  const env: Record<string, string> = { LINDUNG_DATA_DIR: dataDir, PORT: String(port) };
   const first = await startLindung([], env);
   const credentials = new Map<string, string>();
   for (const m of first.output().matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm))
@@ -58,9 +61,10 @@ export async function startDemo(): Promise<RunningLindung> {
     output: first.output,
     child: first.child,
     dataDir,
-    async restart(between) {
+    async restart(between, extraEnv) {
       await stopLindung(running.child);
       await between?.();
+      Object.assign(env, extraEnv ?? {});
       const next = await startLindung([], env);
       running.child = next.child;
       running.output = next.output;

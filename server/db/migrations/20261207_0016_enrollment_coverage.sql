@@ -53,7 +53,8 @@ CREATE VIEW enrollment_coverage WITH (security_invoker = true) AS
     AND e.last_month >= date_trunc('month', e.coverage_start)::date;
 GRANT SELECT ON enrollment_coverage TO lindung_app;
 
--- The coverage refresh of migration 0011, unchanged but for its source of programme participations (the view).
+-- The coverage refresh of migration 0011, with the view as its source of programme participations, and a new month
+-- recomputed from nothing (see below).
 CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT false, today date DEFAULT NULL, wait boolean DEFAULT true)
   RETURNS integer
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public SET client_min_messages = warning
@@ -77,20 +78,13 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     SELECT * INTO v_st FROM coverage_refresh_state FOR UPDATE;
     v_full := full_pass OR v_st.full_needed OR v_st.as_of <> v_day;
 
-    -- The window moved (a new month): v_shift every mask; months that left the window leave the rollups.
+    -- The window moved (a new month, or a pinned date): start again from nothing. (Shifting the masks kept the
+    -- persons but not the rollup rows of the month that entered the window, so the delta of a person who left in
+    -- that month had no row to subtract from and the refresh failed on every first day of a month.)
     IF v_st.window_start <> v_ws THEN
-      v_shift := lindung_month_number(v_ws) - lindung_month_number(v_st.window_start);
-      IF v_shift > 0 AND v_shift < 60 THEN
-        DELETE FROM coverage_person WHERE months >> v_shift = 0;
-        UPDATE coverage_person SET months = months >> v_shift;
-        DELETE FROM coverage_rollup WHERE month < v_ws;
-        DELETE FROM coverage_rollup_area WHERE month < v_ws;
-      ELSE
-        -- Far ahead, or back in time (a pinned test date): start again from nothing.
-        DELETE FROM coverage_person;
-        DELETE FROM coverage_rollup;
-        DELETE FROM coverage_rollup_area;
-      END IF;
+      DELETE FROM coverage_person;
+      DELETE FROM coverage_rollup;
+      DELETE FROM coverage_rollup_area;
       v_full := true;
     END IF;
 

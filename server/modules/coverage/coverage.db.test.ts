@@ -268,3 +268,31 @@ describe('coverage by hand, through the API', () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe('coverage rollups across a new month', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('coverage_new_month');
+    await seedCoverage(db.owner, { workers: 300, today, seed: 0.17 });
+  });
+  afterAll(async () => db.drop());
+
+  it('are recomputed on the first day of the next month and equal the naive recount then', async () => {
+    await refresh(db.owner, { full: true, today });
+    const next = addMonths(current, 1);
+    const firstDay = `${next}-01`;
+    // The job's ordinary (not full) refresh on the first day of a month: the window moves by one month.
+    await refresh(db.owner, { today: firstDay });
+    const naive = rollUpNaive(await naiveLeafCounts(db.owner, { today: firstDay, from, to: next }));
+    const rollups = await rollupMap(db);
+    expect(naive.size).toBeGreaterThan(50);
+    expect(Object.fromEntries([...rollups].sort())).toEqual(Object.fromEntries([...naive].sort()));
+    expect(await segmentRollupEqualsArea(db)).toBe(0);
+    const state = await db.owner
+      .selectFrom('coverage_refresh_state')
+      .select(['as_of', 'window_start'])
+      .executeTakeFirstOrThrow();
+    expect(state.as_of).toBe(firstDay);
+    expect(state.window_start).toBe(`${addMonths(next, -59)}-01`);
+  });
+});
