@@ -83,4 +83,19 @@ describe('import journey', () => {
     await other.goto(`${lindung.url}/pekerja?q=Hartono`);
     await other.getByText('Tidak ada yang cocok').first().waitFor();
   });
+
+  it('a checked import that is not wanted is cancelled, and nothing is saved', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, lindung, 'operator.trirenggo');
+    await upload(page, 'pekerja-trirenggo-benar.xlsx');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Batalkan impor' }).click();
+    await page.getByText('Impor dibatalkan; tidak ada data yang berubah.').waitFor();
+    await page.getByText('Dibatalkan', { exact: true }).first().waitFor();
+    expect(await page.getByRole('button', { name: /^Simpan \d+ baris yang valid$/ }).count()).toBe(0);
+    const id = /\/impor\/(\d+)/.exec(page.url())?.[1];
+    const job = JSON.parse((await callApi(page, 'GET', `/api/imports/${id}`)).body) as { status: string };
+    expect(job.status).toBe('cancelled');
+    await screenshot(page, 'import-cancelled');
+  });
 });

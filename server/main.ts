@@ -20,6 +20,7 @@ const USAGE = `Pemakaian / usage:
   lindung demo generate --regency 34.02 --workers 50000 [--seed N]
                                        pekerja sintetis (NIK valid) untuk demo dan uji beban
   lindung workers import BERKAS [--sheet NAMA] [--dry-run] [--json] [--region KODE] [--report LAPORAN.xlsx]
+  lindung workers import --cancel NOMOR_IMPOR [--json]
                                        impor daftar pekerja dari CSV/XLSX (--json: ringkasan + masalah per baris)
   lindung coverage check --nik NIK [--date YYYY-MM-DD] [--json] [--lang en]
                                        tertanggung atau tidak pada tanggal itu, dengan alasannya
@@ -45,6 +46,7 @@ async function main(argv: string[]): Promise<void> {
       // lindung workers import
       sheet: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      cancel: { type: 'string' },
       report: { type: 'string' },
       // lindung contribution
       category: { type: 'string' },

@@ -31,7 +31,15 @@ export type ImportSummary = z.infer<typeof importSummary>;
 export const importReport = importSummary.extend({ issues: z.array(importIssue) });
 export type ImportReport = z.infer<typeof importReport>;
 
-export const importStatus = z.enum(['needs_mapping', 'queued', 'running', 'validated', 'committed', 'failed']);
+export const importStatus = z.enum([
+  'needs_mapping',
+  'queued',
+  'running',
+  'validated',
+  'committed',
+  'failed',
+  'cancelled',
+]);
 export type ImportStatus = z.infer<typeof importStatus>;
 export const importMode = z.enum(['dry_run', 'commit']);
 export type ImportMode = z.infer<typeof importMode>;

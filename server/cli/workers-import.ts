@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import { systemContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
-import { allIssues, importFileNow, writeReportFile } from '../modules/imports/index.ts';
+import { allIssues, cancelImport, importFileNow, writeReportFile } from '../modules/imports/index.ts';
 import type { PipelineProgress } from '../modules/imports/imports.pipeline.ts';
 
 const PHASE_LABEL: Record<PipelineProgress['phase'], string> = {
@@ -48,12 +48,42 @@ export function progressBar(stream: NodeJS.WriteStream) {
   };
 }
 
+/** `lindung workers import --cancel ID`: a waiting import stops at once, a running one within seconds. */
+async function cancelCommand(config: Config, log: Logger, id: string, json: boolean): Promise<void> {
+  if (!/^\d{1,18}$/.test(id)) throw new Error('--cancel: nomor impor (angka), misalnya --cancel 12');
+  const runtime = await openRuntime(config, log);
+  try {
+    const job = await cancelImport(runtime.database.app, systemContext('cli'), id);
+    if (json) process.stdout.write(`${JSON.stringify({ id: job.id, status: job.status })}\n`);
+    else
+      process.stdout.write(
+        job.status === 'cancelled'
+          ? `Impor #${id} dibatalkan; tidak ada data yang berubah.\n`
+          : `Impor #${id} sedang berjalan: permintaan batal dikirim, impor berhenti dalam beberapa detik tanpa mengubah data.\n`,
+      );
+  } catch (err) {
+    if (err instanceof AppError) throw new Error(interpolate(ERROR_CATALOGUE[err.code].message.id, err.params));
+    throw err;
+  } finally {
+    await runtime.close();
+  }
+}
+
 /** `lindung workers import FILE [--sheet NAME] [--dry-run] [--json] [--region KODE] [--report OUT.xlsx]` */
 export async function workersImportCommand(
   config: Config,
   log: Logger,
-  args: { file?: string; sheet?: string; 'dry-run'?: boolean; json?: boolean; region?: string; report?: string },
+  args: {
+    file?: string;
+    sheet?: string;
+    'dry-run'?: boolean;
+    json?: boolean;
+    region?: string;
+    report?: string;
+    cancel?: string;
+  },
 ): Promise<void> {
+  if (args.cancel !== undefined) return cancelCommand(config, log, args.cancel, args.json ?? false);
   const file = args.file;
   if (!file)
     throw new Error('Sebutkan berkasnya: lindung workers import BERKAS.xlsx [--sheet NAMA] [--dry-run] [--json]');

@@ -169,6 +169,10 @@ export interface ImportJobTable {
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: Timestamp;
+  /** Last sign of life of a running job (migration 0025). */
+  heartbeat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancel_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: string | null;
 }
 
 export interface ImportFileTable {

@@ -25,7 +25,8 @@ export type Database = {
 };
 
 export function openDatabase(url: string, options: { appPoolSize?: number } = {}): Database {
-  const ownerPool = new pg.Pool({ connectionString: url, max: 3 });
+  // Owner connections: migrations, bulk loads, each running import (one for its transaction), background jobs.
+  const ownerPool = new pg.Pool({ connectionString: url, max: 6 });
   const appPool = new pg.Pool({ connectionString: url, max: options.appPoolSize ?? 10 });
   // An idle connection that the server closes (restart, shutdown) must not crash the process: the pool
   // drops that client and opens a new one on the next query.

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { Scope } from '../../../lib/access/roles.ts';
 import type { ImportMode, ImportPhase, ImportSummary } from '../../../lib/contracts/imports.ts';
@@ -161,8 +161,33 @@ async function timed<X>(input: Pick<PipelineInput, 'onTiming'>, step: string, wo
   return result;
 }
 
-/** Key of the advisory lock that lets one import run at a time (two imports of one NIK must not interleave). */
+/**
+ * Key of the import advisory locks. An import whose scope is one regency (or a district or village in it) holds the
+ * key shared and its regency's lock exclusively: imports of different regencies run side by side, two of one
+ * regency one after another (two imports of one NIK must not interleave). A province or national import holds the
+ * key exclusively, so it runs alone. Two regencies' imports of the same new NIK meet at the registry's unique NIK:
+ * the later one fails whole and says so.
+ */
 export const IMPORT_LOCK = 730_301;
+
+/** Takes the import locks for `scope` inside the transaction (see IMPORT_LOCK). */
+export async function lockImportScope(tx: Tx, scope: string): Promise<void> {
+  const regency = /^\d{2}\.\d{2}/.exec(scope)?.[0];
+  if (regency === undefined) {
+    await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::bigint)`.execute(tx);
+    return;
+  }
+  await sql`SELECT pg_advisory_xact_lock_shared(${IMPORT_LOCK}::bigint)`.execute(tx);
+  await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${regency}))`.execute(tx);
+}
+
+/** No single statement of an import may run longer than this (a pathological file fails instead of blocking). */
+export const IMPORT_STATEMENT_TIMEOUT = '10min';
+/** Rows of one name and birth date (or one name) beyond which probable duplicates are not paired one by one. */
+export const DUPLICATE_GROUP_CAP = 200;
+export const DUPLICATE_NAME_CAP = 2_000;
+/** How often a running import says it is alive (and looks for a cancellation). */
+export const HEARTBEAT_MS = 5_000;
 
 export async function runPipeline(database: Database, input: PipelineInput): Promise<PipelineResult> {
   const tabular = await openTabular(input.path, {
@@ -183,9 +208,12 @@ export async function runPipeline(database: Database, input: PipelineInput): Pro
 
   const client = await database.ownerPool.connect();
   const db = singleConnection(client);
+  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+  const heartbeat = startHeartbeat(database, input.jobId, pid);
   try {
     return await db.transaction().execute(async (tx) => {
-      await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(tx);
+      await lockImportScope(tx, input.scope);
+      await sql`SELECT set_config('statement_timeout', ${IMPORT_STATEMENT_TIMEOUT}, true)`.execute(tx);
       // Set-based steps over up to millions of staged rows: hash joins over small groups (a merge join sorts the
       // whole file by name first), and no JIT (compiling the wide duplicate query cost seconds, saved nothing).
       await sql`SET LOCAL work_mem = '128MB'`.execute(tx);
@@ -275,15 +303,79 @@ export async function runPipeline(database: Database, input: PipelineInput): Pro
         warnings,
       };
       const result = { summary, info, mapping };
+      // A cancellation asked while the import was between statements is honoured here, before anything commits.
+      const asked = await sql<{ at: Date | null }>`
+        SELECT cancel_requested_at AS at FROM import_job WHERE id = ${input.jobId}::bigint`.execute(tx);
+      if (heartbeat.cancelled() || asked.rows[0]?.at) throw new ImportCancelledError();
       await input.finish(tx, result);
       progress('done', total);
       return result;
     });
+  } catch (err) {
+    if (heartbeat.cancelled() && !(err instanceof ImportCancelledError)) throw new ImportCancelledError();
+    throw err;
   } finally {
+    await heartbeat.stop();
     await tabular.close().catch(() => undefined);
     await db.destroy();
     client.release();
   }
+}
+
+export const CANCELLED_TEXT = 'Impor dibatalkan; tidak ada data yang berubah.';
+
+/** The job was cancelled while it ran: its transaction rolled back, nothing was applied. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+  }
+}
+
+/**
+ * While an import runs: every HEARTBEAT_MS, its job row's heartbeat, and when someone asked to cancel it, the
+ * import's statement is cancelled on its own connection (`pid`), so even a long set-based step stops at once and
+ * the transaction rolls back. The beats use a connection of their own, outside the pool, so a busy pool never holds
+ * up a beat, and no beat can reach a pooled connection that a later user has taken over.
+ */
+function startHeartbeat(database: Database, jobId: string, pid: number) {
+  let cancelled = false;
+  let stopped = false;
+  const client = new pg.Client({ connectionString: database.ownerPool.options.connectionString });
+  client.on('error', () => undefined);
+  const connected = client.connect().then(
+    () => true,
+    () => false,
+  );
+  let beating: Promise<void> = Promise.resolve();
+  const beat = () => {
+    beating = beating.then(async () => {
+      if (stopped || !(await connected)) return;
+      try {
+        const r = await client.query<{ cancel_requested_at: Date | null }>(
+          'UPDATE import_job SET heartbeat_at = now() WHERE id = $1 RETURNING cancel_requested_at',
+          [jobId],
+        );
+        if (r.rows[0]?.cancel_requested_at && !cancelled && !stopped) {
+          cancelled = true;
+          await client.query('SELECT pg_cancel_backend($1::integer)', [pid]);
+        }
+      } catch {
+        // A missed beat is not an error of the import; the next one tries again.
+      }
+    });
+  };
+  beat();
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  timer.unref();
+  return {
+    cancelled: () => cancelled,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await beating;
+      await client.end().catch(() => undefined);
+    },
+  };
 }
 
 /** Issues found in JS, held as COPY lines (compact) until the staging COPY is done; then one COPY of their own. */
@@ -446,6 +538,37 @@ async function sqlIssues(
   await sql`CREATE UNLOGGED TABLE ${freshTable} AS
     SELECT "row", nik, name_key, birth_date FROM import_class WHERE action = 'insert'`.execute(tx);
   await sql`ANALYZE ${freshTable}`.execute(tx);
+  // Groups too large to pair one by one (a file of one name and birth date repeated a million times would need half
+  // a trillion comparisons): one warning on each group's first row instead, and its rows are not paired.
+  const crowded = await sql<{ name_key: string; birth_date: string | null; n: string; first_row: number }>`
+    SELECT name_key, birth_date::text, count(*) AS n, min("row") AS first_row FROM ${freshTable}
+    GROUP BY name_key, birth_date HAVING count(*) > ${DUPLICATE_GROUP_CAP}
+    UNION ALL
+    SELECT name_key, NULL, count(*), min("row") FROM ${freshTable}
+    GROUP BY name_key HAVING count(*) > ${DUPLICATE_NAME_CAP}`.execute(tx);
+  let unpaired: RawBuilder<boolean> = sql<boolean>`true`;
+  if (crowded.rows.length > 0) {
+    await sql`CREATE TEMP TABLE import_crowded ON COMMIT DROP AS
+      SELECT name_key, birth_date FROM (VALUES ${sql.join(
+        crowded.rows.map((c) => sql`(${c.name_key}::text, ${c.birth_date}::date)`),
+      )}) AS c(name_key, birth_date)`.execute(tx);
+    unpaired = sql<boolean>`NOT EXISTS (SELECT 1 FROM import_crowded c
+      WHERE c.name_key = b.name_key AND (c.birth_date IS NULL OR c.birth_date = b.birth_date))`;
+    const crowdIssue = (c: (typeof crowded.rows)[number]) =>
+      message({
+        id: `${c.n} baris baru bernama sama${c.birth_date ? ' dan lahir pada tanggal yang sama' : ''} (mulai baris ini): terlalu banyak untuk diperiksa kemiripannya satu per satu, jadi kemungkinan duplikat di kelompok ini tidak diperiksa. Pastikan berkasnya benar.`,
+        en: `${c.n} new rows with the same name${c.birth_date ? ' and birth date' : ''} (from this row on): too many to compare one by one, so probable duplicates in this group were not checked. Make sure the file is right.`,
+      });
+    await insert(
+      sql`SELECT * FROM (VALUES ${sql.join(
+        crowded.rows.map(
+          (c) =>
+            sql`(${c.first_row}::integer, ${name.index}::integer, ${name.name}::text, 'DUPLICATE_CHECK_SKIPPED',
+                 'warning', ${crowdIssue(c).id}::text, ${crowdIssue(c).en}::text)`,
+        ),
+      )}) AS v("row", column_index, column_name, code, severity, message_id, message_en)`,
+    ).execute(tx);
+  }
   // Pairs into temporary tables (CREATE TABLE AS may run in parallel; an INSERT … SELECT may not), then one issue
   // per row from the pairs.
   const duplicates = async (step: string, others: RawBuilder<unknown>, kind: 'registered' | 'row') =>
@@ -454,7 +577,9 @@ async function sqlIssues(
       step,
       (async () => {
         const pairs = sql.id(`import_pairs_${kind}`);
-        await sql`CREATE TEMP TABLE ${pairs} ON COMMIT DROP AS ${duplicatePairs(freshTable, others, kind)}`.execute(tx);
+        await sql`CREATE TEMP TABLE ${pairs} ON COMMIT DROP AS ${duplicatePairs(freshTable, others, kind, unpaired)}`.execute(
+          tx,
+        );
         await insert(duplicateIssues(pairs, name, kind)).execute(tx);
       })(),
     );
@@ -502,12 +627,13 @@ function duplicatePairs(
   rows: RawBuilder<unknown>,
   others: RawBuilder<unknown>,
   kind: 'registered' | 'row',
+  unpaired: RawBuilder<boolean>,
 ): RawBuilder<unknown> {
   const within = kind === 'row';
   const pairs = (on: RawBuilder<unknown>, sameBirth: boolean) => sql`
     SELECT b."row" AS b_row, a."row" AS a_row, a.nik AS a_nik, ${sql.lit(sameBirth)} AS same_birth
     FROM ${others} a JOIN ${rows} b ON b.name_key = a.name_key AND ${on}
-    WHERE a.nik <> b.nik ${within ? sql`AND a."row" < b."row"` : sql``}`;
+    WHERE a.nik <> b.nik ${within ? sql`AND a."row" < b."row"` : sql``} AND ${unpaired}`;
   return sql`
     ${pairs(sql`b.birth_date = a.birth_date`, true)}
     ${sql.join(

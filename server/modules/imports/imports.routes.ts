@@ -76,6 +76,20 @@ export function registerImportRoutes(app: App, deps: { db: Db; runner: ImportRun
     async (req) => imports.getImport(db, req.ctx, req.params.id),
   );
 
+  app.delete(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Batalkan impor (yang menunggu segera; yang berjalan dihentikan tanpa mengubah data)',
+        params: idParam,
+        response: { 200: importJob },
+      },
+      config: editors,
+    },
+    async (req) => imports.cancelImport(db, req.ctx, req.params.id),
+  );
+
   app.get(
     '/api/imports/:id/issues',
     {

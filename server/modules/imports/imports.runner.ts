@@ -8,11 +8,19 @@ import type { Logger } from '../../platform/logger.ts';
 import { ERROR_CATALOGUE } from '../../../lib/contracts/errors.ts';
 import { interpolate } from '../../../lib/i18n/locale.ts';
 import { AppError } from '../../platform/errors.ts';
-import { IMPORT_LOCK, MappingRequiredError, runPipeline, type PipelineProgress } from './imports.pipeline.ts';
+import {
+  CANCELLED_TEXT,
+  ImportCancelledError,
+  MappingRequiredError,
+  runPipeline,
+  type PipelineProgress,
+} from './imports.pipeline.ts';
 import { finishJob, inspectionOf, materialise } from './imports.service.ts';
 import { TabularError } from './tabular.ts';
 
 const PROGRESS_EVERY_MS = 400;
+/** A running job whose heartbeat is older than this is dead (its process stopped). */
+export const STALE_AFTER_SECONDS = 40;
 
 /** Writes the progress row at most every PROGRESS_EVERY_MS, outside the import's transaction. */
 export function progressWriter(database: Database, jobId: string) {
@@ -62,28 +70,44 @@ export class ImportRunner {
   private queue: string[] = [];
   private running: Promise<void> | null = null;
   private stopped = false;
+  private reaper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly database: Database,
     private readonly log: Logger,
   ) {}
 
-  /** Jobs left 'running' by a process that died: their transaction rolled back, so nothing was applied. */
+  /**
+   * Jobs left 'running' by a process that died (in this server, another one or the CLI): their transaction rolled
+   * back, so nothing was applied. A job is dead when its heartbeat stopped for STALE_AFTER_SECONDS.
+   */
+  async reapDead(): Promise<number> {
+    const rows = await this.database.owner
+      .updateTable('import_job')
+      .set({
+        status: 'failed',
+        phase: null,
+        error:
+          'Impor terputus (prosesnya berhenti) sebelum selesai; tidak ada data yang berubah. Jalankan lagi dari halaman impor.',
+        finished_at: new Date(),
+        updated_at: new Date(),
+      })
+      .where('status', '=', 'running')
+      .where(sql<boolean>`coalesce(heartbeat_at, updated_at) < now() - make_interval(secs => ${STALE_AFTER_SECONDS})`)
+      .returning('id')
+      .execute();
+    if (rows.length > 0) this.log.warn({ jobs: rows.map((r) => r.id) }, 'Impor yang terputus ditandai gagal');
+    return rows.length;
+  }
+
+  /**
+   * At start: dead jobs are failed, queued ones run, and every 15 seconds dead jobs are looked for again, so a job
+   * whose process died is failed within a minute (40 s without a heartbeat, beats every 5 s).
+   */
   async recover(): Promise<void> {
-    await this.database.owner.transaction().execute(async (tx) => {
-      const free = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}) AS ok`.execute(tx);
-      if (!free.rows[0]?.ok) return;
-      await tx
-        .updateTable('import_job')
-        .set({
-          status: 'failed',
-          error:
-            'Impor terputus (server berhenti) sebelum selesai; tidak ada data yang berubah. Jalankan lagi dari halaman impor.',
-          updated_at: new Date(),
-        })
-        .where('status', '=', 'running')
-        .execute();
-    });
+    await this.reapDead();
+    this.reaper = setInterval(() => void this.reapDead().catch(() => undefined), 15_000);
+    this.reaper.unref();
     const queued = await this.database.owner
       .selectFrom('import_job')
       .select('id')
@@ -106,6 +130,7 @@ export class ImportRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.reaper) clearInterval(this.reaper);
     this.queue = [];
     await this.idle();
   }
@@ -170,12 +195,13 @@ export class ImportRunner {
     } catch (err) {
       await progress.settle();
       const needsMapping = err instanceof MappingRequiredError;
+      const cancelled = err instanceof ImportCancelledError;
       await owner
         .updateTable('import_job')
         .set({
-          status: needsMapping ? 'needs_mapping' : 'failed',
+          status: needsMapping ? 'needs_mapping' : cancelled ? 'cancelled' : 'failed',
           phase: null,
-          error: needsMapping ? null : failureText(err),
+          error: needsMapping ? null : cancelled ? CANCELLED_TEXT : failureText(err),
           ...(needsMapping && {
             inspection: JSON.stringify(
               inspectionOf(err.info, claimed.mapping as Record<string, ImportField | null>, claimed.default_village),
@@ -186,7 +212,7 @@ export class ImportRunner {
         })
         .where('id', '=', id)
         .execute();
-      if (!needsMapping && !(err instanceof TabularError || err instanceof AppError)) throw err;
+      if (!needsMapping && !cancelled && !(err instanceof TabularError || err instanceof AppError)) throw err;
     } finally {
       await tmp?.dispose();
     }

@@ -24,6 +24,8 @@ import { withScope, type Database, type Db, type Tx } from '../../platform/db.ts
 import { AppError } from '../../platform/errors.ts';
 import { requireRole } from '../access/index.ts';
 import {
+  CANCELLED_TEXT,
+  ImportCancelledError,
   MappingRequiredError,
   mappingProblems,
   planColumns,
@@ -317,6 +319,52 @@ export async function commitImport(db: Db, ctx: RequestContext, id: string, star
   return present(job);
 }
 
+/**
+ * Cancels an import: one that waits (for its mapping, in the queue, or validated and not yet written) at once; a
+ * running one is asked to stop, and its heartbeat cancels its transaction within seconds (nothing is applied).
+ * A committed, failed or cancelled import cannot be cancelled. Audited.
+ */
+export async function cancelImport(db: Db, ctx: RequestContext, id: string): Promise<ImportJob> {
+  const actor = requireImporter(ctx);
+  return withScope(db, actor.scope, async (tx) => {
+    const row = await findJob(tx, id);
+    if (!['needs_mapping', 'queued', 'validated', 'running'].includes(row.status)) {
+      throw new AppError('IMPORT_NOT_READY', { status: row.status });
+    }
+    const running = row.status === 'running';
+    const updated = await tx
+      .updateTable('import_job')
+      .set(
+        running
+          ? { cancel_requested_at: new Date(), cancelled_by: actor.username, updated_at: new Date() }
+          : {
+              status: 'cancelled',
+              phase: null,
+              error: CANCELLED_TEXT,
+              cancel_requested_at: new Date(),
+              cancelled_by: actor.username,
+              finished_at: new Date(),
+              updated_at: new Date(),
+            },
+      )
+      .where('id', '=', id)
+      .where('status', '=', row.status)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw new AppError('IMPORT_NOT_READY', { status: row.status });
+    if (!running) await tx.deleteFrom('import_file').where('job_id', '=', id).execute();
+    await writeAudit(tx, ctx, {
+      action: 'import.cancel',
+      entity: 'import_job',
+      entityId: id,
+      region: actor.scope === '*' ? null : actor.scope,
+      before: { status: row.status },
+      after: { status: updated.status, cancelRequested: running },
+    });
+    return present(updated as unknown as JobRow);
+  });
+}
+
 export async function getImport(db: Db, ctx: RequestContext, id: string): Promise<ImportJob> {
   const actor = requireImporter(ctx);
   return withScope(db, actor.scope, async (tx) => present(await findJob(tx, id)));
@@ -528,11 +576,12 @@ export async function importFileNow(
     return { jobId, summary: result.summary };
   } catch (err) {
     const mapping = err instanceof MappingRequiredError;
+    const cancelled = err instanceof ImportCancelledError;
     await database.owner
       .updateTable('import_job')
       .set({
-        status: mapping ? 'needs_mapping' : 'failed',
-        error: mapping ? null : String((err as Error).message),
+        status: mapping ? 'needs_mapping' : cancelled ? 'cancelled' : 'failed',
+        error: mapping ? null : cancelled ? CANCELLED_TEXT : String((err as Error).message),
         finished_at: new Date(),
       })
       .where('id', '=', jobId)

@@ -32,7 +32,15 @@ import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
-import { ISSUES_PAGE_SIZE, reportUrl, useCommit, useImport, useImportIssues, useSetMapping } from './imports-api.ts';
+import {
+  ISSUES_PAGE_SIZE,
+  reportUrl,
+  useCancelImport,
+  useCommit,
+  useImport,
+  useImportIssues,
+  useSetMapping,
+} from './imports-api.ts';
 import { ImportProgress, StatusBadge } from './ImportStatus.tsx';
 
 export function ImportJobPage() {
@@ -54,7 +62,40 @@ export function ImportJobPage() {
       />
       {job.error ? <ErrorAlert error={job.error} onRetry={() => void job.refetch()} /> : null}
       {data ? <JobBody job={data} /> : null}
+      {data ? <CancelImport job={data} /> : null}
     </>
+  );
+}
+
+const CANCELLABLE: readonly ImportJob['status'][] = ['needs_mapping', 'queued', 'running', 'validated'];
+
+/** Cancels a waiting or running import after a confirmation naming its file; nothing is changed by it. */
+function CancelImport({ job }: { job: ImportJob }) {
+  const t = useT();
+  const cancel = useCancelImport(job.id);
+  const [asked, setAsked] = useState(false);
+  if (!CANCELLABLE.includes(job.status)) return null;
+  return (
+    <Stack gap="xs" mt="md" align="flex-start">
+      {cancel.error ? <ErrorAlert error={cancel.error} /> : null}
+      {asked && job.status === 'running' ? (
+        <Text size="sm" role="status">
+          {t('imports.cancelAsked')}
+        </Text>
+      ) : null}
+      <Button
+        variant="default"
+        color="red"
+        loading={cancel.isPending}
+        onClick={() => {
+          if (!window.confirm(t('imports.cancelConfirm', { file: job.fileName }))) return;
+          setAsked(true);
+          cancel.mutate();
+        }}
+      >
+        {t('imports.cancel')}
+      </Button>
+    </Stack>
   );
 }
 
@@ -69,6 +110,12 @@ function JobBody({ job }: { job: ImportJob }) {
         <Paper withBorder radius="md" p="md">
           <ImportProgress job={job} />
         </Paper>
+      );
+    case 'cancelled':
+      return (
+        <Alert color="gray" variant="light" title={t('imports.status.cancelled')} role="status">
+          {job.error}
+        </Alert>
       );
     case 'failed':
       return (

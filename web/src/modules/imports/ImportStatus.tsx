@@ -10,6 +10,7 @@ const COLORS: Record<ImportStatus, string> = {
   validated: 'teal',
   committed: 'green',
   failed: 'red',
+  cancelled: 'gray',
 };
 
 export function statusLabel(job: Pick<ImportJob, 'status' | 'mode'>, t: T): string {

@@ -66,4 +66,15 @@ export function useCommit(id: string) {
   });
 }
 
+export function useCancelImport(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<ImportJob>(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: (job) => {
+      queryClient.setQueryData(['imports', 'one', id], job);
+      void queryClient.invalidateQueries({ queryKey: ['imports'] });
+    },
+  });
+}
+
 export const reportUrl = (id: string) => `/api/imports/${encodeURIComponent(id)}/report.xlsx`;
