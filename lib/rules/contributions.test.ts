@@ -351,7 +351,10 @@ describe('PU (domain.md §3.1)', () => {
     const cap = quote.rulesUsed.find((r) => r.key === 'pu.jp.wage_cap');
     expect(cap?.value).toEqual({ kind: 'cap', rupiah: 11_086_300 });
     expect(cap?.validFrom).toBe('2026-03-01');
-    expect(itemOf(quote, 'jp', 'worker')).toMatchObject({ amount: 110_863, basis: 'PP 45/2015; PP 45/2015 Pasal 29 ayat (3) dan (4)' });
+    expect(itemOf(quote, 'jp', 'worker')).toMatchObject({
+      amount: 110_863,
+      basis: 'PP 45/2015; PP 45/2015 Pasal 29 ayat (3) dan (4)',
+    });
     // Below the cap the wage itself is the base.
     expect(itemOf(quoteContribution(pu('2026-04-15'), SEED), 'jp', 'worker').amount).toBe(50_000);
   });
@@ -553,10 +556,7 @@ describe('rule table behaviour', () => {
 
   it('reports overlapping rows and wrong value kinds as RULE_CONFLICT', () => {
     const jkm = ruleRow('bpu.jkm.flat');
-    expectRuleError(
-      () => quoteContribution(bpu('2025-06-01'), [...SEED, { ...jkm, note: 'copy' }]),
-      'RULE_CONFLICT',
-    );
+    expectRuleError(() => quoteContribution(bpu('2025-06-01'), [...SEED, { ...jkm, note: 'copy' }]), 'RULE_CONFLICT');
     const wrongKind = SEED.map((r) => (r === jkm ? { ...r, value: { kind: 'rate' as const, bp: 680 } } : r));
     expectRuleError(() => quoteContribution(bpu('2025-06-01'), wrongKind), 'RULE_CONFLICT');
   });

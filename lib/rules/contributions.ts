@@ -268,8 +268,10 @@ function percentOf(lookup: RuleLookup, base: number, bp: number): bigint {
   return lookup.round(BigInt(base) * BigInt(bp), BP_PER_WHOLE);
 }
 
-function joinBasis(parts: readonly string[]): string {
-  return [...new Set(parts)].join('; ');
+/** Citations joined with '; ', each part once (a row may itself cite two regulations, `PP 44/2015; Permenaker 5/2021`). */
+function joinBasis(citations: readonly string[]): string {
+  const parts = citations.flatMap((c) => c.split(';').map((p) => p.trim()));
+  return [...new Set(parts.filter((p) => p !== ''))].join('; ');
 }
 
 function basisOf(rows: readonly ContributionRuleRow[]): string {
