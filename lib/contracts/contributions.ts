@@ -156,7 +156,9 @@ export const ruleRow = z.object({
     .string()
     .optional()
     .describe('Catatan riset internal (sumber, tingkat kepastian, yang menunggu verifikasi); hanya untuk admin'),
-  unconfirmed: z.boolean().describe('true bila catatan internal menandai angka ini belum pasti atau menunggu verifikasi'),
+  unconfirmed: z
+    .boolean()
+    .describe('true bila catatan internal menandai angka ini belum pasti atau menunggu verifikasi'),
   value: ruleValue,
   createdAt: z.string().describe('Waktu baris dicatat (ISO 8601)'),
 });
@@ -352,6 +354,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type ContractsMatchEngine = [
   Assert<Same<z.infer<typeof ruleValue>, RuleValue>>,
-  Assert<Omit<RuleRow, 'id' | 'createdAt' | 'unconfirmed'> & { note: string } extends ContributionRuleRow ? true : false>,
+  Assert<
+    Omit<RuleRow, 'id' | 'createdAt' | 'unconfirmed'> & { note: string } extends ContributionRuleRow ? true : false
+  >,
   Assert<Same<z.infer<typeof benefitSummaryResponse>, BenefitSummary>>,
 ];

@@ -521,8 +521,7 @@ const discountRules: ContributionRuleRow[] = [
     validFrom: '2025-08-01',
     validTo: '2026-01-31',
     citation: 'PP 7/2025 sebagaimana diubah',
-    note:
-      'Revisi PP 7/2025 (perpanjangan diskon JKK 50% s.d. Januari 2026) [S] ⚠ nomor PP revisi belum diketahui',
+    note: 'Revisi PP 7/2025 (perpanjangan diskon JKK 50% s.d. Januari 2026) [S] ⚠ nomor PP revisi belum diketahui',
     value: {
       kind: 'note',
       text: 'Perpanjangan diskon 50% JKK padat karya; belum diterapkan otomatis oleh mesin.',
@@ -537,8 +536,7 @@ const discountRules: ContributionRuleRow[] = [
     validFrom: '2026-01-01',
     validTo: '2027-03-31',
     citation: 'PP 50/2025 Pasal 4',
-    note:
-      'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor transportasi, Jan 2026–Mar 2027; tidak untuk APBN/APBD) [S]',
+    note: 'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor transportasi, Jan 2026–Mar 2027; tidak untuk APBN/APBD) [S]',
     value: {
       kind: 'discount',
       percentBp: 5_000,
@@ -553,8 +551,7 @@ const discountRules: ContributionRuleRow[] = [
     validFrom: '2026-04-01',
     validTo: '2026-12-31',
     citation: 'PP 50/2025 Pasal 4',
-    note:
-      'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor non-transportasi, Apr–Des 2026; tidak untuk APBN/APBD) [S]',
+    note: 'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor non-transportasi, Apr–Des 2026; tidak untuk APBN/APBD) [S]',
     value: {
       kind: 'discount',
       percentBp: 5_000,

@@ -70,7 +70,10 @@ export function ruleLabel(key: string, scope: string, locale: Locale = 'id'): st
   const riskClass = /^pu\.jkk\.rate\.class([1-5])$/.exec(key);
   let base: string;
   if (riskClass) {
-    base = locale === 'en' ? `PU JKK contribution, risk class ${riskClass[1]}` : `Iuran JKK PU kelompok risiko ${riskClass[1]}`;
+    base =
+      locale === 'en'
+        ? `PU JKK contribution, risk class ${riskClass[1]}`
+        : `Iuran JKK PU kelompok risiko ${riskClass[1]}`;
   } else {
     const words = key.split('.').slice(1).join(' ').replace(/_/g, ' ');
     base = LABELS[key]?.[locale] ?? `${words.charAt(0).toUpperCase()}${words.slice(1)}`;

@@ -291,11 +291,13 @@ export function reportDocument(f: ReportFigures, opts: { compress: boolean }): T
       f.districts.length
         ? {
             svg: barChartSvg(
-              f.districts.filter((d) => !d.unlocated || d.active > 0).map((d) => ({
-                label: d.label.replace(/^(Kec\.|Desa|Kel\.|Kab\.|Kota) /, ''),
-                value: d.active,
-                note: d.coveragePercent === null ? undefined : pct(d.coveragePercent),
-              })),
+              f.districts
+                .filter((d) => !d.unlocated || d.active > 0)
+                .map((d) => ({
+                  label: d.label.replace(/^(Kec\.|Desa|Kel\.|Kab\.|Kota) /, ''),
+                  value: d.active,
+                  note: d.coveragePercent === null ? undefined : pct(d.coveragePercent),
+                })),
             ),
             width: 515,
           }

@@ -773,7 +773,8 @@ const id = {
   'programs.form.money': 'Paket, kuota dan anggaran',
   'programs.form.package': 'Paket program',
   'programs.form.income': 'Dasar penghasilan',
-  'programs.form.incomeHint': 'Salah satu baris penghasilan BPU (PP 44/2015 Lampiran II) yang berlaku pada bulan mulai.',
+  'programs.form.incomeHint':
+    'Salah satu baris penghasilan BPU (PP 44/2015 Lampiran II) yang berlaku pada bulan mulai.',
   'programs.form.quota': 'Kuota (orang)',
   'programs.form.quotaHint': 'Paling banyak sekian orang ditanggung pada bulan yang sama.',
   'programs.form.startMonth': 'Bulan pertama',

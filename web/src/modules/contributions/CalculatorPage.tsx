@@ -104,7 +104,6 @@ export function CalculatorPage() {
   const cost = useCost(requests.cost);
   const benefits = useBenefits(requests.wage);
 
-
   const programField = form.category === 'bpu' ? 'bpuPrograms' : 'puPrograms';
   const nums = numberProps(locale);
 
