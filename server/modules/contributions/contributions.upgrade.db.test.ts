@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRIBUTION_RULE_SEED } from '../../../lib/rules/contribution-rules.seed.ts';
+import { hasResearchMarkers } from '../../../lib/rules/contributions.ts';
 import { createTestDatabase, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import type { App } from '../../platform/http.ts';
 import { ensureContributionRulesSeeded } from './contributions.loader.ts';
@@ -76,6 +77,23 @@ describe('seed rows of a later release', () => {
 });
 
 describe('migration 0017', () => {
+  it('gives the lapse rules a citation fit for print beside their research note', async () => {
+    const lapse = await db.owner.selectFrom('lapse_rule').select(['category', 'citation', 'legal_basis']).execute();
+    expect(lapse.length).toBeGreaterThanOrEqual(4);
+    for (const r of lapse) {
+      expect(r.citation, r.category).toMatch(/^(PP|Permenaker|Permenakertrans) \d+\/\d{4}$/);
+      expect(hasResearchMarkers(r.citation ?? '')).toBe(false);
+    }
+    expect(lapse.find((r) => r.category === 'BPU')?.legal_basis).toContain('§3.6');
+    const refused = await sql`UPDATE lapse_rule SET citation = 'domain.md §3.6' WHERE category = 'BPU'`
+      .execute(db.owner)
+      .then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
+    expect(refused).toMatch(/lapse_rule_citation_for_print/);
+  });
+
   it('gives every row seeded by an older release the citation the seed now carries', () => {
     // The migration cannot import the seed; its table of citations must say the same for every row it can meet.
     const text = readFileSync(new URL('../../db/migrations/20261207_0017_rule_citations.sql', import.meta.url), 'utf8');
