@@ -680,7 +680,9 @@ function UncertainMark() {
 function RulesUsed({ rules }: { rules: RuleRow[] }) {
   const t = useT();
   const [locale] = useLocale();
-  const sorted = [...rules].sort((a, b) => a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope));
+  const sorted = [...rules].sort(
+    (a, b) => a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope, undefined, { numeric: true }),
+  );
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="calc-rules">
       <Title order={2} size="h4" id="calc-rules">

@@ -39,7 +39,11 @@ const FILTER_KEYS = ['prefix', 'date'] as const;
 const STATUS_COLOR = { active: 'teal', ended: 'gray', future: 'blue' } as const;
 
 function byKey(a: RuleRow, b: RuleRow): number {
-  return a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope) || a.validFrom.localeCompare(b.validFrom);
+  return (
+    a.key.localeCompare(b.key) ||
+    a.scope.localeCompare(b.scope, undefined, { numeric: true }) ||
+    a.validFrom.localeCompare(b.validFrom)
+  );
 }
 
 export function ContributionRulesPage() {
