@@ -93,7 +93,7 @@ function present(row: StoredRule, withNote = false): RuleRow {
   };
 }
 
-/** Whether a rule is admin material beyond its citation: administrators see the research notes. */
+/** Whether the actor sees the internal research notes of rule rows: administrators only. */
 export function seesRuleNotes(ctx: RequestContext): boolean {
   return ctx.actor?.role === 'admin';
 }

@@ -3,9 +3,9 @@
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { formatNumber, formatRupiah, formatRupiahShort } from '../../../lib/rules/money.ts';
+import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { barChartSvg, lineChartSvg } from './reports.charts.ts';
-import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 
 pdfmake.setFonts({
