@@ -51,16 +51,23 @@ describe('contribution calculator journey', () => {
     // The default: one BPU worker at Rp1.000.000, JKK + JKM, paid from the APBD.
     await figure(page, 'quote-total', 'Rp16.800');
     expect(await page.getByLabel('Kategori peserta', { exact: true }).inputValue()).toBe('BPU — Bukan Penerima Upah');
-    expect(await page.getByLabel('Penghasilan yang dilaporkan', { exact: true }).inputValue()).toBe('Rp1.000.000');
+    expect(await page.getByLabel('Penghasilan yang dilaporkan', { exact: true }).inputValue()).toBe(
+      'Rp1.000.000 (penghasilan sampai Rp1.099.999)',
+    );
     expect(await page.getByLabel('Sumber dana', { exact: true }).inputValue()).toBe('APBD');
     expect(await page.getByLabel('Sektor', { exact: true }).inputValue()).toBe('Lainnya');
     const items = page.getByRole('table', { name: 'Rincian iuran per program' });
     expect(await items.textContent()).toContain('Pemerintah (APBD)');
-    expect(await items.textContent()).toContain('PP 44/2015 (JKM BPU Rp6.800 per bulan)');
+    expect(await items.textContent()).toContain('PP 44/2015; Permenaker 5/2021');
     const rulesUsed = await page.getByRole('table', { name: 'Aturan yang dipakai' }).textContent();
-    expect(rulesUsed).toContain('bpu.jkm.flat');
+    expect(rulesUsed).toContain('Iuran JKM BPU');
+    expect(rulesUsed).toContain('Penghasilan BPU (baris 1)');
+    expect(rulesUsed).toContain('PP 44/2015 Lampiran II');
     expect(rulesUsed).toContain('1 Jul 2015');
     await page.getByText('Santunan tunai tetap: Rp42.000.000').waitFor();
+    // Public text cites regulations only: no research notes, rule keys or uncertainty marks.
+    const shown = (await page.getByRole('main').textContent()) ?? '';
+    expect(shown).not.toMatch(/§|\.md\b|\[[SVM]\]|⚠|bpu\.jkm\.flat|kaltimkita/);
 
     // 15.000 workers for a year: the exact figure, the short one and the words of a budget letter.
     await page.getByLabel('Jumlah orang', { exact: true }).fill('15000');
@@ -77,6 +84,24 @@ describe('contribution calculator journey', () => {
     await page.getByRole('checkbox', { name: /JHT/ }).check();
     await figure(page, 'quote-total', 'Rp36.800');
     await page.getByRole('checkbox', { name: /JHT/ }).uncheck();
+    await figure(page, 'quote-total', 'Rp16.800');
+
+    // Every row of PP 44/2015 Lampiran II is offered; a real income of Rp2.345.678 falls in row 8 (Rp2.400.000).
+    await page.getByLabel('Penghasilan yang dilaporkan', { exact: true }).click();
+    expect(await page.getByRole('option').count()).toBe(33);
+    await page.getByRole('option', { name: 'Rp20.700.000 (penghasilan Rp20.200.000 ke atas)', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Penghasilan sebenarnya sebulan (boleh kosong)', { exact: true }).fill('2345678');
+    await page
+      .getByTestId('income-row-match')
+      .filter({ hasText: 'Masuk baris 8: penghasilan yang dilaporkan Rp2.400.000.' })
+      .waitFor();
+    expect(await page.getByLabel('Penghasilan yang dilaporkan', { exact: true }).inputValue()).toBe(
+      'Rp2.400.000 (penghasilan Rp2.300.000–Rp2.499.999)',
+    );
+    await figure(page, 'quote-total', 'Rp30.800');
+    await screenshot(page, 'calculator-bpu-income-row');
+    await choose(page, 'Penghasilan yang dilaporkan', 'Rp1.000.000 (penghasilan sampai Rp1.099.999)');
     await figure(page, 'quote-total', 'Rp16.800');
 
     // Paid by the worker in May 2026: PP 50/2025 halves JKK and JKM (not for APBD, APBN or APBDes).
@@ -152,7 +177,10 @@ describe('contribution calculator journey', () => {
     await table.waitFor();
     expect(await page.getByTestId('rule-row').count()).toBeGreaterThan(40);
     const text = await table.textContent();
+    // Administrators see both: the citation that is printed, and the internal research note.
     expect(text).toContain('PP 44/2015 (JKM BPU Rp6.800 per bulan)');
+    expect(await page.getByRole('columnheader', { name: 'Sitasi hukum' }).count()).toBe(1);
+    expect(await page.getByRole('columnheader', { name: 'Catatan internal (admin)' }).count()).toBe(1);
     expect(text).toContain('pemberi kerja 3,7% + pekerja 2%');
     expect(text).toContain('batas upah Rp10.547.400');
     const note = await page.getByRole('note').first().textContent();
@@ -168,6 +196,9 @@ describe('contribution calculator journey', () => {
       .poll(async () => (await page.getByTestId('rule-group').allTextContents()).every((g) => g.startsWith('bpu.')))
       .toBe(true);
     expect(await page.getByText('bpu.income.row', { exact: true }).count()).toBe(1);
+    const lampiran = page.getByTestId('rule-row').filter({ hasText: 'Rp2.400.000' });
+    expect(await lampiran.getByTestId('rule-citation').textContent()).toBe('PP 44/2015 Lampiran II');
+    expect(await lampiran.getByTestId('rule-note').textContent()).toContain('menunggu verifikasi');
     await screenshot(page, 'rules-admin');
 
     // Kab. Bantul's admin tries to add a row: the server refuses (national scope only) and says why.
@@ -176,7 +207,7 @@ describe('contribution calculator journey', () => {
     await dialog.getByLabel('Nama aturan', { exact: true }).fill('bpu.jkm.flat');
     expect(await dialog.getByLabel('Jenis nilai', { exact: true }).inputValue()).toBe('Jumlah tetap (Rp)');
     await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('2027-01-01');
-    await dialog.getByLabel('Dasar hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1 (uji coba)');
+    await dialog.getByLabel('Sitasi hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1');
     await dialog.getByLabel('Jumlah', { exact: true }).fill('7000');
     await dialog.getByRole('button', { name: 'Simpan aturan' }).click();
     const refused = dialog.getByRole('alert');
@@ -227,14 +258,17 @@ describe('contribution calculator journey', () => {
     const dialog = page.getByRole('dialog', { name: 'Tambah aturan' });
     await dialog.getByLabel('Nama aturan', { exact: true }).fill('bpu.jkm.flat');
     await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('2027-01-01');
-    await dialog.getByLabel('Dasar hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1 (uji coba)');
+    await dialog.getByLabel('Sitasi hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1');
+    await dialog.getByLabel('Catatan internal (boleh kosong)', { exact: true }).fill('uji coba [M] ⚠ belum terbit');
     await dialog.getByLabel('Jumlah', { exact: true }).fill('7000');
     await dialog.getByRole('button', { name: 'Simpan aturan' }).click();
     await page.getByText('Aturan bpu.jkm.flat yang berlaku sejak 1 Jan 2027 ditambahkan.').waitFor();
     // The old row is closed the day before, never rewritten: both stand in the table.
     await expect.poll(() => page.getByTestId('rule-row').count()).toBe(2);
     const rows = await page.getByTestId('rule-row').allTextContents();
-    expect(rows.some((r) => r.includes('PP contoh 1/2027') && r.includes('Rp7.000'))).toBe(true);
+    expect(
+      rows.some((r) => r.includes('PP contoh 1/2027') && r.includes('Rp7.000') && r.includes('belum terbit')),
+    ).toBe(true);
     expect(rows.some((r) => r.includes('31 Des 2026'))).toBe(true);
 
     // The public calculator: Rp16.800 through December 2026, Rp17.000 from January 2027.
@@ -243,7 +277,11 @@ describe('contribution calculator journey', () => {
     await figure(page, 'quote-total', 'Rp16.800');
     await page.getByLabel('Tanggal', { exact: true }).fill('2027-01-01');
     await figure(page, 'quote-total', 'Rp17.000');
-    expect(await page.getByRole('table', { name: 'Aturan yang dipakai' }).textContent()).toContain('PP contoh 1/2027');
+    const used = await page.getByRole('table', { name: 'Aturan yang dipakai' }).textContent();
+    expect(used).toContain('PP contoh 1/2027 Pasal 1');
+    // The note stays with the administrators, even for one signed in: the calculator shows the citation only.
+    expect(used).not.toContain('belum terbit');
+    expect(used).toContain('belum pasti');
     await screenshot(page, 'calculator-new-rule');
     await page.close();
   });

@@ -61,6 +61,16 @@ describe('programmes journey', () => {
     await page.getByLabel('Nelayan', { exact: true }).check();
     await page.getByLabel('Kuota (orang)').fill('15000');
     await page.getByLabel('Bulan pertama').fill(START);
+    // The declared income is a row of PP 44/2015 Lampiran II in force in the first month; all 33 are offered, and
+    // an actual income picks its row (Rp1.500.000 → row 4, Rp1.600.000). This programme keeps the lowest row.
+    await expect
+      .poll(() => page.getByLabel('Dasar penghasilan', { exact: true }).inputValue())
+      .toBe('Rp1.000.000 (penghasilan sampai Rp1.099.999)');
+    await page.getByLabel('Penghasilan sebenarnya sebulan (boleh kosong)', { exact: true }).fill('1500000');
+    await page.getByText('Masuk baris 4: penghasilan yang dilaporkan Rp1.600.000.').waitFor();
+    await page.getByLabel('Dasar penghasilan', { exact: true }).click();
+    expect(await page.getByRole('option').count()).toBe(33);
+    await page.getByRole('option', { name: 'Rp1.000.000 (penghasilan sampai Rp1.099.999)', exact: true }).click();
     await page.getByLabel('Pagu anggaran').fill('3024000000');
     await page.getByRole('button', { name: 'Simpan program' }).click();
 

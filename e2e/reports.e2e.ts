@@ -124,9 +124,14 @@ describe('targets and monthly report journey', () => {
     expect(await card.getByTestId('target-months').textContent()).toMatch(/bulan|Tidak tercapai dengan laju sekarang/);
     await card.getByRole('button', { name: 'Baris aturan iuran yang dipakai' }).click();
     const rules = card.getByRole('table', { name: 'Baris aturan iuran yang dipakai' });
-    await rules.getByText('bpu.jkm.flat').waitFor();
-    expect(await rules.textContent()).toContain('bpu.jkk.rate');
-    expect(await rules.textContent()).not.toContain('discount.');
+    await rules.getByText('Iuran JKM BPU').waitFor();
+    const ruleText = (await rules.textContent()) ?? '';
+    expect(ruleText).toContain('Iuran JKK BPU');
+    expect(ruleText).toContain('Penghasilan BPU (baris 1)');
+    expect(ruleText).toContain('PP 44/2015 Lampiran II');
+    expect(ruleText).not.toContain('Diskon');
+    // Rule rows read as words with their citation: no dotted keys, no research notes.
+    expect(ruleText).not.toMatch(/bpu\.|§|\.md\b|\[[SVM]\]|⚠/);
     await screenshot(page, 'targets');
     await page.close();
   });
@@ -153,8 +158,17 @@ describe('targets and monthly report journey', () => {
     expect(pdfDownload.suggestedFilename()).toBe(`laporan-bulanan-jamsostek-kab-bantul-${MONTH}.pdf`);
     const pdf = fs.readFileSync((await pdfDownload.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = squash(pdfText(pdf));
+    const raw = pdfText(pdf);
+    const text = squash(raw);
     expect(text).toContain(squash('PEMERINTAH KABUPATEN BANTUL'));
+    // Printed for the Bupati: regulations cited, never research notes, rule keys or uncertainty marks.
+    for (const mark of ['§', '.md', '[S]', '[M]', '[V]', '⚠', 'bpu.income.row', 'bpu.jkm.flat']) {
+      expect(raw, mark).not.toContain(mark);
+    }
+    // The district table adds up to the headline (members without a known village have a row of their own).
+    const headline = /Pesertaaktif([\d.]+)BPU:/.exec(text)?.[1];
+    expect(headline).toBeDefined();
+    expect(text).toContain(`Jumlah${headline}`);
     expect(text).toContain(squash('LAPORAN BULANAN JAMINAN SOSIAL KETENAGAKERJAAN DAERAH'));
     // The programmes' committed budget, with its words, as the report prints it.
     const programs = JSON.parse((await callApi(page, 'GET', '/api/programs?pageSize=200')).body) as {
@@ -175,8 +189,13 @@ describe('targets and monthly report journey', () => {
     const districts = workbook.getWorksheet('Kecamatan')!;
     expect(districts.getRow(1).getCell(2).value).toBe('Kecamatan');
     expect(districts.getRow(2).getCell(2).value).toBe('Kec. Srandakan');
-    expect(districts.getRow(19).getCell(2).value).toBe('Jumlah');
     expect(typeof districts.getRow(2).getCell(3).value).toBe('number');
+    let sumRow = 2;
+    while (districts.getRow(sumRow).getCell(2).value !== 'Jumlah') sumRow += 1;
+    expect(sumRow).toBeGreaterThanOrEqual(19); // 17 districts, perhaps the unknown-village row, then the sum
+    let sum = 0;
+    for (let r = 2; r < sumRow; r++) sum += Number(districts.getRow(r).getCell(3).value);
+    expect(formatNumber(sum)).toBe(headline);
     await page.close();
   });
 });

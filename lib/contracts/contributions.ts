@@ -2,6 +2,7 @@
 // editor. Amounts are whole rupiah (JSON numbers, safe integers); percentages are basis points (1 % = 100 bp).
 import { z } from 'zod';
 import type { ContributionRuleRow, RuleValue } from '../rules/contribution-types.ts';
+import { hasResearchMarkers } from '../rules/contributions.ts';
 import type { BenefitSummary } from '../rules/benefits.ts';
 
 const PROGRAMS = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
@@ -44,7 +45,7 @@ const bpuFields = {
   category: z.literal('bpu'),
   income: rupiah.describe(
     'Penghasilan sebulan yang dilaporkan: harus salah satu baris PP 44/2015 Lampiran II ' +
-      '(GET /api/contributions/rules?key=bpu.income.row); saat ini hanya 1000000',
+      '(GET /api/contributions/rules?key=bpu.income.row), mis. 1000000 atau 2400000',
   ),
   programs: programList.describe('JKK dan JKM wajib, JHT opsional'),
   funding: funding.optional(),
@@ -116,7 +117,13 @@ export const ruleValue = z
     ),
     strict({ kind: z.literal('amount'), rupiah: rupiahOrZero }).describe('Jumlah tetap per bulan atau per paket'),
     strict({ kind: z.literal('cap'), rupiah }).describe('Batas atas upah yang dikenai persentase'),
-    strict({ kind: z.literal('income'), rupiah }).describe('Satu baris penghasilan BPU (PP 44/2015 Lampiran II)'),
+    strict({
+      kind: z.literal('income'),
+      rupiah,
+      earningsFrom: rupiahOrZero
+        .optional()
+        .describe('Penghasilan sebenarnya terendah yang masuk baris ini (batas bawah rentang Lampiran II)'),
+    }).describe('Satu baris penghasilan BPU (PP 44/2015 Lampiran II)'),
     strict({ kind: z.literal('range'), min: rupiah, max: rupiah })
       .refine((v) => v.min <= v.max, { message: 'min harus ≤ max', path: ['max'] })
       .describe('Penghasilan terendah dan tertinggi'),
@@ -144,7 +151,14 @@ export const ruleRow = z.object({
   scope: z.string(),
   validFrom: z.string().describe('Berlaku sejak (YYYY-MM-DD)'),
   validTo: z.string().nullable().describe('Berlaku sampai dengan (inklusif), null = masih berlaku'),
-  legalBasis: z.string().describe('Dasar hukum; ⚠ menandai angka yang belum pasti'),
+  citation: z.string().describe('Sitasi hukum: nomor peraturan dan pasal. Satu-satunya teks yang dicetak atau publik'),
+  note: z
+    .string()
+    .optional()
+    .describe('Catatan riset internal (sumber, tingkat kepastian, yang menunggu verifikasi); hanya untuk admin'),
+  unconfirmed: z
+    .boolean()
+    .describe('true bila catatan internal menandai angka ini belum pasti atau menunggu verifikasi'),
   value: ruleValue,
   createdAt: z.string().describe('Waktu baris dicatat (ISO 8601)'),
 });
@@ -168,12 +182,21 @@ export const ruleCreate = z
     scope: ruleScope.default(''),
     validFrom: isoDate.describe('Berlaku sejak'),
     validTo: isoDate.nullable().default(null).describe('Berlaku sampai dengan (inklusif); null = sampai diganti'),
-    legalBasis: z
+    citation: z
       .string()
       .trim()
-      .min(10, 'tulis peraturan dan pasalnya, minimal 10 karakter')
+      .min(6, 'tulis nomor peraturan dan pasalnya, mis. PP 45/2015 Pasal 29')
+      .max(300)
+      .refine((v) => !hasResearchMarkers(v), {
+        message: 'hanya nomor peraturan dan pasal; sumber, §, [S], ⚠ dan situs web masuk ke catatan (note)',
+      })
+      .describe('Sitasi yang dicetak: nomor peraturan dan pasal saja, mis. PP 45/2015 Pasal 29'),
+    note: z
+      .string()
+      .trim()
       .max(1_000)
-      .describe('Peraturan dan pasal; tambahkan ⚠ dan alasannya bila angka belum pasti'),
+      .default('')
+      .describe('Catatan internal admin: sumber, ⚠ dan alasannya bila angka belum pasti; kosong = sama dengan sitasi'),
     value: ruleValue,
   })
   .refine((v) => v.validTo === null || v.validTo >= v.validFrom, {
@@ -202,7 +225,7 @@ export const quoteItem = z.object({
   payer,
   amount: z.int().describe('Rupiah yang harus dibayar, setelah diskon dan rekomposisi JKP'),
   grossAmount: z.int().optional().describe('Sebelum diskon/rekomposisi; hanya ada bila berbeda dari amount'),
-  basis: z.string().describe('Dasar hukum semua baris aturan yang dipakai baris ini'),
+  basis: z.string().describe('Sitasi hukum semua baris aturan yang dipakai baris ini, dipisah "; "'),
   ruleKeys: z.array(z.string()),
 });
 
@@ -224,7 +247,7 @@ export const quoteResponse = z.object({
   items: z.array(quoteItem),
   total: z.int(),
   byPayer,
-  rulesUsed: z.array(ruleRow).describe('Baris aturan yang dipakai, dengan dasar hukum dan masa berlakunya'),
+  rulesUsed: z.array(ruleRow).describe('Baris aturan yang dipakai, dengan sitasi hukum dan masa berlakunya'),
   recomposition: jkpRecomposition.optional(),
 });
 export type QuoteResponse = z.infer<typeof quoteResponse>;
@@ -291,7 +314,7 @@ export const benefitSummaryResponse = z.object({
     z.object({
       program: z.enum(['jkm', 'jkk']),
       title: bilingual,
-      legalBasis: z.string(),
+      citation: z.string().describe('Nomor peraturan dan pasal'),
       validFrom: z.string(),
       cashTotal: z.int().describe('Jumlah santunan tunai tetap (JKM: Rp42.000.000)'),
       items: z.array(
@@ -304,7 +327,7 @@ export const benefitSummaryResponse = z.object({
           maxAmount: z.int().nullable().describe('Batas paling banyak'),
           amountForWage: z.int().nullable().describe('amount + wageMultiple × wage, bila dapat dihitung'),
           rule: bilingual,
-          legalBasis: z.string(),
+          citation: z.string().describe('Nomor peraturan dan pasal'),
           certainty,
         }),
       ),
@@ -321,7 +344,7 @@ export const benefitSummaryResponse = z.object({
         maxYears: z.int(),
       }),
     ),
-    legalBasis: z.string(),
+    citation: z.string().describe('Nomor peraturan dan pasal'),
     certainty,
   }),
 });
@@ -331,6 +354,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type ContractsMatchEngine = [
   Assert<Same<z.infer<typeof ruleValue>, RuleValue>>,
-  Assert<Omit<RuleRow, 'id' | 'createdAt'> extends ContributionRuleRow ? true : false>,
+  Assert<
+    Omit<RuleRow, 'id' | 'createdAt' | 'unconfirmed'> & { note: string } extends ContributionRuleRow ? true : false
+  >,
   Assert<Same<z.infer<typeof benefitSummaryResponse>, BenefitSummary>>,
 ];

@@ -9,6 +9,7 @@ import {
   cashTotal,
   scholarshipCeiling,
 } from './benefits.ts';
+import { hasResearchMarkers } from './contributions.ts';
 
 const item = (program: typeof JKM_BENEFITS, key: string) => {
   const found = program.items.find((i) => i.key === key);
@@ -51,14 +52,18 @@ describe('JKK benefits (domain.md §4.2)', () => {
 });
 
 describe('the data', () => {
-  it('gives every item a unique key, a legal basis, both languages and whole rupiah', () => {
+  it('gives every item a unique key, a citation fit for print, both languages and whole rupiah', () => {
     const keys = BENEFIT_PROGRAMS.flatMap((p) => p.items.map((i) => i.key));
     expect(new Set(keys).size).toBe(keys.length);
+    expect(hasResearchMarkers(SCHOLARSHIP.citation)).toBe(false);
     for (const p of BENEFIT_PROGRAMS) {
-      expect(p.legalBasis).not.toBe('');
+      expect(p.citation).not.toBe('');
+      expect(hasResearchMarkers(p.citation)).toBe(false);
       for (const i of p.items) {
         expect(i.key.startsWith(`${p.program}.`)).toBe(true);
-        expect(i.legalBasis.trim()).not.toBe('');
+        expect(i.citation.trim()).not.toBe('');
+        expect(hasResearchMarkers(i.citation), i.citation).toBe(false);
+        expect(`${i.label.id} ${i.label.en} ${i.rule.id} ${i.rule.en}`).not.toMatch(/⚠|§|\[[SVM]\]/);
         expect(i.label.id && i.label.en && i.rule.id && i.rule.en).toBeTruthy();
         for (const n of [i.amount, i.maxAmount, i.wageMultiple]) {
           if (n !== null) expect(Number.isSafeInteger(n) && n > 0).toBe(true);
@@ -71,6 +76,15 @@ describe('the data', () => {
     expect(item(JKK_BENEFITS, 'jkk.transport.air').certainty).toBe('uncertain');
     expect(item(JKK_BENEFITS, 'jkk.total_disability').certainty).toBe('uncertain');
     expect(SCHOLARSHIP.certainty).toBe('uncertain');
+  });
+
+  it('sends no research notes to the public', () => {
+    // `certainty` is a field of its own ('uncertain' is one of its values), not text.
+    const text = JSON.stringify(benefitSummary(1_000_000), (key, value: unknown) =>
+      key === 'certainty' ? undefined : value,
+    );
+    expect(hasResearchMarkers(text)).toBe(false);
+    expect(text).not.toContain('"note"');
   });
 
   it('summarises with and without a wage, and refuses a bad wage', () => {

@@ -25,14 +25,17 @@ export interface BenefitItem {
   maxAmount: number | null;
   /** The rule in words, including conditions. */
   rule: Bilingual;
-  legalBasis: string;
+  /** Regulation and article only: the text the public calculator shows. */
+  citation: string;
+  /** Sources and confidence, for maintainers; never sent to the public. */
+  note?: string;
   certainty: Certainty;
 }
 
 export interface BenefitProgram {
   program: 'jkm' | 'jkk';
   title: Bilingual;
-  legalBasis: string;
+  citation: string;
   /**
    * PP 82/2019 took effect when promulgated, 2 Dec 2019 (date not in domain.md: [M], to verify); earlier deaths and
    * accidents had the lower PP 44/2015 amounts.
@@ -53,7 +56,9 @@ export interface Scholarship {
   /** For all children together. */
   maxTotal: number;
   levels: ScholarshipLevel[];
-  legalBasis: string;
+  citation: string;
+  /** Sources and confidence, for maintainers; never sent to the public. */
+  note?: string;
   certainty: Certainty;
 }
 
@@ -74,7 +79,8 @@ export const SCHOLARSHIP: Scholarship = {
       maxYears: 5,
     },
   ],
-  legalBasis:
+  citation: 'PP 82/2019',
+  note:
     'PP 82/2019 (beasiswa paling banyak 2 anak, total Rp174.000.000) [S]; rincian per jenjang dan lama: kode ' +
     'simulator [S] dan [M] ⚠ cek Permenaker 5/2021 (dibayar per tahun sesuai jenjang, anak bersekolah, belum menikah, ' +
     'batas usia 23 tahun [M])',
@@ -84,7 +90,7 @@ export const SCHOLARSHIP: Scholarship = {
 export const JKM_BENEFITS: BenefitProgram = {
   program: 'jkm',
   title: { id: 'Jaminan Kematian (JKM)', en: 'Death benefit (JKM)' },
-  legalBasis: 'PP 44/2015 jo. PP 82/2019',
+  citation: 'PP 44/2015 jo. PP 82/2019',
   validFrom: PP82_2019_START,
   items: [
     {
@@ -98,7 +104,8 @@ export const JKM_BENEFITS: BenefitProgram = {
         id: 'Rp20.000.000 kepada ahli waris (sebelumnya Rp16.200.000 menurut PP 44/2015); sama untuk PU dan BPU.',
         en: 'Rp20,000,000 to the heirs (Rp16,200,000 under PP 44/2015); the same for PU and BPU.',
       },
-      legalBasis: 'PP 82/2019 [S] reportasepapua.com, pasundan.jabarekspres.com, suarakarya.id',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] reportasepapua.com, pasundan.jabarekspres.com, suarakarya.id',
       certainty: 'secondary',
     },
     {
@@ -112,7 +119,8 @@ export const JKM_BENEFITS: BenefitProgram = {
         id: '24 bulan × Rp500.000, dibayar sekaligus (sebelumnya Rp4.800.000).',
         en: '24 months × Rp500,000, paid at once (previously Rp4,800,000).',
       },
-      legalBasis: 'PP 82/2019 [S]',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S]',
       certainty: 'secondary',
     },
     {
@@ -123,7 +131,8 @@ export const JKM_BENEFITS: BenefitProgram = {
       wageMultiple: null,
       maxAmount: null,
       rule: { id: 'Rp10.000.000 (sebelumnya Rp3.000.000).', en: 'Rp10,000,000 (previously Rp3,000,000).' },
-      legalBasis: 'PP 82/2019 [S]',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S]',
       certainty: 'secondary',
     },
     {
@@ -137,7 +146,8 @@ export const JKM_BENEFITS: BenefitProgram = {
         id: 'Paling banyak 2 anak, total paling banyak Rp174.000.000, bila masa iur paling sedikit 3 tahun (36 bulan).',
         en: 'At most 2 children, at most Rp174,000,000 in total, if contributions were paid for at least 3 years (36 months).',
       },
-      legalBasis: 'PP 82/2019 (syarat masa iur minimal 3 tahun) [S]',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 (syarat masa iur minimal 3 tahun) [S]',
       certainty: 'secondary',
     },
   ],
@@ -146,7 +156,7 @@ export const JKM_BENEFITS: BenefitProgram = {
 export const JKK_BENEFITS: BenefitProgram = {
   program: 'jkk',
   title: { id: 'Jaminan Kecelakaan Kerja (JKK)', en: 'Work accident benefit (JKK)' },
-  legalBasis: 'PP 44/2015 jo. PP 82/2019 jo. PP 49/2023',
+  citation: 'PP 44/2015 jo. PP 82/2019 jo. PP 49/2023',
   validFrom: PP82_2019_START,
   items: [
     {
@@ -160,7 +170,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: 'Sesuai kebutuhan medis tanpa batas biaya, rawat inap kelas I; termasuk penyakit penyerta, komplikasi, rehabilitasi dan implan. Juga kecelakaan dalam perjalanan pergi/pulang kerja.',
         en: 'As medically needed with no cost ceiling, class I hospital ward; includes comorbidities, complications, rehabilitation and implants. Also covers commuting accidents.',
       },
-      legalBasis: 'PP 82/2019 [S] ehukum.com',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] ehukum.com',
       certainty: 'secondary',
     },
     {
@@ -171,7 +182,8 @@ export const JKK_BENEFITS: BenefitProgram = {
       wageMultiple: null,
       maxAmount: 20_000_000,
       rule: { id: 'Paling lama 1 tahun, paling banyak Rp20.000.000.', en: 'Up to 1 year, at most Rp20,000,000.' },
-      legalBasis: 'PP 82/2019 [S] ehukum.com',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] ehukum.com',
       certainty: 'secondary',
     },
     {
@@ -182,7 +194,8 @@ export const JKK_BENEFITS: BenefitProgram = {
       wageMultiple: null,
       maxAmount: 5_000_000,
       rule: { id: 'Paling banyak Rp5.000.000.', en: 'At most Rp5,000,000.' },
-      legalBasis: 'PP 82/2019 [S] kode simulator ⚠',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] kode simulator ⚠',
       certainty: 'uncertain',
     },
     {
@@ -193,7 +206,8 @@ export const JKK_BENEFITS: BenefitProgram = {
       wageMultiple: null,
       maxAmount: 2_000_000,
       rule: { id: 'Paling banyak Rp2.000.000.', en: 'At most Rp2,000,000.' },
-      legalBasis: 'PP 82/2019 [S] kode simulator ⚠',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] kode simulator ⚠',
       certainty: 'uncertain',
     },
     {
@@ -204,7 +218,8 @@ export const JKK_BENEFITS: BenefitProgram = {
       wageMultiple: null,
       maxAmount: 10_000_000,
       rule: { id: 'Paling banyak Rp10.000.000.', en: 'At most Rp10,000,000.' },
-      legalBasis: 'PP 82/2019 [S] kode simulator ⚠',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] kode simulator ⚠',
       certainty: 'uncertain',
     },
     {
@@ -221,7 +236,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: '100% upah selama 12 bulan pertama, lalu 50% upah sampai sembuh (PP 44/2015 semula 100% 6 bulan, 75% 6 bulan, lalu 50%).',
         en: '100% of the wage for the first 12 months, then 50% until recovery (PP 44/2015 originally 100% 6 months, 75% 6 months, then 50%).',
       },
-      legalBasis: 'PP 82/2019 [S] jateng.antaranews.com, reportasepapua.com',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] jateng.antaranews.com, reportasepapua.com',
       certainty: 'secondary',
     },
     {
@@ -236,7 +252,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: '48 × upah, ditambah santunan berkala Rp12.000.000 (sekaligus) dan biaya pemakaman Rp10.000.000.',
         en: '48 × the wage, plus periodic compensation of Rp12,000,000 (paid at once) and funeral costs of Rp10,000,000.',
       },
-      legalBasis: 'PP 82/2019 [S] suarakarya.id, antaranews',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] suarakarya.id, antaranews',
       certainty: 'secondary',
     },
     {
@@ -247,10 +264,11 @@ export const JKK_BENEFITS: BenefitProgram = {
       wageMultiple: 56,
       maxAmount: null,
       rule: {
-        id: '70% × 80 × upah = 56 × upah sekaligus (ditambah santunan berkala ⚠ belum pasti).',
-        en: '70% × 80 × the wage = 56 × the wage as a lump sum (plus a periodic component ⚠ unconfirmed).',
+        id: '70% × 80 × upah = 56 × upah sekaligus (ditambah santunan berkala yang belum pasti).',
+        en: '70% × 80 × the wage = 56 × the wage as a lump sum (plus a periodic component, unconfirmed).',
       },
-      legalBasis: 'PP 82/2019 [S] antaranews ("cacat total hingga 56x upah") ⚠ komponen berkala',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] antaranews ("cacat total hingga 56x upah") ⚠ komponen berkala',
       certainty: 'uncertain',
     },
     {
@@ -264,7 +282,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: 'Persentase sesuai tabel × 80 × upah.',
         en: 'Percentage from the table × 80 × the wage.',
       },
-      legalBasis: 'PP 82/2019 [S] reportasepapua.com',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] reportasepapua.com',
       certainty: 'secondary',
     },
     {
@@ -278,7 +297,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: 'Persentase berkurangnya fungsi × persentase sesuai tabel × 80 × upah.',
         en: 'Percentage of lost function × percentage from the table × 80 × the wage.',
       },
-      legalBasis: 'PP 82/2019 [S]',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S]',
       certainty: 'secondary',
     },
     {
@@ -292,7 +312,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: 'Paling banyak 2 anak, total paling banyak Rp174.000.000, bila peserta meninggal dunia atau cacat total tetap akibat kecelakaan kerja; tanpa syarat masa iur.',
         en: 'At most 2 children, at most Rp174,000,000 in total, on death or total permanent disability from a work accident; no minimum contribution period.',
       },
-      legalBasis: 'PP 82/2019 [S] reportasepapua.com, radarkaur.disway.id',
+      citation: 'PP 82/2019',
+      note: 'PP 82/2019 [S] reportasepapua.com, radarkaur.disway.id',
       certainty: 'secondary',
     },
     {
@@ -306,7 +327,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: 'Pendampingan sampai peserta dapat bekerja kembali; penyakit akibat kerja menurut Perpres 7/2019.',
         en: 'Support until the participant can work again; occupational diseases as listed in Perpres 7/2019.',
       },
-      legalBasis: 'PP 44/2015 jo. PP 82/2019; Perpres 7/2019 [S]',
+      citation: 'PP 44/2015 jo. PP 82/2019; Perpres 7/2019',
+      note: 'PP 44/2015 jo. PP 82/2019; Perpres 7/2019 [S]',
       certainty: 'secondary',
     },
     {
@@ -320,7 +342,8 @@ export const JKK_BENEFITS: BenefitProgram = {
         id: 'Perawatan dibayar lebih dulu; BPJS menetapkan kecelakaan kerja atau bukan paling lama 30 hari setelah laporan tahap I.',
         en: 'Care is paid first; BPJS decides whether it was a work accident within 30 days of the stage-I report.',
       },
-      legalBasis: 'PP 49/2023 Pasal 25A, 25B [S] ptgasi.co.id',
+      citation: 'PP 49/2023 Pasal 25A, 25B',
+      note: 'PP 49/2023 Pasal 25A, 25B [S] ptgasi.co.id',
       certainty: 'secondary',
     },
   ],
@@ -350,7 +373,7 @@ export function scholarshipCeiling(s: Scholarship): number {
   return s.maxChildren * s.levels.reduce((sum, l) => sum + l.perYear * l.maxYears, 0);
 }
 
-export interface BenefitSummaryItem extends BenefitItem {
+export interface BenefitSummaryItem extends Omit<BenefitItem, 'note'> {
   /** benefitAmount() for the requested wage. */
   amountForWage: number | null;
 }
@@ -358,10 +381,15 @@ export interface BenefitSummaryItem extends BenefitItem {
 export interface BenefitSummary {
   wage: number | null;
   programs: (Omit<BenefitProgram, 'items'> & { items: BenefitSummaryItem[]; cashTotal: number })[];
-  scholarship: Scholarship;
+  scholarship: Omit<Scholarship, 'note'>;
 }
 
-/** The JKM and JKK summary; with a wage (BPU: declared income) the wage-based items get a figure. */
+function withoutNote<T extends { note?: string }>(value: T): Omit<T, 'note'> {
+  const { note: _note, ...rest } = value;
+  return rest;
+}
+
+/** The JKM and JKK summary (citations only, no research notes); with a wage (BPU: declared income) the wage-based items get a figure. */
 export function benefitSummary(wage: number | null = null): BenefitSummary {
   if (wage !== null && (!Number.isSafeInteger(wage) || wage <= 0)) {
     throw new RangeError(`Upah harus bilangan bulat rupiah > 0 / wage must be a whole rupiah amount > 0: ${wage}`);
@@ -370,9 +398,9 @@ export function benefitSummary(wage: number | null = null): BenefitSummary {
     wage,
     programs: BENEFIT_PROGRAMS.map((p) => ({
       ...p,
-      items: p.items.map((i) => ({ ...i, amountForWage: benefitAmount(i, wage) })),
+      items: p.items.map(({ note: _note, ...i }) => ({ ...i, amountForWage: benefitAmount(i, wage) })),
       cashTotal: cashTotal(p),
     })),
-    scholarship: SCHOLARSHIP,
+    scholarship: withoutNote(SCHOLARSHIP),
   };
 }

@@ -1,7 +1,8 @@
 // Seed for the effective-dated contribution rule table, from /work/shared/domain.md §1–3 (research up to Feb 2026).
 //
-// Every figure carries its legal basis. Confidence follows domain.md: [V] checked in the regulation text, [S]
-// secondary source, ⚠ uncertain. Dates marked "assumption" are not in the sources: most are the first day of the
+// Every figure carries its legal citation (`citation`: regulation and article only, the one text that is printed or
+// shown to the public) and an internal note for administrators (`note`: sources and confidence, [V] checked in the
+// regulation text, [S] secondary source, ⚠ uncertain, and what awaits verification). Dates marked "assumption" are not in the sources: most are the first day of the
 // month in which a regulation took effect, because contributions are monthly. An administrator corrects these rows
 // (with audit); the engine never hard-codes a figure.
 //
@@ -27,7 +28,8 @@ const puJkkRates: ContributionRuleRow[] = ([1, 2, 3, 4, 5] as const).map((riskCl
   scope: '',
   validFrom: PP_2015_START,
   validTo: null,
-  legalBasis:
+  citation: 'PP 44/2015 Lampiran I',
+  note:
     `PP 44/2015 Lampiran I (JKK kelompok ${riskClass}, ${JKK_CLASS_BP[riskClass].label}); ` +
     'kelompok usaha per PP 82/2019 Lampiran I [S]',
   value: { kind: 'rate', bp: JKK_CLASS_BP[riskClass].bp },
@@ -40,7 +42,8 @@ const puRates: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 44/2015 Pasal 18 (JKM 0,30% upah, pemberi kerja) [S]',
+    citation: 'PP 44/2015 Pasal 18',
+    note: 'PP 44/2015 Pasal 18 (JKM 0,30% upah, pemberi kerja) [S]',
     value: { kind: 'rate', bp: 30 },
   },
   {
@@ -48,7 +51,8 @@ const puRates: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 46/2015 jo. PP 60/2015 (JHT 3,7% pemberi kerja + 2% pekerja) [S]',
+    citation: 'PP 46/2015 jo. PP 60/2015',
+    note: 'PP 46/2015 jo. PP 60/2015 (JHT 3,7% pemberi kerja + 2% pekerja) [S]',
     value: { kind: 'split', employerBp: 370, workerBp: 200 },
   },
   {
@@ -56,21 +60,25 @@ const puRates: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 45/2015 (JP 2% pemberi kerja + 1% pekerja, atas upah berbatas) [S]',
+    citation: 'PP 45/2015',
+    note: 'PP 45/2015 (JP 2% pemberi kerja + 1% pekerja, atas upah berbatas) [S]',
     value: { kind: 'split', employerBp: 200, workerBp: 100 },
   },
 ];
 
 // The JP wage cap is indexed every year and announced around March (PP 45/2015 Pasal 29 (3)–(4)). Caps before
-// March 2023 are not in the sources, so PU quotes with JP before then are a RULE_GAP, not a guess. The 2025 row
-// is closed at the end of February 2026: the 2026 cap is not known yet, and a stale cap must not be used silently.
+// March 2023 are not in the sources, so PU quotes with JP before then are a RULE_GAP, not a guess. The 2026 row is
+// open-ended: the 2027 cap is added as a new row when announced, which ends it.
+const JP_CAP_CITATION = 'PP 45/2015 Pasal 29 ayat (3) dan (4)';
+
 const jpWageCaps: ContributionRuleRow[] = [
   {
     key: 'pu.jp.wage_cap',
     scope: '',
     validFrom: '2023-03-01',
     validTo: '2024-02-29',
-    legalBasis: 'PP 45/2015 Pasal 29; batas upah JP Maret 2023 [S] (tanggal 1 Maret: asumsi)',
+    citation: JP_CAP_CITATION,
+    note: 'PP 45/2015 Pasal 29; batas upah JP Maret 2023 [S] (tanggal 1 Maret: asumsi)',
     value: { kind: 'cap', rupiah: 9_559_600 },
   },
   {
@@ -78,7 +86,8 @@ const jpWageCaps: ContributionRuleRow[] = [
     scope: '',
     validFrom: '2024-03-01',
     validTo: '2025-02-28',
-    legalBasis: 'PP 45/2015 Pasal 29; batas upah JP Maret 2024 (PDB 2023 +5,05%) [S] (tanggal 1 Maret: asumsi)',
+    citation: JP_CAP_CITATION,
+    note: 'PP 45/2015 Pasal 29; batas upah JP Maret 2024 (PDB 2023 +5,05%) [S] (tanggal 1 Maret: asumsi)',
     value: { kind: 'cap', rupiah: 10_042_300 },
   },
   {
@@ -86,10 +95,23 @@ const jpWageCaps: ContributionRuleRow[] = [
     scope: '',
     validFrom: '2025-03-01',
     validTo: '2026-02-28',
-    legalBasis:
-      'PP 45/2015 Pasal 29; batas upah JP 2025 ⚠ UNCERTAIN: hanya dari kode payroll pihak ketiga, belum dicek ' +
-      'ke pengumuman BPJS; tanggal berlaku 1 Maret 2025 dan berakhir 28 Feb 2026: asumsi',
+    citation: JP_CAP_CITATION,
+    note:
+      'PP 45/2015 Pasal 29; batas upah JP mulai 1 Maret 2025 = 2024 × 1,0503, surat BPJS Ketenagakerjaan ' +
+      'B/726/022025 [S] banyak sumber (domain.md §3.1, §11.3); belum dicek pada surat aslinya',
     value: { kind: 'cap', rupiah: 10_547_400 },
+  },
+  {
+    key: 'pu.jp.wage_cap',
+    scope: '',
+    validFrom: '2026-03-01',
+    validTo: null,
+    citation: JP_CAP_CITATION,
+    note:
+      'PP 45/2015 Pasal 29; batas upah JP mulai 1 Maret 2026 (PDB 2025 +5,11%), surat BPJS Ketenagakerjaan ' +
+      'B/1226/022026 tanggal 25 Feb 2026 [M] beberapa sumber kode (domain.md §3.1, §11.3) ⚠ menunggu verifikasi ' +
+      'pada surat aslinya',
+    value: { kind: 'cap', rupiah: 11_086_300 },
   },
 ];
 
@@ -111,7 +133,8 @@ const otherMandatoryPrograms: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 44/2015; Permenaker 5/2021 (BPU wajib JKK dan JKM, JHT opsional) [S]',
+    citation: 'PP 44/2015; Permenaker 5/2021',
+    note: 'PP 44/2015; Permenaker 5/2021 (BPU wajib JKK dan JKM, JHT opsional) [S]',
     value: { kind: 'programs', programs: ['jkk', 'jkm'] },
   },
   {
@@ -119,7 +142,8 @@ const otherMandatoryPrograms: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'Permenakertrans 44/2015; Permenaker 5/2021 (jasa konstruksi hanya JKK dan JKM) [S] databoks/Kemnaker',
+    citation: 'Permenakertrans 44/2015; Permenaker 5/2021',
+    note: 'Permenakertrans 44/2015; Permenaker 5/2021 (jasa konstruksi hanya JKK dan JKM) [S] databoks/Kemnaker',
     value: { kind: 'programs', programs: ['jkk', 'jkm'] },
   },
 ];
@@ -129,7 +153,8 @@ const puMandatoryPrograms: ContributionRuleRow[] = SIZES.map((size) => ({
   scope: size,
   validFrom: PP_2015_START,
   validTo: null,
-  legalBasis: `Perpres 109/2013 Pasal 6 (program wajib usaha ${size}) [S] (mulai 1 Juli 2015: asumsi)`,
+  citation: 'Perpres 109/2013 Pasal 6',
+  note: `Perpres 109/2013 Pasal 6 (program wajib usaha ${size}) [S] (mulai 1 Juli 2015: asumsi)`,
   value: { kind: 'programs', programs: MANDATORY_BY_SIZE[size] },
 }));
 
@@ -141,7 +166,8 @@ const jkpPrerequisites: ContributionRuleRow[] = SIZES.map((size) => ({
   scope: size,
   validFrom: '2021-02-02',
   validTo: null,
-  legalBasis:
+  citation: 'PP 37/2021 Pasal 4 jo. PP 6/2025 Pasal 4 ayat (3)',
+  note:
     'PP 6/2025 Pasal 4 (3) [V] pasal.id (peserta JKP wajib ikut JKK, JKM, JHT; usaha menengah/besar juga JP); ' +
     'PP 37/2021 Pasal 4 sebelumnya: asumsi sama',
   value: {
@@ -167,7 +193,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP37_2021_START,
     validTo: PP37_2021_END,
-    legalBasis: 'PP 37/2021 Pasal 11 (iuran JKP 0,46% upah) [S]',
+    citation: 'PP 37/2021 Pasal 11',
+    note: 'PP 37/2021 Pasal 11 (iuran JKP 0,46% upah) [S]',
     value: { kind: 'rate', bp: 46 },
   },
   {
@@ -175,7 +202,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP6_2025_START,
     validTo: null,
-    legalBasis: 'PP 6/2025 Pasal 11 ayat (2) (iuran JKP 0,36% upah) [V] pasal.id; [S] okezone',
+    citation: 'PP 6/2025 Pasal 11 ayat (2)',
+    note: 'PP 6/2025 Pasal 11 ayat (2) (iuran JKP 0,36% upah) [V] pasal.id; [S] okezone',
     value: { kind: 'rate', bp: 36 },
   },
   {
@@ -183,7 +211,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP37_2021_START,
     validTo: PP37_2021_END,
-    legalBasis: 'PP 37/2021 Pasal 11 (bagian Pemerintah Pusat 0,22%) ⚠ pembagian [M] menurut domain.md',
+    citation: 'PP 37/2021 Pasal 11',
+    note: 'PP 37/2021 Pasal 11 (bagian Pemerintah Pusat 0,22%) ⚠ pembagian [M] menurut domain.md',
     value: { kind: 'rate', bp: 22 },
   },
   {
@@ -191,7 +220,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP6_2025_START,
     validTo: null,
-    legalBasis: 'PP 6/2025 Pasal 11 ayat (4) (bagian Pemerintah Pusat 0,22%) [V] pasal.id (teks OCR) ⚠ cek PDF resmi',
+    citation: 'PP 6/2025 Pasal 11 ayat (4)',
+    note: 'PP 6/2025 Pasal 11 ayat (4) (bagian Pemerintah Pusat 0,22%) [V] pasal.id (teks OCR) ⚠ cek PDF resmi',
     value: { kind: 'rate', bp: 22 },
   },
   {
@@ -199,7 +229,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP37_2021_START,
     validTo: PP37_2021_END,
-    legalBasis: 'PP 37/2021 Pasal 11 jo. PP 49/2023 Pasal 16A (rekomposisi JKK 0,14%) [S]',
+    citation: 'PP 37/2021 Pasal 11 jo. PP 49/2023 Pasal 16A',
+    note: 'PP 37/2021 Pasal 11 jo. PP 49/2023 Pasal 16A (rekomposisi JKK 0,14%) [S]',
     value: { kind: 'rate', bp: 14 },
   },
   {
@@ -207,7 +238,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP6_2025_START,
     validTo: null,
-    legalBasis: 'PP 6/2025 Pasal 11 ayat (5) (rekomposisi JKK 0,14%) [V] pasal.id (teks OCR) ⚠ cek PDF resmi',
+    citation: 'PP 6/2025 Pasal 11 ayat (5)',
+    note: 'PP 6/2025 Pasal 11 ayat (5) (rekomposisi JKK 0,14%) [V] pasal.id (teks OCR) ⚠ cek PDF resmi',
     value: { kind: 'rate', bp: 14 },
   },
   {
@@ -215,7 +247,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP37_2021_START,
     validTo: PP37_2021_END,
-    legalBasis: 'PP 37/2021 Pasal 11 jo. PP 49/2023 Pasal 18A (rekomposisi JKM 0,10%) [S]',
+    citation: 'PP 37/2021 Pasal 11 jo. PP 49/2023 Pasal 18A',
+    note: 'PP 37/2021 Pasal 11 jo. PP 49/2023 Pasal 18A (rekomposisi JKM 0,10%) [S]',
     value: { kind: 'rate', bp: 10 },
   },
   {
@@ -223,7 +256,8 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP6_2025_START,
     validTo: null,
-    legalBasis:
+    citation: 'PP 6/2025 Pasal 11 ayat (5)',
+    note:
       'PP 6/2025 Pasal 11 ayat (5) hanya menyebut rekomposisi JKK; rekomposisi JKM dihapus (0%) ⚠ UNCERTAIN ' +
       '(domain.md §11.2, cek PDF resmi)',
     value: { kind: 'rate', bp: 0 },
@@ -235,12 +269,75 @@ const jkpRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP37_2021_START,
     validTo: null,
-    legalBasis: 'PP 37/2021 (batas atas upah JKP Rp5.000.000) [S] ⚠ dipakai juga sebagai dasar iuran JKP: tafsiran',
+    citation: 'PP 37/2021',
+    note: 'PP 37/2021 (batas atas upah JKP Rp5.000.000) [S] ⚠ dipakai juga sebagai dasar iuran JKP: tafsiran',
     value: { kind: 'cap', rupiah: 5_000_000 },
   },
 ];
 
 // --- BPU (bukan penerima upah) -----------------------------------------------------------------------------------
+
+// PP 44/2015 Lampiran II: real monthly income → declared nominal, the base of 1 % JKK and 2 % JHT (domain.md §3.2).
+// The 33 rows come from one open-source BPU simulator; the first and last rows are confirmed by news (JKK
+// Rp10,000 and Rp207,000). Each row's scope is its number in the Lampiran; `earningsFrom` is the lower bound of its
+// bracket of real income (row 1 from 0). Databases seeded before the table was known keep their Rp1,000,000 row
+// without a number next to these (append-only history); the engine prefers the numbered row.
+const LAMPIRAN_II: readonly (readonly [earningsFrom: number, nominal: number])[] = [
+  [0, 1_000_000],
+  [1_100_000, 1_200_000],
+  [1_300_000, 1_400_000],
+  [1_500_000, 1_600_000],
+  [1_700_000, 1_800_000],
+  [1_900_000, 2_000_000],
+  [2_100_000, 2_200_000],
+  [2_300_000, 2_400_000],
+  [2_500_000, 2_600_000],
+  [2_700_000, 2_950_000],
+  [3_200_000, 3_450_000],
+  [3_700_000, 3_950_000],
+  [4_200_000, 4_450_000],
+  [4_700_000, 4_950_000],
+  [5_200_000, 5_450_000],
+  [5_700_000, 5_950_000],
+  [6_200_000, 6_450_000],
+  [6_700_000, 6_950_000],
+  [7_200_000, 7_450_000],
+  [7_700_000, 7_950_000],
+  [8_200_000, 8_700_000],
+  [9_200_000, 9_700_000],
+  [10_200_000, 10_700_000],
+  [11_200_000, 11_700_000],
+  [12_200_000, 12_700_000],
+  [13_200_000, 13_700_000],
+  [14_200_000, 14_700_000],
+  [15_200_000, 15_700_000],
+  [16_200_000, 16_700_000],
+  [17_200_000, 17_700_000],
+  [18_200_000, 18_700_000],
+  [19_200_000, 19_700_000],
+  [20_200_000, 20_700_000],
+];
+
+const bpuIncomeRows: ContributionRuleRow[] = LAMPIRAN_II.map(([earningsFrom, nominal], index) => {
+  const number = index + 1;
+  const confirmed = number === 1 || number === LAMPIRAN_II.length;
+  return {
+    key: 'bpu.income.row',
+    scope: String(number),
+    validFrom: PP_2015_START,
+    validTo: null,
+    citation: 'PP 44/2015 Lampiran II',
+    note:
+      `PP 44/2015 Lampiran II baris ${number} [M] satu simulator BPU sumber terbuka (domain.md §3.2)` +
+      (confirmed
+        ? number === 1
+          ? '; baris terendah Rp1.000.000 dikonfirmasi berita [S] kaltimkita.com, star.grid.id'
+          : '; baris tertinggi (JKK Rp207.000) dikonfirmasi berita [S] radarmukomuko'
+        : '') +
+      ' ⚠ menunggu verifikasi pada Lampiran II resmi (peraturan.bpk.go.id/Download/28929)',
+    value: { kind: 'income', rupiah: nominal, earningsFrom },
+  };
+});
 
 const bpuRules: ContributionRuleRow[] = [
   {
@@ -248,7 +345,8 @@ const bpuRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 44/2015 (JKK BPU 1% penghasilan nominal Lampiran II); Permenaker 5/2021 [S]',
+    citation: 'PP 44/2015 Lampiran II; Permenaker 5/2021',
+    note: 'PP 44/2015 (JKK BPU 1% penghasilan nominal Lampiran II); Permenaker 5/2021 [S]',
     value: { kind: 'rate', bp: 100 },
   },
   {
@@ -256,7 +354,8 @@ const bpuRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 44/2015 (JKM BPU Rp6.800 per bulan); Permenaker 5/2021 [S]',
+    citation: 'PP 44/2015; Permenaker 5/2021',
+    note: 'PP 44/2015 (JKM BPU Rp6.800 per bulan); Permenaker 5/2021 [S]',
     value: { kind: 'amount', rupiah: 6_800 },
   },
   {
@@ -264,25 +363,18 @@ const bpuRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 46/2015 (JHT BPU 2% penghasilan nominal, opsional) [S]',
+    citation: 'PP 46/2015',
+    note: 'PP 46/2015 (JHT BPU 2% penghasilan nominal, opsional) [S]',
     value: { kind: 'rate', bp: 200 },
   },
-  // Lampiran II is a list of discrete nominal incomes that was not retrieved. Only the Rp1,000,000 row is
-  // confirmed; add the other rows from peraturan.bpk.go.id/Download/28929 when available.
-  {
-    key: 'bpu.income.row',
-    scope: '',
-    validFrom: PP_2015_START,
-    validTo: null,
-    legalBasis: 'PP 44/2015 Lampiran II (penghasilan Rp1.000.000, terendah) [S] kaltimkita.com, star.grid.id',
-    value: { kind: 'income', rupiah: 1_000_000 },
-  },
+  ...bpuIncomeRows,
   {
     key: 'bpu.income.bounds',
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis:
+    citation: 'PP 44/2015 Lampiran II',
+    note:
       'PP 44/2015 Lampiran II: minimum Rp1.000.000 [S]; maksimum Rp20.700.000 ⚠ UNCERTAIN (hanya radarmukomuko, ' +
       'JKK Rp207.000)',
     value: { kind: 'range', min: 1_000_000, max: 20_700_000 },
@@ -316,7 +408,8 @@ function jakonSliceRows(program: 'jkk' | 'jkm'): ContributionRuleRow[] {
     scope: String(index + 1),
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: `${basis}; lapisan ${index + 1}`,
+    citation: program === 'jkk' ? 'PP 44/2015; Permenakertrans 44/2015' : 'PP 44/2015; PP 49/2020 Pasal 12 ayat (2)',
+    note: `${basis}; lapisan ${index + 1}`,
     value: {
       kind: 'slice',
       lower: slice.lower,
@@ -332,7 +425,8 @@ const jakonRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 44/2015; Permenakertrans 44/2015 (JKK 1,74% upah bila upah diketahui) [S] star.grid.id',
+    citation: 'PP 44/2015; Permenakertrans 44/2015',
+    note: 'PP 44/2015; Permenakertrans 44/2015 (JKK 1,74% upah bila upah diketahui) [S] star.grid.id',
     value: { kind: 'rate', bp: 174 },
   },
   {
@@ -340,7 +434,8 @@ const jakonRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis: 'PP 44/2015; PP 49/2020 Pasal 12 ayat (1) (JKM 0,30% upah bila upah diketahui) [V]',
+    citation: 'PP 44/2015; PP 49/2020 Pasal 12 ayat (1)',
+    note: 'PP 44/2015; PP 49/2020 Pasal 12 ayat (1) (JKM 0,30% upah bila upah diketahui) [V]',
     value: { kind: 'rate', bp: 30 },
   },
   ...jakonSliceRows('jkk'),
@@ -381,7 +476,8 @@ const pmiRules: ContributionRuleRow[] = [
   scope: '',
   validFrom: PMI_START,
   validTo: null,
-  legalBasis: `${PMI_BASIS}; ${label}`,
+  citation: 'Permenaker 4/2023 Pasal 18',
+  note: `${PMI_BASIS}; ${label}`,
   value: { kind: 'amount', rupiah },
 }));
 
@@ -395,7 +491,8 @@ const discountRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: '2020-08-01',
     validTo: '2021-01-31',
-    legalBasis: 'PP 49/2020 Pasal 9, 12 (keringanan iuran JKK dan JKM 99%, Agustus 2020–Januari 2021) [V] pasal.id',
+    citation: 'PP 49/2020 Pasal 9 dan Pasal 12',
+    note: 'PP 49/2020 Pasal 9, 12 (keringanan iuran JKK dan JKM 99%, Agustus 2020–Januari 2021) [V] pasal.id',
     value: {
       kind: 'discount',
       percentBp: 9_900,
@@ -411,7 +508,8 @@ const discountRules: ContributionRuleRow[] = [
     scope: 'padat_karya',
     validFrom: '2025-02-01',
     validTo: '2025-07-31',
-    legalBasis: 'PP 7/2025 (diskon JKK 50% industri padat karya tertentu, Feb–Jul 2025) [S] (mulai 1 Feb: asumsi)',
+    citation: 'PP 7/2025',
+    note: 'PP 7/2025 (diskon JKK 50% industri padat karya tertentu, Feb–Jul 2025) [S] (mulai 1 Feb: asumsi)',
     value: {
       kind: 'note',
       text: 'Diskon 50% JKK untuk industri padat karya tertentu; belum diterapkan otomatis oleh mesin.',
@@ -422,8 +520,8 @@ const discountRules: ContributionRuleRow[] = [
     scope: 'padat_karya',
     validFrom: '2025-08-01',
     validTo: '2026-01-31',
-    legalBasis:
-      'Revisi PP 7/2025 (perpanjangan diskon JKK 50% s.d. Januari 2026) [S] ⚠ nomor PP revisi belum diketahui',
+    citation: 'PP 7/2025 sebagaimana diubah',
+    note: 'Revisi PP 7/2025 (perpanjangan diskon JKK 50% s.d. Januari 2026) [S] ⚠ nomor PP revisi belum diketahui',
     value: {
       kind: 'note',
       text: 'Perpanjangan diskon 50% JKK padat karya; belum diterapkan otomatis oleh mesin.',
@@ -437,8 +535,8 @@ const discountRules: ContributionRuleRow[] = [
     scope: 'transport',
     validFrom: '2026-01-01',
     validTo: '2027-03-31',
-    legalBasis:
-      'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor transportasi, Jan 2026–Mar 2027; tidak untuk APBN/APBD) [S]',
+    citation: 'PP 50/2025 Pasal 4',
+    note: 'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor transportasi, Jan 2026–Mar 2027; tidak untuk APBN/APBD) [S]',
     value: {
       kind: 'discount',
       percentBp: 5_000,
@@ -452,8 +550,8 @@ const discountRules: ContributionRuleRow[] = [
     scope: 'other',
     validFrom: '2026-04-01',
     validTo: '2026-12-31',
-    legalBasis:
-      'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor non-transportasi, Apr–Des 2026; tidak untuk APBN/APBD) [S]',
+    citation: 'PP 50/2025 Pasal 4',
+    note: 'PP 50/2025 Pasal 4 (diskon 50% JKK+JKM BPU sektor non-transportasi, Apr–Des 2026; tidak untuk APBN/APBD) [S]',
     value: {
       kind: 'discount',
       percentBp: 5_000,
@@ -472,7 +570,9 @@ const roundingRules: ContributionRuleRow[] = [
     scope: '',
     validFrom: PP_2015_START,
     validTo: null,
-    legalBasis:
+    // No regulation states a rounding rule: the citation says so rather than citing one.
+    citation: 'Tidak diatur dalam peraturan; kebijakan pembulatan Lindung',
+    note:
       'Tidak ditemukan dalam regulasi (domain.md §11.9): kebijakan Lindung, pembulatan setengah ke atas ke rupiah ' +
       'penuh per baris iuran; dapat diubah admin setelah konfirmasi BPJS',
     value: { kind: 'rounding', mode: 'half_up' },

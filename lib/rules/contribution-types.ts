@@ -55,8 +55,12 @@ export type RuleValue =
   | { kind: 'amount'; rupiah: number }
   /** An upper limit on the wage a percentage applies to. */
   | { kind: 'cap'; rupiah: number }
-  /** One admissible declared income (BPU, PP 44/2015 Lampiran II). Several rows form the table. */
-  | { kind: 'income'; rupiah: number }
+  /**
+   * One admissible declared income (BPU, PP 44/2015 Lampiran II). Several rows form the table. `earningsFrom` is the
+   * lowest real monthly income the row stands for; a real income belongs to the row with the highest
+   * `earningsFrom` not above it. Rows recorded before the table was known have none and are chosen only by name.
+   */
+  | { kind: 'income'; rupiah: number; earningsFrom?: number }
   /** Lowest and highest admissible declared income. */
   | { kind: 'range'; min: number; max: number }
   /** One band of a progressive schedule (Jakon by contract value). Several rows form the schedule. */
@@ -91,8 +95,16 @@ export interface ContributionRuleRow {
   validFrom: IsoDate;
   /** Inclusive last day, or null while in force. */
   validTo: IsoDate | null;
-  /** Regulation and article, plus ⚠ and the reason when the figure is uncertain. */
-  legalBasis: string;
+  /**
+   * The legal citation: regulation number and article only (`PP 45/2015 Pasal 29`). The one text printed, shown to
+   * the public and exported; never research notes (see `hasResearchMarkers`).
+   */
+  citation: string;
+  /**
+   * Internal research note for administrators: sources, confidence, ⚠ and what awaits verification. Never printed.
+   * Stored in the `legal_basis` column.
+   */
+  note: string;
   value: RuleValue;
 }
 
@@ -159,7 +171,7 @@ export interface QuoteItem {
   amount: number;
   /** Before discounts and recomposition; present only when it differs from `amount`. */
   grossAmount?: number;
-  /** Legal basis of every row behind this line, joined with '; '. */
+  /** Legal citation of every row behind this line (each once), joined with '; '. */
   basis: string;
   ruleKeys: string[];
 }

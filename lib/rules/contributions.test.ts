@@ -4,6 +4,9 @@ import { CONTRIBUTION_RULE_SEED as SEED } from './contribution-rules.seed.ts';
 import {
   checkRuleTable,
   costOverMonths,
+  hasResearchMarkers,
+  incomeBrackets,
+  incomeForEarnings,
   quoteContribution,
   RuleError,
   type BpuQuoteInput,
@@ -73,15 +76,34 @@ const ruleRow = (key: string, scope = ''): ContributionRuleRow => {
 // ----------------------------------------------------------------------------------------------------------------
 
 describe('seed table', () => {
-  it('has no overlapping rows, bad dates or empty legal basis', () => {
+  it('has no overlapping rows, bad dates, empty citations or research notes in a citation', () => {
     expect(checkRuleTable(SEED)).toEqual([]);
+    for (const row of SEED) {
+      expect(row.citation.trim()).not.toBe('');
+      expect(hasResearchMarkers(row.citation), `${row.key} (${row.scope}): ${row.citation}`).toBe(false);
+      expect(row.note.trim()).not.toBe('');
+    }
   });
 
-  it('marks uncertain figures in their legal basis', () => {
+  it('marks uncertain figures in their internal note, not in the citation', () => {
     const uncertain = ['pu.jp.wage_cap', 'bpu.income.bounds', 'pu.jkp.recomposition.jkm', 'rounding.mode'];
     for (const key of uncertain) {
       const rows = SEED.filter((r) => r.key === key);
-      expect(rows.some((r) => /⚠|Tidak ditemukan/.test(r.legalBasis))).toBe(true);
+      expect(rows.some((r) => /⚠|Tidak ditemukan/.test(r.note))).toBe(true);
+    }
+    // The Lampiran II rows await verification against the official text.
+    const incomeRows = SEED.filter((r) => r.key === 'bpu.income.row');
+    expect(incomeRows).toHaveLength(33);
+    for (const r of incomeRows) {
+      expect(r.citation).toBe('PP 44/2015 Lampiran II');
+      expect(r.note).toMatch(/menunggu verifikasi/);
+    }
+  });
+
+  it('checkRuleTable refuses a citation that carries research notes', () => {
+    const jkm = ruleRow('bpu.jkm.flat');
+    for (const citation of ['PP 44/2015 [S]', 'domain.md §3.2', 'PP 1/2025 ⚠', 'kaltimkita.com', 'x UNCERTAIN']) {
+      expect(checkRuleTable([{ ...jkm, citation }])).toHaveLength(1);
     }
   });
 
@@ -122,12 +144,68 @@ describe('BPU (domain.md §3.2)', () => {
     const quote = quoteContribution(bpu('2025-06-01'), SEED);
     expect(quote.rulesUsed).toContain(ruleRow('bpu.jkm.flat'));
     expect(quote.rulesUsed).toContain(ruleRow('bpu.jkk.rate'));
-    expect(quote.rulesUsed).toContain(ruleRow('bpu.income.row'));
+    expect(quote.rulesUsed).toContain(ruleRow('bpu.income.row', '1'));
     expect(quote.rulesUsed).toContain(ruleRow('rounding.mode'));
     expect(quote.rulesUsed.map((r) => r.key)).not.toContain('bpu.jht.rate');
     expect(quote.rulesUsed.map((r) => r.key)).not.toContain('bpu.income.bounds');
     expect(itemOf(quote, 'jkk').basis).toContain('PP 44/2015');
     expect(itemOf(quote, 'jkk').ruleKeys).toEqual(['bpu.income.row', 'bpu.jkk.rate']);
+  });
+
+  it('offers all 33 rows of PP 44/2015 Lampiran II, each with the bracket of real income it stands for', () => {
+    const brackets = incomeBrackets(SEED, '2026-05-01');
+    expect(brackets).toHaveLength(33);
+    expect(brackets[0]).toMatchObject({ income: 1_000_000, earningsFrom: 0, earningsTo: 1_099_999 });
+    expect(brackets[7]).toMatchObject({ income: 2_400_000, earningsFrom: 2_300_000, earningsTo: 2_499_999 });
+    expect(brackets[9]).toMatchObject({ income: 2_950_000, earningsFrom: 2_700_000, earningsTo: 3_199_999 });
+    expect(brackets[32]).toMatchObject({ income: 20_700_000, earningsFrom: 20_200_000, earningsTo: null });
+    expect(brackets.map((b) => b.row.scope)).toEqual(brackets.map((_, i) => String(i + 1)));
+    expect(incomeBrackets(SEED, '2015-06-30')).toEqual([]);
+  });
+
+  it.each([
+    [0, 1_000_000, '1'],
+    [1_099_999, 1_000_000, '1'],
+    [1_100_000, 1_200_000, '2'],
+    [2_345_678, 2_400_000, '8'],
+    [3_199_999, 2_950_000, '10'],
+    [20_199_999, 19_700_000, '32'],
+    [55_000_000, 20_700_000, '33'],
+  ])('maps a real income of Rp%d to the declared income Rp%d (row %s)', (earnings, income, row) => {
+    const bracket = incomeForEarnings(earnings, '2026-05-01', SEED);
+    expect(bracket.income).toBe(income);
+    expect(bracket.row.scope).toBe(row);
+  });
+
+  it('quotes every Lampiran II row: Rp2,345,678 of real income pays JKK 1 % of Rp2,400,000', () => {
+    const { income } = incomeForEarnings(2_345_678, '2025-06-01', SEED);
+    const quote = quoteContribution(bpu('2025-06-01', { income, programs: ['jkk', 'jkm', 'jht'] }), SEED);
+    expect(itemOf(quote, 'jkk').amount).toBe(24_000);
+    expect(itemOf(quote, 'jht').amount).toBe(48_000);
+    expect(quote.total).toBe(24_000 + 6_800 + 48_000);
+    expect(quote.rulesUsed).toContain(ruleRow('bpu.income.row', '8'));
+    for (const b of incomeBrackets(SEED, '2025-06-01')) {
+      expect(quoteContribution(bpu('2025-06-01', { income: b.income }), SEED).total).toBe(b.income / 100 + 6_800);
+    }
+    expectRuleError(() => incomeForEarnings(-1, '2025-06-01', SEED), 'INVALID_INPUT');
+    expectRuleError(() => incomeForEarnings(1_000_000, '2015-06-30', SEED), 'RULE_GAP');
+  });
+
+  it('prefers the numbered Lampiran II row over an older row of the same income without a bracket', () => {
+    const old: ContributionRuleRow = {
+      ...ruleRow('bpu.income.row', '1'),
+      scope: '',
+      note: 'PP 44/2015 Lampiran II (penghasilan Rp1.000.000, terendah) [S]',
+      value: { kind: 'income', rupiah: 1_000_000 },
+    };
+    const quote = quoteContribution(bpu('2025-06-01'), [old, ...SEED]);
+    expect(quote.total).toBe(16_800);
+    expect(quote.rulesUsed).toContain(ruleRow('bpu.income.row', '1'));
+    expect(quote.rulesUsed).not.toContain(old);
+    // The old row alone still quotes, and maps no real income.
+    const onlyOld = [old, ...SEED.filter((r) => r.key !== 'bpu.income.row')];
+    expect(total(bpu('2025-06-01'), onlyOld)).toBe(16_800);
+    expect(incomeBrackets(onlyOld, '2025-06-01')).toEqual([]);
   });
 
   it('rejects an income that is not a Lampiran II row (INCOME_NOT_IN_TABLE)', () => {
@@ -257,6 +335,9 @@ describe('PU (domain.md §3.1)', () => {
     ['2024-03-01', 200_846, 100_423],
     ['2025-02-28', 200_846, 100_423],
     ['2025-03-01', 210_948, 105_474],
+    ['2026-02-28', 210_948, 105_474],
+    ['2026-03-01', 221_726, 110_863],
+    ['2026-04-01', 221_726, 110_863],
   ])('applies the JP wage cap on %s (wage Rp15,000,000 above the cap)', (date, employer, worker) => {
     const quote = quoteContribution(pu(date, { wage: 15_000_000 }), SEED);
     expect(itemOf(quote, 'jp', 'employer').amount).toBe(employer);
@@ -265,9 +346,21 @@ describe('PU (domain.md §3.1)', () => {
     expect(itemOf(quote, 'jht', 'employer').amount).toBe(555_000);
   });
 
-  it('is a RULE_GAP for JP where no cap is known (before March 2023, from March 2026)', () => {
+  it('quotes PU after March 2026 with the 2026 JP cap (Rp11,086,300) and cites it', () => {
+    const quote = quoteContribution(pu('2026-04-15', { wage: 12_000_000 }), SEED);
+    const cap = quote.rulesUsed.find((r) => r.key === 'pu.jp.wage_cap');
+    expect(cap?.value).toEqual({ kind: 'cap', rupiah: 11_086_300 });
+    expect(cap?.validFrom).toBe('2026-03-01');
+    expect(itemOf(quote, 'jp', 'worker')).toMatchObject({
+      amount: 110_863,
+      basis: 'PP 45/2015; PP 45/2015 Pasal 29 ayat (3) dan (4)',
+    });
+    // Below the cap the wage itself is the base.
+    expect(itemOf(quoteContribution(pu('2026-04-15'), SEED), 'jp', 'worker').amount).toBe(50_000);
+  });
+
+  it('is a RULE_GAP for JP where no cap is known (before March 2023)', () => {
     expectRuleError(() => quoteContribution(pu('2023-02-28'), SEED), 'RULE_GAP');
-    expectRuleError(() => quoteContribution(pu('2026-03-01'), SEED), 'RULE_GAP');
     // Without JP the same employer-size rules still quote.
     expect(total(pu('2019-01-01', { employerSize: 'small', programs: ['jkk', 'jkm', 'jht'] }))).toBe(312_000);
   });
@@ -341,8 +434,8 @@ describe('JKP recomposition (PP 37/2021 → PP 6/2025)', () => {
   it('switches from 0.46 % to 0.36 % on 7 Feb 2025', () => {
     expect(withJkp('2025-02-06').recomposition?.jkpTotal).toBe(23_000);
     expect(withJkp('2025-02-07').recomposition?.jkpTotal).toBe(18_000);
-    expect(withJkp('2025-02-06').rulesUsed.some((r) => r.legalBasis.startsWith('PP 37/2021'))).toBe(true);
-    expect(withJkp('2025-02-07').rulesUsed.some((r) => r.legalBasis.startsWith('PP 6/2025'))).toBe(true);
+    expect(withJkp('2025-02-06').rulesUsed.some((r) => r.citation.startsWith('PP 37/2021'))).toBe(true);
+    expect(withJkp('2025-02-07').rulesUsed.some((r) => r.citation.startsWith('PP 6/2025'))).toBe(true);
   });
 
   it('never raises the employer total, and caps the JKP base at Rp5,000,000', () => {
@@ -463,10 +556,7 @@ describe('rule table behaviour', () => {
 
   it('reports overlapping rows and wrong value kinds as RULE_CONFLICT', () => {
     const jkm = ruleRow('bpu.jkm.flat');
-    expectRuleError(
-      () => quoteContribution(bpu('2025-06-01'), [...SEED, { ...jkm, legalBasis: 'copy' }]),
-      'RULE_CONFLICT',
-    );
+    expectRuleError(() => quoteContribution(bpu('2025-06-01'), [...SEED, { ...jkm, note: 'copy' }]), 'RULE_CONFLICT');
     const wrongKind = SEED.map((r) => (r === jkm ? { ...r, value: { kind: 'rate' as const, bp: 680 } } : r));
     expectRuleError(() => quoteContribution(bpu('2025-06-01'), wrongKind), 'RULE_CONFLICT');
   });
@@ -663,6 +753,7 @@ describe('properties', () => {
           expect(item.amount).toBeGreaterThanOrEqual(0);
           expect(item.amount).toBeLessThanOrEqual(item.grossAmount ?? item.amount);
           expect(item.basis).not.toBe('');
+          expect(hasResearchMarkers(item.basis)).toBe(false);
           expect(item.ruleKeys.length).toBeGreaterThan(0);
         }
         for (const row of quote.rulesUsed) expect(SEED).toContain(row);

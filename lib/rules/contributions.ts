@@ -38,6 +38,25 @@ import type {
 
 export type * from './contribution-types.ts';
 
+/**
+ * Marks of research notes that must never reach printed, public or exported text: section signs and `.md` file
+ * names of the research file, confidence tags ([S], [V], [M]), ⚠ and "UNCERTAIN", web addresses and news sites.
+ * The database refuses the same in `contribution_rule.citation` (migration 0017).
+ */
+export const RESEARCH_MARKERS = /§|\.md\b|\[[SVM]\]|⚠|uncertain|https?:\/\/|\b[a-z0-9-]+\.(?:com|id|net|org)\b/i;
+
+export function hasResearchMarkers(text: string): boolean {
+  return RESEARCH_MARKERS.test(text);
+}
+
+/**
+ * Whether a rule's internal note marks its figure as not yet confirmed (⚠, UNCERTAIN, [M], awaiting
+ * verification). The public sees this as a flag, never the note itself.
+ */
+export function isUnconfirmed(note: string): boolean {
+  return /⚠|uncertain|\[M\]|menunggu verifikasi/i.test(note);
+}
+
 export class RuleError extends Error {
   override readonly name = 'RuleError';
 
@@ -137,7 +156,7 @@ interface Found<K extends RuleValueKind> {
   value: ValueOf<K>;
 }
 
-function isValidOn(row: ContributionRuleRow, date: IsoDate): boolean {
+function isValidOn(row: Pick<ContributionRuleRow, 'validFrom' | 'validTo'>, date: IsoDate): boolean {
   return row.validFrom <= date && (row.validTo === null || date <= row.validTo);
 }
 
@@ -249,12 +268,14 @@ function percentOf(lookup: RuleLookup, base: number, bp: number): bigint {
   return lookup.round(BigInt(base) * BigInt(bp), BP_PER_WHOLE);
 }
 
-function joinBasis(parts: readonly string[]): string {
-  return [...new Set(parts)].join('; ');
+/** Citations joined with '; ', each part once (a row may itself cite two regulations, `PP 44/2015; Permenaker 5/2021`). */
+function joinBasis(citations: readonly string[]): string {
+  const parts = citations.flatMap((c) => c.split(';').map((p) => p.trim()));
+  return [...new Set(parts.filter((p) => p !== ''))].join('; ');
 }
 
 function basisOf(rows: readonly ContributionRuleRow[]): string {
-  return joinBasis(rows.map((row) => row.legalBasis));
+  return joinBasis(rows.map((row) => row.citation));
 }
 
 function keysOf(rows: readonly ContributionRuleRow[]): string[] {
@@ -389,10 +410,20 @@ function requireSector(value: unknown): string {
   return sector;
 }
 
+/**
+ * The rows of one declared income on a date. A table recorded before Lampiran II was known may hold a second row
+ * for the same income without `earningsFrom`; the row that carries its bracket is preferred, so a quote cites
+ * one row.
+ */
+function rowsForIncome(found: Found<'income'>[], income: number): Found<'income'> | undefined {
+  const matches = found.filter(({ value }) => value.rupiah === income);
+  return matches.find(({ value }) => value.earningsFrom !== undefined) ?? matches[0];
+}
+
 /** The declared income must be a row of PP 44/2015 Lampiran II; no interpolation between rows. */
 function incomeRow(lookup: RuleLookup, income: number): ContributionRuleRow {
   const rows = lookup.table('bpu.income.row', 'income');
-  const match = rows.find(({ value }) => value.rupiah === income);
+  const match = rowsForIncome(rows, income);
   if (match !== undefined) {
     lookup.use(match.row);
     return match.row;
@@ -401,8 +432,69 @@ function incomeRow(lookup: RuleLookup, income: number): ContributionRuleRow {
     'INCOME_NOT_IN_TABLE',
     `Penghasilan Rp${income} tidak ada dalam tabel penghasilan BPU (PP 44/2015 Lampiran II) / ` +
       `income is not a row of the BPU income table`,
-    { income, allowed: rows.map(({ value }) => value.rupiah) },
+    { income, allowed: [...new Set(rows.map(({ value }) => value.rupiah))].sort((a, b) => a - b) },
   );
+}
+
+/** The parts of a rule row the income table needs (engine rows and API rows alike). */
+type IncomeTableRow = Pick<ContributionRuleRow, 'key' | 'validFrom' | 'validTo' | 'value'>;
+
+/** One row of the BPU income table with the real incomes it stands for (`earningsTo` null: no upper limit). */
+export interface IncomeBracket<R extends IncomeTableRow = ContributionRuleRow> {
+  row: R;
+  /** The declared nominal: the base of 1 % JKK and 2 % JHT. */
+  income: number;
+  earningsFrom: number;
+  earningsTo: number | null;
+}
+
+/**
+ * The BPU income table in force on a date as brackets of real monthly income, lowest first. Each bracket runs
+ * from its row's `earningsFrom` up to one rupiah below the next row's, so every real income has exactly one row
+ * (Lampiran II prints bounds such as "1.100.000–1.299.000"; an income between two printed bounds belongs to the
+ * lower row). Rows without `earningsFrom` are left out.
+ */
+export function incomeBrackets<R extends IncomeTableRow>(rules: readonly R[], date: IsoDate): IncomeBracket<R>[] {
+  requireDate(date);
+  const rows = rules
+    .filter((row) => row.key === 'bpu.income.row' && isValidOn(row, date))
+    .flatMap((row) =>
+      row.value.kind === 'income' && row.value.earningsFrom !== undefined
+        ? [{ row, income: row.value.rupiah, earningsFrom: row.value.earningsFrom }]
+        : [],
+    )
+    .sort((a, b) => a.earningsFrom - b.earningsFrom);
+  return rows.map((r, i) => ({ ...r, earningsTo: i + 1 < rows.length ? rows[i + 1]!.earningsFrom - 1 : null }));
+}
+
+/**
+ * The declared income (PP 44/2015 Lampiran II) for a participant's real monthly income on a date: the row whose
+ * bracket holds it. RULE_GAP when the table on that date has no brackets; INVALID_INPUT below the first bracket.
+ */
+export function incomeForEarnings<R extends IncomeTableRow>(
+  earnings: number,
+  date: IsoDate,
+  rules: readonly R[],
+): IncomeBracket<R> {
+  if (!Number.isSafeInteger(earnings) || earnings < 0) {
+    throw invalid(`Penghasilan harus bilangan bulat rupiah ≥ 0 / earnings must be a whole rupiah amount ≥ 0`, {
+      field: 'earnings',
+      value: earnings,
+    });
+  }
+  const brackets = incomeBrackets(rules, date);
+  if (brackets.length === 0) {
+    throw new RuleError(
+      'RULE_GAP',
+      `Tidak ada aturan bpu.income.row dengan batas penghasilan pada ${date} / no income brackets in force`,
+      { key: 'bpu.income.row', scope: '', date },
+    );
+  }
+  const bracket = brackets.findLast((b) => b.earningsFrom <= earnings);
+  if (bracket === undefined) {
+    throw invalid(`Penghasilan di bawah baris pertama tabel / earnings below the first row`, { earnings });
+  }
+  return bracket;
 }
 
 function quoteBpu(input: BpuQuoteInput, lookup: RuleLookup): QuoteItem[] {
@@ -412,7 +504,7 @@ function quoteBpu(input: BpuQuoteInput, lookup: RuleLookup): QuoteItem[] {
   const sector = requireSector(input.sector);
   requireAvailable('bpu', programs);
   const mandatory = lookup.one('bpu.mandatory_programs', 'programs');
-  requireIncluded(mandatory.value.programs, programs, mandatory.row.legalBasis);
+  requireIncluded(mandatory.value.programs, programs, mandatory.row.citation);
 
   const incomeUsed = incomeRow(lookup, income);
   const payer = bpuPayer(funding);
@@ -479,7 +571,7 @@ function reduceBy(item: QuoteItem, by: number, row: ContributionRuleRow): QuoteI
     ...item,
     amount: item.amount - by,
     grossAmount: item.grossAmount ?? item.amount,
-    basis: joinBasis([item.basis, row.legalBasis]),
+    basis: joinBasis([item.basis, row.citation]),
     ruleKeys: [...new Set([...item.ruleKeys, row.key])],
   };
 }
@@ -543,10 +635,10 @@ function quotePu(input: PuQuoteInput, lookup: RuleLookup): { items: QuoteItem[];
   const programs = requirePrograms(input.programs);
   requireAvailable('pu', programs);
   const mandatory = lookup.one('pu.mandatory_programs', 'programs', size);
-  requireIncluded(mandatory.value.programs, programs, mandatory.row.legalBasis);
+  requireIncluded(mandatory.value.programs, programs, mandatory.row.citation);
   if (programs.includes('jkp')) {
     const prerequisite = lookup.one('pu.jkp.prerequisite', 'programs', size);
-    requireIncluded(prerequisite.value.programs, programs, prerequisite.row.legalBasis);
+    requireIncluded(prerequisite.value.programs, programs, prerequisite.row.citation);
   }
 
   const discounts = discountsInForce(lookup, { category: 'pu', funding: 'self', sector: null });
@@ -630,7 +722,7 @@ function quoteJakon(input: JakonQuoteInput, lookup: RuleLookup): QuoteItem[] {
   const mandatory = lookup.one('jakon.mandatory_programs', 'programs');
   const programs = input.programs === undefined ? mandatory.value.programs : requirePrograms(input.programs);
   requireAvailable('jakon', programs);
-  requireIncluded(mandatory.value.programs, programs, mandatory.row.legalBasis);
+  requireIncluded(mandatory.value.programs, programs, mandatory.row.citation);
 
   let lines: Line[];
   if (input.contractValue !== undefined && input.wage === undefined) {
@@ -803,7 +895,10 @@ export function checkRuleTable(rules: readonly ContributionRuleRow[]): string[] 
     } else if (row.validTo !== null && row.validTo < row.validFrom) {
       problems.push(`${row.key} (${row.scope}): validTo sebelum validFrom / validTo before validFrom`);
     }
-    if (row.legalBasis.trim() === '') problems.push(`${row.key} (${row.scope}): dasar hukum kosong / no legal basis`);
+    if (row.citation.trim() === '') problems.push(`${row.key} (${row.scope}): sitasi kosong / no legal citation`);
+    if (hasResearchMarkers(row.citation)) {
+      problems.push(`${row.key} (${row.scope}): sitasi memuat catatan riset / citation holds research notes`);
+    }
   });
   rules.forEach((a, i) => {
     rules.slice(i + 1).forEach((b) => {

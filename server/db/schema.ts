@@ -66,6 +66,9 @@ export interface ContributionRuleTable {
   valid_from: ColumnType<string, string, never>;
   /** The one column that may change: an open row is ended once (see migration 0002). */
   valid_to: ColumnType<string | null, string | null | undefined, string>;
+  /** The legal citation (regulation and article): the only text printed or public (migration 0017). */
+  citation: ColumnType<string, string, never>;
+  /** The internal research note, for administrators only. */
   legal_basis: ColumnType<string, string, never>;
   value: ColumnType<unknown, string, never>;
   created_by: ColumnType<string, string, never>;
@@ -281,7 +284,9 @@ export interface LapseRuleTable {
   due_day: number;
   due_month_offset: number;
   unpaid_months_to_lapse: number | null;
+  /** The internal research note; printed text uses `citation` (migration 0017; NULL: none recorded). */
   legal_basis: string;
+  citation: string | null;
   confidence: string;
   created_by: string;
   created_at: ColumnType<Date, Date | string | undefined, never>;

@@ -54,19 +54,34 @@ describe('the rule table', () => {
     expect(seed[0]?.after).toMatchObject({ rows: CONTRIBUTION_RULE_SEED.length });
   });
 
-  it('lists rows publicly with legal basis and validity, filtered by key and date', async () => {
+  it('lists rows publicly with their citation and validity, filtered by key and date; notes for admins only', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/contributions/rules?key=bpu.income.row&date=2026-05-01' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items).toEqual([
+    const items = res.json().items as { scope: string; value: { rupiah: number }; note?: string }[];
+    expect(items).toHaveLength(33);
+    expect(items.find((r) => r.scope === '8')).toEqual(
       expect.objectContaining({
         key: 'bpu.income.row',
-        scope: '',
         validFrom: '2015-07-01',
         validTo: null,
-        value: { kind: 'income', rupiah: 1_000_000 },
-        legalBasis: expect.stringContaining('PP 44/2015 Lampiran II'),
+        value: { kind: 'income', rupiah: 2_400_000, earningsFrom: 2_300_000 },
+        citation: 'PP 44/2015 Lampiran II',
+        unconfirmed: true,
       }),
-    ]);
+    );
+    for (const r of items) expect(r).not.toHaveProperty('note');
+    const all = (await app.inject({ method: 'GET', url: '/api/contributions/rules' })).body;
+    expect(all).not.toMatch(/§|\.md\b|\[[SVM]\]|⚠/);
+    const asAdmin = await app.inject({
+      method: 'GET',
+      url: '/api/contributions/rules?key=bpu.income.row',
+      headers: adminHeaders,
+    });
+    const row8 = (asAdmin.json().items as { scope: string; note?: string; citation: string }[]).find(
+      (r) => r.scope === '8',
+    );
+    expect(row8?.citation).toBe('PP 44/2015 Lampiran II');
+    expect(row8?.note).toContain('menunggu verifikasi');
     const caps = await app.inject({ method: 'GET', url: '/api/contributions/rules?prefix=pu.jp.' });
     expect(caps.json().items.map((r: { key: string }) => r.key)).toContain('pu.jp.wage_cap');
     const bad = await app.inject({ method: 'GET', url: '/api/contributions/rules?date=2025-02-30' });
@@ -81,6 +96,22 @@ describe('the rule table', () => {
         (e: Error) => e.message,
       );
     expect(update).toMatch(/never edited/);
+    const citation = await sql`UPDATE contribution_rule SET citation = 'PP 1/2099' WHERE key = 'pu.jkm.rate'`
+      .execute(db.owner)
+      .then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
+    expect(citation).toMatch(/never edited/);
+    // The database itself refuses research notes in a citation.
+    const marked = await sql`INSERT INTO contribution_rule (key, valid_from, citation, legal_basis, value, created_by)
+      VALUES ('x.y', '2030-01-01', 'PP 44/2015 [S] kaltimkita.com', 'uji', '{"kind":"rate","bp":1}', 'uji')`
+      .execute(db.owner)
+      .then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
+    expect(marked).toMatch(/contribution_rule_citation_for_print/);
     const del = await sql`DELETE FROM contribution_rule`.execute(db.owner).then(
       () => 'ok',
       (e: Error) => e.message,
@@ -105,14 +136,16 @@ describe('POST /api/contributions/quote (public)', () => {
       ['jkk', 10_000],
       ['jkm', 6_800],
     ]);
-    expect(body.items[0].basis).toContain('PP 44/2015');
+    expect(body.items[0].basis).toBe('PP 44/2015 Lampiran II; Permenaker 5/2021');
+    expect(res.body).not.toMatch(/§|\.md\b|\[[SVM]\]|⚠/);
     const used = body.rulesUsed.map((r: { key: string }) => r.key);
     expect(used).toEqual(
       expect.arrayContaining(['bpu.mandatory_programs', 'bpu.income.row', 'bpu.jkk.rate', 'bpu.jkm.flat']),
     );
     for (const r of body.rulesUsed) {
       expect(r.id).toMatch(/^\d+$/);
-      expect(r.legalBasis).not.toBe('');
+      expect(r.citation).not.toBe('');
+      expect(r).not.toHaveProperty('note');
       expect(r.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
@@ -142,7 +175,7 @@ describe('POST /api/contributions/quote (public)', () => {
     expect(body.total).toBe(462_000);
     const cap = body.rulesUsed.find((r: { key: string }) => r.key === 'pu.jp.wage_cap');
     expect(cap).toMatchObject({ validFrom: '2025-03-01', validTo: '2026-02-28', value: { rupiah: 10_547_400 } });
-    expect(cap.legalBasis).toContain('⚠');
+    expect(cap.citation).toBe('PP 45/2015 Pasal 29 ayat (3) dan (4)');
     // With JKP (PP 6/2025): labels move, the employer pays the same, central government adds 0.22 %.
     const jkp = (await quote({ ...puMedium('2025-06-01'), programs: ['jkk', 'jkm', 'jht', 'jp', 'jkp'] })).json();
     expect(jkp.byPayer).toEqual({ employer: 312_000, worker: 150_000, participant: 0, government: 11_000 });
@@ -182,8 +215,16 @@ describe('POST /api/contributions/quote (public)', () => {
       code: 'INCOME_NOT_IN_TABLE',
       message:
         'Penghasilan Rp1.500.000 tidak ada dalam tabel penghasilan BPU (PP 44/2015 Lampiran II) pada 2025-06-01. ' +
-        'Pilih salah satu: Rp1.000.000.',
+        'Pilih salah satu: Rp1.000.000, Rp1.200.000, Rp1.400.000, Rp1.600.000, Rp1.800.000, Rp2.000.000, ' +
+        'Rp2.200.000, Rp2.400.000, Rp2.600.000, Rp2.950.000, Rp3.450.000, Rp3.950.000, Rp4.450.000, Rp4.950.000, ' +
+        'Rp5.450.000, Rp5.950.000, Rp6.450.000, Rp6.950.000, Rp7.450.000, Rp7.950.000, Rp8.700.000, Rp9.700.000, ' +
+        'Rp10.700.000, Rp11.700.000, Rp12.700.000, Rp13.700.000, Rp14.700.000, Rp15.700.000, Rp16.700.000, ' +
+        'Rp17.700.000, Rp18.700.000, Rp19.700.000, Rp20.700.000.',
     });
+    // A row of the full table quotes: Rp2,400,000 (real income Rp2,300,000–Rp2,499,999) → JKK Rp24,000.
+    const row8 = (await quote(bpu({ income: 2_400_000 }))).json();
+    expect(row8.total).toBe(24_000 + 6_800);
+    expect(row8.rulesUsed).toContainEqual(expect.objectContaining({ key: 'bpu.income.row', scope: '8' }));
   });
 
   it('names programmes that are not available or missing', async () => {
@@ -274,7 +315,9 @@ describe('GET /api/contributions/benefits (public)', () => {
     const body = res.json();
     const jkm = body.programs.find((p: { program: string }) => p.program === 'jkm');
     expect(jkm.cashTotal).toBe(42_000_000);
-    expect(jkm.legalBasis).toContain('PP 82/2019');
+    expect(jkm.citation).toContain('PP 82/2019');
+    expect(res.body).not.toMatch(/§|\.md\b|\[[SVM]\]|⚠/);
+    expect(res.body).not.toContain('"note"');
     const jkk = body.programs.find((p: { program: string }) => p.program === 'jkk');
     expect(jkk.items.find((i: { key: string }) => i.key === 'jkk.death').amountForWage).toBe(70_000_000);
     expect(body.scholarship.maxTotal).toBe(174_000_000);
@@ -283,43 +326,71 @@ describe('GET /api/contributions/benefits (public)', () => {
 });
 
 describe('POST /api/contributions/rules (national admin)', () => {
-  const jpCap2026 = {
+  const jpCap2027 = {
     key: 'pu.jp.wage_cap',
-    validFrom: '2026-03-01',
-    legalBasis: 'PP 45/2015 Pasal 29; batas upah JP Maret 2026 (angka uji)',
-    value: { kind: 'cap', rupiah: 11_086_300 },
+    validFrom: '2027-03-01',
+    citation: 'PP 45/2015 Pasal 29 ayat (3) dan (4)',
+    note: 'batas upah JP Maret 2027 (angka uji) [M] ⚠ belum diumumkan',
+    value: { kind: 'cap', rupiah: 11_600_000 },
+  };
+  const jpWorkerOn = async (date: string) => {
+    const body = (await quote({ ...puMedium(date), wage: 20_000_000 })).json();
+    return body.items.find((i: { program: string; payer: string }) => i.program === 'jp' && i.payer === 'worker')
+      .amount as number;
   };
 
-  it('adds the 2026 JP wage cap: the PU medium quote for April 2026 then works and cites the row', async () => {
-    const before = await quote(puMedium('2026-04-01'));
-    expect(before.statusCode).toBe(422);
-    expect(before.json().error.message).toContain('pu.jp.wage_cap');
-    expect(before.json().error.message).toContain('2026-04-01');
+  it('quotes PU after March 2026 with the seeded 2026 cap, then ends it with the 2027 cap a national admin adds', async () => {
+    const april2026 = await quote(puMedium('2026-04-01'));
+    expect(april2026.statusCode).toBe(200);
+    expect(april2026.json().byPayer).toMatchObject({ employer: 312_000, worker: 150_000 });
+    expect(await jpWorkerOn('2026-04-01')).toBe(110_863); // 1 % of Rp11,086,300, half up
 
     const res = await app.inject({
       method: 'POST',
       url: '/api/contributions/rules',
       headers: adminHeaders,
-      payload: jpCap2026,
+      payload: jpCap2027,
     });
     expect(res.statusCode).toBe(201);
     const { rule, closed } = res.json();
-    expect(closed).toBeNull();
-    expect(rule).toMatchObject({ key: 'pu.jp.wage_cap', scope: '', validFrom: '2026-03-01', validTo: null });
+    expect(closed).toMatchObject({ validFrom: '2026-03-01', validTo: '2027-02-28', value: { rupiah: 11_086_300 } });
+    expect(rule).toMatchObject({
+      key: 'pu.jp.wage_cap',
+      scope: '',
+      validFrom: '2027-03-01',
+      validTo: null,
+      citation: jpCap2027.citation,
+      note: jpCap2027.note,
+      unconfirmed: true,
+    });
 
-    const after = await quote(puMedium('2026-04-01'));
-    expect(after.statusCode).toBe(200);
-    expect(after.json().byPayer).toMatchObject({ employer: 312_000, worker: 150_000 });
-    expect(after.json().rulesUsed).toContainEqual(expect.objectContaining({ id: rule.id, value: jpCap2026.value }));
-    const high = (await quote({ ...puMedium('2026-04-01'), wage: 20_000_000 })).json();
-    const jpWorker = high.items.find(
-      (i: { program: string; payer: string }) => i.program === 'jp' && i.payer === 'worker',
-    );
-    expect(jpWorker.amount).toBe(110_863); // 1 % of the new cap, half up
+    expect(await jpWorkerOn('2027-02-28')).toBe(110_863);
+    expect(await jpWorkerOn('2027-04-01')).toBe(116_000);
+    const after = (await quote(puMedium('2027-04-01'))).json();
+    expect(after.rulesUsed).toContainEqual(expect.objectContaining({ id: rule.id, value: jpCap2027.value }));
+    expect(after.rulesUsed.find((r: { id: string }) => r.id === rule.id)).not.toHaveProperty('note');
 
     const audit = (await auditRows('contribution_rule.create')).find((a) => a.entity_id === rule.id);
     expect(audit).toMatchObject({ actor_username: 'admin.nasional', actor_role: 'admin', entity: 'contribution_rule' });
-    expect(audit?.after).toMatchObject({ key: 'pu.jp.wage_cap', valid_from: '2026-03-01', value: jpCap2026.value });
+    expect(audit?.after).toMatchObject({
+      key: 'pu.jp.wage_cap',
+      valid_from: '2027-03-01',
+      citation: jpCap2027.citation,
+      legal_basis: jpCap2027.note,
+      value: jpCap2027.value,
+    });
+  });
+
+  it('refuses research notes in the citation (they belong in the note)', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/contributions/rules',
+      headers: adminHeaders,
+      payload: { ...jpCap2027, validFrom: '2029-03-01', citation: 'PP 45/2015 Pasal 29 (domain.md §11.3)' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.message).toContain('citation');
   });
 
   it('ends an open row the day before its successor, audited, and prices each side of the change', async () => {
@@ -330,7 +401,7 @@ describe('POST /api/contributions/rules (national admin)', () => {
       payload: {
         key: 'pmi.extra_month',
         validFrom: '2030-01-01',
-        legalBasis: 'Permenaker (uji) tentang iuran PMI per bulan perpanjangan',
+        citation: 'Permenaker 4/2023 Pasal 18',
         value: { kind: 'amount', rupiah: 14_000 },
       },
     });
@@ -356,7 +427,7 @@ describe('POST /api/contributions/rules (national admin)', () => {
       method: 'POST',
       url: '/api/contributions/rules',
       headers: adminHeaders,
-      payload: { ...jpCap2026, validFrom: '2025-06-01', validTo: '2025-12-31' },
+      payload: { ...jpCap2027, validFrom: '2025-06-01', validTo: '2025-12-31' },
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('RULE_OVERLAP');
@@ -368,7 +439,7 @@ describe('POST /api/contributions/rules (national admin)', () => {
       method: 'POST',
       url: '/api/contributions/rules',
       headers: adminHeaders,
-      payload: { ...jpCap2026, validFrom: '2026-01-01', validTo: null },
+      payload: { ...jpCap2027, validFrom: '2026-01-01', validTo: null },
     });
     expect(earlier.statusCode).toBe(409);
     const duplicateIncome = await app.inject({
@@ -377,9 +448,11 @@ describe('POST /api/contributions/rules (national admin)', () => {
       headers: adminHeaders,
       payload: {
         key: 'bpu.income.row',
+        scope: '1',
         validFrom: '2026-01-01',
-        legalBasis: 'PP 44/2015 Lampiran II (baris ganda, uji)',
-        value: { kind: 'income', rupiah: 1_000_000 },
+        citation: 'PP 44/2015 Lampiran II',
+        note: 'baris ganda, uji',
+        value: { kind: 'income', rupiah: 1_000_000, earningsFrom: 0 },
       },
     });
     expect(duplicateIncome.statusCode).toBe(409);
@@ -395,7 +468,8 @@ describe('POST /api/contributions/rules (national admin)', () => {
       payload: {
         key: 'bpu.income.row',
         validFrom: '2015-07-01',
-        legalBasis: 'PP 44/2015 Lampiran II (baris Rp1.300.000, uji)',
+        citation: 'PP 44/2015 Lampiran II',
+        note: 'baris Rp1.300.000, uji',
         value: { kind: 'income', rupiah: 1_300_000 },
       },
     });
@@ -410,7 +484,7 @@ describe('POST /api/contributions/rules (national admin)', () => {
       method: 'POST',
       url: '/api/contributions/rules',
       headers: adminHeaders,
-      payload: { ...jpCap2026, validFrom: '2027-03-01', value: { kind: 'rate', bp: 100 } },
+      payload: { ...jpCap2027, validFrom: '2027-03-01', value: { kind: 'rate', bp: 100 } },
     });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error.message).toContain('value.kind untuk aturan pu.jp.wage_cap harus cap');
@@ -418,20 +492,20 @@ describe('POST /api/contributions/rules (national admin)', () => {
       method: 'POST',
       url: '/api/contributions/rules',
       headers: adminHeaders,
-      payload: { ...jpCap2026, validFrom: '2027-03-01', validTo: '2027-02-01' },
+      payload: { ...jpCap2027, validFrom: '2027-03-01', validTo: '2027-02-01' },
     });
     expect(reversed.statusCode).toBe(400);
     const extra = await app.inject({
       method: 'POST',
       url: '/api/contributions/rules',
       headers: adminHeaders,
-      payload: { ...jpCap2026, validFrom: '2027-03-01', id: 1 },
+      payload: { ...jpCap2027, validFrom: '2027-03-01', id: 1 },
     });
     expect(extra.statusCode).toBe(400);
   });
 
   it('is for national admins only: 401 without sign-in, 403 for other roles and for a regency admin', async () => {
-    const payload = { ...jpCap2026, validFrom: '2028-03-01' };
+    const payload = { ...jpCap2027, validFrom: '2028-03-01' };
     const rows = await ruleCount();
     const anonymous = await app.inject({ method: 'POST', url: '/api/contributions/rules', payload });
     expect(anonymous.statusCode).toBe(401);
@@ -505,15 +579,13 @@ describe('lindung contribution (CLI)', () => {
           program: 'jkk',
           payer: 'participant',
           amount: 10_000,
-          basis:
-            'PP 44/2015 Lampiran II (penghasilan Rp1.000.000, terendah) [S] kaltimkita.com, star.grid.id; ' +
-            'PP 44/2015 (JKK BPU 1% penghasilan nominal Lampiran II); Permenaker 5/2021 [S]',
+          basis: 'PP 44/2015 Lampiran II; Permenaker 5/2021',
         },
         {
           program: 'jkm',
           payer: 'participant',
           amount: 6_800,
-          basis: 'PP 44/2015 (JKM BPU Rp6.800 per bulan); Permenaker 5/2021 [S]',
+          basis: 'PP 44/2015; Permenaker 5/2021',
         },
       ],
       total: 16_800,
@@ -529,6 +601,8 @@ describe('lindung contribution (CLI)', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('Iuran JAKON sekali bayar');
     expect(table.stdout).toMatch(/Total\s+Rp2\.950\.000/);
+    expect(table.stdout).toContain('1. JKK (Pemberi kerja): PP 44/2015; Permenakertrans 44/2015');
+    expect(table.stdout).not.toMatch(/§|\.md\b|\[[SVM]\]|⚠/);
     const bad = await runCli(['contribution', '--category', 'bpu', '--income', 'sejuta', '--programs', 'jkk,jkm'], {
       DATABASE_URL: db.url,
     });

@@ -5,46 +5,71 @@ import { CONTRIBUTION_RULE_SEED } from '../../../lib/rules/contribution-rules.se
 
 export type SeedResult = { seeded: number; ms: number };
 
+function seedRows() {
+  return CONTRIBUTION_RULE_SEED.map((r) => ({
+    key: r.key,
+    scope: r.scope,
+    valid_from: r.validFrom,
+    valid_to: r.validTo,
+    citation: r.citation,
+    legal_basis: r.note,
+    value: r.value,
+  }));
+}
+
+const FROM_SEED = `FROM jsonb_to_recordset($1::jsonb)
+  AS r(key text, scope text, valid_from date, valid_to date, citation text, legal_basis text, value jsonb)`;
+
 /**
  * Loads CONTRIBUTION_RULE_SEED into an empty contribution_rule table with one set-based INSERT … SELECT from
- * jsonb_to_recordset, audited as the system actor "seed" in the same transaction. Does nothing when any row exists:
- * after the first start, rules change only through the audited admin API.
+ * jsonb_to_recordset, audited as the system actor "seed" in the same transaction. On a table that has rows, only
+ * seed rows added in a later release are appended (history is never edited): a seed row counts as present when a
+ * row with its key, scope, start and value exists (an administrator may have ended it since), and one that would
+ * overlap a row an administrator added is skipped (the exclusion constraint, ON CONFLICT DO NOTHING).
  */
 export async function ensureContributionRulesSeeded(pool: pg.Pool): Promise<SeedResult> {
   const started = Date.now();
   const client = await pool.connect();
   try {
-    const present = await client.query('SELECT 1 FROM contribution_rule LIMIT 1');
-    if (present.rowCount) return { seeded: 0, ms: 0 };
     await client.query('BEGIN');
     await client.query('LOCK TABLE contribution_rule IN EXCLUSIVE MODE');
-    const again = await client.query('SELECT 1 FROM contribution_rule LIMIT 1');
-    if (again.rowCount) {
+    const present = await client.query('SELECT 1 FROM contribution_rule LIMIT 1');
+    const rows = JSON.stringify(seedRows());
+    const inserted = present.rowCount
+      ? await client.query(
+          `INSERT INTO contribution_rule (key, scope, valid_from, valid_to, citation, legal_basis, value, created_by)
+           SELECT key, scope, valid_from, valid_to, citation, legal_basis, value, 'seed'
+           ${FROM_SEED}
+           WHERE NOT EXISTS (SELECT 1 FROM contribution_rule c
+                             WHERE c.key = r.key AND c.scope = r.scope AND c.valid_from = r.valid_from
+                               AND c.value = r.value)
+           ON CONFLICT DO NOTHING`,
+          [rows],
+        )
+      : await client.query(
+          `INSERT INTO contribution_rule (key, scope, valid_from, valid_to, citation, legal_basis, value, created_by)
+           SELECT key, scope, valid_from, valid_to, citation, legal_basis, value, 'seed'
+           ${FROM_SEED}`,
+          [rows],
+        );
+    const seeded = inserted.rowCount ?? 0;
+    if (seeded === 0) {
       await client.query('ROLLBACK');
       return { seeded: 0, ms: 0 };
     }
-    const rows = CONTRIBUTION_RULE_SEED.map((r) => ({
-      key: r.key,
-      scope: r.scope,
-      valid_from: r.validFrom,
-      valid_to: r.validTo,
-      legal_basis: r.legalBasis,
-      value: r.value,
-    }));
-    const inserted = await client.query(
-      `INSERT INTO contribution_rule (key, scope, valid_from, valid_to, legal_basis, value, created_by)
-       SELECT key, scope, valid_from, valid_to, legal_basis, value, 'seed'
-       FROM jsonb_to_recordset($1::jsonb)
-         AS r(key text, scope text, valid_from date, valid_to date, legal_basis text, value jsonb)`,
-      [JSON.stringify(rows)],
-    );
     await client.query(
       `INSERT INTO audit_log (actor_username, actor_role, action, entity, after)
        VALUES ('seed', 'admin', 'contribution_rule.seed', 'contribution_rule', $1::jsonb)`,
-      [JSON.stringify({ rows: inserted.rowCount, source: 'lib/rules/contribution-rules.seed.ts' })],
+      [
+        JSON.stringify({
+          rows: seeded,
+          source: 'lib/rules/contribution-rules.seed.ts',
+          ...(present.rowCount && { appended: true }),
+        }),
+      ],
     );
     await client.query('COMMIT');
-    return { seeded: inserted.rowCount ?? 0, ms: Date.now() - started };
+    return { seeded, ms: Date.now() - started };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;

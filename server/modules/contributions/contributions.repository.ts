@@ -4,7 +4,17 @@ import type { Db, Tx } from '../../platform/db.ts';
 // contribution_rule is national reference data without row-level security: read with or without a scope.
 type Reader = Db | Tx;
 
-const COLUMNS = ['id', 'key', 'scope', 'valid_from', 'valid_to', 'legal_basis', 'value', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'key',
+  'scope',
+  'valid_from',
+  'valid_to',
+  'citation',
+  'legal_basis',
+  'value',
+  'created_at',
+] as const;
 
 export type RuleDbRow = {
   id: string;
@@ -12,6 +22,8 @@ export type RuleDbRow = {
   scope: string;
   valid_from: string;
   valid_to: string | null;
+  citation: string;
+  /** The internal research note. */
   legal_basis: string;
   value: unknown;
   created_at: Date;
@@ -44,7 +56,8 @@ export async function insertRule(
     scope: string;
     validFrom: string;
     validTo: string | null;
-    legalBasis: string;
+    citation: string;
+    note: string;
     value: unknown;
     createdBy: string;
   },
@@ -56,7 +69,8 @@ export async function insertRule(
       scope: row.scope,
       valid_from: row.validFrom,
       valid_to: row.validTo,
-      legal_basis: row.legalBasis,
+      citation: row.citation,
+      legal_basis: row.note,
       value: JSON.stringify(row.value),
       created_by: row.createdBy,
     })

@@ -35,7 +35,7 @@ export function registerContributionRoutes(app: App, deps: { db: Db }) {
         description:
           'Publik. Menghitung iuran pada `date` dari baris aturan yang berlaku pada tanggal itu. `items` per program ' +
           'dan pembayar (rupiah penuh), `total`, `byPayer`, dan `rulesUsed` (baris aturan beserta dasar hukum dan ' +
-          'masa berlaku). BPU/PU/Jakon dengan upah: per bulan; Jakon dengan nilai kontrak dan PMI: sekali bayar. ' +
+          'masa berlaku; `basis` dan `citation` hanya berisi sitasi peraturan). BPU/PU/Jakon dengan upah: per bulan; Jakon dengan nilai kontrak dan PMI: sekali bayar. ' +
           ERRORS_422,
         body: quoteRequest,
         response: { 200: quoteResponse },
@@ -71,14 +71,15 @@ export function registerContributionRoutes(app: App, deps: { db: Db }) {
         tags: ['contributions'],
         summary: 'Baris aturan iuran (dasar hukum, masa berlaku, nilai)',
         description:
-          'Publik. Semua baris, atau disaring menurut `key`, awalan `prefix` dan tanggal berlaku `date`. ' +
+          'Publik. Semua baris, atau disaring menurut `key`, awalan `prefix` dan tanggal berlaku `date`. Setiap baris ' +
+          'membawa `citation` (nomor peraturan dan pasal); `note` (catatan riset internal) hanya untuk admin. ' +
           'Contoh: `?key=bpu.income.row&date=2026-05-01` memberi penghasilan BPU yang boleh dipilih.',
         querystring: ruleListQuery,
         response: { 200: ruleList },
       },
       config: PUBLIC,
     },
-    async (req) => contributions.listRules(db, req.query),
+    async (req) => contributions.listRules(db, req.query, { withNotes: contributions.seesRuleNotes(req.ctx) }),
   );
 
   app.post(

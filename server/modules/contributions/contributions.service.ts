@@ -14,6 +14,7 @@ import {
   checkRuleTable,
   costOverMonths,
   quoteContribution,
+  isUnconfirmed,
   RuleError,
   type ContributionRuleRow,
   type QuoteInput,
@@ -49,7 +50,8 @@ function toStored(row: repo.RuleDbRow): StoredRule {
     scope: row.scope,
     validFrom: row.valid_from,
     validTo: row.valid_to,
-    legalBasis: row.legal_basis,
+    citation: row.citation,
+    note: row.legal_basis,
     value: value.data,
     createdAt: row.created_at.toISOString(),
   };
@@ -72,17 +74,28 @@ export function invalidateRules(db: Db): void {
   cache.delete(db);
 }
 
-function present(row: StoredRule): RuleRow {
+/**
+ * A rule row as the API shows it: always the citation; the internal research note only for administrators
+ * (`withNote`), so public, printed and exported text can only ever cite the regulation.
+ */
+function present(row: StoredRule, withNote = false): RuleRow {
   return {
     id: row.id,
     key: row.key,
     scope: row.scope,
     validFrom: row.validFrom,
     validTo: row.validTo,
-    legalBasis: row.legalBasis,
+    citation: row.citation,
+    ...(withNote && { note: row.note }),
+    unconfirmed: isUnconfirmed(row.note),
     value: row.value,
     createdAt: row.createdAt,
   };
+}
+
+/** Whether the actor sees the internal research notes of rule rows: administrators only. */
+export function seesRuleNotes(ctx: RequestContext): boolean {
+  return ctx.actor?.role === 'admin';
 }
 
 function isValidOn(row: ContributionRuleRow, date: string): boolean {
@@ -192,7 +205,11 @@ export async function cost(db: Db, input: CostRequest): Promise<CostResponse> {
 // ---------------------------------------------------------------------------------------------------------------
 // Rule rows
 
-export async function listRules(db: Db, query: RuleListQuery): Promise<{ items: RuleRow[] }> {
+export async function listRules(
+  db: Db,
+  query: RuleListQuery,
+  options: { withNotes?: boolean } = {},
+): Promise<{ items: RuleRow[] }> {
   const rules = await loadRules(db);
   const items = rules.filter(
     (r) =>
@@ -200,7 +217,7 @@ export async function listRules(db: Db, query: RuleListQuery): Promise<{ items: 
       (query.prefix === undefined || r.key.startsWith(query.prefix)) &&
       (query.date === undefined || isValidOn(r, query.date)),
   );
-  return { items: items.map(present) };
+  return { items: items.map((r) => present(r, options.withNotes === true)) };
 }
 
 function dayBefore(date: string): string {
@@ -235,7 +252,8 @@ function auditView(row: StoredRule) {
     scope: row.scope,
     valid_from: row.validFrom,
     valid_to: row.validTo,
-    legal_basis: row.legalBasis,
+    citation: row.citation,
+    legal_basis: row.note,
     value: row.value,
   };
 }
@@ -252,7 +270,9 @@ export async function addRule(db: Db, ctx: RequestContext, input: RuleCreate): P
     scope: input.scope,
     validFrom: input.validFrom,
     validTo: input.validTo,
-    legalBasis: input.legalBasis,
+    citation: input.citation,
+    // Without a note of its own, the row's note repeats its citation (the column is never empty).
+    note: input.note || input.citation,
     value: input.value,
   };
   const overlapError = (detail: string) =>
@@ -315,7 +335,7 @@ export async function addRule(db: Db, ctx: RequestContext, input: RuleCreate): P
         entityId: rule.id,
         after: { ...auditView(rule), ...(closed && { closes: closed.id }) },
       });
-      return { rule: present(rule), closed: closed && present(closed) };
+      return { rule: present(rule, true), closed: closed && present(closed, true) };
     });
   } catch (err) {
     // The exclusion constraint is the last guard, e.g. against a concurrent writer in another process.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
-import { formatRupiah } from '../../../lib/rules/money.ts';
+import { formatNumber, formatRupiah } from '../../../lib/rules/money.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { App } from '../../platform/http.ts';
@@ -49,11 +49,49 @@ async function storedFigures(id: string): Promise<ReportFigures> {
   return row.figures as ReportFigures;
 }
 
+const UNLOCATED = 3;
+
+/** BPJS members of the regency whose village the branch did not send: counted in the headline, in no district. */
+async function addMembersWithoutVillage(n: number) {
+  const current = await db.owner
+    .selectFrom('membership_snapshot_current')
+    .select('id')
+    .where('region_code', '=', REGENCY)
+    .executeTakeFirst();
+  const snapshotId =
+    current?.id ??
+    (
+      await db.owner
+        .insertInto('membership_snapshot')
+        .values({ region_code: REGENCY, as_of: `${MONTH}-01`, source: 'file', imported_by: 'uji' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  await db.owner
+    .insertInto('bpjs_member')
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        snapshot_id: snapshotId,
+        region_code: REGENCY,
+        nik: `340299010190${String(9000 + i)}`,
+        category: 'PU',
+        coverage_start: `${addMonths(MONTH, -3)}-01`,
+        coverage_end: null,
+        paid_through: `${MONTH}-01`,
+        worker_id: null,
+        village_code: null,
+        segment: null,
+      })),
+    )
+    .execute();
+}
+
 beforeAll(async () => {
   db = await createTestDatabase('reports');
   app = await testApp(db);
   await seedDemoPrograms(db, { regency: REGENCY, village: '34.02.08.2004' });
   await seedDemoTargets(db, { regency: REGENCY });
+  await addMembersWithoutVillage(UNLOCATED);
   await refreshCoverageRollups(db.owner, { full: true });
   const [p, s, o] = await Promise.all([
     makeUser(db, 'pimpinan', REGENCY, 'pimpinan.bantul'),
@@ -106,8 +144,11 @@ describe('the monthly report on demand', () => {
     const summary = await coverageSummary(db.app, systemContext('test'), { region: REGENCY, month: MONTH });
     expect(f.active).toBe(summary.active);
     expect(f.regionTitle).toBe('Kabupaten Bantul');
-    expect(f.districts).toHaveLength(17);
-    expect(f.districts.reduce((s, d) => s + d.active, 0)).toBeLessThanOrEqual(f.active);
+    // 17 districts and the row that makes the table add up to the headline: members without a known village.
+    expect(f.districts).toHaveLength(18);
+    expect(f.districts.reduce((s, d) => s + d.active, 0)).toBe(f.active);
+    expect(f.districts[17]).toMatchObject({ label: 'Desa/kelurahan tidak diketahui', unlocated: true });
+    expect(f.districts[17]!.active).toBeGreaterThanOrEqual(UNLOCATED);
     expect(f.denominators.employed).toMatchObject({ year: Number(MONTH.slice(0, 4)) });
     expect(f.trend).toHaveLength(12);
     expect(f.trend[11]!.month).toBe(MONTH);
@@ -138,6 +179,15 @@ describe('the monthly report on demand', () => {
     expect(text).toContain(squash(`Bulan ${f.monthLabel}`));
     expect(text).toContain(squash(`${formatRupiah(f.budget.committed)} (${terbilangRupiah(f.budget.committed)})`));
     expect(text).toContain('Sewon'); // a bar label and a table row
+    expect(text).toContain(squash('Desa/kelurahan tidak diketahui'));
+    // The district table's sum is the headline.
+    expect(text).toContain(squash(`Jumlah${formatNumber(f.active)}`));
+    // Printed text cites regulations only: no research notes, rule keys or uncertainty marks.
+    const raw = pdfText(pdf);
+    for (const mark of ['§', '.md', '[S]', '[M]', '[V]', '⚠', 'bpu.income.row', 'UNCERTAIN']) {
+      expect(raw, mark).not.toContain(mark);
+    }
+    if (f.targets.some((t) => t.cost)) expect(text).toContain(squash('PP 44/2015 Lampiran II'));
     const downloads = await db.owner
       .selectFrom('audit_log')
       .select(['actor_username', 'after'])
@@ -161,7 +211,12 @@ describe('the monthly report on demand', () => {
     expect(row.getCell(1).value).toBe('34.02.15');
     expect(row.getCell(3).value).toBe(sewon.active);
     expect(row.getCell(4).value).toBe(sewon.employed);
-    expect(sheet.getRow(19).getCell(2).value).toBe('Jumlah');
+    expect(sheet.getRow(19).getCell(2).value).toBe('Desa/kelurahan tidak diketahui');
+    expect(sheet.getRow(19).getCell(3).value).toBe(f.districts[17]!.active);
+    expect(sheet.getRow(20).getCell(2).value).toBe('Jumlah');
+    expect(sheet.getRow(20).getCell(3).value).toMatchObject({ formula: 'SUM(C2:C19)' });
+    const rules = wb.getWorksheet('Target')!.getColumn(17).values.join('\n');
+    expect(rules).not.toMatch(/§|\.md\b|\[[SVM]\]|⚠|bpu\.income\.row/);
   });
 
   it('keeps reports inside the scope and refuses what cannot be made', async () => {

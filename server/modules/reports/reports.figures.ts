@@ -20,7 +20,19 @@ export type DistrictFigure = {
   employed: number | null;
   bpuUniverse: number | null;
   coveragePercent: number | null;
+  /**
+   * The reconciling row, not a region: active participants the headline counts but no child region holds (BPJS rows
+   * whose village is unknown), or, negative, persons counted under more than one child region.
+   */
+  unlocated?: true;
 };
+
+/** The label of the reconciling row (see DistrictFigure.unlocated). */
+export function unlocatedLabel(persons: number): string {
+  return persons >= 0
+    ? 'Desa/kelurahan tidak diketahui'
+    : 'Dikurangi: peserta yang tercatat di lebih dari satu wilayah';
+}
 
 export type ReportFigures = {
   region: string;
@@ -125,6 +137,19 @@ export async function collectFigures(
       coveragePercent: percent(active, d?.employed ?? null),
     };
   });
+  // The table must add up to the headline: what no child region holds gets a row of its own, never left out.
+  const rest = summary.active - districts.reduce((s, d) => s + d.active, 0);
+  if (rest !== 0 && districts.length > 0) {
+    districts.push({
+      region: '',
+      label: unlocatedLabel(rest),
+      active: rest,
+      employed: null,
+      bpuUniverse: null,
+      coveragePercent: null,
+      unlocated: true,
+    });
+  }
   const mine = programs.items.filter((p) => p.region === region || p.region.startsWith(`${region}.`));
   const own = place.path[place.path.length - 1]!;
   return {

@@ -3,6 +3,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { formatNumber, formatRupiah, formatRupiahShort } from '../../../lib/rules/money.ts';
+import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { barChartSvg, lineChartSvg } from './reports.charts.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
@@ -114,7 +115,7 @@ function targetsSection(f: ReportFigures): Content[] {
       },
       {
         ul: c.rulesUsed.map((r) => ({
-          text: `${r.key}${r.scope ? ` (${r.scope})` : ''}, berlaku ${r.validFrom} s.d. ${r.validTo ?? 'sekarang'}: ${r.legalBasis}`,
+          text: `${ruleLabel(r.key, r.scope)}, berlaku ${r.validFrom} s.d. ${r.validTo ?? 'sekarang'}: ${r.citation}`,
           style: 'small',
         })),
         margin: [8, 0, 0, 4],
@@ -143,7 +144,7 @@ function districtTable(f: ReportFigures): Content {
   const body: TableCell[][] = [
     [th('No'), th(f.childLevelLabel), th('Peserta aktif'), th('Penduduk bekerja'), th('Cakupan'), th('Semesta PBPU')],
     ...f.districts.map((d, i): TableCell[] => [
-      right(String(i + 1)),
+      right(d.unlocated ? '' : String(i + 1)),
       d.label,
       right(num(d.active)),
       right(num(d.employed)),
@@ -290,11 +291,13 @@ export function reportDocument(f: ReportFigures, opts: { compress: boolean }): T
       f.districts.length
         ? {
             svg: barChartSvg(
-              f.districts.map((d) => ({
-                label: d.label.replace(/^(Kec\.|Desa|Kel\.|Kab\.|Kota) /, ''),
-                value: d.active,
-                note: d.coveragePercent === null ? undefined : pct(d.coveragePercent),
-              })),
+              f.districts
+                .filter((d) => !d.unlocated || d.active > 0)
+                .map((d) => ({
+                  label: d.label.replace(/^(Kec\.|Desa|Kel\.|Kab\.|Kota) /, ''),
+                  value: d.active,
+                  note: d.coveragePercent === null ? undefined : pct(d.coveragePercent),
+                })),
             ),
             width: 515,
           }

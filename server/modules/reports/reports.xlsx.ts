@@ -2,6 +2,7 @@
 // office can sum and chart them again; Rupiah cells formatted, their words (terbilang) beside them.
 import ExcelJS from 'exceljs';
 import { formatRupiah } from '../../../lib/rules/money.ts';
+import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { FUNDER_LABEL, KIND_LABEL, monthsToTargetText, wibStamp } from './reports.pdf.ts';
@@ -141,7 +142,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
       costMonths: t.cost?.months ?? null,
       cost: t.cost?.total ?? null,
       words: t.cost?.totalWords ?? '',
-      rules: t.cost?.rulesUsed.map((r) => `${r.key}: ${r.legalBasis}`).join('\n') ?? '',
+      rules: t.cost?.rulesUsed.map((r) => `${ruleLabel(r.key, r.scope)}: ${r.citation}`).join('\n') ?? '',
     });
   }
   for (const key of ['denominator', 'targetPersons', 'active', 'gap']) targets.getColumn(key).numFmt = PERSONS;

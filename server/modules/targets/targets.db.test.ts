@@ -254,7 +254,10 @@ describe('targets and progress', () => {
     const keys = created.cost!.rulesUsed.map((r) => r.key);
     expect(keys).toEqual(expect.arrayContaining(['bpu.income.row', 'bpu.jkk.rate', 'bpu.jkm.flat']));
     expect(keys.some((k) => k.startsWith('discount.'))).toBe(false);
-    for (const r of created.cost!.rulesUsed) expect(r.legalBasis.length).toBeGreaterThan(5);
+    for (const r of created.cost!.rulesUsed) {
+      expect(r.citation.length).toBeGreaterThan(5);
+      expect(r.note).toBeUndefined();
+    }
     expect(created.cost!.totalWords).toMatch(/ rupiah$/);
 
     // The engine does exclude APBD funding from the discount: a self-paid participant pays half that month.

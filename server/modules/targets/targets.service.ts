@@ -469,13 +469,9 @@ export async function gapCost(db: Db, persons: number, period: { fromMonth: stri
     cost(db, { input, persons, months: period.months, startMonth: period.fromMonth }),
     quote(db, { ...input, date }),
   ]);
-  const incomeRows = (await listRules(db, { key: 'bpu.income.row', date })).items.filter(
-    (r) => r.value.kind === 'income' && r.value.rupiah === income,
-  );
-  const rulesUsed: RuleRow[] = [
-    ...incomeRows,
-    ...first.rulesUsed.filter((r) => !incomeRows.some((i) => i.id === r.id)),
-  ];
+  // The income row first: the engine's rows say which one it used (a table may hold two rows of one income).
+  const isIncome = (r: RuleRow) => r.key === 'bpu.income.row';
+  const rulesUsed: RuleRow[] = [...first.rulesUsed.filter(isIncome), ...first.rulesUsed.filter((r) => !isIncome(r))];
   return {
     package: BASIS_PACKAGE,
     declaredIncome: income,

@@ -373,7 +373,7 @@ const id = {
     'Iuran JKP {total} tidak ditagih terpisah: {government} dibayar Pemerintah Pusat, {fromJkk} dialihkan dari iuran JKK dan {fromJkm} dari iuran JKM (rekomposisi).',
   'calc.rules.title': 'Aturan yang dipakai',
   'calc.rules.description':
-    'Baris tabel aturan iuran yang menghasilkan angka di atas. Tanda ⚠ menandai angka yang belum pasti.',
+    'Baris tabel aturan iuran yang menghasilkan angka di atas, dengan peraturan dan pasalnya. Tanda "belum pasti" menandai angka yang belum dikonfirmasi.',
   'calc.rules.col.key': 'Aturan',
   'calc.rules.col.value': 'Nilai',
   'calc.rules.col.from': 'Berlaku sejak',
@@ -425,6 +425,7 @@ const id = {
   'rules.value.split': 'pemberi kerja {employer} + pekerja {worker}',
   'rules.value.cap': 'batas upah {amount}',
   'rules.value.income': 'penghasilan {amount}',
+  'rules.value.incomeFrom': '{amount} (penghasilan mulai {from})',
   'rules.value.range': '{min} sampai {max}',
   'rules.value.slice': 'bagian {lower} – {upper}: {rate}',
   'rules.value.sliceOpen': 'bagian di atas {lower}: {rate}',
@@ -447,9 +448,6 @@ const id = {
   'rules.form.validFrom': 'Berlaku sejak',
   'rules.form.validTo': 'Berlaku sampai (boleh kosong)',
   'rules.form.validToHint': 'Kosongkan bila berlaku sampai diganti.',
-  'rules.form.legalBasis': 'Dasar hukum',
-  'rules.form.legalBasisHint':
-    'Peraturan dan pasalnya, minimal 10 karakter. Tambahkan ⚠ dan alasannya bila angka belum pasti.',
   'rules.form.kind': 'Jenis nilai',
   'rules.kind.rate': 'Tarif (persen)',
   'rules.kind.amount': 'Jumlah tetap (Rp)',
@@ -779,7 +777,8 @@ const id = {
   'programs.form.money': 'Paket, kuota dan anggaran',
   'programs.form.package': 'Paket program',
   'programs.form.income': 'Dasar penghasilan',
-  'programs.form.incomeHint': 'Salah satu baris penghasilan BPU (PP 44/2015 Lampiran II); saat ini Rp1.000.000.',
+  'programs.form.incomeHint':
+    'Salah satu baris penghasilan BPU (PP 44/2015 Lampiran II) yang berlaku pada bulan mulai.',
   'programs.form.quota': 'Kuota (orang)',
   'programs.form.quotaHint': 'Paling banyak sekian orang ditanggung pada bulan yang sama.',
   'programs.form.startMonth': 'Bulan pertama',
@@ -1350,7 +1349,8 @@ const en: Record<MessageKey, string> = {
   'calc.recomposition':
     'The JKP contribution of {total} is not billed separately: {government} is paid by the central government, {fromJkk} is moved from the JKK contribution and {fromJkm} from the JKM contribution (recomposition).',
   'calc.rules.title': 'Rules used',
-  'calc.rules.description': 'The contribution rule rows behind the figures above. ⚠ marks a figure not yet confirmed.',
+  'calc.rules.description':
+    'The contribution rule rows behind the figures above, with their regulation and article. "Uncertain" marks a figure not yet confirmed.',
   'calc.rules.col.key': 'Rule',
   'calc.rules.col.value': 'Value',
   'calc.rules.col.from': 'Valid from',
@@ -1402,6 +1402,7 @@ const en: Record<MessageKey, string> = {
   'rules.value.split': 'employer {employer} + worker {worker}',
   'rules.value.cap': 'wage cap {amount}',
   'rules.value.income': 'income {amount}',
+  'rules.value.incomeFrom': '{amount} (income from {from})',
   'rules.value.range': '{min} to {max}',
   'rules.value.slice': 'part {lower} – {upper}: {rate}',
   'rules.value.sliceOpen': 'part above {lower}: {rate}',
@@ -1424,9 +1425,6 @@ const en: Record<MessageKey, string> = {
   'rules.form.validFrom': 'Valid from',
   'rules.form.validTo': 'Valid to (optional)',
   'rules.form.validToHint': 'Leave empty when valid until replaced.',
-  'rules.form.legalBasis': 'Legal basis',
-  'rules.form.legalBasisHint':
-    'The regulation and its article, at least 10 characters. Add ⚠ and the reason when a figure is not yet confirmed.',
   'rules.form.kind': 'Value kind',
   'rules.kind.rate': 'Rate (percent)',
   'rules.kind.amount': 'Fixed amount (Rp)',
@@ -1753,7 +1751,7 @@ const en: Record<MessageKey, string> = {
   'programs.form.money': 'Package, quota and budget',
   'programs.form.package': 'Package',
   'programs.form.income': 'Income basis',
-  'programs.form.incomeHint': 'One row of the BPU income table (PP 44/2015 Annex II); currently Rp1,000,000.',
+  'programs.form.incomeHint': 'One row of the BPU income table (PP 44/2015 Annex II) in force in the start month.',
   'programs.form.quota': 'Quota (persons)',
   'programs.form.quotaHint': 'At most this many persons covered in the same month.',
   'programs.form.startMonth': 'First month',

@@ -24,6 +24,7 @@ import type { CostResponse, QuoteResponse, RuleRow } from '../../../../lib/contr
 import type { BenefitSummary } from '../../../../lib/rules/benefits.ts';
 import type { Funding, Payer, Program } from '../../../../lib/rules/contribution-types.ts';
 import { formatRupiah, formatRupiahShort, terbilang } from '../../../../lib/rules/money.ts';
+import { ruleLabel } from '../../../../lib/rules/rule-labels.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { useLocale, useT, type T } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -46,13 +47,13 @@ import {
   type MissingField,
 } from './calculator-form.ts';
 import { useBenefits, useCost, useQuote, useRules } from './contributions-api.ts';
+import { IncomeRowField } from './IncomeRowField.tsx';
 import {
   compactBasis,
   formatMonth,
   formatRuleValue,
   fundingShort,
   groupMonths,
-  isUncertain,
   programShort,
   todayInJakarta,
 } from './rule-format.ts';
@@ -89,10 +90,6 @@ export function CalculatorPage() {
   const requests = useMemo(() => JSON.parse(debouncedJson) as BuiltRequests, [debouncedJson]);
 
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(form.date);
-  const incomeRows = useRules(
-    { key: 'bpu.income.row', date: validDate ? form.date : undefined },
-    { enabled: form.category === 'bpu' && validDate },
-  );
   const mandatoryRows = useRules(
     { key: `${form.category === 'pmi' ? 'bpu' : form.category}.mandatory_programs`, date: form.date },
     { enabled: form.category !== 'pmi' && validDate },
@@ -106,14 +103,6 @@ export function CalculatorPage() {
   const quote = useQuote(requests.quote);
   const cost = useCost(requests.cost);
   const benefits = useBenefits(requests.wage);
-
-  const incomeOptions = (() => {
-    const values = new Set<number>();
-    for (const r of incomeRows.data?.items ?? []) if (r.value.kind === 'income') values.add(r.value.rupiah);
-    // Keep the chosen value visible even on a date without the row: the quote then explains the gap.
-    if (form.income) values.add(Number(form.income));
-    return [...values].sort((a, b) => a - b).map((v) => ({ value: String(v), label: formatRupiah(v) }));
-  })();
 
   const programField = form.category === 'bpu' ? 'bpuPrograms' : 'puPrograms';
   const nums = numberProps(locale);
@@ -135,13 +124,12 @@ export function CalculatorPage() {
 
         {form.category === 'bpu' && (
           <>
-            <LabelledSelect
+            <IncomeRowField
+              date={form.date}
               label={t('calc.income')}
               description={t('calc.incomeHint')}
-              data={incomeOptions}
               value={form.income}
-              onChange={(v) => v && set('income', v)}
-              allowDeselect={false}
+              onChange={(v) => set('income', v)}
             />
             <LabelledSelect
               label={t('calc.funding')}
@@ -692,7 +680,9 @@ function UncertainMark() {
 function RulesUsed({ rules }: { rules: RuleRow[] }) {
   const t = useT();
   const [locale] = useLocale();
-  const sorted = [...rules].sort((a, b) => a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope));
+  const sorted = [...rules].sort(
+    (a, b) => a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope, undefined, { numeric: true }),
+  );
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="calc-rules">
       <Title order={2} size="h4" id="calc-rules">
@@ -720,15 +710,12 @@ function RulesUsed({ rules }: { rules: RuleRow[] }) {
             {sorted.map((r) => (
               <Table.Tr key={r.id} data-testid="rule-used">
                 <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {r.key}
-                    {r.scope ? ` (${r.scope})` : ''}
-                  </Text>
+                  <Text size="xs">{ruleLabel(r.key, r.scope, locale)}</Text>
                 </Table.Td>
                 <Table.Td>{formatRuleValue(r.value, t, locale)}</Table.Td>
                 <Table.Td>
                   <Text size="xs">
-                    {r.legalBasis} {isUncertain(r.legalBasis) && <UncertainMark />}
+                    {r.citation} {r.unconfirmed && <UncertainMark />}
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.validFrom, locale)}</Table.Td>
@@ -787,7 +774,7 @@ function Benefits({
                 )}
               </Group>
               <Text size="xs" c="dimmed" mb={4}>
-                {t('calc.benefits.basis', { basis: program.legalBasis })}
+                {t('calc.benefits.basis', { basis: program.citation })}
               </Text>
               <Table.ScrollContainer minWidth={560} type="native">
                 <Table aria-labelledby={headingId} verticalSpacing="xs" fz="sm" striped>

@@ -31,18 +31,24 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { positiveInt, type NumberValue } from './calculator-form.ts';
 import { useAddRule, useRules } from './contributions-api.ts';
-import { formatRuleValue, isUncertain, ruleStatus, todayInJakarta } from './rule-format.ts';
+import { useContributionText } from './contributions-text.ts';
+import { formatRuleValue, ruleStatus, todayInJakarta } from './rule-format.ts';
 
 const FILTER_KEYS = ['prefix', 'date'] as const;
 
 const STATUS_COLOR = { active: 'teal', ended: 'gray', future: 'blue' } as const;
 
 function byKey(a: RuleRow, b: RuleRow): number {
-  return a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope) || a.validFrom.localeCompare(b.validFrom);
+  return (
+    a.key.localeCompare(b.key) ||
+    a.scope.localeCompare(b.scope, undefined, { numeric: true }) ||
+    a.validFrom.localeCompare(b.validFrom)
+  );
 }
 
 export function ContributionRulesPage() {
   const t = useT();
+  const ct = useContributionText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, setFilters, clear, filtered } = useUrlFilters(FILTER_KEYS);
@@ -157,13 +163,14 @@ export function ContributionRulesPage() {
                         {t('calc.rules.col.to')}
                       </Table.Th>
                       <Table.Th scope="col">{t('rules.col.status')}</Table.Th>
-                      <Table.Th scope="col">{t('calc.col.basis')}</Table.Th>
+                      <Table.Th scope="col">{ct('rules.col.citation')}</Table.Th>
+                      <Table.Th scope="col">{ct('rules.col.note')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   {groups.map((group) => (
                     <Table.Tbody key={group.key} data-testid="rule-group">
                       <Table.Tr bg="var(--mantine-color-gray-0)">
-                        <Table.Th scope="rowgroup" colSpan={6}>
+                        <Table.Th scope="rowgroup" colSpan={7}>
                           <Text ff="monospace" fw={700} size="sm">
                             {group.key}
                           </Text>
@@ -193,10 +200,13 @@ export function ContributionRulesPage() {
                                 {t(`rules.status.${status}`)}
                               </Badge>
                             </Table.Td>
-                            <Table.Td>
-                              <Text size="xs">
-                                {r.legalBasis}{' '}
-                                {isUncertain(r.legalBasis) && (
+                            <Table.Td data-testid="rule-citation">
+                              <Text size="xs">{r.citation}</Text>
+                            </Table.Td>
+                            <Table.Td data-testid="rule-note">
+                              <Text size="xs" c="dimmed">
+                                {r.note ?? ct('rules.noteHidden')}{' '}
+                                {r.unconfirmed && (
                                   <Badge
                                     size="xs"
                                     color="yellow"
@@ -242,13 +252,15 @@ type FormValues = {
   scope: string;
   validFrom: string;
   validTo: string;
-  legalBasis: string;
+  citation: string;
+  note: string;
   kind: FormKind | null;
   percent: NumberValue;
   rupiah: NumberValue;
+  earningsFrom: NumberValue;
 };
 
-type FieldName = 'key' | 'scope' | 'validFrom' | 'validTo' | 'legalBasis' | 'value';
+type FieldName = 'key' | 'scope' | 'validFrom' | 'validTo' | 'citation' | 'note' | 'value';
 
 /** 0,24 (%) → 24 bp; null when empty or not a number. */
 function percentToBp(value: NumberValue): number | null {
@@ -259,6 +271,7 @@ function percentToBp(value: NumberValue): number | null {
 
 function AddRuleForm({ onDone, national }: { onDone: () => void; national: boolean }) {
   const t = useT();
+  const ct = useContributionText();
   const [locale] = useLocale();
   const add = useAddRule();
   const all = useRules({});
@@ -267,10 +280,12 @@ function AddRuleForm({ onDone, national }: { onDone: () => void; national: boole
     scope: '',
     validFrom: '',
     validTo: '',
-    legalBasis: '',
+    citation: '',
+    note: '',
     kind: null,
     percent: '',
     rupiah: '',
+    earningsFrom: '',
   });
   const [missing, setMissing] = useState<Partial<Record<FieldName, boolean>>>({});
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -306,13 +321,16 @@ function AddRuleForm({ onDone, national }: { onDone: () => void; national: boole
         : values.kind
           ? (() => {
               const rupiah = positiveInt(values.rupiah);
-              return rupiah === null ? null : { kind: values.kind, rupiah };
+              if (rupiah === null) return null;
+              if (values.kind !== 'income') return { kind: values.kind, rupiah };
+              const from = typeof values.earningsFrom === 'number' ? values.earningsFrom : null;
+              return from === null ? { kind: 'income', rupiah } : { kind: 'income', rupiah, earningsFrom: from };
             })()
           : null;
     const empty: Partial<Record<FieldName, boolean>> = {
       ...(!key && { key: true }),
       ...(!values.validFrom && { validFrom: true }),
-      ...(!values.legalBasis.trim() && { legalBasis: true }),
+      ...(!values.citation.trim() && { citation: true }),
       ...(!value && { value: true }),
     };
     setMissing(empty);
@@ -323,7 +341,8 @@ function AddRuleForm({ onDone, national }: { onDone: () => void; national: boole
         scope: values.scope.trim(),
         validFrom: values.validFrom,
         validTo: values.validTo || null,
-        legalBasis: values.legalBasis.trim(),
+        citation: values.citation.trim(),
+        note: values.note.trim(),
         value,
       },
       {
@@ -397,15 +416,23 @@ function AddRuleForm({ onDone, national }: { onDone: () => void; national: boole
             error={fieldError('validTo')}
           />
         </SimpleGrid>
+        <TextInput
+          label={ct('rules.form.citation')}
+          description={ct('rules.form.citationHint')}
+          autoComplete="off"
+          value={values.citation}
+          onChange={(e) => set('citation', e.currentTarget.value)}
+          error={fieldError('citation')}
+        />
         <Textarea
-          label={t('rules.form.legalBasis')}
-          description={t('rules.form.legalBasisHint')}
+          label={ct('rules.form.note')}
+          description={ct('rules.form.noteHint')}
           autosize
           minRows={2}
           maxRows={6}
-          value={values.legalBasis}
-          onChange={(e) => set('legalBasis', e.currentTarget.value)}
-          error={fieldError('legalBasis')}
+          value={values.note}
+          onChange={(e) => set('note', e.currentTarget.value)}
+          error={fieldError('note')}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <LabelledSelect
@@ -442,6 +469,17 @@ function AddRuleForm({ onDone, national }: { onDone: () => void; national: boole
               error={fieldError('value')}
             />
           ) : null}
+          {values.kind === 'income' && (
+            <NumberInput
+              label={ct('rules.form.earningsFrom')}
+              {...wholeNumberInput(locale)}
+              hideControls
+              allowNegative={false}
+              leftSection={<Text size="sm">Rp</Text>}
+              value={values.earningsFrom}
+              onChange={(v) => set('earningsFrom', v)}
+            />
+          )}
         </SimpleGrid>
         {existingKinds.length > 0 && !existingKinds.some((k) => (FORM_KINDS as readonly string[]).includes(k)) && (
           <Text size="sm" c="dimmed">

@@ -48,7 +48,9 @@ export function formatRuleValue(value: RuleValue, t: T, locale: Locale): string 
     case 'cap':
       return t('rules.value.cap', { amount: formatRupiah(value.rupiah) });
     case 'income':
-      return t('rules.value.income', { amount: formatRupiah(value.rupiah) });
+      return value.earningsFrom === undefined
+        ? t('rules.value.income', { amount: formatRupiah(value.rupiah) })
+        : t('rules.value.incomeFrom', { amount: formatRupiah(value.rupiah), from: formatRupiah(value.earningsFrom) });
     case 'range':
       return t('rules.value.range', { min: formatRupiah(value.min), max: formatRupiah(value.max) });
     case 'slice':
@@ -81,7 +83,7 @@ export function formatRuleValue(value: RuleValue, t: T, locale: Locale): string 
 }
 
 /**
- * A quote line's basis joins the legal basis of every rule row it used with "; ". Rows of one schedule (Jakon
+ * A quote line's basis joins the citations of every rule row it used with "; ". Rows of one schedule (Jakon
  * slices) repeat the same regulation, so repeated parts are shown once, in their first order.
  */
 export function compactBasis(basis: string): string {
@@ -95,11 +97,6 @@ export function compactBasis(basis: string): string {
     }
   }
   return parts.join('; ');
-}
-
-/** A legal basis marked ⚠ (or "UNCERTAIN") holds a figure that is not yet confirmed. */
-export function isUncertain(legalBasis: string): boolean {
-  return legalBasis.includes('⚠') || /uncertain/i.test(legalBasis);
 }
 
 /** Where a row stands on a given day. */

@@ -34,6 +34,7 @@ import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { IncomeRowField } from '../contributions/IncomeRowField.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { BackToPrograms, funderLabel } from './program-ui.tsx';
 import { useCreateProgram, useProgram, useUpdateProgram } from './programs-api.ts';
@@ -260,15 +261,12 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
                   </Group>
                 </Radio.Group>
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <NumberInput
+                  <IncomeRowField
+                    date={/^\d{4}-\d{2}$/.test(values.startMonth) ? `${values.startMonth}-01` : ''}
                     label={t('programs.form.income')}
                     description={t('programs.form.incomeHint')}
-                    prefix="Rp"
-                    {...money}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    value={values.declaredIncome}
-                    onChange={(v) => set('declaredIncome', typeof v === 'number' ? v : '')}
+                    value={values.declaredIncome === '' ? '' : String(values.declaredIncome)}
+                    onChange={(v) => set('declaredIncome', v === '' ? '' : Number(v))}
                     error={fieldError('declaredIncome')}
                   />
                   <NumberInput

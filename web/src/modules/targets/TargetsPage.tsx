@@ -29,6 +29,7 @@ import {
   type WorkforceKind,
 } from '../../../../lib/contracts/targets.ts';
 import { formatNumber, formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
+import { ruleLabel } from '../../../../lib/rules/rule-labels.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
@@ -202,17 +203,14 @@ function TargetCard({
                           {target.cost.rulesUsed.map((r) => (
                             <Table.Tr key={r.id}>
                               <Table.Td>
-                                <Text size="xs" ff="monospace">
-                                  {r.key}
-                                  {r.scope ? ` (${r.scope})` : ''}
-                                </Text>
+                                <Text size="xs">{ruleLabel(r.key, r.scope, locale)}</Text>
                               </Table.Td>
                               <Table.Td>{formatRuleValue(r.value, t, locale)}</Table.Td>
                               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                                 {r.validFrom} – {r.validTo ?? '…'}
                               </Table.Td>
                               <Table.Td>
-                                <Text size="xs">{r.legalBasis}</Text>
+                                <Text size="xs">{r.citation}</Text>
                               </Table.Td>
                             </Table.Tr>
                           ))}
