@@ -12,3 +12,5 @@ export {
   programGaps,
   recordBatchAnswer,
 } from './enrollment.service.ts';
+// A person's enrollments in every status, read inside the caller's withScope transaction.
+export { enrollmentsOfWorkers, type WorkerEnrollmentRow } from './programs.repository.ts';

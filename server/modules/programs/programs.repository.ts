@@ -294,3 +294,39 @@ export async function recordBatchAnswer(
   }
   return { activated, rejected };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A person's enrollments in every status (called by the coverage module through index.ts for the protection record)
+
+export type WorkerEnrollmentRow = {
+  id: string;
+  worker_id: string;
+  program_id: string;
+  program_name: string;
+  status: EnrollmentStatus;
+  first_month: string;
+  last_month: string;
+  batch_id: string | null;
+  kpj_number: string | null;
+  coverage_start: string | null;
+  reject_reason: string | null;
+  end_reason: string | null;
+};
+
+/** Every enrollment of these workers in scope, newest first; set-based for a page of workers. */
+export async function enrollmentsOfWorkers(
+  tx: Tx,
+  scope: Scope,
+  workerIds: readonly string[],
+): Promise<WorkerEnrollmentRow[]> {
+  if (workerIds.length === 0) return [];
+  const r = await sql<WorkerEnrollmentRow>`
+    SELECT e.id::text AS id, e.worker_id::text AS worker_id, e.program_id::text AS program_id, p.name AS program_name,
+           e.status, e.first_month, e.last_month, e.batch_id::text AS batch_id, e.kpj_number, e.coverage_start,
+           e.reject_reason, e.end_reason
+    FROM enrollment e
+    JOIN program p ON p.id = e.program_id
+    WHERE e.worker_id = ANY (${workerIds}::bigint[]) AND ${regionInScope('e.village_code', scope)}
+    ORDER BY e.first_month DESC, e.id DESC`.execute(tx);
+  return r.rows;
+}
