@@ -1,7 +1,7 @@
 // A worker's protection record (issue 12 §2): every programme enrollment and BPJS snapshot row of the person, each
 // judged by lindung_coverage_state, with the KPJ and where it came from. NIKs never appear here.
 import { z } from 'zod';
-import { ENROLLMENT_STATUSES } from './programs.ts';
+import { END_REASONS, ENROLLMENT_STATUSES } from './programs.ts';
 import { COVERAGE_STATES, LAPSE_SOURCES } from './billing.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -39,7 +39,7 @@ export const protectionParticipation = z.object({
   lapseDate: isoDate.nullable().describe('Tanggal nonaktif bila tidak dibayar lagi (lindung_lapse_date)'),
   kpj: kpjOrigin.nullable(),
   rejectReason: z.string().nullable(),
-  endReason: z.string().nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
 });
 export type ProtectionParticipation = z.infer<typeof protectionParticipation>;
 

@@ -27,7 +27,7 @@ export const AUDIT_ACTIONS = {
 
   // Workers
   'worker.create': { id: 'Data pekerja dicatat', en: 'Worker recorded' },
-  'worker.update': { id: 'Data pekerja diubah lewat formulir', en: 'Worker changed through the form' },
+  'worker.update': { id: 'Data diubah lewat formulir', en: 'Data changed through the form' },
   'worker.import': { id: 'Berkas pekerja diimpor', en: 'Worker file imported' },
   'worker.import_update': { id: 'Data pekerja diperbarui dari impor berkas', en: 'Worker updated by a file import' },
   'worker.generate': { id: 'Data contoh pekerja dibuat', en: 'Sample workers generated' },
@@ -35,7 +35,7 @@ export const AUDIT_ACTIONS = {
     id: 'Kunci pencarian nama pekerja dilengkapi',
     en: 'Workers’ name search keys filled in',
   },
-  'worker.merge': { id: 'Data duplikat digabung ke data ini', en: 'A duplicate record merged into this one' },
+  'worker.merge': { id: 'Digabung dengan data duplikat', en: 'Merged with a duplicate' },
   'worker.merged': {
     id: 'Data ini digabung ke data lain sebagai duplikat',
     en: 'This record merged into another as a duplicate',

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
-import type { EnrollmentStatus } from '../../../lib/contracts/programs.ts';
+import type { EndReason, EnrollmentStatus } from '../../../lib/contracts/programs.ts';
 import type { EnrollmentTable, ProgramTable } from '../../db/schema.ts';
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
@@ -310,7 +310,7 @@ export type WorkerEnrollmentRow = {
   kpj_number: string | null;
   coverage_start: string | null;
   reject_reason: string | null;
-  end_reason: string | null;
+  end_reason: EndReason | null;
 };
 
 /** Every enrollment of these workers in scope, newest first; set-based for a page of workers. */

@@ -14,6 +14,7 @@ import { formatDate, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useRevealNik, useWorker } from './registry-api.ts';
 import { WorkerHistoryTimeline } from './WorkerHistory.tsx';
+import { WorkerProtectionBlock } from './WorkerProtection.tsx';
 import { BackToWorkers } from './WorkerForm.tsx';
 
 /** Set by the create and edit pages after saving: the NIK warnings to look at. */
@@ -72,6 +73,7 @@ export function WorkerDetailPage() {
           </Alert>
         )}
         <WorkerCard worker={w} />
+        <WorkerProtectionBlock workerId={w.id} />
         <WorkerHistoryTimeline workerId={w.id} />
       </Stack>
     </>
