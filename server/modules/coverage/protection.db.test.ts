@@ -172,7 +172,13 @@ describe('the protection record of a worker', () => {
 
   it('an active enrollment whose branch start is later: not started, from the coverage start', async () => {
     const p = await protectionOf('Citra');
-    expect(p).toMatchObject({ covered: false, summary: 'not_started', summaryFrom: '2026-07-01' });
+    expect(p).toMatchObject({
+      covered: false,
+      summary: 'not_started',
+      summaryFrom: '2026-07-01',
+      // Nothing paid: three unpaid months from July lapse the day after September's due date.
+      nextLapseDate: '2026-09-16',
+    });
     expect(only(p)).toMatchObject({ status: 'active', state: 'not_started', coverageStart: '2026-07-01' });
     expect(p.kpj?.number).toBe('26010000013');
   });

@@ -112,7 +112,8 @@ function summarise(worker: WorkerRow, today: string, parts: ProtectionParticipat
     summaryFrom: summary === 'not_started' ? (best?.coverageStart ?? null) : null,
     kpj: best?.kpj ?? parts.find((p) => p.kpj)?.kpj ?? null,
     paidThrough: best?.paidThrough ?? null,
-    nextLapseDate: summary === 'covered' ? (best?.lapseDate ?? null) : null,
+    // When the protection that speaks for the person (running or about to start) lapses if nothing more is paid.
+    nextLapseDate: summary === 'covered' || summary === 'not_started' ? (best?.lapseDate ?? null) : null,
     participations: parts,
   };
 }

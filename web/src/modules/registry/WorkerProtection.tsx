@@ -47,6 +47,10 @@ export function ProtectionBadge({
       color={COLORS[summary]}
       variant={summary === 'none' ? 'outline' : 'light'}
       tt="none"
+      h="auto"
+      py={2}
+      maw="100%"
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
       data-testid={testId}
       data-state={summary}
     >
