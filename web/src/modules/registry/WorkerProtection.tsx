@@ -195,8 +195,8 @@ function Participations({ items }: { items: ProtectionParticipation[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((p) => (
-            <Table.Tr key={p.enrollmentId ?? `bpjs-${p.kpj?.number ?? p.coverageStart}`}>
+          {items.map((p, i) => (
+            <Table.Tr key={p.enrollmentId ?? `bpjs-${i}`}>
               <Table.Td>
                 <Text size="sm" fw={600}>
                   {p.programName ?? pt('channel.bpjs')}
