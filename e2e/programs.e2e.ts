@@ -263,6 +263,9 @@ describe('programmes journey', () => {
     expect(await block.getByTestId('protection-state').textContent()).toBe(notStarted);
     const programmes = block.getByRole('table', { name: 'Program dan jalur kepesertaan pekerja' });
     expect(await programmes.textContent()).toContain(PROGRAM);
+    const trail = block.getByTestId('protection-trail');
+    await trail.getByText('Pekerja diusulkan menjadi peserta program').waitFor();
+    await trail.getByText('Jawaban cabang BPJS diterapkan (KPJ dan tanggal mulai)').waitFor();
     await page.getByTestId('worker-history').getByText('Data pekerja dicatat').waitFor();
     await screenshot(page, 'worker-protection');
     await page.close();

@@ -43,6 +43,17 @@ export const protectionParticipation = z.object({
 });
 export type ProtectionParticipation = z.infer<typeof protectionParticipation>;
 
+/** One audit row that moved one of the person's enrollments; the page says its action in words. */
+export const protectionTrailEntry = z.object({
+  id: z.string(),
+  at: z.string().describe('ISO 8601'),
+  action: z.string().describe('Kode tindakan audit, mis. exchange.response.apply'),
+  actor: z.string().nullable(),
+  enrollmentId: z.string(),
+  programName: z.string(),
+});
+export type ProtectionTrailEntry = z.infer<typeof protectionTrailEntry>;
+
 export const workerProtection = z.object({
   workerId: z.string(),
   at: isoDate.describe('Hari ini (WIB), tanggal penilaian'),
@@ -54,6 +65,7 @@ export const workerProtection = z.object({
   paidThrough: month.nullable(),
   nextLapseDate: isoDate.nullable(),
   participations: z.array(protectionParticipation),
+  trail: z.array(protectionTrailEntry).describe('Jejak kepesertaan program, terlama dahulu'),
 });
 export type WorkerProtection = z.infer<typeof workerProtection>;
 

@@ -19,3 +19,36 @@ CREATE FUNCTION lindung_enrollment_answers(ids bigint[])
   $$;
 REVOKE ALL ON FUNCTION lindung_enrollment_answers(bigint[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION lindung_enrollment_answers(bigint[]) TO lindung_app;
+
+-- The audit rows that moved each of these enrollments (proposed, verified, rejected, sent in a batch, activated by the
+-- branch's answer or by hand, ended), for the enrollments the caller may see: the person's protection trail. The
+-- rows carry the programme's region (see above); only when, what and who are answered, never the rows' other data.
+CREATE FUNCTION lindung_enrollment_trail(ids bigint[])
+  RETURNS TABLE (enrollment_id bigint, audit_id bigint, at timestamptz, action text, actor_username text)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$
+    SELECT e.id, a.id, a.at, a.action, a.actor_username
+    FROM enrollment e
+    JOIN audit_log a
+      ON a.entity = 'program' AND a.entity_id = e.program_id::text
+     AND a.action IN ('enrollment.propose', 'enrollment.verify', 'enrollment.reject', 'enrollment.activate',
+                      'enrollment.end')
+    WHERE e.id = ANY (ids) AND lindung_in_scope(e.village_code)
+      AND (a.after -> 'proposed' @> jsonb_build_array(jsonb_build_object('enrollmentId', e.id::text))
+           OR a.after -> 'verified' ? e.id::text
+           OR a.after -> 'rejected' ? e.id::text
+           OR a.after -> 'activated' ? e.id::text
+           OR a.after -> 'ended' ? e.id::text)
+    UNION ALL
+    SELECT e.id, a.id, a.at, a.action, a.actor_username
+    FROM enrollment e
+    JOIN audit_log a
+      ON a.entity = 'enrollment_batch' AND a.entity_id = e.batch_id::text
+     AND a.action IN ('enrollment.submit', 'exchange.response.apply')
+    WHERE e.id = ANY (ids) AND lindung_in_scope(e.village_code)
+      AND (a.after -> 'submitted' ? e.id::text
+           OR a.after -> 'activated' ? e.id::text
+           OR a.after -> 'rejected' ? e.id::text)
+  $$;
+REVOKE ALL ON FUNCTION lindung_enrollment_trail(bigint[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION lindung_enrollment_trail(bigint[]) TO lindung_app;

@@ -164,6 +164,19 @@ describe('the protection record of a worker', () => {
     });
   });
 
+  it('the trail of the enrollment: proposed, verified, sent, answered, in that order, also for the village operator', async () => {
+    const p = await protectionOf('Ani');
+    expect(p.trail.map((e) => [e.action, e.actor, e.programName])).toEqual([
+      ['enrollment.propose', 'disnaker.bantul', BANTUL_PROGRAM.name],
+      ['enrollment.verify', 'disnaker.bantul', BANTUL_PROGRAM.name],
+      ['enrollment.submit', 'disnaker.bantul', BANTUL_PROGRAM.name],
+      ['exchange.response.apply', 'disnaker.bantul', BANTUL_PROGRAM.name],
+    ]);
+    // Dewi was only proposed.
+    expect((await protectionOf('Dewi')).trail.map((e) => e.action)).toEqual(['enrollment.propose']);
+    expect((await protectionOf('Eka')).trail).toEqual([]);
+  });
+
   it('an active enrollment with nothing paid: lapsed (the function answers, not the status)', async () => {
     const p = await protectionOf('Budi');
     expect(p).toMatchObject({ covered: false, summary: 'lapsed', nextLapseDate: null, paidThrough: null });

@@ -15,7 +15,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { participationsOfNiks, type ParticipationRow } from '../billing/index.ts';
 import { branchAnswers } from '../exchange/index.ts';
-import { enrollmentsOfWorkers, type WorkerEnrollmentRow } from '../programs/index.ts';
+import { enrollmentsOfWorkers, enrollmentTrail, type WorkerEnrollmentRow } from '../programs/index.ts';
 import { findWorkersInScope, requireWorkerReader, workerNotFound, type WorkerRow } from '../registry/index.ts';
 
 export type ProtectionOptions = { today?: string };
@@ -96,7 +96,9 @@ function fromSnapshot(p: ParticipationRow): ProtectionParticipation {
   };
 }
 
-function summarise(worker: WorkerRow, today: string, parts: ProtectionParticipation[]): WorkerProtection {
+type Summary = Omit<WorkerProtection, 'trail'>;
+
+function summarise(worker: WorkerRow, today: string, parts: ProtectionParticipation[]): Summary {
   let best: ProtectionParticipation | null = null;
   for (const p of parts) if (p.state && (best === null || better(p, best))) best = p;
   // The same rule as the coverage check: nobody is protected after their death.
@@ -147,7 +149,7 @@ async function protectionOf(tx: Tx, scope: Scope, workers: WorkerRow[], today: s
     });
   }
   const judged = new Map(rows.filter((r) => r.enrollment_id !== null).map((r) => [r.enrollment_id!, r]));
-  const result = new Map<string, WorkerProtection>();
+  const result = new Map<string, Summary>();
   for (const w of workers) {
     const id = String(w.id);
     const parts = [
@@ -160,8 +162,9 @@ async function protectionOf(tx: Tx, scope: Scope, workers: WorkerRow[], today: s
 }
 
 /**
- * `GET /api/workers/:id/protection`: the person's protection record today. Scoped like the worker itself (a worker
- * outside the reader's region answers as one that does not exist). Shows no NIK, so it is not audited as a view.
+ * `GET /api/workers/:id/protection`: the person's protection record today, with the trail of their enrollments.
+ * Scoped like the worker itself (a worker outside the reader's region answers as one that does not exist). Shows no
+ * NIK, so it is not audited as a view.
  */
 export async function workerProtection(
   db: Db,
@@ -174,7 +177,22 @@ export async function workerProtection(
   return withScope(db, actor.scope, async (tx) => {
     const worker = (await findWorkersInScope(tx, actor.scope, [id])).get(id);
     if (!worker) throw workerNotFound(actor.locale);
-    return (await protectionOf(tx, actor.scope, [worker], today)).get(id)!;
+    const record = (await protectionOf(tx, actor.scope, [worker], today)).get(id)!;
+    const programOf = new Map(
+      record.participations.flatMap((p) => (p.enrollmentId ? [[p.enrollmentId, p.programName ?? '']] : [])),
+    );
+    const trail = await enrollmentTrail(tx, actor.scope, [...programOf.keys()]);
+    return {
+      ...record,
+      trail: trail.map((t) => ({
+        id: `${t.audit_id}-${t.enrollment_id}`,
+        at: t.at.toISOString(),
+        action: t.action,
+        actor: t.actor_username,
+        enrollmentId: t.enrollment_id,
+        programName: programOf.get(t.enrollment_id) ?? '',
+      })),
+    };
   });
 }
 

@@ -13,4 +13,9 @@ export {
   recordBatchAnswer,
 } from './enrollment.service.ts';
 // A person's enrollments in every status, read inside the caller's withScope transaction.
-export { enrollmentsOfWorkers, type WorkerEnrollmentRow } from './programs.repository.ts';
+export {
+  enrollmentsOfWorkers,
+  enrollmentTrail,
+  type WorkerEnrollmentRow,
+  type EnrollmentTrailRow,
+} from './programs.repository.ts';

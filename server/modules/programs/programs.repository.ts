@@ -330,3 +330,30 @@ export async function enrollmentsOfWorkers(
     ORDER BY e.first_month DESC, e.id DESC`.execute(tx);
   return r.rows;
 }
+
+export type EnrollmentTrailRow = {
+  enrollment_id: string;
+  audit_id: string;
+  at: Date;
+  action: string;
+  actor_username: string | null;
+};
+
+/**
+ * The audit rows that moved these enrollments, oldest first, through lindung_enrollment_trail (migration 0018): the
+ * rows carry the programme's region, so a village operator who may see the enrollment learns when, what and who.
+ */
+export async function enrollmentTrail(
+  tx: Tx,
+  scope: Scope,
+  enrollmentIds: readonly string[],
+): Promise<EnrollmentTrailRow[]> {
+  if (enrollmentIds.length === 0) return [];
+  const r = await sql<EnrollmentTrailRow>`
+    SELECT t.enrollment_id::text AS enrollment_id, t.audit_id::text AS audit_id, t.at, t.action, t.actor_username
+    FROM lindung_enrollment_trail(${enrollmentIds}::bigint[]) AS t
+    JOIN enrollment e ON e.id = t.enrollment_id
+    WHERE ${regionInScope('e.village_code', scope)}
+    ORDER BY t.at, t.audit_id`.execute(tx);
+  return r.rows;
+}

@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type {
   KpjOrigin,
@@ -6,10 +6,12 @@ import type {
   ProtectionSummary,
   WorkerProtection,
 } from '../../../../lib/contracts/protection.ts';
+import { auditActionWords } from '../../../../lib/i18n/audit-actions.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { useProtectionT, type ProtectionT } from './protection-text.ts';
 import { useWorkerProtection } from './registry-api.ts';
 
@@ -161,6 +163,30 @@ function ProtectionRecord({ record: r }: { record: WorkerProtection }) {
         </Text>
       ) : (
         <Participations items={r.participations} />
+      )}
+      {r.trail.length > 0 && (
+        <Stack gap="xs">
+          <Title order={3} fz="h6" id="protection-trail">
+            {pt('trail.title')}
+          </Title>
+          <Timeline
+            bulletSize={12}
+            lineWidth={2}
+            active={-1}
+            aria-labelledby="protection-trail"
+            data-testid="protection-trail"
+          >
+            {r.trail.map((e) => (
+              <Timeline.Item key={e.id} title={auditActionWords(e.action, locale)}>
+                <Text size="xs" c="dimmed">
+                  {[e.programName, formatDateTime(e.at, locale), e.actor ? pt('trail.by', { user: e.actor }) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Stack>
       )}
     </Stack>
   );

@@ -41,6 +41,8 @@ const id = {
     'Pekerja ini belum pernah diusulkan ke program dan tidak ada di snapshot peserta BPJS terakhir. Usulkan lewat halaman Usulan Kepesertaan.',
   deceased: 'Tercatat meninggal dunia: perlindungan berakhir pada tanggal kematian.',
   'badge.label': 'Status perlindungan',
+  'trail.title': 'Jejak kepesertaan',
+  'trail.by': 'oleh {user}',
 } as const;
 
 const en: Readonly<Record<keyof typeof id, string>> = {
@@ -82,6 +84,8 @@ const en: Readonly<Record<keyof typeof id, string>> = {
     'This worker has never been proposed to a programme and is not in the latest BPJS membership snapshot. Propose them from Enrolment Proposals.',
   deceased: 'Recorded as deceased: protection ends on the date of death.',
   'badge.label': 'Protection status',
+  'trail.title': 'Enrolment trail',
+  'trail.by': 'by {user}',
 };
 
 export type ProtectionKey = keyof typeof id;
