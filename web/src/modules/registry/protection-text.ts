@@ -84,7 +84,7 @@ const en: Readonly<Record<keyof typeof id, string>> = {
     'This worker has never been proposed to a programme and is not in the latest BPJS membership snapshot. Propose them from Enrolment Proposals.',
   deceased: 'Recorded as deceased: protection ends on the date of death.',
   'badge.label': 'Protection status',
-  'trail.title': 'Enrolment trail',
+  'trail.title': 'Enrollment trail',
   'trail.by': 'by {user}',
 };
 
