@@ -4,7 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
+import { addMonths, currentMonthWib, firstDay } from '../lib/rules/eligibility.ts';
+import { dateName } from '../lib/rules/lapse.ts';
 import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn as signInAs, callApi } from './support.ts';
 
 // Programmes journey (issue 5, part 1), on the demo: the Bantul Disnaker creates a programme for 15,000 workers;
@@ -17,6 +18,8 @@ const START = addMonths(currentMonthWib(new Date()), 1);
 
 let lindung: RunningLindung;
 let browser: Browser;
+// Set when the branch's answer is applied: one worker made active, with their KPJ and the batch.
+let answered: { name: string; kpj: string; batchId: string } | undefined;
 
 beforeAll(async () => {
   lindung = await startDemo();
@@ -238,9 +241,59 @@ describe('programmes journey', () => {
     // Accepted with coverage from the first day of the programme's first month (next month): not started yet.
     const notStarted = enrolled.getByRole('row').filter({ hasText: 'Belum mulai (mulai 1 ' });
     await expect.poll(() => notStarted.count()).toBe(Number(accepted));
-    expect(await notStarted.first().textContent()).toMatch(/\d{11}/);
     expect(await enrolled.getByRole('row').filter({ hasText: 'Aktif' }).count()).toBe(0);
+    const activeRow = (await notStarted.first().textContent()) ?? '';
+    expect(activeRow).toMatch(/\d{11}/);
+    answered = {
+      name: ['Sumarni', 'Suparmi', 'Tumini'].find((n) => activeRow.includes(n))!,
+      kpj: /\d{11}/.exec(activeRow)![0],
+      batchId,
+    };
     await screenshot(page, 'programs-active-with-kpj');
+    await page.close();
+  });
+
+  it('the worker page shows the protection record: the KPJ from the branch answer and the state in words', async () => {
+    expect(answered?.name).toBeDefined();
+    const { name, kpj, batchId } = answered!;
+    // The simulator starts protection on the first day of next month, the programme's first month.
+    const notStarted = `Belum mulai (mulai ${dateName(firstDay(START), 'id')})`;
+    const page = await openAs('operator.trirenggo');
+    await menu(page, 'Pekerja');
+    await page.getByLabel('Cari pekerja').fill(name);
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect.poll(() => row.textContent()).toContain(notStarted);
+    await screenshot(page, 'workers-protection-badge');
+
+    await row.getByRole('link', { name }).click();
+    const block = page.getByTestId('worker-protection');
+    await block.getByRole('heading', { name: 'Perlindungan' }).waitFor();
+    await expect.poll(() => block.getByTestId('protection-kpj').textContent()).toBe(kpj);
+    // The village operator sees when the regency's answer was applied, though not the batch's own log.
+    expect(await block.getByTestId('protection-kpj-source').textContent()).toMatch(
+      new RegExp(`^Jawaban cabang BPJS atas batch ${batchId}, diterapkan \\d{1,2} \\S+ \\d{4}$`),
+    );
+    expect(await block.getByTestId('protection-state').textContent()).toBe(notStarted);
+    const programmes = block.getByRole('table', { name: 'Program dan jalur kepesertaan pekerja' });
+    expect(await programmes.textContent()).toContain(PROGRAM);
+    const trail = block.getByTestId('protection-trail');
+    await trail.getByText('Pekerja diusulkan menjadi peserta program').waitFor();
+    await trail.getByText('Jawaban cabang BPJS diterapkan (KPJ dan tanggal mulai)').waitFor();
+    await page.getByTestId('worker-history').getByText('Data pekerja dicatat').waitFor();
+    await screenshot(page, 'worker-protection');
+    await page.close();
+  });
+
+  it('the audit page says each action in words', async () => {
+    const page = await openAs('disnaker.bantul');
+    await menu(page, 'Audit');
+    await page.getByRole('heading', { name: 'Audit' }).waitFor();
+    const table = page.getByRole('table', { name: 'Jejak audit' });
+    await table.getByText('Masuk ke Lindung').first().waitFor();
+    await page.getByLabel('Awalan tindakan').fill('exchange.response');
+    await expect.poll(() => page.url()).toContain('action=exchange.response');
+    await table.getByText('Jawaban cabang BPJS diterapkan (KPJ dan tanggal mulai)').first().waitFor();
+    await screenshot(page, 'audit-in-words');
     await page.close();
   });
 });

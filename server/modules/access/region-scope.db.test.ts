@@ -296,6 +296,17 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain('Sleman');
   });
+  // The protection record and the search results' badges answer for the other regency's worker as for no worker.
+  covered.set('GET /api/workers/{id}/protection', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/workers/${otherWorkerId}/protection`, headers });
+    expect(r.statusCode).toBe(404);
+    expect(r.body).not.toContain('Sleman');
+  });
+  covered.set('GET /api/workers/protection', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/workers/protection?ids=${otherWorkerId}`, headers });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ items: [] });
+  });
   let otherTwinId: string | null = null;
   const otherTwin = async () => {
     otherTwinId ??= (

@@ -315,6 +315,10 @@ export type ParticipationRow = {
   coverage_end: string | null;
   paid_through: string | null;
   village_code: string | null;
+  /** The programme enrollment's id; NULL for a snapshot member. */
+  enrollment_id: string | null;
+  /** The as-of date of the current snapshot the member row belongs to; NULL for an enrollment. */
+  snapshot_as_of: string | null;
   state: 'covered' | 'lapsed' | 'not_started' | 'ended';
   lapse_date: string | null;
 };
@@ -323,10 +327,10 @@ export type ParticipationRow = {
  * Every participation in scope as one relation: active (and, with `withEnded`, ended) enrollments registered with
  * BPJS, and members of each region's current snapshot, with lindung_coverage_state and lindung_lapse_date at `at`.
  */
-function participations(scope: Scope, at: string, o: { withEnded: boolean; nik?: string }) {
+function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?: readonly string[] }) {
   const statuses = o.withEnded ? ['active', 'ended'] : ['active'];
-  const nikE = o.nik === undefined ? sql`true` : sql`w.nik = ${o.nik}`;
-  const nikM = o.nik === undefined ? sql`true` : sql`m.nik = ${o.nik}`;
+  const nikE = o.niks === undefined ? sql`true` : sql`w.nik = ANY (${o.niks}::text[])`;
+  const nikM = o.niks === undefined ? sql`true` : sql`m.nik = ANY (${o.niks}::text[])`;
   return sql`
     SELECT x.*,
            lindung_coverage_state(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS state,
@@ -334,7 +338,8 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; nik?:
     FROM (
       SELECT 'program'::text AS source, w.nik, w.full_name, w.id::text AS worker_id, w.life_status, w.death_date,
              pr.id::text AS program_id, pr.name AS program_name, e.kpj_number, e.category,
-             e.coverage_start, e.coverage_end, e.paid_through, e.village_code
+             e.coverage_start, e.coverage_end, e.paid_through, e.village_code,
+             e.id::text AS enrollment_id, NULL::date AS snapshot_as_of
       FROM enrollment_coverage e
       JOIN worker w ON w.id = e.worker_id
       JOIN program pr ON pr.id = e.program_id
@@ -343,7 +348,7 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; nik?:
       UNION ALL
       SELECT 'bpjs', m.nik, w.full_name, coalesce(w.id::text, m.worker_id::text), w.life_status, w.death_date,
              NULL, NULL, m.kpj_number, m.category, m.coverage_start, m.coverage_end, m.paid_through,
-             coalesce(m.village_code, w.village_code)
+             coalesce(m.village_code, w.village_code), NULL, s.as_of
       FROM bpjs_member m
       JOIN membership_snapshot_current s ON s.id = m.snapshot_id
       LEFT JOIN worker w ON w.nik = m.nik
@@ -353,7 +358,18 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; nik?:
 }
 
 export async function participationsOf(tx: Tx, scope: Scope, nik: string, at: string): Promise<ParticipationRow[]> {
-  const r = await sql<ParticipationRow>`${participations(scope, at, { withEnded: true, nik })}
+  return participationsOfNiks(tx, scope, [nik], at);
+}
+
+/** The same for a set of NIKs in one statement (a page of search results), active and ended, on `at`. */
+export async function participationsOfNiks(
+  tx: Tx,
+  scope: Scope,
+  niks: readonly string[],
+  at: string,
+): Promise<ParticipationRow[]> {
+  if (niks.length === 0) return [];
+  const r = await sql<ParticipationRow>`${participations(scope, at, { withEnded: true, niks })}
     ORDER BY x.source DESC, x.coverage_start DESC`.execute(tx);
   return r.rows;
 }

@@ -16,9 +16,12 @@ import {
   refreshResult,
   summaryQuery,
 } from '../../../lib/contracts/coverage.ts';
+import { protectionBadgeQuery, protectionBadges, workerProtection } from '../../../lib/contracts/protection.ts';
+import { WORKER_READERS } from '../../../lib/access/roles.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import * as coverage from './coverage.service.ts';
+import * as protection from './protection.service.ts';
 
 const tags = ['coverage'];
 
@@ -143,5 +146,37 @@ export function registerCoverageRoutes(app: App, deps: { db: Db }) {
       }
       return data;
     },
+  );
+
+  // A worker's protection record and the badges of a page of search results (issue 12 §2): the worker pages' data,
+  // scoped like the worker itself.
+  const workerReaders = { access: { roles: WORKER_READERS } };
+  app.get(
+    '/api/workers/protection',
+    {
+      schema: {
+        tags,
+        summary: 'Status perlindungan (lencana) untuk satu halaman hasil pencarian pekerja',
+        querystring: protectionBadgeQuery,
+        response: { 200: protectionBadges },
+      },
+      config: workerReaders,
+    },
+    async (req) => protection.protectionBadges(db, req.ctx, req.query.ids.split(',')),
+  );
+
+  app.get(
+    '/api/workers/:id/protection',
+    {
+      schema: {
+        tags,
+        summary:
+          'Catatan perlindungan satu pekerja: KPJ dan asalnya, program dan status, lunas sampai, tertanggung hari ini',
+        params: z.strictObject({ id: z.string().regex(/^\d{1,18}$/, 'angka') }),
+        response: { 200: workerProtection },
+      },
+      config: workerReaders,
+    },
+    async (req) => protection.workerProtection(db, req.ctx, req.params.id),
   );
 }

@@ -467,3 +467,32 @@ export async function unenrolledWorkers(tx: Tx, region: string, limit: number) {
     LIMIT ${limit}`.execute(tx);
   return r.rows;
 }
+
+export type BranchAnswerRow = {
+  enrollment_id: string;
+  batch_id: string;
+  at: Date;
+  source: string | null;
+  file_name: string | null;
+};
+
+/**
+ * When the branch's answer that activated each of these enrollments was applied: the first `exchange.response.apply`
+ * audit row of its batch listing the enrollment among `activated` (this module writes that row with the exchange_log
+ * row). Through lindung_enrollment_answers (migration 0018), for the enrollments the reader may see, so a village
+ * operator learns the date too although the batch's rows carry the programme's region.
+ */
+export async function branchAnswers(
+  tx: Tx,
+  scope: Scope,
+  enrollmentIds: readonly string[],
+): Promise<BranchAnswerRow[]> {
+  if (enrollmentIds.length === 0) return [];
+  const r = await sql<BranchAnswerRow>`
+    SELECT a.enrollment_id::text AS enrollment_id, a.batch_id::text AS batch_id, a.answered_at AS at, a.source,
+           a.file_name
+    FROM lindung_enrollment_answers(${enrollmentIds}::bigint[]) AS a
+    JOIN enrollment e ON e.id = a.enrollment_id
+    WHERE ${regionInScope('e.village_code', scope)}`.execute(tx);
+  return r.rows;
+}

@@ -19,3 +19,5 @@ export {
   reconciliation,
   listBatches,
 } from './exchange.service.ts';
+// When the branch's answer gave an enrollment its KPJ, read inside the caller's withScope transaction.
+export { branchAnswers, type BranchAnswerRow } from './exchange.repository.ts';

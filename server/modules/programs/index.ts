@@ -12,3 +12,10 @@ export {
   programGaps,
   recordBatchAnswer,
 } from './enrollment.service.ts';
+// A person's enrollments in every status, read inside the caller's withScope transaction.
+export {
+  enrollmentsOfWorkers,
+  enrollmentTrail,
+  type WorkerEnrollmentRow,
+  type EnrollmentTrailRow,
+} from './programs.repository.ts';

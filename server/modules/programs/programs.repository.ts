@@ -1,7 +1,7 @@
 import type { CoverageState } from '../../../lib/contracts/common.ts';
 import { sql, type Selectable } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
-import type { EnrollmentStatus } from '../../../lib/contracts/programs.ts';
+import type { EndReason, EnrollmentStatus } from '../../../lib/contracts/programs.ts';
 import type { EnrollmentTable, ProgramTable } from '../../db/schema.ts';
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
@@ -309,4 +309,67 @@ export async function recordBatchAnswer(
     rejected = r.rows.map((x) => x.id);
   }
   return { activated, rejected };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A person's enrollments in every status (called by the coverage module through index.ts for the protection record)
+
+export type WorkerEnrollmentRow = {
+  id: string;
+  worker_id: string;
+  program_id: string;
+  program_name: string;
+  status: EnrollmentStatus;
+  first_month: string;
+  last_month: string;
+  batch_id: string | null;
+  kpj_number: string | null;
+  coverage_start: string | null;
+  reject_reason: string | null;
+  end_reason: EndReason | null;
+};
+
+/** Every enrollment of these workers in scope, newest first; set-based for a page of workers. */
+export async function enrollmentsOfWorkers(
+  tx: Tx,
+  scope: Scope,
+  workerIds: readonly string[],
+): Promise<WorkerEnrollmentRow[]> {
+  if (workerIds.length === 0) return [];
+  const r = await sql<WorkerEnrollmentRow>`
+    SELECT e.id::text AS id, e.worker_id::text AS worker_id, e.program_id::text AS program_id, p.name AS program_name,
+           e.status, e.first_month, e.last_month, e.batch_id::text AS batch_id, e.kpj_number, e.coverage_start,
+           e.reject_reason, e.end_reason
+    FROM enrollment e
+    JOIN program p ON p.id = e.program_id
+    WHERE e.worker_id = ANY (${workerIds}::bigint[]) AND ${regionInScope('e.village_code', scope)}
+    ORDER BY e.first_month DESC, e.id DESC`.execute(tx);
+  return r.rows;
+}
+
+export type EnrollmentTrailRow = {
+  enrollment_id: string;
+  audit_id: string;
+  at: Date;
+  action: string;
+  actor_username: string | null;
+};
+
+/**
+ * The audit rows that moved these enrollments, oldest first, through lindung_enrollment_trail (migration 0018): the
+ * rows carry the programme's region, so a village operator who may see the enrollment learns when, what and who.
+ */
+export async function enrollmentTrail(
+  tx: Tx,
+  scope: Scope,
+  enrollmentIds: readonly string[],
+): Promise<EnrollmentTrailRow[]> {
+  if (enrollmentIds.length === 0) return [];
+  const r = await sql<EnrollmentTrailRow>`
+    SELECT t.enrollment_id::text AS enrollment_id, t.audit_id::text AS audit_id, t.at, t.action, t.actor_username
+    FROM lindung_enrollment_trail(${enrollmentIds}::bigint[]) AS t
+    JOIN enrollment e ON e.id = t.enrollment_id
+    WHERE ${regionInScope('e.village_code', scope)}
+    ORDER BY t.at, t.audit_id`.execute(tx);
+  return r.rows;
 }

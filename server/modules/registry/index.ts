@@ -5,3 +5,7 @@ export { bulkInsertWorkers, ensureWorkerNameKeys, type BulkWorker, type BulkInse
 export { WORKER_VALUE_COLUMNS } from './registry.repository.ts';
 export { workerHistory } from './registry.history.ts';
 export { listDuplicates, mergeDuplicates, dismissDuplicate } from './registry.duplicates.ts';
+// Workers by id in the reader's scope (raw NIK: for reads that stay on the server), inside the caller's transaction.
+export { findWorkersInScope, type WorkerRow } from './registry.repository.ts';
+export { requireWorkerReader } from './registry.policy.ts';
+export { workerNotFound } from './registry.present.ts';

@@ -2,6 +2,7 @@ import { Button, Code, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title }
 import { IconFilterOff, IconHistory, IconSearch } from '@tabler/icons-react';
 import { ROLES, type Role } from '../../../../lib/access/roles.ts';
 import type { AuditEntry } from '../../../../lib/contracts/access.ts';
+import { auditActionWords } from '../../../../lib/i18n/audit-actions.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
@@ -51,11 +52,13 @@ export function AuditPage() {
     {
       key: 'action',
       header: t('audit.col.action'),
-      nowrap: true,
       cell: (e) => (
-        <Text size="sm" ff="monospace">
-          {e.action}
-        </Text>
+        <Stack gap={0}>
+          <Text size="sm">{auditActionWords(e.action, locale)}</Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {e.action}
+          </Text>
+        </Stack>
       ),
     },
     { key: 'entity', header: t('audit.col.entity'), cell: (e) => e.entity },

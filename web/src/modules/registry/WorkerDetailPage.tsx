@@ -12,8 +12,10 @@ import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { useRevealNik, useWorker } from './registry-api.ts';
+import { useProtectionT } from './protection-text.ts';
+import { useRevealNik, useWorker, useWorkerProtection } from './registry-api.ts';
 import { WorkerHistoryTimeline } from './WorkerHistory.tsx';
+import { WorkerProtectionBlock } from './WorkerProtection.tsx';
 import { BackToWorkers } from './WorkerForm.tsx';
 
 /** Set by the create and edit pages after saving: the NIK warnings to look at. */
@@ -72,6 +74,7 @@ export function WorkerDetailPage() {
           </Alert>
         )}
         <WorkerCard worker={w} />
+        <WorkerProtectionBlock workerId={w.id} />
         <WorkerHistoryTimeline workerId={w.id} />
       </Stack>
     </>
@@ -135,6 +138,23 @@ function NikField({ worker }: { worker: Worker }) {
   );
 }
 
+/** The registry's own KPJ; when it has none, the one the branch gave (answer or snapshot), saying so. */
+function KpjField({ worker }: { worker: Worker }) {
+  const pt = useProtectionT();
+  const t = useT();
+  const protection = useWorkerProtection(worker.id);
+  const fromRecord = protection.data?.kpj?.number;
+  if (worker.kpjNumber || !fromRecord) return <>{worker.kpjNumber ?? t('ui.none')}</>;
+  return (
+    <>
+      {fromRecord}{' '}
+      <Text span size="xs" c="dimmed">
+        {pt('kpj.fromRecord')}
+      </Text>
+    </>
+  );
+}
+
 function WorkerCard({ worker: w }: { worker: Worker }) {
   const t = useT();
   const [locale] = useLocale();
@@ -156,7 +176,9 @@ function WorkerCard({ worker: w }: { worker: Worker }) {
           {w.address ?? dash} · {rtRw}
         </Field>
         <Field label={t('workerForm.phone')}>{w.phone ?? dash}</Field>
-        <Field label={t('workerDetail.kpj')}>{w.kpjNumber ?? dash}</Field>
+        <Field label={t('workerDetail.kpj')}>
+          <KpjField worker={w} />
+        </Field>
         <Field label={t('workerForm.segment')}>{SEGMENTS[w.segment].label[locale]}</Field>
         <Field label={t('workerForm.category')}>{PARTICIPATION_CATEGORY_LABELS[w.category][locale]}</Field>
         <Field label={t('workerForm.income')}>

@@ -3,21 +3,22 @@ import { IconEye, IconFileImport, IconGitMerge, IconPencil, IconPlus, IconUserCh
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { WorkerHistoryEntry } from '../../../../lib/contracts/workers.ts';
-import { useLocale, useT, type MessageKey, type T } from '../../app/i18n.ts';
+import { auditActionWords } from '../../../../lib/i18n/audit-actions.ts';
+import { useLocale, useT, type T } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useWorkerHistory } from './registry-api.ts';
 import { fieldLabel, formatFieldValue } from './worker-fields.ts';
 
-const ACTIONS: Readonly<Record<string, { label: MessageKey; icon: ReactNode }>> = {
-  'worker.create': { label: 'history.action.create', icon: <IconPlus size={14} aria-hidden /> },
-  'worker.update': { label: 'history.action.update', icon: <IconPencil size={14} aria-hidden /> },
-  'worker.import_update': { label: 'history.action.importUpdate', icon: <IconFileImport size={14} aria-hidden /> },
-  'worker.merge': { label: 'history.action.merge', icon: <IconGitMerge size={14} aria-hidden /> },
-  'worker.merged': { label: 'history.action.merged', icon: <IconGitMerge size={14} aria-hidden /> },
-  'worker.duplicate_dismiss': { label: 'history.action.dismiss', icon: <IconUserCheck size={14} aria-hidden /> },
-  'worker.reveal_nik': { label: 'history.action.revealNik', icon: <IconEye size={14} aria-hidden /> },
+const ICONS: Readonly<Record<string, ReactNode>> = {
+  'worker.create': <IconPlus size={14} aria-hidden />,
+  'worker.update': <IconPencil size={14} aria-hidden />,
+  'worker.import_update': <IconFileImport size={14} aria-hidden />,
+  'worker.merge': <IconGitMerge size={14} aria-hidden />,
+  'worker.merged': <IconGitMerge size={14} aria-hidden />,
+  'worker.duplicate_dismiss': <IconUserCheck size={14} aria-hidden />,
+  'worker.reveal_nik': <IconEye size={14} aria-hidden />,
 };
 
 /**
@@ -63,14 +64,13 @@ export function WorkerHistoryTimeline({ workerId }: { workerId: string }) {
 function HistoryItem({ entry, regionLabels }: { entry: WorkerHistoryEntry; regionLabels: Record<string, string> }) {
   const t = useT();
   const [locale] = useLocale();
-  const action = ACTIONS[entry.action];
   const meta = [
     formatDateTime(entry.at, locale),
     entry.actor ? t('history.by', { user: entry.actor }) : null,
     entry.source ? sourceLabel(entry.source, entry.actor, t) : null,
   ].filter(Boolean);
   return (
-    <Timeline.Item bullet={action?.icon} title={action ? t(action.label) : entry.action}>
+    <Timeline.Item bullet={ICONS[entry.action]} title={auditActionWords(entry.action, locale)}>
       <Stack gap={6} mt={4}>
         <Text size="xs" c="dimmed">
           {meta.join(' · ')}

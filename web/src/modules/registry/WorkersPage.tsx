@@ -18,7 +18,9 @@ import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
-import { WORKERS_PAGE_SIZE, useWorkers } from './registry-api.ts';
+import { useProtectionT } from './protection-text.ts';
+import { WORKERS_PAGE_SIZE, useProtectionBadges, useWorkers } from './registry-api.ts';
+import { ProtectionBadge } from './WorkerProtection.tsx';
 
 const FILTER_KEYS = ['q', 'segment', 'category', 'problem'] as const;
 
@@ -33,6 +35,10 @@ export function WorkersPage() {
   const problem = (WORKER_PROBLEMS as readonly string[]).includes(values.problem) ? values.problem : '';
   const workers = useWorkers({ q: values.q, segment, category, problem, page });
   const mayAdd = WORKER_EDITORS.includes(me.role);
+  const pt = useProtectionT();
+  // One request for the whole page of results, once the page is known.
+  const badges = useProtectionBadges(workers.data?.items.map((w) => w.id) ?? []);
+  const badgeOf = new Map(badges.data?.items.map((b) => [b.workerId, b]));
 
   const columns: Column<Worker>[] = [
     {
@@ -57,6 +63,14 @@ export function WorkersPage() {
     { key: 'segment', header: t('workers.col.segment'), cell: (w) => SEGMENTS[w.segment].label[locale] },
     { key: 'category', header: t('workers.col.category'), nowrap: true, cell: (w) => w.category },
     { key: 'village', header: t('workers.col.village'), cell: (w) => w.villageLabel },
+    {
+      key: 'protection',
+      header: pt('badge.label'),
+      cell: (w) => {
+        const b = badgeOf.get(w.id);
+        return b ? <ProtectionBadge summary={b.summary} from={b.summaryFrom} /> : null;
+      },
+    },
   ];
 
   const addButton = mayAdd ? (
@@ -148,7 +162,7 @@ export function WorkersPage() {
             pageSize={WORKERS_PAGE_SIZE}
             onPageChange={setPage}
             {...queryState(workers)}
-            minWidth={760}
+            minWidth={900}
             empty={
               filtered ? (
                 <NoMatchState

@@ -11,6 +11,7 @@ import type {
   WorkerSaved,
   WorkerUpdate,
 } from '../../../../lib/contracts/workers.ts';
+import type { ProtectionBadges, WorkerProtection } from '../../../../lib/contracts/protection.ts';
 import { api } from '../../app/api.ts';
 import type { Page } from '../access/access-api.ts';
 
@@ -113,5 +114,24 @@ export function useDismissDuplicate() {
 export function useRevealNik(id: string) {
   return useMutation({
     mutationFn: () => api<{ nik: string }>(`/api/workers/${encodeURIComponent(id)}/reveal-nik`, { method: 'POST' }),
+  });
+}
+
+/** The worker's protection record today (coverage module; scoped like the worker). */
+export function useWorkerProtection(id: string) {
+  return useQuery({
+    queryKey: ['workers', 'protection', id],
+    queryFn: ({ signal }) => api<WorkerProtection>(`/api/workers/${encodeURIComponent(id)}/protection`, { signal }),
+  });
+}
+
+/** One request for the badges of a whole page of search results. */
+export function useProtectionBadges(ids: readonly string[]) {
+  return useQuery({
+    queryKey: ['workers', 'protection-badges', ids],
+    queryFn: ({ signal }) =>
+      api<ProtectionBadges>('/api/workers/protection', { query: { ids: ids.join(',') }, signal }),
+    enabled: ids.length > 0,
+    placeholderData: keepPreviousData,
   });
 }

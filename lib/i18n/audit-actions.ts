@@ -1,0 +1,107 @@
+// Every audit action code written by the server, as a sentence in Indonesian and English, for the admin audit page
+// and a worker's trail. server/platform/audit-actions.test.ts fails when the server writes a code missing here.
+import type { Locale } from './locale.ts';
+
+type Words = Readonly<Record<Locale, string>>;
+
+export const AUDIT_ACTIONS = {
+  // Sign-in and users
+  'auth.login': { id: 'Masuk ke Lindung', en: 'Signed in to Lindung' },
+  'auth.login_failed': {
+    id: 'Gagal masuk: nama pengguna atau kata sandi salah',
+    en: 'Sign-in failed: wrong username or password',
+  },
+  'auth.login_refused_locked': {
+    id: 'Masuk ditolak karena akun sedang terkunci',
+    en: 'Sign-in refused because the account is locked',
+  },
+  'auth.locked': {
+    id: 'Akun dikunci sementara setelah terlalu banyak percobaan gagal',
+    en: 'Account locked for a while after too many failed attempts',
+  },
+  'auth.logout': { id: 'Keluar dari Lindung', en: 'Signed out of Lindung' },
+  'user.create': { id: 'Akun pengguna dibuat', en: 'User account created' },
+  'user.update': { id: 'Akun pengguna diubah', en: 'User account changed' },
+  'user.update_password': { id: 'Kata sandi pengguna diganti', en: 'User password changed' },
+  'user.preferences': { id: 'Preferensi pengguna (bahasa) diubah', en: 'User preferences (language) changed' },
+
+  // Workers
+  'worker.create': { id: 'Data pekerja dicatat', en: 'Worker recorded' },
+  'worker.update': { id: 'Data diubah lewat formulir', en: 'Data changed through the form' },
+  'worker.import': { id: 'Berkas pekerja diimpor', en: 'Worker file imported' },
+  'worker.import_update': { id: 'Data pekerja diperbarui dari impor berkas', en: 'Worker updated by a file import' },
+  'worker.generate': { id: 'Data contoh pekerja dibuat', en: 'Sample workers generated' },
+  'worker.name_key_fill': {
+    id: 'Kunci pencarian nama pekerja dilengkapi',
+    en: 'Workers’ name search keys filled in',
+  },
+  'worker.merge': { id: 'Digabung dengan data duplikat', en: 'Merged with a duplicate' },
+  'worker.merged': {
+    id: 'Data ini digabung ke data lain sebagai duplikat',
+    en: 'This record merged into another as a duplicate',
+  },
+  'worker.duplicate_dismiss': { id: 'Ditandai bukan duplikat', en: 'Marked as not a duplicate' },
+  'worker.reveal_nik': { id: 'NIK lengkap dilihat', en: 'Full NIK viewed' },
+
+  // Worker file imports
+  'import.upload': { id: 'Berkas impor pekerja diunggah', en: 'Worker import file uploaded' },
+  'import.mapping': { id: 'Pemetaan kolom berkas impor disimpan', en: 'Column mapping of an import file saved' },
+  'import.dry_run': { id: 'Berkas impor diperiksa tanpa menyimpan', en: 'Import file checked without saving' },
+  'import.commit_requested': { id: 'Impor berkas diminta untuk disimpan', en: 'Import file requested to be saved' },
+
+  // Programmes and enrollment
+  'program.create': { id: 'Program perlindungan dibuat', en: 'Protection programme created' },
+  'program.update': { id: 'Program perlindungan diubah', en: 'Protection programme changed' },
+  'enrollment.propose': { id: 'Pekerja diusulkan menjadi peserta program', en: 'Workers proposed for a programme' },
+  'enrollment.verify': { id: 'Usulan kepesertaan diverifikasi', en: 'Enrollment proposals verified' },
+  'enrollment.reject': { id: 'Usulan kepesertaan ditolak', en: 'Enrollment proposals rejected' },
+  'enrollment.submit': { id: 'Kepesertaan dikirim ke BPJS dalam batch', en: 'Enrollments sent to BPJS in a batch' },
+  'enrollment.activate': { id: 'Kepesertaan diaktifkan dengan KPJ', en: 'Enrollments activated with a KPJ' },
+  'enrollment.end': { id: 'Kepesertaan diakhiri', en: 'Enrollments ended' },
+
+  // Exchange with BPJS
+  'exchange.template.save': { id: 'Templat kolom berkas BPJS disimpan', en: 'BPJS file column template saved' },
+  'exchange.batch.export': {
+    id: 'Berkas batch pendaftaran BPJS diunduh',
+    en: 'BPJS registration batch file downloaded',
+  },
+  'exchange.response.apply': {
+    id: 'Jawaban cabang BPJS diterapkan (KPJ dan tanggal mulai)',
+    en: 'BPJS branch answer applied (KPJ and start date)',
+  },
+  'exchange.snapshot.import': { id: 'Snapshot peserta BPJS diimpor', en: 'BPJS membership snapshot imported' },
+  'exchange.reconciliation.export': { id: 'Hasil rekonsiliasi diunduh', en: 'Reconciliation downloaded' },
+
+  // Bills, payments, coverage
+  'bill.generate': { id: 'Tagihan iuran program dibuat', en: 'Programme contribution bills generated' },
+  'bill.payment': { id: 'Pembayaran tagihan dicatat', en: 'Bill payment recorded' },
+  'coverage.check': { id: 'Status perlindungan seseorang diperiksa', en: 'A person’s protection checked' },
+  'coverage.people.export': { id: 'Daftar peserta cakupan diunduh', en: 'Coverage participant list downloaded' },
+  'coverage.refresh': { id: 'Angka cakupan dihitung ulang', en: 'Coverage figures recalculated' },
+
+  // Rules, targets, reports
+  'contribution_rule.seed': { id: 'Aturan iuran bawaan dimuat', en: 'Built-in contribution rules loaded' },
+  'contribution_rule.create': { id: 'Aturan iuran ditambahkan', en: 'Contribution rule added' },
+  'contribution_rule.close': { id: 'Aturan iuran ditutup masa berlakunya', en: 'Contribution rule closed' },
+  'workforce.create': { id: 'Angka angkatan kerja ditambahkan', en: 'Workforce figure added' },
+  'workforce.update': { id: 'Angka angkatan kerja diubah', en: 'Workforce figure changed' },
+  'workforce.delete': { id: 'Angka angkatan kerja dihapus', en: 'Workforce figure deleted' },
+  'workforce.import': { id: 'Berkas angka angkatan kerja diimpor', en: 'Workforce figures file imported' },
+  'coverage_target.create': { id: 'Target cakupan ditambahkan', en: 'Coverage target added' },
+  'coverage_target.update': { id: 'Target cakupan diubah', en: 'Coverage target changed' },
+  'coverage_target.delete': { id: 'Target cakupan dihapus', en: 'Coverage target deleted' },
+  'monthly_report.create': { id: 'Laporan bulanan diminta', en: 'Monthly report requested' },
+  'monthly_report.complete': { id: 'Laporan bulanan selesai dibuat', en: 'Monthly report finished' },
+  'monthly_report.download': { id: 'Laporan bulanan diunduh', en: 'Monthly report downloaded' },
+} as const satisfies Readonly<Record<string, Words>>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isKnownAuditAction(code: string): code is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, code);
+}
+
+/** The sentence for an audit action; an unknown code (written by a newer version) is shown as it is. */
+export function auditActionWords(code: string, locale: Locale): string {
+  return isKnownAuditAction(code) ? AUDIT_ACTIONS[code][locale] : code;
+}
