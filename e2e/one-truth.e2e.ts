@@ -131,6 +131,15 @@ describe('one truth about protection', () => {
     ).toContain(`Belum mulai: ${accepted.length}`);
     await screenshot(page, 'one-truth-not-started');
 
+    // The worker page: the KPJ from the branch's answer, and the protection not started yet.
+    await page.goto(`${lindung.url}/pekerja/${accepted[0]!.workerId}`);
+    const block = page.getByTestId('worker-protection');
+    await expect.poll(() => block.textContent()).toContain(`Belum mulai (mulai ${startWords})`);
+    const kpj = answered.items.find((e) => e.workerId === accepted[0]!.workerId)!.kpjNumber!;
+    expect(await block.getByTestId('protection-kpj').first().textContent()).toContain(kpj);
+    expect(await block.textContent()).toContain('Tidak tertanggung');
+    await screenshot(page, 'one-truth-worker-not-started');
+
     // The coverage check today: not covered, the membership starts next month.
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const answer = await checkOnPage(page, accepted[0]!.nik, today);
@@ -156,6 +165,11 @@ describe('one truth about protection', () => {
       await expect.poll(() => row.textContent()).toContain('Tertanggung');
     }
     await screenshot(page, 'one-truth-covered');
+
+    await page.goto(`${lindung.url}/pekerja/${accepted[0]!.workerId}`);
+    const block = page.getByTestId('worker-protection');
+    await expect.poll(() => block.textContent()).toContain('Tertanggung');
+    expect(await block.textContent()).not.toContain('Belum mulai');
 
     const answer = await checkOnPage(page, accepted[0]!.nik, `${START}-01`);
     await expect.poll(() => answer.textContent()).toContain(`Tertanggung: ${PROGRAM}`);
