@@ -363,10 +363,21 @@ export async function participationsOf(tx: Tx, scope: Scope, nik: string, at: st
   return r.rows;
 }
 
-/** Is there a registry worker with this NIK (in any region)? The registry's own helper, answers yes/no only. */
-export async function nikRegistered(tx: Tx, nik: string): Promise<boolean> {
-  const r = await sql<{ taken: boolean }>`SELECT lindung_nik_taken(${nik}) AS taken`.execute(tx);
-  return r.rows[0]?.taken ?? false;
+/** Is there a registry worker with this NIK in the caller's scope? */
+export async function nikRegisteredInScope(tx: Tx, scope: Scope, nik: string): Promise<boolean> {
+  const r = await sql<{ found: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM worker w WHERE w.nik = ${nik} AND ${inRegion(col('w.village_code'), scope)})
+      AS found`.execute(tx);
+  return r.rows[0]?.found ?? false;
+}
+
+/**
+ * Covered on `at` from every source in every region (migration 0023's SECURITY DEFINER helper): one boolean, never
+ * whether or where the person is registered.
+ */
+export async function nikCoveredAnywhere(tx: Tx, nik: string, at: string): Promise<boolean> {
+  const r = await sql<{ covered: boolean }>`SELECT lindung_nik_covered(${nik}, ${at}::date) AS covered`.execute(tx);
+  return r.rows[0]?.covered ?? false;
 }
 
 export type LapseRow = ParticipationRow & { kind: 'lapsed' | 'soon'; days_left: number; total: string };

@@ -29,7 +29,7 @@ import { allLapseWarnings, listLapseWarnings } from './lapse.service.ts';
 
 const tags = ['billing'];
 
-export function registerBillingRoutes(app: App, deps: { db: Db }) {
+export function registerBillingRoutes(app: App, deps: { db: Db; nikLookupsPerHour: number }) {
   const { db } = deps;
   const readers = { access: { roles: BILL_READERS } };
   const managers = { access: { roles: BILL_MANAGERS } };
@@ -155,7 +155,15 @@ export function registerBillingRoutes(app: App, deps: { db: Db }) {
         querystring: coverageCheckQuery,
         response: { 200: coverageCheckResult },
       },
-      config: { access: { roles: COVERAGE_CHECKERS } },
+      config: {
+        access: { roles: COVERAGE_CHECKERS },
+        // Per user, not per address: each answer is about one person, so it is the person asking who is counted.
+        rateLimit: {
+          max: deps.nikLookupsPerHour,
+          timeWindow: '1 hour',
+          keyGenerator: (req) => `coverage-check:${req.ctx?.actor?.userId ?? req.ip}`,
+        },
+      },
     },
     async (req) => checkCoverage(db, req.ctx, req.query),
   );
