@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access/roles.ts';
 import { LOCALES } from '../i18n/locale.ts';
-import { paging, pageOf, scopeCode } from './common.ts';
+import { isoDate, paging, pageOf, scopeCode } from './common.ts';
 
 export const role = z.enum(ROLES);
 export const locale = z.enum(LOCALES);
@@ -101,8 +101,8 @@ export const auditQuery = z.strictObject({
   action: z.string().trim().max(60).optional(),
   entity: z.string().trim().max(60).optional(),
   region: scopeCode.optional(),
-  from: z.string().date().optional(),
-  to: z.string().date().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   ...paging,
 });
 export type AuditQuery = z.infer<typeof auditQuery>;

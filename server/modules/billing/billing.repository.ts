@@ -270,6 +270,14 @@ export async function insertPayment(
   return r.rows[0]!;
 }
 
+/** The payment of this programme already recorded under this reference (case and outer spaces ignored). */
+export async function findPaymentByReference(tx: Tx, programId: string, reference: string) {
+  const r = await sql<PaymentRow>`${PAYMENT_SELECT}
+    WHERE pa.program_id = ${programId}::bigint AND lower(btrim(pa.reference)) = lower(btrim(${reference}))
+    LIMIT 1`.execute(tx);
+  return r.rows[0];
+}
+
 export async function listPayments(tx: Tx, scope: Scope, q: PaymentListQuery) {
   const parts: RawBuilder<boolean>[] = [overlaps(col('pa.region_code'), scope)];
   if (q.programId) parts.push(sql<boolean>`pa.program_id = ${q.programId}::bigint`);
