@@ -218,7 +218,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
           payload: {
             username: 'penyusup',
             displayName: 'Penyusup',
-            password: '0123456789ab',
+            password: 'kopi-hujan-sawah-lebar',
             role: 'operator',
             region: `${OTHER}.01.2001`,
           },
