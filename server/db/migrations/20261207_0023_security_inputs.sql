@@ -4,8 +4,9 @@
 -- ---------------------------------------------------------------------------------------------------------------
 -- Security events: refused sign-ins, sign-ins held back by the progressive delay, requests over a rate limit, CSRF
 -- failures and attempts outside the caller's role or region. Append-only like the audit log. `username` is the
--- account named (it may not exist) or acting; `region_code` that account's region when known, so a regional admin
--- reads the events of their region's accounts and only a national admin the rest.
+-- account named (it may not exist) or acting; `region_code` that account's region when known. An admin reads the
+-- events of their region's accounts and the events no account's region can be given to (an unknown username, a
+-- request without a session): those belong to the sign-in page every admin answers for.
 CREATE TABLE security_event (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   at          timestamptz NOT NULL DEFAULT now(),
@@ -25,7 +26,7 @@ CREATE INDEX security_event_username_idx ON security_event (username, at DESC);
 CREATE INDEX security_event_region_idx ON security_event (region_code text_pattern_ops);
 ALTER TABLE security_event ENABLE ROW LEVEL SECURITY;
 CREATE POLICY security_event_read ON security_event FOR SELECT
-  USING (lindung_in_scope(region_code) OR (region_code IS NULL AND lindung_scope() = '*'));
+  USING (lindung_in_scope(region_code) OR (region_code IS NULL AND lindung_scope() <> ''));
 CREATE POLICY security_event_append ON security_event FOR INSERT WITH CHECK (true);
 GRANT SELECT, INSERT ON security_event TO lindung_app;
 

@@ -209,7 +209,8 @@ export async function listAuditInScope(tx: Tx, scope: Scope, q: AuditQuery) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Security events (migration 0023): append-only; readers see their region's accounts, national ones the rest.
+// Security events (migration 0023): append-only; readers see their region's accounts' events and the unattributed
+// ones (unknown usernames, requests without a session).
 
 export type SecurityEventValues = {
   kind: string;
@@ -230,7 +231,9 @@ export async function insertSecurityEvent(tx: Tx, e: SecurityEventValues): Promi
 }
 
 export async function listSecurityEventsInScope(tx: Tx, scope: Scope, q: SecurityEventQuery) {
-  let base = tx.selectFrom('security_event').where(() => regionInScope('region_code', scope));
+  let base = tx
+    .selectFrom('security_event')
+    .where((eb) => eb.or([eb('region_code', 'is', null), regionInScope('region_code', scope)]));
   if (q.kind) base = base.where('kind', '=', q.kind);
   if (q.username) base = base.where('username', '=', q.username.toLowerCase());
   if (q.ip) base = base.where('ip', '=', q.ip);
@@ -248,7 +251,7 @@ export async function listSecurityEventsInScope(tx: Tx, scope: Scope, q: Securit
 
 /** Addresses and accounts with more than `threshold` events since `minutes` ago, the busiest first. */
 export async function securityBursts(tx: Tx, scope: Scope, threshold: number, minutes: number) {
-  const inScope = regionInScope('region_code', scope);
+  const inScope = sql<boolean>`(region_code IS NULL OR ${regionInScope('region_code', scope)})`;
   const r = await sql<{ by: 'ip' | 'username'; value: string; events: string; first: Date; last: Date }>`
     WITH recent AS (
       SELECT ip, username, at FROM security_event

@@ -163,11 +163,19 @@ describe('security events and alerts', () => {
     // 203.0.113.7 sent 30 refused sign-ins in the first test: far more than 3 in 15 minutes.
     expect(body.alerts).toContainEqual(expect.objectContaining({ by: 'ip', value: '203.0.113.7' }));
     expect(body.alerts).toContainEqual(expect.objectContaining({ by: 'username', value: 'sasaran.bantul' }));
-    // A regional admin sees the events of their region's accounts only.
+    // A regional admin sees the events of their region's accounts and the unattributed ones, not Bantul's.
     const regional = await makeUser(db, 'admin', '34.04', 'admin.sleman');
     const regionalHeaders = await signIn(a, regional.username, regional.password);
-    const theirs = await a.inject({ method: 'GET', url: '/api/security/events', headers: regionalHeaders });
-    expect(theirs.json().total).toBe(0);
+    const theirs = await a.inject({
+      method: 'GET',
+      url: '/api/security/events?pageSize=200',
+      headers: regionalHeaders,
+    });
+    const regions = new Set(theirs.json().items.map((e: { region: string | null }) => e.region));
+    expect(regions).toEqual(new Set([null]));
+    const bursts = await a.inject({ method: 'GET', url: '/api/security/alerts', headers: regionalHeaders });
+    expect(bursts.json().alerts).not.toContainEqual(expect.objectContaining({ value: 'sasaran.bantul' }));
+    expect(bursts.json().alerts).toContainEqual(expect.objectContaining({ by: 'ip', value: '203.0.113.7' }));
   });
 
   it('keeps security events append-only', async () => {
