@@ -130,31 +130,7 @@ describe('foundation journey', () => {
     await page.close();
   });
 
-  it('the same screens in English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${lindung.url}/masuk`);
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await signIn(page, 'admin.bantul', 'wrong-password-here', {
-      user: 'Username',
-      pass: 'Password',
-      submit: 'Sign in',
-    });
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong username or password.');
-    await signIn(page, 'admin.bantul', lindung.credentials.get('admin.bantul')!, {
-      user: 'Username',
-      pass: 'Password',
-      submit: 'Sign in',
-    });
-    await page.getByText('Welcome, Admin Lindung Bantul').waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Users' }).click();
-    await page.getByRole('button', { name: 'Add user' }).waitFor();
-    await screenshot(page, 'foundation-users-en');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.url()).toContain('/masuk');
-    await page.close();
-  });
-
+  // Before the English screens: the admin's language is still Indonesian.
   it('alerts the admin to a burst of refused sign-ins against one account', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${lindung.url}/masuk`);
@@ -179,6 +155,31 @@ describe('foundation journey', () => {
     expect(await alert.textContent()).toMatch(/Alamat 127\.0\.0\.1: \d+ kejadian/);
     await alert.getByRole('link', { name: 'Buka halaman Keamanan' }).click();
     await page.getByRole('table', { name: 'Daftar kejadian keamanan' }).getByText('penyerang.uji').first().waitFor();
+    await page.close();
+  });
+
+  it('the same screens in English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${lindung.url}/masuk`);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await signIn(page, 'admin.bantul', 'wrong-password-here', {
+      user: 'Username',
+      pass: 'Password',
+      submit: 'Sign in',
+    });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong username or password.');
+    await signIn(page, 'admin.bantul', lindung.credentials.get('admin.bantul')!, {
+      user: 'Username',
+      pass: 'Password',
+      submit: 'Sign in',
+    });
+    await page.getByText('Welcome, Admin Lindung Bantul').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Add user' }).waitFor();
+    await screenshot(page, 'foundation-users-en');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.url()).toContain('/masuk');
     await page.close();
   });
 
