@@ -7,7 +7,12 @@ import { createHttpServer, serveWeb, type App } from './platform/http.ts';
 import type { Logger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
 import { AppError } from './platform/errors.ts';
-import { recordSecurityEvent, registerAccessRoutes, resolveSession, type AccessSettings } from './modules/access/index.ts';
+import {
+  recordSecurityEvent,
+  registerAccessRoutes,
+  resolveSession,
+  type AccessSettings,
+} from './modules/access/index.ts';
 import { ensureRegionsLoaded, registerRegionRoutes } from './modules/regions/index.ts';
 import { ensureContributionRulesSeeded, registerContributionRoutes } from './modules/contributions/index.ts';
 import { ensureWorkerNameKeys, registerRegistryRoutes } from './modules/registry/index.ts';

@@ -1,4 +1,11 @@
-import { AUDIT_READERS, SECURITY_READERS, USER_MANAGERS, canGrantRole, inScope, type Role } from '../../../lib/access/roles.ts';
+import {
+  AUDIT_READERS,
+  SECURITY_READERS,
+  USER_MANAGERS,
+  canGrantRole,
+  inScope,
+  type Role,
+} from '../../../lib/access/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 
