@@ -75,6 +75,13 @@ export const ERROR_CATALOGUE = {
       en: 'Too many requests. Wait a moment and try again.',
     },
   },
+  NIK_LOOKUP_LIMITED: {
+    status: 429,
+    message: {
+      id: 'Anda sudah mencapai batas {max} pencarian NIK per jam. Batas ini melindungi data pribadi pekerja; coba lagi dalam satu jam, atau minta admin menaikkan batasnya bila pekerjaan Anda memerlukannya.',
+      en: 'You have reached the limit of {max} NIK lookups per hour. The limit protects workers’ personal data; try again within the hour, or ask the administrator to raise it if your work needs more.',
+    },
+  },
   CSRF_REJECTED: {
     status: 403,
     message: {

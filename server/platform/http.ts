@@ -69,6 +69,7 @@ export type SecurityEventSink = (event: SecurityEventInput) => Promise<void>;
 
 const SECURITY_CODES: Partial<Record<string, SecurityEventKind>> = {
   RATE_LIMITED: 'rate_limited',
+  NIK_LOOKUP_LIMITED: 'rate_limited',
   CSRF_REJECTED: 'csrf_rejected',
   FORBIDDEN: 'forbidden',
   ROLE_TOO_HIGH: 'forbidden',

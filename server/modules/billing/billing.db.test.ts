@@ -511,6 +511,7 @@ describe('the HTTP API', () => {
         });
         codes.push(r.statusCode);
         if (r.statusCode === 200) expect(r.json()).toMatchObject({ covered: true, programs: [] });
+        else expect(r.json().error.message).toContain('batas 3 pencarian NIK per jam');
       }
       expect(codes).toEqual([200, 200, 200, 429, 429]);
       // Another user has a budget of their own.

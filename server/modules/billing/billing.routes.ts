@@ -21,6 +21,7 @@ import {
 } from '../../../lib/contracts/billing.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { billsWorkbook, lapseWorkbook, XLSX_TYPE } from './billing.export.ts';
 import * as billing from './billing.service.ts';
@@ -162,6 +163,7 @@ export function registerBillingRoutes(app: App, deps: { db: Db; nikLookupsPerHou
           max: deps.nikLookupsPerHour,
           timeWindow: '1 hour',
           keyGenerator: (req) => `coverage-check:${req.ctx?.actor?.userId ?? req.ip}`,
+          errorResponseBuilder: () => new AppError('NIK_LOOKUP_LIMITED', { max: deps.nikLookupsPerHour }),
         },
       },
     },

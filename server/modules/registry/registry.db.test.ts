@@ -186,6 +186,7 @@ describe('registering a worker', () => {
         payload: { ...base, nik: '3402084509850077', fullName: 'Warga Baru' },
       });
       expect(fresh.statusCode).toBe(429);
+      expect(fresh.json().error.code).toBe('NIK_LOOKUP_LIMITED');
       const events = await db.owner
         .selectFrom('security_event')
         .select(['kind', 'path'])

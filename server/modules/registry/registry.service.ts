@@ -153,7 +153,7 @@ async function nikTakenLimited(
   exceptId?: string,
 ): Promise<boolean> {
   const window = limits.nikAnswers;
-  if (window?.exhausted(actor.userId)) throw new AppError('RATE_LIMITED');
+  if (window?.exhausted(actor.userId)) throw new AppError('NIK_LOOKUP_LIMITED', { max: window.max });
   const taken = await repo.nikTaken(tx, nik, exceptId);
   if (taken) window?.hit(actor.userId);
   return taken;
