@@ -137,6 +137,9 @@ function toAppError(err: unknown, req: FastifyRequest, limit: number): AppError 
 
 export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   const req = reply.request;
+  if (err.code === 'LOGIN_DELAYED' && typeof err.params.seconds === 'number') {
+    reply.header('retry-after', String(err.params.seconds));
+  }
   return reply.status(httpStatusOf(err.code)).send(errorBody(err, localeOf(req), req.id));
 }
 

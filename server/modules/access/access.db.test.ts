@@ -113,6 +113,7 @@ describe('sign-in and sessions', () => {
     });
     expect(held.statusCode).toBe(429);
     expect(held.json().error.code).toBe('LOGIN_DELAYED');
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
     expect(held.json().error.message).toMatch(/Wait \d+ seconds/);
     expect((await account()).failed_attempts).toBe(3); // a held-back attempt is not even tried
     await elapse();
