@@ -60,12 +60,20 @@ describe('foundation journey', () => {
     expect(await nav.getByRole('link', { name: 'Pengguna' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(1);
 
+    // The refused sign-in above is a security event on the admin's Keamanan page, with the address it came from.
+    await nav.getByRole('link', { name: 'Keamanan' }).click();
+    const events = page.getByRole('table', { name: 'Daftar kejadian keamanan' });
+    const refused = events.getByRole('row', { name: /Masuk ditolak.*admin\.bantul/ });
+    await refused.first().waitFor();
+    expect(await refused.first().textContent()).toContain('127.0.0.1');
+    await screenshot(page, 'foundation-security-events');
+
     await nav.getByRole('link', { name: 'Pengguna' }).click();
     await page.getByRole('table', { name: 'Daftar pengguna' }).waitFor();
     await page.getByRole('button', { name: 'Tambah pengguna' }).click();
     await page.getByLabel('Nama pengguna').fill('operator.poncosari');
     await page.getByLabel('Nama lengkap').fill('Operator Desa Poncosari');
-    await page.getByLabel('Kata sandi').fill('poncosari-aman-2026');
+    await page.getByLabel('Kata sandi').fill('1234567890');
     await page.getByLabel('Peran', { exact: true }).fill('Operator');
     await page.getByLabel('Peran', { exact: true }).press('Enter');
     // The admin's scope is Kab. Bantul: province and regency are fixed; pick the district and the village.
@@ -75,6 +83,10 @@ describe('foundation journey', () => {
     await page.getByLabel('Desa/Kelurahan').fill('Poncosari');
     await page.getByLabel('Desa/Kelurahan').press('Enter');
     await page.getByText('Wilayah terpilih: Desa Poncosari, Kec. Srandakan, Kab. Bantul').waitFor();
+    // A password on every list of common passwords is refused, saying why; a passphrase is taken.
+    await page.getByRole('button', { name: 'Buat pengguna' }).click();
+    await page.getByText('Kata sandi terlalu mudah ditebak').first().waitFor();
+    await page.getByLabel('Kata sandi').fill('poncosari-aman-2026');
     await screenshot(page, 'foundation-create-operator');
     await page.getByRole('button', { name: 'Buat pengguna' }).click();
     await page.getByText('Pengguna operator.poncosari dibuat').waitFor();
@@ -115,6 +127,34 @@ describe('foundation journey', () => {
     const me = await page.evaluate(async () => (await fetch('/api/me')).json());
     expect(me).toMatchObject({ role: 'operator', region: '34.02.01.2001' });
     await screenshot(page, 'foundation-operator-tablet');
+    await page.close();
+  });
+
+  // Before the English screens: the admin's language is still Indonesian.
+  it('alerts the admin to a burst of refused sign-ins against one account', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${lindung.url}/masuk`);
+    const codes = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const r = await fetch('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i + 1}` },
+          body: JSON.stringify({ username: 'penyerang.uji', password: `tebakan-ke-${i}` }),
+        });
+        out.push(r.status);
+      }
+      return out;
+    });
+    expect(new Set(codes)).toEqual(new Set([401]));
+    await signIn(page, 'admin.bantul', lindung.credentials.get('admin.bantul')!);
+    const alert = page.getByRole('alert').filter({ hasText: 'Peringatan keamanan' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Akun penyerang.uji: 21 kejadian');
+    // The forged X-Forwarded-For changed nothing: every attempt is counted against the one real address.
+    expect(await alert.textContent()).toMatch(/Alamat 127\.0\.0\.1: \d+ kejadian/);
+    await alert.getByRole('link', { name: 'Buka halaman Keamanan' }).click();
+    await page.getByRole('table', { name: 'Daftar kejadian keamanan' }).getByText('penyerang.uji').first().waitFor();
     await page.close();
   });
 

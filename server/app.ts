@@ -7,7 +7,12 @@ import { createHttpServer, serveWeb, type App } from './platform/http.ts';
 import type { Logger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
 import { AppError } from './platform/errors.ts';
-import { registerAccessRoutes, resolveSession, type AccessSettings } from './modules/access/index.ts';
+import {
+  recordSecurityEvent,
+  registerAccessRoutes,
+  resolveSession,
+  type AccessSettings,
+} from './modules/access/index.ts';
 import { ensureRegionsLoaded, registerRegionRoutes } from './modules/regions/index.ts';
 import { ensureContributionRulesSeeded, registerContributionRoutes } from './modules/contributions/index.ts';
 import { ensureWorkerNameKeys, registerRegistryRoutes } from './modules/registry/index.ts';
@@ -60,7 +65,9 @@ export function accessSettings(config: Config): AccessSettings {
   return {
     sessionTtlMinutes: config.sessionTtlMinutes,
     loginMaxFailures: config.loginMaxFailures,
-    loginLockoutMinutes: config.loginLockoutMinutes,
+    loginMaxDelaySeconds: config.loginMaxDelaySeconds,
+    securityAlertEvents: config.securityAlertEvents,
+    securityAlertMinutes: config.securityAlertMinutes,
   };
 }
 
@@ -68,7 +75,12 @@ export function accessSettings(config: Config): AccessSettings {
 export async function buildApp(config: Config, log: Logger, database: Database): Promise<App> {
   const settings = accessSettings(config);
   const db = database.app;
-  const app = await createHttpServer(config, log, (token) => resolveSession(db, settings, token));
+  const app = await createHttpServer(
+    config,
+    log,
+    (token) => resolveSession(db, settings, token),
+    (event) => recordSecurityEvent(db, event),
+  );
 
   app.get(
     '/api/health',
@@ -94,14 +106,14 @@ export async function buildApp(config: Config, log: Logger, database: Database):
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     cookieSecure: config.cookieSecure,
   });
-  registerRegistryRoutes(app, { db });
+  registerRegistryRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
   registerProgramRoutes(app, { db });
   const exchangeAdapter =
     config.exchangeAdapter === 'simulator'
       ? new SimulatorAdapter({ delayMs: config.exchangeSimulatorDelaySeconds * 1000 })
       : new FileAdapter();
   registerExchangeRoutes(app, { db, database, adapter: exchangeAdapter });
-  registerBillingRoutes(app, { db });
+  registerBillingRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
   registerTargetRoutes(app, { db });
   const reportRunner = new ReportRunner(db, log);
   registerReportRoutes(app, { db, runner: reportRunner });

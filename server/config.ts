@@ -1,12 +1,29 @@
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const proxyList = (v: string) =>
+  v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 
 // The only reader of process.env. Parsed once, frozen.
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   LINDUNG_DATA_DIR: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback by default: the demo is not reachable from the network. Production: HOST=0.0.0.0 behind a proxy.
+  HOST: z.string().default('127.0.0.1'),
+  // Addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed; empty: none is.
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine(
+      (v) => proxyList(v).every((a) => PROXY_NAMES.has(a) || isIP(a.split('/')[0] ?? '') !== 0),
+      'daftar alamat IP atau rentang CIDR proksi, dipisah koma / comma-separated proxy IP addresses or CIDR ranges',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_MINUTES: z.coerce
     .number()
@@ -14,8 +31,14 @@ const schema = z.object({
     .positive()
     .default(8 * 60),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  // Failed sign-ins of one account before each further attempt waits 1 s, 2 s, 4 s … up to LOGIN_MAX_DELAY_SECONDS.
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
+  // Per user: coverage checks by NIK, and "NIK already registered" answers of the registry, per hour.
+  NIK_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(120),
+  // The admin is alerted when one address or account causes more than N security events within M minutes.
+  SECURITY_ALERT_EVENTS: z.coerce.number().int().positive().default(20),
+  SECURITY_ALERT_MINUTES: z.coerce.number().int().positive().max(1440).default(15),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -38,11 +61,15 @@ export type Config = Readonly<{
   dataDir: string;
   port: number;
   host: string;
+  trustProxy: string[];
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionTtlMinutes: number;
   loginRateLimitPerMinute: number;
   loginMaxFailures: number;
-  loginLockoutMinutes: number;
+  loginMaxDelaySeconds: number;
+  nikLookupsPerHour: number;
+  securityAlertEvents: number;
+  securityAlertMinutes: number;
   cookieSecure: boolean;
   bodyLimitBytes: number;
   webDistDir: string;
@@ -63,11 +90,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.LINDUNG_DATA_DIR),
     port: e.PORT,
     host: e.HOST,
+    trustProxy: proxyList(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    loginMaxDelaySeconds: e.LOGIN_MAX_DELAY_SECONDS,
+    nikLookupsPerHour: e.NIK_LOOKUPS_PER_HOUR,
+    securityAlertEvents: e.SECURITY_ALERT_EVENTS,
+    securityAlertMinutes: e.SECURITY_ALERT_MINUTES,
     cookieSecure: e.COOKIE_SECURE === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDistDir: path.resolve(e.WEB_DIST_DIR),

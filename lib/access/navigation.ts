@@ -27,6 +27,7 @@ export type NavKey =
   | 'regions'
   | 'contributionRules'
   | 'audit'
+  | 'security'
   | 'system'
   | 'calculator';
 
@@ -71,6 +72,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('regions', '/admin/regions'),
     P('contributionRules', '/admin/aturan-iuran'),
     P('audit', '/admin/audit'),
+    P('security', '/keamanan'),
     P('system', '/admin/system'),
   ],
 };

@@ -20,6 +20,8 @@ export const ROLE_RANK: Readonly<Record<Role, number>> = {
 export const USER_MANAGERS: readonly Role[] = ['admin', 'disnaker'];
 /** Who may read the audit trail (inside their own scope). */
 export const AUDIT_READERS: readonly Role[] = ['admin', 'disnaker'];
+/** Security events (refused sign-ins, probes) and their alerts: the administrator. */
+export const SECURITY_READERS: readonly Role[] = ['admin'];
 
 /** Who may read worker records (inside their own scope); pimpinan and asesor see aggregates only. */
 export const WORKER_READERS: readonly Role[] = ['admin', 'disnaker', 'operator', 'bpjs'];

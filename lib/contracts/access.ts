@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access/roles.ts';
 import { LOCALES } from '../i18n/locale.ts';
-import { paging, pageOf, scopeCode } from './common.ts';
+import { isoDate, paging, pageOf, scopeCode } from './common.ts';
 
 export const role = z.enum(ROLES);
 export const locale = z.enum(LOCALES);
@@ -101,11 +101,61 @@ export const auditQuery = z.strictObject({
   action: z.string().trim().max(60).optional(),
   entity: z.string().trim().max(60).optional(),
   region: scopeCode.optional(),
-  from: z.string().date().optional(),
-  to: z.string().date().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   ...paging,
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 export const auditList = pageOf(auditEntry);
 
 export const health = z.object({ status: z.literal('ok'), db: z.literal('ok') });
+
+// Security events (issue 13): refused sign-ins and probes, for the admin's Keamanan page.
+export const SECURITY_EVENT_KINDS = [
+  'login_failed',
+  'login_delayed',
+  'rate_limited',
+  'csrf_rejected',
+  'forbidden',
+  'out_of_scope',
+] as const;
+export const securityEventKind = z.enum(SECURITY_EVENT_KINDS);
+export type SecurityEventKind = z.infer<typeof securityEventKind>;
+
+export const securityEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: securityEventKind,
+  username: z.string().nullable(),
+  ip: z.string().nullable(),
+  region: z.string().nullable(),
+  method: z.string().nullable(),
+  path: z.string().nullable(),
+  requestId: z.string().nullable(),
+  detail: z.unknown(),
+});
+export type SecurityEvent = z.infer<typeof securityEvent>;
+
+export const securityEventQuery = z.strictObject({
+  kind: securityEventKind.optional(),
+  username: z.string().trim().max(200).optional(),
+  ip: z.string().trim().max(100).optional(),
+  ...paging,
+});
+export type SecurityEventQuery = z.infer<typeof securityEventQuery>;
+export const securityEventList = pageOf(securityEvent);
+
+/** One address or account with more than `threshold` events in the last `windowMinutes`. */
+export const securityAlert = z.object({
+  by: z.enum(['ip', 'username']),
+  value: z.string(),
+  events: z.number().int(),
+  first: z.string(),
+  last: z.string(),
+});
+export const securityAlerts = z.object({
+  threshold: z.number().int(),
+  windowMinutes: z.number().int(),
+  alerts: z.array(securityAlert),
+});
+export type SecurityAlerts = z.infer<typeof securityAlerts>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
-import { paging, pageOf, regionCode } from './common.ts';
+import { isoDate, isoMonth, paging, pageOf, regionCode } from './common.ts';
 
 // Bills, payments, lapse warnings and the coverage check (issue 5, part 4). Money is whole rupiah (JSON numbers),
 // months 'YYYY-MM', dates 'YYYY-MM-DD'.
@@ -25,18 +25,8 @@ export type LapseKind = (typeof LAPSE_KINDS)[number];
 
 const id = z.string().regex(/^\d{1,18}$/, 'angka');
 export const billIdParam = z.strictObject({ id });
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan berbentuk yyyy-mm, misalnya 2026-03')
-  .describe('Bulan YYYY-MM');
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal berbentuk yyyy-mm-dd, misalnya 2026-03-31')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'tanggal itu tidak ada di kalender')
-  .describe('Tanggal YYYY-MM-DD');
+const month = isoMonth;
+export { isoDate };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bills

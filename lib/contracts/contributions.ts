@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { ContributionRuleRow, RuleValue } from '../rules/contribution-types.ts';
 import { hasResearchMarkers } from '../rules/contributions.ts';
 import type { BenefitSummary } from '../rules/benefits.ts';
+import { isoDate, isoMonth } from './common.ts';
 
 const PROGRAMS = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
 
-export const isoDate = z.iso.date().describe('Tanggal YYYY-MM-DD');
+export { isoDate };
 export const rupiah = z.int().positive().describe('Rupiah penuh (bilangan bulat > 0)');
 const rupiahOrZero = z.int().min(0).describe('Rupiah penuh (bilangan bulat ≥ 0)');
 const basisPoints = z.int().min(0).max(10_000).describe('Basis poin: 1% = 100, 0,24% = 24');
@@ -269,10 +270,7 @@ export const costRequest = z.strictObject({
     .describe('Satu peserta seperti pada quote, tanpa date (setiap bulan dihitung pada tanggal 1)'),
   persons: z.int().min(1).max(200_000_000).describe('Jumlah orang dengan iuran yang sama'),
   months: z.int().min(1).max(1_200).describe('Jumlah bulan berturut-turut'),
-  startMonth: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan berbentuk YYYY-MM')
-    .describe('Bulan pertama, YYYY-MM'),
+  startMonth: isoMonth.describe('Bulan pertama, YYYY-MM'),
 });
 export type CostRequest = z.infer<typeof costRequest>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
-import { paging, pageOf, regionCode } from './common.ts';
+import { isoMonth, paging, pageOf, regionCode } from './common.ts';
 
 // Coverage facts, dashboards and open data (issue 6). Months are 'YYYY-MM'; percentages are numbers with up to two
 // decimals (null when the denominator is unknown).
@@ -37,10 +37,7 @@ export const QUALITY_METRICS = [
 ] as const;
 export type QualityMetric = (typeof QUALITY_METRICS)[number];
 
-export const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan berbentuk yyyy-mm, misalnya 2027-01')
-  .describe('Bulan YYYY-MM');
+export const month = isoMonth;
 
 export const COVERAGE_GROUPINGS = ['total', 'child', 'segment', 'category'] as const;
 export type CoverageGrouping = (typeof COVERAGE_GROUPINGS)[number];

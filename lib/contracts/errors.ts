@@ -47,11 +47,18 @@ export const ERROR_CATALOGUE = {
       en: 'Wrong username or password.',
     },
   },
-  ACCOUNT_LOCKED: {
-    status: 423,
+  LOGIN_DELAYED: {
+    status: 429,
     message: {
-      id: 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah {until}.',
-      en: 'The account is temporarily locked after too many failed sign-in attempts. Try again after {until}.',
+      id: 'Terlalu banyak percobaan masuk yang gagal untuk akun ini, jadi percobaan berikutnya ditahan. Tunggu {seconds} detik lalu coba lagi; bila lupa kata sandi, minta admin Lindung di daerah Anda menggantinya.',
+      en: 'Too many failed sign-in attempts for this account, so the next attempt is held back. Wait {seconds} seconds and try again; if you forgot the password, ask the Lindung administrator of your region to reset it.',
+    },
+  },
+  PASSWORD_WEAK: {
+    status: 400,
+    message: {
+      id: 'Kata sandi terlalu mudah ditebak: {reason} Pakai frasa sandi dari beberapa kata yang tidak berhubungan dengan nama atau nama pengguna, misalnya "kopi-hujan-sawah-lebar".',
+      en: 'The password is too easy to guess: {reason} Use a passphrase of several words unrelated to the name or username, e.g. "coffee-rain-field-wide".',
     },
   },
   ACCOUNT_DISABLED: {
@@ -66,6 +73,13 @@ export const ERROR_CATALOGUE = {
     message: {
       id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
       en: 'Too many requests. Wait a moment and try again.',
+    },
+  },
+  NIK_LOOKUP_LIMITED: {
+    status: 429,
+    message: {
+      id: 'Anda sudah mencapai batas {max} pencarian NIK per jam. Batas ini melindungi data pribadi pekerja; coba lagi dalam satu jam, atau minta admin menaikkan batasnya bila pekerjaan Anda memerlukannya.',
+      en: 'You have reached the limit of {max} NIK lookups per hour. The limit protects workers’ personal data; try again within the hour, or ask the administrator to raise it if your work needs more.',
     },
   },
   CSRF_REJECTED: {
@@ -309,6 +323,13 @@ export const ERROR_CATALOGUE = {
     message: {
       id: 'Pembayaran {amount} melebihi sisa tagihan "{program}" bulan {month} sebesar {remaining}. Catat paling banyak {remaining}; kelebihan bayar tidak dikreditkan ke bulan lain. Tidak ada yang disimpan.',
       en: 'The payment of {amount} exceeds the remaining {remaining} of the "{program}" bill for {month}. Record at most {remaining}; overpayments are not credited to other months. Nothing was saved.',
+    },
+  },
+  PAYMENT_REFERENCE_TAKEN: {
+    status: 409,
+    message: {
+      id: 'Referensi pembayaran {reference} sudah dicatat untuk program {program} (pembayaran {paidOn}, tagihan {month}). Satu nomor SP2D/transfer dicatat sekali per program: periksa nomornya, atau lihat daftar pembayaran bila pembayaran ini sudah tercatat. Tidak ada yang disimpan.',
+      en: 'Payment reference {reference} is already recorded for programme {program} (payment of {paidOn}, bill {month}). One SP2D/transfer number is recorded once per programme: check the number, or look in the payment list if this payment is already recorded. Nothing was saved.',
     },
   },
   BILL_ALREADY_PAID: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
-import { pageOf, paging, regionCode } from './common.ts';
+import { isoDate, pageOf, paging, regionCode } from './common.ts';
 
 // Exchange with BPJS Ketenagakerjaan (issue 5, part 3): registration batch files out, the branch's response and
 // membership snapshots in, reconciliation between them. Files travel as the raw request body
@@ -191,11 +191,7 @@ export const simulatorResponse = z.discriminatedUnion('status', [
 
 export const snapshotUploadQuery = uploadQuery.extend({
   region: regionCode.optional().describe('Wilayah yang dilaporkan cabang; bawaan wilayah kerja Anda'),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal berbentuk yyyy-mm-dd')
-    .optional()
-    .describe('Tanggal data; bawaan hari ini'),
+  asOf: isoDate.optional().describe('Tanggal data; bawaan hari ini'),
 });
 
 export const snapshotSummary = z.object({
@@ -226,10 +222,7 @@ export type SnapshotResult = z.infer<typeof snapshotResult>;
 
 export const simulatorSnapshotRequest = z.strictObject({
   region: regionCode.optional(),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  asOf: isoDate.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------------------

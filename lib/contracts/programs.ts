@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
 import { FUNDERS, INELIGIBILITY_REASONS, PACKAGES } from '../rules/eligibility.ts';
 import { SEGMENT_CODES } from '../rules/segments.ts';
-import { COVERAGE_STATES, paging, pageOf, regionCode } from './common.ts';
+import { COVERAGE_STATES, isoMonth, paging, pageOf, regionCode } from './common.ts';
 import { category, segment, vulnerabilityFlag } from './workers.ts';
 
 // Protection programmes and enrollment (issue 5, part 1). Money is whole rupiah (JSON numbers, safe integers);
@@ -22,10 +22,7 @@ export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 export const END_REASONS = ['period_end', 'death', 'withdrawn', 'moved', 'replaced'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
-export const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan berbentuk yyyy-mm, misalnya 2027-01')
-  .describe('Bulan YYYY-MM');
+export const month = isoMonth;
 const rupiah = z.int('rupiah tanpa desimal').positive('harus lebih dari 0').max(1_000_000_000_000_000);
 const age = z.int().min(0).max(120);
 export const funder = z.enum(FUNDERS);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
-import { paging, pageOf, regionCode } from './common.ts';
+import { isoMonth, paging, pageOf, regionCode } from './common.ts';
 
 // The monthly report (issue 6 §5): Laporan Bulanan Jaminan Sosial Ketenagakerjaan Daerah, as PDF and XLSX, made on
 // demand or by the monthly schedule, kept with a download history.
@@ -13,10 +13,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export const reportMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan berbentuk yyyy-mm, misalnya 2026-10')
-  .describe('Bulan laporan YYYY-MM');
+export const reportMonth = isoMonth.describe('Bulan laporan YYYY-MM');
 
 export const reportCreate = z.strictObject({
   region: regionCode.describe('Wilayah laporan (biasanya kabupaten/kota)'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PARTICIPATION_CATEGORIES, SEGMENT_CODES, VULNERABILITY_FLAGS } from '../rules/segments.ts';
-import { paging, pageOf, regionCode } from './common.ts';
+import { isoDate, pastDate, paging, pageOf, regionCode } from './common.ts';
 
 // Workers (issue 3). The NIK and the phone arrive as typed: the service checks them with the same rules the import
 // uses (lib/rules/nik.ts, import-values.ts), so the operator gets those rules' precise messages, not zod's.
@@ -18,7 +18,7 @@ const rtRw = z
   .string()
   .trim()
   .regex(/^\d{1,3}$/, '1–3 angka, misalnya 003');
-const isoDate = z.string().date('tanggal berbentuk yyyy-mm-dd');
+const birthDate = pastDate('tanggal lahir tidak boleh di masa depan');
 /** Integer rupiah; JSON numbers are exact up to 2^53, far above any monthly income. */
 const rupiah = z.number().int('rupiah tanpa desimal').min(0, 'tidak boleh negatif').max(1_000_000_000_000);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -27,7 +27,7 @@ const workerFields = {
   nik: z.string().max(60),
   fullName: z.string().trim().min(2, 'minimal 2 huruf').max(200),
   birthPlace: optionalText(100),
-  birthDate: isoDate,
+  birthDate,
   sex,
   village: villageCode,
   address: optionalText(300),
@@ -56,7 +56,7 @@ export const workerUpdate = z
     ...workerFields,
     nik: workerFields.nik.optional(),
     fullName: workerFields.fullName.optional(),
-    birthDate: isoDate.optional(),
+    birthDate: birthDate.optional(),
     sex: sex.optional(),
     village: villageCode.optional(),
     segment: segment.optional(),

@@ -88,12 +88,12 @@ export function coverageReason(f: CoverageFacts, covered: boolean, locale: Local
   if (p === null) {
     if (f.registered) {
       return en
-        ? `Not covered: NIK ${f.nikMasked} is in the worker registry but in no programme and not in the BPJS snapshot.`
-        : `Tidak tertanggung: NIK ${f.nikMasked} terdaftar di registri pekerja, tetapi belum menjadi peserta program mana pun dan tidak ada di snapshot kepesertaan BPJS.`;
+        ? `Not covered: NIK ${f.nikMasked} is in the worker registry of your region, without a programme membership or a BPJS snapshot row there, and is not covered elsewhere on this date.`
+        : `Tidak tertanggung: NIK ${f.nikMasked} terdaftar di registri pekerja wilayah Anda, tanpa kepesertaan program atau baris snapshot BPJS di sana, dan tidak tertanggung di tempat lain pada tanggal ini.`;
     }
     return en
-      ? `Not covered: NIK ${f.nikMasked} is neither in the worker registry nor in the BPJS membership snapshot of your region.`
-      : `Tidak tertanggung: NIK ${f.nikMasked} tidak ditemukan di registri pekerja maupun di snapshot kepesertaan BPJS wilayah Anda.`;
+      ? `Not covered: NIK ${f.nikMasked} is neither in the worker registry nor in the BPJS membership snapshot of your region, and is not covered elsewhere on this date.`
+      : `Tidak tertanggung: NIK ${f.nikMasked} tidak ditemukan di registri pekerja maupun di snapshot kepesertaan BPJS wilayah Anda, dan tidak tertanggung di tempat lain pada tanggal ini.`;
   }
   const month = f.date.slice(0, 7);
   const paid = p.paidThrough

@@ -118,6 +118,7 @@ export interface DB {
   app_user: AppUserTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  security_event: SecurityEventTable;
   contribution_rule: ContributionRuleTable;
   worker: WorkerTable;
   worker_duplicate_dismissal: WorkerDuplicateDismissalTable;
@@ -429,6 +430,20 @@ export interface BillLineTable {
   worker_id: string;
   village_code: string;
   amount: ColumnType<string, number | string, never>;
+}
+
+/** Refused sign-ins, delays, rate limits, CSRF and role/region refusals (migration 0023); append-only. */
+export interface SecurityEventTable {
+  id: Generated<string>;
+  at: Timestamp;
+  kind: string;
+  username: string | null;
+  ip: string | null;
+  region_code: string | null;
+  method: string | null;
+  path: string | null;
+  request_id: string | null;
+  detail: unknown;
 }
 
 export interface PaymentTable {

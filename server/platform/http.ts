@@ -52,6 +52,46 @@ export type SessionResolver = (
   token: string,
 ) => Promise<{ actor: NonNullable<RequestContext['actor']>; csrfToken: string } | null>;
 
+/** A refusal worth a security event: what kind, and who was acting (when known). */
+export type SecurityEventKind = 'rate_limited' | 'csrf_rejected' | 'forbidden' | 'out_of_scope';
+export type SecurityEventInput = {
+  kind: SecurityEventKind;
+  username: string | null;
+  region: string | null;
+  ip: string | null;
+  method: string;
+  path: string;
+  requestId: string;
+  detail?: Record<string, unknown>;
+};
+/** Stores a security event; supplied by the access module (the platform knows no domain). */
+export type SecurityEventSink = (event: SecurityEventInput) => Promise<void>;
+
+const SECURITY_CODES: Partial<Record<string, SecurityEventKind>> = {
+  RATE_LIMITED: 'rate_limited',
+  NIK_LOOKUP_LIMITED: 'rate_limited',
+  CSRF_REJECTED: 'csrf_rejected',
+  FORBIDDEN: 'forbidden',
+  ROLE_TOO_HIGH: 'forbidden',
+  OUT_OF_SCOPE: 'out_of_scope',
+};
+
+/**
+ * Over a rate limit the same address keeps knocking: one event per address and route every few seconds is enough
+ * to see and count it, without a database write for every refused request of a flood.
+ */
+function floodFilter(everyMs: number) {
+  const last = new Map<string, number>();
+  return (key: string): boolean => {
+    const now = Date.now();
+    const seen = last.get(key);
+    if (seen !== undefined && now - seen < everyMs) return false;
+    if (last.size > 10_000) last.clear();
+    last.set(key, now);
+    return true;
+  };
+}
+
 function localeOf(req: FastifyRequest): Locale {
   if (req.ctx?.actor) return req.ctx.actor.locale;
   const header = req.headers['x-lindung-locale'];
@@ -97,18 +137,28 @@ function toAppError(err: unknown, req: FastifyRequest, limit: number): AppError 
 
 export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   const req = reply.request;
+  if (err.code === 'LOGIN_DELAYED' && typeof err.params.seconds === 'number') {
+    reply.header('retry-after', String(err.params.seconds));
+  }
   return reply.status(httpStatusOf(err.code)).send(errorBody(err, localeOf(req), req.id));
 }
 
 // Validation details default to Indonesian (zod's own locale); the surrounding message follows the user's language.
 z.config(z.locales.id());
 
-export async function createHttpServer(config: Config, logger: Logger, resolveSession: SessionResolver): Promise<App> {
+export async function createHttpServer(
+  config: Config,
+  logger: Logger,
+  resolveSession: SessionResolver,
+  recordSecurityEvent?: SecurityEventSink,
+): Promise<App> {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: anybody else could name any address and walk around the
+    // per-address limits (and write it into the audit trail).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -144,7 +194,30 @@ export async function createHttpServer(config: Config, logger: Logger, resolveSe
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.setErrorHandler((err, req, reply) => sendError(reply, toAppError(err, req, config.bodyLimitBytes)));
+  const rateLimitedFresh = floodFilter(5_000);
+  app.setErrorHandler(async (err, req, reply) => {
+    const appError = toAppError(err, req, config.bodyLimitBytes);
+    const kind = SECURITY_CODES[appError.code];
+    const path = (req.url.split('?')[0] ?? '').slice(0, 300);
+    if (kind && recordSecurityEvent && (kind !== 'rate_limited' || rateLimitedFresh(`${req.ip}|${path}`))) {
+      const actor = req.ctx?.actor ?? null;
+      try {
+        await recordSecurityEvent({
+          kind,
+          username: actor?.username ?? null,
+          region: actor && actor.scope !== '*' ? actor.scope : null,
+          ip: req.ip ?? null,
+          method: req.method,
+          path,
+          requestId: req.id,
+          ...(appError.params && Object.keys(appError.params).length > 0 && { detail: { ...appError.params } }),
+        });
+      } catch (failure) {
+        req.log.error({ err: failure }, 'security event not recorded');
+      }
+    }
+    return sendError(reply, appError);
+  });
 
   // Who is calling: the session cookie, resolved once per request; CSRF is checked on every cookie-authenticated change.
   app.addHook('onRequest', async (req) => {

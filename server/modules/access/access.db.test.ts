@@ -9,7 +9,7 @@ let admin: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
   db = await createTestDatabase('access');
-  app = await testApp(db, { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '15' });
+  app = await testApp(db, { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_DELAY_SECONDS: '60' });
   admin = await makeUser(db, 'admin', '34.02', 'admin.uji');
 });
 afterAll(async () => {
@@ -71,27 +71,62 @@ describe('sign-in and sessions', () => {
     expect(res.statusCode).toBe(401);
   });
 
-  it('locks an account after repeated failures and says until when, in the chosen language', async () => {
+  it('holds back an account after repeated failures with growing delays, never a lockout', async () => {
     const victim = await makeUser(db, 'operator', '34.02.08.2004', 'korban.kunci');
-    for (let i = 0; i < 3; i++) {
-      const r = await app.inject({
+    const wrong = () =>
+      app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username: 'korban.kunci', password: 'salah-salah-salah' },
       });
+    const account = () =>
+      db.owner
+        .selectFrom('app_user')
+        .select(['failed_attempts', 'locked_until'])
+        .where('username', '=', 'korban.kunci')
+        .executeTakeFirstOrThrow();
+    const elapse = () =>
+      db.owner
+        .updateTable('app_user')
+        .set({ locked_until: new Date(Date.now() - 1000) })
+        .where('username', '=', 'korban.kunci')
+        .execute();
+    for (let i = 0; i < 2; i++) {
+      const r = await wrong();
       expect(r.statusCode).toBe(401);
       expect(r.json().error.message).toBe('Nama pengguna atau kata sandi salah.');
+      expect((await account()).locked_until).toBeNull();
     }
-    const locked = await app.inject({
+    // The third failure (LOGIN_MAX_FAILURES) starts the delays: 1 s, then 2 s, 4 s … capped.
+    expect((await wrong()).statusCode).toBe(401);
+    expect((await account()).locked_until).not.toBeNull();
+    await db.owner
+      .updateTable('app_user')
+      .set({ locked_until: new Date(Date.now() + 3_600_000) })
+      .where('username', '=', 'korban.kunci')
+      .execute();
+    const held = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
       headers: { 'x-lindung-locale': 'en' },
       payload: { username: 'korban.kunci', password: victim.password },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.json().error.message).toMatch(/temporarily locked.*WIB/);
-    expect((await auditRows('auth.locked')).length).toBe(1);
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error.code).toBe('LOGIN_DELAYED');
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+    expect(held.json().error.message).toMatch(/Wait \d+ seconds/);
+    expect((await account()).failed_attempts).toBe(3); // a held-back attempt is not even tried
+    await elapse();
+    expect((await wrong()).statusCode).toBe(401);
+    const delays = (await auditRows('auth.login_failed'))
+      .map((r) => (r.after as { delay_seconds?: number } | null)?.delay_seconds)
+      .filter((d) => d !== undefined);
+    expect(delays.slice(-4)).toEqual([0, 0, 1, 2]);
+    expect((await auditRows('auth.login_delayed')).length).toBe(1);
+    // Once the delay has passed, the right password works: an attacker cannot keep the owner out for long.
+    await elapse();
+    await signIn(app, 'korban.kunci', victim.password);
+    expect((await account()).failed_attempts).toBe(0);
   });
 
   it('rate-limits sign-in attempts from one address', async () => {
@@ -122,7 +157,7 @@ describe('sign-in and sessions', () => {
       payload: {
         username: 'tanpa.csrf',
         displayName: 'Tanpa',
-        password: '0123456789ab',
+        password: 'kopi-hujan-sawah-lebar',
         role: 'operator',
         region: '34.02.08.2004',
       },
@@ -174,7 +209,7 @@ describe('user management', () => {
       payload: {
         username: 'luar.wilayah',
         displayName: 'Luar',
-        password: '0123456789ab',
+        password: 'kopi-hujan-sawah-lebar',
         role: 'operator',
         region: '34.04.01.2001',
       },
@@ -191,7 +226,7 @@ describe('user management', () => {
       payload: {
         username: 'admin.palsu',
         displayName: 'Palsu',
-        password: '0123456789ab',
+        password: 'kopi-hujan-sawah-lebar',
         role: 'admin',
         region: '34.02',
       },
@@ -205,7 +240,7 @@ describe('user management', () => {
       payload: {
         username: 'nasional',
         displayName: 'Nasional',
-        password: '0123456789ab',
+        password: 'kopi-hujan-sawah-lebar',
         role: 'operator',
         region: '*',
       },
@@ -236,7 +271,7 @@ describe('user management', () => {
       payload: {
         username: 'admin.uji',
         displayName: 'Dua',
-        password: '0123456789ab',
+        password: 'kopi-hujan-sawah-lebar',
         role: 'operator',
         region: '34.02',
       },
@@ -250,7 +285,7 @@ describe('user management', () => {
       payload: {
         username: 'wilayah.fiktif',
         displayName: 'Fiktif',
-        password: '0123456789ab',
+        password: 'kopi-hujan-sawah-lebar',
         role: 'operator',
         region: '34.02.99.2999',
       },

@@ -1,4 +1,11 @@
-import { AUDIT_READERS, USER_MANAGERS, canGrantRole, inScope, type Role } from '../../../lib/access/roles.ts';
+import {
+  AUDIT_READERS,
+  SECURITY_READERS,
+  USER_MANAGERS,
+  canGrantRole,
+  inScope,
+  type Role,
+} from '../../../lib/access/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 
@@ -15,6 +22,7 @@ export function requireRole(ctx: RequestContext, roles: readonly Role[]): Actor 
 
 export const requireUserManager = (ctx: RequestContext) => requireRole(ctx, USER_MANAGERS);
 export const requireAuditReader = (ctx: RequestContext) => requireRole(ctx, AUDIT_READERS);
+export const requireSecurityReader = (ctx: RequestContext) => requireRole(ctx, SECURITY_READERS);
 
 /** A user may give only roles no higher than their own, only inside their own region. */
 export function assertMayAssign(actor: Actor, role: Role, region: string): void {

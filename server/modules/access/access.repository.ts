@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
-import type { AuditQuery, UserListQuery } from '../../../lib/contracts/access.ts';
+import type { AuditQuery, SecurityEventQuery, UserListQuery } from '../../../lib/contracts/access.ts';
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 
@@ -206,4 +206,63 @@ export async function listAuditInScope(tx: Tx, scope: Scope, q: AuditQuery) {
     base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Security events (migration 0023): append-only; readers see their region's accounts' events and the unattributed
+// ones (unknown usernames, requests without a session).
+
+export type SecurityEventValues = {
+  kind: string;
+  username: string | null;
+  ip: string | null;
+  region_code: string | null;
+  method: string | null;
+  path: string | null;
+  request_id: string | null;
+  detail: Record<string, unknown> | null;
+};
+
+export async function insertSecurityEvent(tx: Tx, e: SecurityEventValues): Promise<void> {
+  await tx
+    .insertInto('security_event')
+    .values({ ...e, detail: e.detail === null ? null : JSON.stringify(e.detail) })
+    .execute();
+}
+
+export async function listSecurityEventsInScope(tx: Tx, scope: Scope, q: SecurityEventQuery) {
+  let base = tx
+    .selectFrom('security_event')
+    .where((eb) => eb.or([eb('region_code', 'is', null), regionInScope('region_code', scope)]));
+  if (q.kind) base = base.where('kind', '=', q.kind);
+  if (q.username) base = base.where('username', '=', q.username.toLowerCase());
+  if (q.ip) base = base.where('ip', '=', q.ip);
+  const [items, total] = await Promise.all([
+    base
+      .select(['id', 'at', 'kind', 'username', 'ip', 'region_code', 'method', 'path', 'request_id', 'detail'])
+      .orderBy('id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** Addresses and accounts with more than `threshold` events since `minutes` ago, the busiest first. */
+export async function securityBursts(tx: Tx, scope: Scope, threshold: number, minutes: number) {
+  const inScope = sql<boolean>`(region_code IS NULL OR ${regionInScope('region_code', scope)})`;
+  const r = await sql<{ by: 'ip' | 'username'; value: string; events: string; first: Date; last: Date }>`
+    WITH recent AS (
+      SELECT ip, username, at FROM security_event
+      WHERE at > now() - make_interval(mins => ${minutes}::integer) AND ${inScope}
+    )
+    SELECT 'ip' AS by, ip AS value, count(*) AS events, min(at) AS first, max(at) AS last
+    FROM recent WHERE ip IS NOT NULL GROUP BY ip HAVING count(*) > ${threshold}::integer
+    UNION ALL
+    SELECT 'username', username, count(*), min(at), max(at)
+    FROM recent WHERE username IS NOT NULL GROUP BY username HAVING count(*) > ${threshold}::integer
+    ORDER BY events DESC, value
+    LIMIT 50`.execute(tx);
+  return r.rows;
 }

@@ -6,6 +6,9 @@ import {
   loginResponse,
   me,
   preferencesUpdate,
+  securityAlerts,
+  securityEventList,
+  securityEventQuery,
   user,
   userCreate,
   userList,
@@ -13,7 +16,7 @@ import {
   userUpdate,
 } from '../../../lib/contracts/access.ts';
 import { okResponse } from '../../../lib/contracts/common.ts';
-import { AUDIT_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
+import { AUDIT_READERS, SECURITY_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
 import type { Db } from '../../platform/db.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, type App } from '../../platform/http.ts';
 import * as access from './access.service.ts';
@@ -143,5 +146,32 @@ export function registerAccessRoutes(
       config: { access: { roles: AUDIT_READERS } },
     },
     async (req) => access.listAudit(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/security/events',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Kejadian keamanan (masuk ditolak, CSRF, di luar wewenang/wilayah, batas laju) di wilayah Anda',
+        querystring: securityEventQuery,
+        response: { 200: securityEventList },
+      },
+      config: { access: { roles: SECURITY_READERS } },
+    },
+    async (req) => access.listSecurityEvents(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/security/alerts',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Alamat atau akun dengan kejadian keamanan melebihi ambang dalam jendela waktu',
+        response: { 200: securityAlerts },
+      },
+      config: { access: { roles: SECURITY_READERS } },
+    },
+    async (req) => access.securityAlerts(db, settings, req.ctx),
   );
 }

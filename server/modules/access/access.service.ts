@@ -4,6 +4,10 @@ import type {
   AuditEntry,
   AuditQuery,
   Me,
+  SecurityAlerts,
+  SecurityEvent,
+  SecurityEventKind,
+  SecurityEventQuery,
   User,
   UserCreate,
   UserListQuery,
@@ -12,18 +16,36 @@ import type {
 import { pickLocale, type Locale } from '../../../lib/i18n/locale.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
+import type { SecurityEventInput } from '../../platform/http.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../platform/password.ts';
 import { findRegion, scopeLabel, scopeLabels } from '../regions/index.ts';
 import * as repo from './access.repository.ts';
-import { assertMayAssign, requireActor, requireAuditReader, requireUserManager } from './access.policy.ts';
+import {
+  assertMayAssign,
+  requireActor,
+  requireAuditReader,
+  requireSecurityReader,
+  requireUserManager,
+} from './access.policy.ts';
+import { assertStrongPassword } from './password-policy.ts';
 
 export type AccessSettings = {
   sessionTtlMinutes: number;
+  /** Failed sign-ins of one account before each further attempt waits 1 s, 2 s, 4 s … */
   loginMaxFailures: number;
-  loginLockoutMinutes: number;
+  /** … up to this many seconds: a delay, never a lockout an attacker could keep up for a whole shift. */
+  loginMaxDelaySeconds: number;
+  securityAlertEvents: number;
+  securityAlertMinutes: number;
 };
+
+/** The wait before the next attempt after `failures` failed sign-ins in a row (0: none). */
+export function loginDelaySeconds(failures: number, settings: AccessSettings): number {
+  if (failures < settings.loginMaxFailures) return 0;
+  return Math.min(2 ** Math.min(failures - settings.loginMaxFailures, 30), settings.loginMaxDelaySeconds);
+}
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -73,6 +95,17 @@ export async function login(
   const result = await withScope(db, '*', async (tx) => {
     const user = await repo.findUserForLogin(tx, input.username);
     const failureCtx: RequestContext = { ...ctx, actor: null };
+    const securityEvent = (kind: string, region: string | null, detail: Record<string, unknown> | null = null) =>
+      repo.insertSecurityEvent(tx, {
+        kind,
+        username: input.username.slice(0, 200),
+        ip: ctx.ip,
+        region_code: region,
+        method: 'POST',
+        path: '/api/auth/login',
+        request_id: ctx.requestId,
+        detail,
+      });
     if (!user) {
       await verifyPassword(input.password, await DUMMY_HASH_PROMISE); // same time as a wrong password
       await writeAudit(tx, failureCtx, {
@@ -80,30 +113,43 @@ export async function login(
         entity: 'session',
         after: { username: input.username },
       });
+      await securityEvent('login_failed', null, { reason: 'unknown_user' });
       return { error: new AppError('INVALID_CREDENTIALS') };
     }
     const now = new Date();
     if (user.locked_until && user.locked_until > now) {
+      // Held back without looking at the password: guesses during the delay teach nothing.
+      const seconds = Math.max(1, Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000));
       await writeAudit(tx, failureCtx, {
-        action: 'auth.login_refused_locked',
+        action: 'auth.login_delayed',
         entity: 'user',
         entityId: String(user.id),
         region: user.region_code,
+        after: { failed_attempts: user.failed_attempts, wait_seconds: seconds },
       });
-      return { error: new AppError('ACCOUNT_LOCKED', { until: formatJakartaTime(user.locked_until, user.locale) }) };
+      await securityEvent('login_delayed', regionOf(user.region_code), { wait_seconds: seconds });
+      return { error: new AppError('LOGIN_DELAYED', { seconds }) };
     }
-    if (!user.active) return { error: new AppError('ACCOUNT_DISABLED') };
+    if (!user.active) {
+      await securityEvent('login_failed', regionOf(user.region_code), { reason: 'disabled' });
+      return { error: new AppError('ACCOUNT_DISABLED') };
+    }
     if (!(await verifyPassword(input.password, user.password_hash))) {
       const failures = user.failed_attempts + 1;
-      const lockUntil =
-        failures >= settings.loginMaxFailures ? new Date(now.getTime() + settings.loginLockoutMinutes * 60_000) : null;
-      await repo.recordFailedLogin(tx, String(user.id), lockUntil);
+      const delay = loginDelaySeconds(failures, settings);
+      const holdUntil = delay > 0 ? new Date(now.getTime() + delay * 1000) : null;
+      await repo.recordFailedLogin(tx, String(user.id), holdUntil);
       await writeAudit(tx, failureCtx, {
-        action: lockUntil ? 'auth.locked' : 'auth.login_failed',
+        action: 'auth.login_failed',
         entity: 'user',
         entityId: String(user.id),
         region: user.region_code,
-        after: { failed_attempts: failures, locked_until: lockUntil?.toISOString() ?? null },
+        after: { failed_attempts: failures, delay_seconds: delay },
+      });
+      await securityEvent('login_failed', regionOf(user.region_code), {
+        reason: 'wrong_password',
+        failed_attempts: failures,
+        delay_seconds: delay,
       });
       return { error: new AppError('INVALID_CREDENTIALS') };
     }
@@ -144,15 +190,7 @@ export async function login(
   return (result as { ok: LoginOutcome }).ok;
 }
 
-function formatJakartaTime(date: Date, locale: string): string {
-  return (
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-      timeZone: 'Asia/Jakarta',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(date) + ' WIB'
-  );
-}
+const regionOf = (code: string) => (code === '*' ? null : code);
 
 export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: Date };
 
@@ -261,6 +299,7 @@ export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<
 export async function createUser(db: Db, ctx: RequestContext, input: UserCreate): Promise<User> {
   const actor = requireUserManager(ctx);
   assertMayAssign(actor, input.role, input.region);
+  assertStrongPassword(input.password, { username: input.username, displayName: input.displayName }, actor.locale);
   const passwordHash = await hashPassword(input.password);
   return withScope(db, actor.scope, async (tx) => {
     await assertRegionExists(tx, input.region);
@@ -294,10 +333,14 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
 
 export async function updateUser(db: Db, ctx: RequestContext, id: string, patch: UserUpdate): Promise<User> {
   const actor = requireUserManager(ctx);
-  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return withScope(db, actor.scope, async (tx) => {
     const before = await repo.findUserInScope(tx, actor.scope, id);
     if (!before) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'User' : 'Pengguna' });
+    if (patch.password) {
+      const displayName = patch.displayName ?? before.display_name;
+      assertStrongPassword(patch.password, { username: before.username, displayName }, actor.locale);
+    }
+    const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     // A user above the actor's own rank is not theirs to change, even inside their region.
     assertMayAssign(actor, before.role as Role, before.region_code);
     const role = patch.role ?? (before.role as Role);
@@ -366,6 +409,64 @@ export async function listAudit(db: Db, ctx: RequestContext, query: AuditQuery) 
     }));
     return { items: entries, total, page: query.page, pageSize: query.pageSize };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Security events: refusals the platform reports (CSRF, role, region, rate limits) and sign-in failures
+
+/** Stores one refusal reported by the HTTP layer (its own short transaction: the request itself is refused). */
+export async function recordSecurityEvent(db: Db, event: SecurityEventInput): Promise<void> {
+  await withScope(db, '*', (tx) =>
+    repo.insertSecurityEvent(tx, {
+      kind: event.kind,
+      username: event.username,
+      ip: event.ip,
+      region_code: event.region,
+      method: event.method,
+      path: event.path,
+      request_id: event.requestId,
+      detail: event.detail ?? null,
+    }),
+  );
+}
+
+export async function listSecurityEvents(db: Db, ctx: RequestContext, query: SecurityEventQuery) {
+  const actor = requireSecurityReader(ctx);
+  return withScope(db, actor.scope, async (tx) => {
+    const { items, total } = await repo.listSecurityEventsInScope(tx, actor.scope, query);
+    const events: SecurityEvent[] = items.map((r) => ({
+      id: String(r.id),
+      at: r.at.toISOString(),
+      kind: r.kind as SecurityEventKind,
+      username: r.username,
+      ip: r.ip,
+      region: r.region_code,
+      method: r.method,
+      path: r.path,
+      requestId: r.request_id,
+      detail: r.detail,
+    }));
+    return { items: events, total, page: query.page, pageSize: query.pageSize };
+  });
+}
+
+/** The bursts the admin is alerted to: more than N events from one address or account within M minutes. */
+export async function securityAlerts(db: Db, settings: AccessSettings, ctx: RequestContext): Promise<SecurityAlerts> {
+  const actor = requireSecurityReader(ctx);
+  const rows = await withScope(db, actor.scope, (tx) =>
+    repo.securityBursts(tx, actor.scope, settings.securityAlertEvents, settings.securityAlertMinutes),
+  );
+  return {
+    threshold: settings.securityAlertEvents,
+    windowMinutes: settings.securityAlertMinutes,
+    alerts: rows.map((r) => ({
+      by: r.by,
+      value: r.value,
+      events: Number(r.events),
+      first: new Date(r.first).toISOString(),
+      last: new Date(r.last).toISOString(),
+    })),
+  };
 }
 
 export async function purgeExpiredSessions(db: Db): Promise<number> {

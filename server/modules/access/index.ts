@@ -1,4 +1,11 @@
 // Public API of the access module (users, roles, sessions, audit queries).
 export { registerAccessRoutes } from './access.routes.ts';
-export { createUser, login, resolveSession, purgeExpiredSessions, type AccessSettings } from './access.service.ts';
+export {
+  createUser,
+  login,
+  resolveSession,
+  purgeExpiredSessions,
+  recordSecurityEvent,
+  type AccessSettings,
+} from './access.service.ts';
 export { requireActor, requireRole } from './access.policy.ts';

@@ -218,7 +218,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
           payload: {
             username: 'penyusup',
             displayName: 'Penyusup',
-            password: '0123456789ab',
+            password: 'kopi-hujan-sawah-lebar',
             role: 'operator',
             region: `${OTHER}.01.2001`,
           },
@@ -237,6 +237,13 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       },
     ],
   ]);
+  // Security events and alerts: the administrator's only (their region's accounts, security.db.test.ts).
+  for (const route of ['/api/security/events', '/api/security/alerts']) {
+    covered.set(`GET ${route}`, async () => {
+      const r = await app.inject({ method: 'GET', url: route, headers });
+      expect(r.statusCode).toBe(403);
+    });
+  }
   // Workers: the list, counts and filters, one record, a change, the NIK reveal.
   covered.set('GET /api/workers', async () => {
     const all = (await app.inject({ method: 'GET', url: '/api/workers?pageSize=200', headers })).json();

@@ -243,6 +243,29 @@ describe('payments', () => {
     expect(await billOf('2026-04')).toMatchObject({ paid: 0, status: 'unpaid' });
     expect(await audits('bill.payment')).toBe(4);
   });
+
+  it('records a payment reference once per programme, whatever its case and spaces', async () => {
+    for (const reference of ['SP2D-2026-01', '  sp2d-2026-01-b ']) {
+      const again = await fails(pay('2026-04', 100, { reference }));
+      expect(again.code).toBe('PAYMENT_REFERENCE_TAKEN');
+      expect(again.params).toMatchObject({ program: programName, paidOn: '19 Mei 2026', month: 'Januari 2026' });
+    }
+    expect(await billOf('2026-04')).toMatchObject({ paid: 0 });
+    await expect(
+      db.owner
+        .insertInto('payment')
+        .values({
+          bill_id: (await billOf('2026-04')).id,
+          program_id: programId,
+          region_code: '34.02',
+          paid_on: '2026-05-01',
+          amount: 1,
+          reference: 'Sp2d-2026-01 ',
+          recorded_by: 'test',
+        })
+        .execute(),
+    ).rejects.toThrow(/payment_reference_uq/);
+  });
 });
 
 describe('the lapse list', () => {
@@ -371,10 +394,51 @@ describe('the coverage check', () => {
     expect(await audits('coverage.check')).toBeGreaterThanOrEqual(10);
   });
 
-  it('answers operators only for their villages', async () => {
+  it('answers operators with their villages’ details only, and the verdict from every region', async () => {
     const r = await check(niks.get('Eka')!, '2026-05-20', opTrirenggo);
-    expect(r.covered).toBe(false);
+    expect(r.covered).toBe(true); // Eka, of Palbapang, is in the regency's programme and paid through April
     expect(r.programs).toEqual([]);
+    expect(r.reason).toContain('di luar wilayah Anda');
+  });
+
+  it('answers another regency correctly for a NIK covered by this regency’s programme, naming nothing', async () => {
+    const budi = niks.get('Budi')!;
+    const outside = await check(budi, '2026-05-20', sleman);
+    expect(outside).toEqual({
+      covered: true,
+      programs: [],
+      reason: `Tertanggung: NIK ${budi.slice(0, 4)}••••••••${budi.slice(-4)} tertanggung pada tanggal ini melalui kepesertaan di luar wilayah Anda. Program dan wilayahnya tidak ditampilkan; tanyakan rinciannya kepada Disnaker atau cabang BPJS.`,
+    });
+    expect(outside.reason).not.toMatch(new RegExp(`${programName}|Bantul|Trirenggo|34\\.02|terdaftar`));
+    // The same verdict as Bantul's own check, on every date: covered while paid, not after the lapse.
+    for (const date of ['2026-03-10', '2026-07-15', '2026-07-16', '2027-02-01']) {
+      expect((await check(budi, date, sleman)).covered, date).toBe((await check(budi, date)).covered);
+    }
+    // Not covered: the answer for a registered worker reads exactly like the one for a NIK nobody has.
+    const lapsed = await check(budi, '2026-07-16', sleman);
+    const nobody = '3402084107800098';
+    const unknown = await check(nobody, '2026-07-16', sleman);
+    const mask = (nik: string) => `${nik.slice(0, 4)}••••••••${nik.slice(-4)}`;
+    expect(lapsed.programs).toEqual([]);
+    expect(lapsed.reason.replace(mask(budi), 'NIK')).toBe(unknown.reason.replace(mask(nobody), 'NIK'));
+    // A person covered only by a BPJS snapshot of another regency (self-paid) counts as well.
+    expect((await check(niks.get('Ani')!, '2026-09-20', sleman)).covered).toBe(true);
+    expect((await check(SNAPSHOT_ONLY_NIK, '2026-03-01', sleman)).covered).toBe(true);
+    // A death recorded in Bantul holds for Sleman too.
+    expect((await check(niks.get('Fajar')!, '2026-02-20', sleman)).covered).toBe(false);
+    // Audited for the asking regency, without Bantul's village.
+    const rows = await db.owner
+      .selectFrom('audit_log')
+      .select(['region_code', 'entity_id', 'after'])
+      .where('action', '=', 'coverage.check')
+      .where('actor_username', '=', 'disnaker.sleman')
+      .orderBy('id')
+      .execute();
+    expect(rows[0]).toMatchObject({
+      region_code: '34.04',
+      entity_id: null,
+      after: { nik: mask(budi), date: '2026-05-20', covered: true, outside_scope: true },
+    });
   });
 });
 
@@ -407,9 +471,11 @@ describe('billing by month (for the coverage dashboards)', () => {
 describe('the HTTP API', () => {
   let app: App;
   let headers: Record<string, string>;
+  let apiPassword: string;
   beforeAll(async () => {
     app = await testApp(db);
     const user = await makeUser(db, 'disnaker', '34.02', 'disnaker.api');
+    apiPassword = user.password;
     headers = await signIn(app, user.username, user.password);
   });
   afterAll(async () => {
@@ -428,6 +494,63 @@ describe('the HTTP API', () => {
     const bad = await app.inject({ method: 'GET', url: '/api/coverage/check?nik=12345&date=2026-02-30', headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('16 angka');
+  });
+
+  it('limits NIK lookups per user (whatever the address) and records the refusal as a security event', async () => {
+    const strict = await testApp(db, { NIK_LOOKUPS_PER_HOUR: '3' });
+    try {
+      const slemanUser = await makeUser(db, 'disnaker', '34.04', 'disnaker.sleman.api');
+      const slemanHeaders = await signIn(strict, slemanUser.username, slemanUser.password);
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await strict.inject({
+          method: 'GET',
+          url: `/api/coverage/check?nik=${niks.get('Budi')}&date=2026-05-20`,
+          headers: slemanHeaders,
+          remoteAddress: `198.51.100.${i + 1}`,
+        });
+        codes.push(r.statusCode);
+        if (r.statusCode === 200) expect(r.json()).toMatchObject({ covered: true, programs: [] });
+        else expect(r.json().error.message).toContain('batas 3 pencarian NIK per jam');
+      }
+      expect(codes).toEqual([200, 200, 200, 429, 429]);
+      // Another user has a budget of their own.
+      const own = await strict.inject({
+        method: 'GET',
+        url: `/api/coverage/check?nik=${niks.get('Budi')}&date=2026-05-20`,
+        headers: await signIn(strict, 'disnaker.api', apiPassword),
+      });
+      expect(own.statusCode).toBe(200);
+      const events = await db.owner
+        .selectFrom('security_event')
+        .selectAll()
+        .where('username', '=', slemanUser.username)
+        .execute();
+      expect(events.length).toBeGreaterThanOrEqual(1);
+      expect(events[0]).toMatchObject({ kind: 'rate_limited', path: '/api/coverage/check', region_code: '34.04' });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('refuses dates outside 1900–2100 with 400 on every route that takes one', async () => {
+    const bill = await billOf('2026-05');
+    for (const [method, url, payload] of [
+      ['GET', `/api/coverage/check?nik=${niks.get('Budi')}&date=0000-01-01`, undefined],
+      ['GET', `/api/coverage/check?nik=${niks.get('Budi')}&date=2101-01-01`, undefined],
+      ['GET', '/api/audit?from=0000-01-01', undefined],
+      ['GET', '/api/bills?month=0000-01', undefined],
+      ['POST', `/api/bills/${bill.id}/payments`, { paidOn: '1899-12-31', amount: 1, reference: 'SP2D-X' }],
+      [
+        'POST',
+        '/api/contributions/quote',
+        { category: 'bpu', income: 1_000_000, programs: ['jkk'], date: '0000-01-01' },
+      ],
+    ] as const) {
+      const r = await app.inject({ method, url, headers, ...(payload && { payload }) });
+      expect(r.statusCode, `${method} ${url}: ${r.body}`).toBe(400);
+      expect(r.json().error.code).toBe('VALIDATION_FAILED');
+    }
   });
 
   it('refuses a payment with a zero amount naming the field, and lists warnings', async () => {

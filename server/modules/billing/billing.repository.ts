@@ -267,6 +267,14 @@ export async function insertPayment(
   return r.rows[0]!;
 }
 
+/** The payment of this programme already recorded under this reference (case and outer spaces ignored). */
+export async function findPaymentByReference(tx: Tx, programId: string, reference: string) {
+  const r = await sql<PaymentRow>`${PAYMENT_SELECT}
+    WHERE pa.program_id = ${programId}::bigint AND lower(btrim(pa.reference)) = lower(btrim(${reference}))
+    LIMIT 1`.execute(tx);
+  return r.rows[0];
+}
+
 export async function listPayments(tx: Tx, scope: Scope, q: PaymentListQuery) {
   const parts: RawBuilder<boolean>[] = [overlaps(col('pa.region_code'), scope)];
   if (q.programId) parts.push(sql<boolean>`pa.program_id = ${q.programId}::bigint`);
@@ -374,10 +382,21 @@ export async function participationsOfNiks(
   return r.rows;
 }
 
-/** Is there a registry worker with this NIK (in any region)? The registry's own helper, answers yes/no only. */
-export async function nikRegistered(tx: Tx, nik: string): Promise<boolean> {
-  const r = await sql<{ taken: boolean }>`SELECT lindung_nik_taken(${nik}) AS taken`.execute(tx);
-  return r.rows[0]?.taken ?? false;
+/** Is there a registry worker with this NIK in the caller's scope? */
+export async function nikRegisteredInScope(tx: Tx, scope: Scope, nik: string): Promise<boolean> {
+  const r = await sql<{ found: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM worker w WHERE w.nik = ${nik} AND ${inRegion(col('w.village_code'), scope)})
+      AS found`.execute(tx);
+  return r.rows[0]?.found ?? false;
+}
+
+/**
+ * Covered on `at` from every source in every region (migration 0023's SECURITY DEFINER helper): one boolean, never
+ * whether or where the person is registered.
+ */
+export async function nikCoveredAnywhere(tx: Tx, nik: string, at: string): Promise<boolean> {
+  const r = await sql<{ covered: boolean }>`SELECT lindung_nik_covered(${nik}, ${at}::date) AS covered`.execute(tx);
+  return r.rows[0]?.covered ?? false;
 }
 
 export type LapseRow = ParticipationRow & { kind: 'lapsed' | 'soon'; days_left: number; total: string };

@@ -22,6 +22,7 @@ import {
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { billsWorkbook, lapseWorkbook, XLSX_TYPE } from './billing.export.ts';
 import * as billing from './billing.service.ts';
@@ -30,7 +31,7 @@ import { allLapseWarnings, listLapseWarnings } from './lapse.service.ts';
 
 const tags = ['billing'];
 
-export function registerBillingRoutes(app: App, deps: { db: Db }) {
+export function registerBillingRoutes(app: App, deps: { db: Db; nikLookupsPerHour: number }) {
   const { db } = deps;
   const readers = { access: { roles: BILL_READERS } };
   const managers = { access: { roles: BILL_MANAGERS } };
@@ -156,7 +157,16 @@ export function registerBillingRoutes(app: App, deps: { db: Db }) {
         querystring: coverageCheckQuery,
         response: { 200: coverageCheckResult },
       },
-      config: { access: { roles: COVERAGE_CHECKERS } },
+      config: {
+        access: { roles: COVERAGE_CHECKERS },
+        // Per user, not per address: each answer is about one person, so it is the person asking who is counted.
+        rateLimit: {
+          max: deps.nikLookupsPerHour,
+          timeWindow: '1 hour',
+          keyGenerator: (req) => `coverage-check:${req.ctx?.actor?.userId ?? req.ip}`,
+          errorResponseBuilder: () => new AppError('NIK_LOOKUP_LIMITED', { max: deps.nikLookupsPerHour }),
+        },
+      },
     },
     async (req) => checkCoverage(db, req.ctx, req.query),
   );

@@ -10,7 +10,7 @@ import type {
 } from '../../../lib/contracts/billing.ts';
 import { addMonths, currentMonthWib, firstDay, isMonth, monthOf, type Month } from '../../../lib/rules/eligibility.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
-import { monthName } from '../../../lib/rules/lapse.ts';
+import { dateName, monthName } from '../../../lib/rules/lapse.ts';
 import { formatRupiah } from '../../../lib/rules/money.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -179,6 +179,15 @@ function invalid(field: string, message: string): AppError {
  * what remains. When the bill is paid in full, its enrollments' paid_through moves to the last month of their
  * unbroken run of paid months. Payment, bill total, paid_through and the audit row commit together.
  */
+function referenceTaken(actor: Actor, p: { reference: string; program_name: string; paid_on: string; month: string }) {
+  return new AppError('PAYMENT_REFERENCE_TAKEN', {
+    reference: p.reference,
+    program: p.program_name,
+    paidOn: dateName(p.paid_on, actor.locale),
+    month: monthName(monthOf(p.month), actor.locale),
+  });
+}
+
 export async function recordPayment(
   db: Db,
   ctx: RequestContext,
@@ -192,61 +201,75 @@ export async function recordPayment(
   if (input.paidOn > today) {
     throw invalid('paidOn', en ? 'a payment date cannot be in the future' : 'tanggal bayar tidak boleh di masa depan');
   }
-  return withScope(db, actor.scope, async (tx) => {
-    const seen = await repo.findBill(tx, actor.scope, billId);
-    if (!seen) throw new AppError('NOT_FOUND', { entity: billEntity(actor) });
-    assertManagesBill(actor, seen.region_code);
-    if (Number(seen.paid) === 0) {
-      await generateIn(tx, ctx, actor, seen.program_id, currentMonthWib(clock()));
-    }
-    const before = (await repo.findBill(tx, actor.scope, billId, true))!;
-    const month = monthName(monthOf(before.month), actor.locale);
-    const remaining = Number(before.amount) - Number(before.paid);
-    if (remaining <= 0) throw new AppError('BILL_ALREADY_PAID', { program: before.program_name, month });
-    if (input.amount > remaining) {
-      throw new AppError('PAYMENT_EXCEEDS_BALANCE', {
-        amount: formatRupiah(input.amount),
-        remaining: formatRupiah(remaining),
-        program: before.program_name,
-        month,
-      });
-    }
-    const payment = await repo.insertPayment(tx, {
-      bill: before,
-      paidOn: input.paidOn,
-      amount: input.amount,
-      reference: input.reference,
-      note: input.note ?? null,
-      by: actor.username,
-    });
-    await repo.addPaid(tx, before.id, input.amount);
-    const fullyPaid = input.amount === remaining;
-    const advanced = fullyPaid ? await repo.advancePaidThrough(tx, actor.scope, before.id) : [];
-    const after = (await repo.findBill(tx, actor.scope, billId))!;
-    await writeAudit(tx, ctx, {
-      action: 'bill.payment',
-      entity: 'bill',
-      entityId: before.id,
-      region: before.region_code,
-      before: { paid: Number(before.paid), amount: Number(before.amount) },
-      after: {
-        paymentId: payment.id,
-        programId: before.program_id,
-        month: monthOf(before.month),
+  let programId: string | null = null;
+  try {
+    return await withScope(db, actor.scope, async (tx) => {
+      const seen = await repo.findBill(tx, actor.scope, billId);
+      if (!seen) throw new AppError('NOT_FOUND', { entity: billEntity(actor) });
+      assertManagesBill(actor, seen.region_code);
+      if (Number(seen.paid) === 0) {
+        await generateIn(tx, ctx, actor, seen.program_id, currentMonthWib(clock()));
+      }
+      const before = (await repo.findBill(tx, actor.scope, billId, true))!;
+      const month = monthName(monthOf(before.month), actor.locale);
+      const remaining = Number(before.amount) - Number(before.paid);
+      if (remaining <= 0) throw new AppError('BILL_ALREADY_PAID', { program: before.program_name, month });
+      if (input.amount > remaining) {
+        throw new AppError('PAYMENT_EXCEEDS_BALANCE', {
+          amount: formatRupiah(input.amount),
+          remaining: formatRupiah(remaining),
+          program: before.program_name,
+          month,
+        });
+      }
+      programId = before.program_id;
+      const same = await repo.findPaymentByReference(tx, before.program_id, input.reference);
+      if (same) throw referenceTaken(actor, same);
+      const payment = await repo.insertPayment(tx, {
+        bill: before,
         paidOn: input.paidOn,
         amount: input.amount,
         reference: input.reference,
-        paid: Number(after.paid),
-        paidThroughAdvanced: advanced,
-      },
+        note: input.note ?? null,
+        by: actor.username,
+      });
+      await repo.addPaid(tx, before.id, input.amount);
+      const fullyPaid = input.amount === remaining;
+      const advanced = fullyPaid ? await repo.advancePaidThrough(tx, actor.scope, before.id) : [];
+      const after = (await repo.findBill(tx, actor.scope, billId))!;
+      await writeAudit(tx, ctx, {
+        action: 'bill.payment',
+        entity: 'bill',
+        entityId: before.id,
+        region: before.region_code,
+        before: { paid: Number(before.paid), amount: Number(before.amount) },
+        after: {
+          paymentId: payment.id,
+          programId: before.program_id,
+          month: monthOf(before.month),
+          paidOn: input.paidOn,
+          amount: input.amount,
+          reference: input.reference,
+          paid: Number(after.paid),
+          paidThroughAdvanced: advanced,
+        },
+      });
+      const labels = await scopeLabels(tx, [after.region_code], actor.locale);
+      return {
+        payment: presentPayment(payment),
+        bill: presentBill(after, labels, today),
+        paidThroughAdvanced: advanced.length,
+      };
     });
-    const labels = await scopeLabels(tx, [after.region_code], actor.locale);
-    return {
-      payment: presentPayment(payment),
-      bill: presentBill(after, labels, today),
-      paidThroughAdvanced: advanced.length,
-    };
-  });
+  } catch (err) {
+    // Two clerks recording the same reference at once: the unique index decides; answer as the check would.
+    if ((err as { constraint?: string }).constraint === 'payment_reference_uq' && programId !== null) {
+      const pid = programId;
+      const same = await withScope(db, actor.scope, (tx) => repo.findPaymentByReference(tx, pid, input.reference));
+      if (same) throw referenceTaken(actor, same);
+    }
+    throw err;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ export const BPJS_PROGRAM_LABEL: Record<Locale, string> = { id: 'BPJS mandiri/la
  * Is the person with this NIK protected on this date? Looks at their programme enrollments registered with BPJS
  * (active or ended) and their rows in the current BPJS snapshots the actor may see, judges each with
  * lindung_coverage_state at the date, and answers covered when any is 'covered' (and the person was alive), with
- * one sentence saying why. Audited as a view of personal data. Claims rely on it.
+ * one sentence saying why. For a scoped caller the verdict also counts every other region's participations (through
+ * lindung_nik_covered) without naming them; "registered" speaks of the caller's region only. Audited as a view of
+ * personal data; the HTTP route limits lookups per user. Claims rely on it.
  */
 export async function checkCoverage(
   db: Db,
@@ -41,7 +43,9 @@ export async function checkCoverage(
   const nik = checked.nik;
   return withScope(db, actor.scope, async (tx) => {
     const rows = await repo.participationsOf(tx, actor.scope, nik, query.date);
-    const registered = rows.some((r) => r.worker_id !== null) || (await repo.nikRegistered(tx, nik));
+    // Only the caller's own region says "registered": the registry of other regions is not theirs to probe.
+    const registered =
+      rows.some((r) => r.worker_id !== null) || (await repo.nikRegisteredInScope(tx, actor.scope, nik));
     const deathDate = rows.find((r) => r.life_status === 'deceased')?.death_date ?? null;
     const programs: CoverageSource[] = rows.map((r) => ({
       program: r.program_name ?? BPJS_PROGRAM_LABEL[locale],
@@ -54,19 +58,38 @@ export async function checkCoverage(
       lapseDate: r.lapse_date,
     }));
     const alive = deathDate === null || query.date <= deathDate;
-    const covered = alive && programs.some((p) => p.state === 'covered');
-    const reason = coverageReason(
-      { date: query.date, nikMasked: maskNik(nik), registered, deathDate, participations: programs },
-      covered,
-      locale,
-    );
+    const coveredHere = alive && programs.some((p) => p.state === 'covered');
+    // Outside a national scope, the verdict comes from every region's facts (a programme or snapshot of another
+    // regency counts), while the details stay those the caller may see.
+    const covered = actor.scope === '*' ? coveredHere : await repo.nikCoveredAnywhere(tx, nik, query.date);
+    const facts = { date: query.date, nikMasked: maskNik(nik), registered, deathDate, participations: programs };
+    const reason =
+      covered === coveredHere
+        ? coverageReason(facts, covered, locale)
+        : covered
+          ? coveredElsewhereReason(maskNik(nik), locale)
+          : notCoveredReason(maskNik(nik), locale);
     await writeAudit(tx, ctx, {
       action: 'coverage.check',
       entity: 'worker',
       entityId: rows.find((r) => r.worker_id !== null)?.worker_id ?? null,
       region: rows.find((r) => r.village_code !== null)?.village_code ?? (actor.scope === '*' ? null : actor.scope),
-      after: { nik: maskNik(nik), date: query.date, covered },
+      after: { nik: maskNik(nik), date: query.date, covered, outside_scope: covered !== coveredHere },
     });
     return { covered, programs, reason };
   });
+}
+
+/** Covered through a participation outside the caller's region: no programme, region or registration named. */
+function coveredElsewhereReason(nikMasked: string, locale: Locale): string {
+  return locale === 'en'
+    ? `Covered: NIK ${nikMasked} is covered on this date through a participation outside your region. Its programme and region are not shown; ask the Disnaker or the BPJS branch for details.`
+    : `Tertanggung: NIK ${nikMasked} tertanggung pada tanggal ini melalui kepesertaan di luar wilayah Anda. Program dan wilayahnya tidak ditampilkan; tanyakan rinciannya kepada Disnaker atau cabang BPJS.`;
+}
+
+/** Not covered, while the caller's own data alone would say covered (e.g. a death recorded in another region). */
+function notCoveredReason(nikMasked: string, locale: Locale): string {
+  return locale === 'en'
+    ? `Not covered: by the data of every region, NIK ${nikMasked} is not covered on this date. Ask the Disnaker for details.`
+    : `Tidak tertanggung: menurut data semua wilayah, NIK ${nikMasked} tidak tertanggung pada tanggal ini. Tanyakan rinciannya kepada Disnaker.`;
 }

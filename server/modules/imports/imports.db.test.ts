@@ -117,6 +117,20 @@ describe('worker import', () => {
     ]);
   });
 
+  it('refuses a birth date in the future on its row and column', async () => {
+    const next = new Date(Date.now() + 7 * 3_600_000 + 400 * 86_400_000).toISOString().slice(0, 10);
+    const [y, m, d] = next.split('-');
+    const file = await csv('lahir-nanti.csv', [
+      'NIK,Nama,Tgl Lahir,L/P,Desa,Kecamatan',
+      `${nikFor(next, 'L', 19)},Bayi Nanti,${d}-${m}-${y},L,Trirenggo,Bantul`,
+    ]);
+    const result = await run(file, '34.02', 'dry_run');
+    const issue = result.issues.find((i) => i.code === 'DATE_INVALID');
+    expect(issue).toMatchObject({ row: 2, column_name: 'Tgl Lahir', severity: 'error' });
+    expect(issue?.message_id).toContain(`Tanggal lahir ${d}-${m}-${y} ada di masa depan`);
+    expect(result.summary).toMatchObject({ total: 1, rejected: 1 });
+  });
+
   it('reports each office mistake with its code, spreadsheet row and column, and keeps those rows out', async () => {
     const count = (await workers()).length;
     const file = await csv('salah.csv', [

@@ -14,6 +14,7 @@ import {
   parseSex,
   type CellResult,
 } from '../../../lib/rules/import-values.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { validateNik, type NikContext } from '../../../lib/rules/nik.ts';
 import {
   PARTICIPATION_CATEGORIES,
@@ -69,6 +70,7 @@ export type RowContext = {
 const EMPTY: Cell = { t: 'empty' };
 /** Fixed per process: only picks the century of a NIK's two-digit birth year. */
 const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY_WIB = todayWib();
 
 function cleanText(cell: Cell): string | null {
   const raw = cellText(cell);
@@ -213,6 +215,14 @@ export function parseWorkerRow(
             ? parseDateCell(birthCell.v)
             : dateOfText(cellText(birthCell)),
         );
+  // The cached day is only a cheap first test for the hot loop; the clock decides.
+  if (birthDate !== null && birthDate > TODAY_WIB && birthDate > todayWib()) {
+    const [y, m, d] = birthDate.split('-');
+    r.report('birthDate', 'DATE_INVALID', 'error', {
+      id: `Tanggal lahir ${d}-${m}-${y} ada di masa depan. Periksa kembali tanggalnya (hari-bulan-tahun).`,
+      en: `The birth date ${d}-${m}-${y} is in the future. Check the date again (day-month-year).`,
+    });
+  }
   const sexCell = r.required('sex', { id: 'Jenis kelamin', en: 'The sex' });
   const sex = sexCell === null ? null : r.parsed('sex', sexOfText(cellText(sexCell)));
 

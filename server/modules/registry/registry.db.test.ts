@@ -161,6 +161,56 @@ describe('registering a worker', () => {
     expect(await workerCount()).toBe(before);
   });
 
+  it('limits the "NIK already registered" answers per user, whatever the address', async () => {
+    const strict = await testApp(db, { NIK_LOOKUPS_PER_HOUR: '2' });
+    try {
+      const probe = await makeUser(db, 'operator', TRIRENGGO, 'operator.penjajak');
+      const headers = await signIn(strict, probe.username, probe.password);
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await strict.inject({
+          method: 'POST',
+          url: '/api/workers',
+          headers,
+          remoteAddress: `198.51.100.${i + 1}`,
+          payload: { ...base, nik: '3404014509850001', fullName: 'Warga Pindahan' },
+        });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toEqual([409, 409, 429, 429]);
+      // A NIK that is free is still refused while the budget is spent: the limit stops the probing, not the typo.
+      const fresh = await strict.inject({
+        method: 'POST',
+        url: '/api/workers',
+        headers,
+        payload: { ...base, nik: '3402084509850077', fullName: 'Warga Baru' },
+      });
+      expect(fresh.statusCode).toBe(429);
+      expect(fresh.json().error.code).toBe('NIK_LOOKUP_LIMITED');
+      const events = await db.owner
+        .selectFrom('security_event')
+        .select(['kind', 'path'])
+        .where('username', '=', probe.username)
+        .execute();
+      expect(events).toContainEqual({ kind: 'rate_limited', path: '/api/workers' });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('refuses a birth date in the future and dates outside 1900–2100', async () => {
+    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    for (const birthDate of [tomorrow, '0000-01-01', '1899-12-31', '2101-01-01']) {
+      const r = await create(operator, { nik: '3402084509850066', birthDate });
+      expect(r.statusCode, birthDate).toBe(400);
+      expect(r.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    const future = await create(operator, { nik: '3402084509850066', birthDate: tomorrow });
+    expect(future.json().error.message).toContain('masa depan');
+    const death = await create(operator, { nik: '3402084509850066', lifeStatus: 'deceased', deathDate: '0000-02-01' });
+    expect(death.statusCode).toBe(400);
+  });
+
   it('refuses roles that do not register workers', async () => {
     expect((await create(bpjs, { nik: '3402084509850006' })).statusCode).toBe(403);
     expect((await create(pimpinan, { nik: '3402084509850006' })).statusCode).toBe(403);

@@ -19,12 +19,14 @@ import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import * as duplicates from './registry.duplicates.ts';
 import * as history from './registry.history.ts';
+import { RateWindow } from '../../platform/rate-window.ts';
 import * as registry from './registry.service.ts';
 
 const idParam = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, 'angka') });
 
-export function registerRegistryRoutes(app: App, deps: { db: Db }) {
+export function registerRegistryRoutes(app: App, deps: { db: Db; nikLookupsPerHour: number }) {
   const { db } = deps;
+  const limits = { nikAnswers: new RateWindow(deps.nikLookupsPerHour, 60 * 60_000) };
   const readers = { access: { roles: WORKER_READERS } };
   const editors = { access: { roles: WORKER_EDITORS } };
   const mergers = { access: { roles: WORKER_MERGERS } };
@@ -49,7 +51,7 @@ export function registerRegistryRoutes(app: App, deps: { db: Db }) {
       schema: { tags: ['registry'], summary: 'Tambah pekerja', body: workerCreate, response: { 201: workerSaved } },
       config: editors,
     },
-    async (req, reply) => reply.status(201).send(await registry.registerWorker(db, req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await registry.registerWorker(db, req.ctx, req.body, limits)),
   );
 
   app.get(
@@ -73,7 +75,7 @@ export function registerRegistryRoutes(app: App, deps: { db: Db }) {
       },
       config: editors,
     },
-    async (req) => registry.updateWorker(db, req.ctx, req.params.id, req.body),
+    async (req) => registry.updateWorker(db, req.ctx, req.params.id, req.body, limits),
   );
 
   app.post(

@@ -14,6 +14,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { RateWindow } from '../../platform/rate-window.ts';
 import { findRegion, regionCodeSets } from '../regions/index.ts';
 import { auditView, presentAll, presentOne, workerNotFound } from './registry.present.ts';
 import * as repo from './registry.repository.ts';
@@ -137,7 +138,33 @@ export function valuesFrom(input: Partial<WorkerCreate>, base?: repo.WorkerRow):
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export async function registerWorker(db: Db, ctx: RequestContext, input: WorkerCreate): Promise<WorkerSaved> {
+/**
+ * The registry's "NIK already registered" answer is a documented trade-off (one NIK, one worker, in the whole
+ * country): it tells a scoped user that a NIK exists somewhere. Such answers are counted per user; once a user has
+ * had `limits.nikAnswers.max` of them in the window, further NIK checks are refused (429) until the window moves.
+ */
+export type RegistryLimits = { nikAnswers?: RateWindow };
+
+async function nikTakenLimited(
+  tx: Tx,
+  actor: Actor,
+  limits: RegistryLimits,
+  nik: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const window = limits.nikAnswers;
+  if (window?.exhausted(actor.userId)) throw new AppError('NIK_LOOKUP_LIMITED', { max: window.max });
+  const taken = await repo.nikTaken(tx, nik, exceptId);
+  if (taken) window?.hit(actor.userId);
+  return taken;
+}
+
+export async function registerWorker(
+  db: Db,
+  ctx: RequestContext,
+  input: WorkerCreate,
+  limits: RegistryLimits = {},
+): Promise<WorkerSaved> {
   const actor = requireWorkerEditor(ctx);
   assertVillageInScope(actor, input.village);
   const values = valuesFrom(input);
@@ -147,7 +174,7 @@ export async function registerWorker(db: Db, ctx: RequestContext, input: WorkerC
   try {
     return await withScope(db, actor.scope, async (tx) => {
       await assertVillageExists(tx, values.village_code);
-      if (await repo.nikTaken(tx, nik)) throw nikConflict(actor);
+      if (await nikTakenLimited(tx, actor, limits, nik)) throw nikConflict(actor);
       const row = await repo.insertWorker(tx, { ...values, nik, source: `form:${actor.username}` });
       await writeAudit(tx, ctx, {
         action: 'worker.create',
@@ -164,7 +191,13 @@ export async function registerWorker(db: Db, ctx: RequestContext, input: WorkerC
   }
 }
 
-export async function updateWorker(db: Db, ctx: RequestContext, id: string, patch: WorkerUpdate): Promise<WorkerSaved> {
+export async function updateWorker(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  patch: WorkerUpdate,
+  limits: RegistryLimits = {},
+): Promise<WorkerSaved> {
   const actor = requireWorkerEditor(ctx);
   if (patch.village) assertVillageInScope(actor, patch.village);
   const phone = patch.phone === undefined ? undefined : checkPhone(actor, patch.phone);
@@ -179,7 +212,9 @@ export async function updateWorker(db: Db, ctx: RequestContext, id: string, patc
       // Birth date and sex feed the NIK's warnings, so the NIK is checked again on every change.
       const checked = await checkNik(db, actor, patch.nik ?? before.nik, values.birth_date, values.sex as 'L' | 'P');
       if (values.village_code !== before.village_code) await assertVillageExists(tx, values.village_code);
-      if (checked.nik !== before.nik && (await repo.nikTaken(tx, checked.nik, id))) throw nikConflict(actor);
+      if (checked.nik !== before.nik && (await nikTakenLimited(tx, actor, limits, checked.nik, id))) {
+        throw nikConflict(actor);
+      }
       const after = await repo.updateWorkerInScope(tx, actor.scope, id, { ...values, nik: checked.nik });
       if (!after) throw workerNotFound(actor.locale);
       await writeAudit(tx, ctx, {

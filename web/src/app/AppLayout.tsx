@@ -38,6 +38,7 @@ import {
   IconServer,
   IconShieldCheck,
   IconShieldHeart,
+  IconShieldLock,
   IconTrophy,
   IconUsers,
   IconUsersGroup,
@@ -78,6 +79,7 @@ const NAV_ICONS: Readonly<Record<NavKey, Icon>> = {
   regions: IconMap2,
   contributionRules: IconPercentage,
   audit: IconHistory,
+  security: IconShieldLock,
   system: IconServer,
   calculator: IconCalculator,
 };

@@ -1,9 +1,10 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconHistory, IconMapPin, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import { AUDIT_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
+import { AUDIT_READERS, SECURITY_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CoverageDashboard } from '../modules/coverage/CoverageDashboard.tsx';
+import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
 
@@ -58,6 +59,7 @@ function WelcomePage() {
   return (
     <Stack gap="lg" maw={880}>
       <PageHeader title={t('home.title')} />
+      {SECURITY_READERS.includes(me.role) && <SecurityAlertBanner />}
       <Card withBorder radius="md" padding="xl" shadow="xs">
         <Stack gap="md">
           <Title order={2} size="h3">

@@ -75,6 +75,7 @@ const id = {
   'nav.regions': 'Wilayah',
   'nav.contributionRules': 'Aturan Iuran',
   'nav.audit': 'Audit',
+  'nav.security': 'Keamanan',
   'nav.system': 'Sistem',
   'nav.calculator': 'Kalkulator Iuran',
 
@@ -1044,6 +1045,7 @@ const en: Record<MessageKey, string> = {
   'nav.regions': 'Regions',
   'nav.contributionRules': 'Contribution Rules',
   'nav.audit': 'Audit',
+  'nav.security': 'Security',
   'nav.system': 'System',
   'nav.calculator': 'Contribution Calculator',
 

@@ -1,6 +1,12 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { AUDIT_READERS, USER_MANAGERS, WORKER_EDITORS, WORKER_READERS } from '../../../lib/access/roles.ts';
+import {
+  AUDIT_READERS,
+  SECURITY_READERS,
+  USER_MANAGERS,
+  WORKER_EDITORS,
+  WORKER_READERS,
+} from '../../../lib/access/roles.ts';
 import { ENROLLMENT_PROPOSERS, PROGRAM_MANAGERS, PROGRAM_READERS } from '../../../lib/contracts/programs.ts';
 import { BILL_READERS, LAPSE_READERS } from '../../../lib/contracts/billing.ts';
 import { EXCHANGE_USERS } from '../../../lib/contracts/exchange.ts';
@@ -22,6 +28,9 @@ const UserEditPage = lazy(() =>
   import('../modules/access/UserFormPage.tsx').then((m) => ({ default: m.UserEditPage })),
 );
 const AuditPage = lazy(() => import('../modules/access/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const SecurityPage = lazy(() =>
+  import('../modules/access/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })),
+);
 const RegionsPage = lazy(() => import('../modules/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
 const SystemPage = lazy(() => import('../modules/system/SystemPage.tsx').then((m) => ({ default: m.SystemPage })));
 const CalculatorPage = lazy(() =>
@@ -176,6 +185,10 @@ export const router = createBrowserRouter([
       },
       { element: <RequireRole roles={REPORT_READERS} />, children: [{ path: 'laporan', element: <ReportsPage /> }] },
       { element: <RequireRole roles={AUDIT_READERS} />, children: [{ path: 'admin/audit', element: <AuditPage /> }] },
+      {
+        element: <RequireRole roles={SECURITY_READERS} />,
+        children: [{ path: 'keamanan', element: <SecurityPage /> }],
+      },
       {
         element: <RequireRole roles={['admin']} />,
         children: [

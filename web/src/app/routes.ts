@@ -6,6 +6,7 @@ export const ROUTES = {
   userCreate: '/admin/users/baru',
   userEdit: (id: string) => `/admin/users/${id}`,
   audit: '/admin/audit',
+  security: '/keamanan',
   regions: '/admin/regions',
   system: '/admin/system',
   contributionRules: '/admin/aturan-iuran',

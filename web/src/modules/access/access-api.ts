@@ -1,7 +1,15 @@
 // Server state of the access module: users and the audit trail.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../../lib/access/roles.ts';
-import type { AuditEntry, User, UserCreate, UserUpdate } from '../../../../lib/contracts/access.ts';
+import type {
+  AuditEntry,
+  SecurityAlerts,
+  SecurityEvent,
+  SecurityEventKind,
+  User,
+  UserCreate,
+  UserUpdate,
+} from '../../../../lib/contracts/access.ts';
 import { api } from '../../app/api.ts';
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
@@ -92,5 +100,35 @@ export function useAudit(filters: AuditFilters) {
         signal,
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export const SECURITY_PAGE_SIZE = 25;
+
+export type SecurityFilters = { kind?: SecurityEventKind | ''; username?: string; ip?: string; page: number };
+
+export function useSecurityEvents(filters: SecurityFilters) {
+  return useQuery({
+    queryKey: ['security', 'events', filters],
+    queryFn: ({ signal }) =>
+      api<Page<SecurityEvent>>('/api/security/events', {
+        query: {
+          kind: filters.kind,
+          username: filters.username,
+          ip: filters.ip,
+          page: filters.page,
+          pageSize: SECURITY_PAGE_SIZE,
+        },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSecurityAlerts() {
+  return useQuery({
+    queryKey: ['security', 'alerts'],
+    queryFn: ({ signal }) => api<SecurityAlerts>('/api/security/alerts', { signal }),
+    refetchInterval: 60_000,
   });
 }
