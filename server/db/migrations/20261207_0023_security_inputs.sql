@@ -57,12 +57,9 @@ CREATE FUNCTION lindung_nik_covered(wanted text, at date) RETURNS boolean
            )
        AND (EXISTS (
               SELECT 1
-              FROM enrollment e JOIN worker w ON w.id = e.worker_id
+              FROM enrollment_coverage e JOIN worker w ON w.id = e.worker_id
               WHERE w.nik = wanted
-                AND e.status IN ('active', 'ended')
-                AND e.kpj_number IS NOT NULL AND e.coverage_start IS NOT NULL
-                AND e.last_month >= date_trunc('month', e.coverage_start)::date
-                AND lindung_coverage_state('BPU', e.coverage_start, e.last_month, e.paid_through, at) = 'covered'
+                AND lindung_coverage_state(e.category, e.coverage_start, e.coverage_end, e.paid_through, at) = 'covered'
             )
             OR EXISTS (
               SELECT 1
