@@ -108,7 +108,7 @@ describe('coverage journey', () => {
     const list = page.getByRole('table', { name: 'Daftar peserta' });
     await list.waitFor();
     const first = await list.getByRole('row').nth(1).textContent();
-    expect(first).toMatch(/\d{4}•{8}\d{4}/);
+    expect(first).toMatch(/\d{6}•{6}\d{4}/);
     const firstNik = (await list.getByRole('row').nth(1).getByRole('cell').nth(1).textContent())!;
     const total = Number((await page.getByText(/^[\d.]+ orang$/).textContent())!.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(0);
@@ -126,7 +126,7 @@ describe('coverage journey', () => {
     expect(sheet.rowCount - 1).toBe(total);
     expect(sheet.getRow(2).getCell(3).value).toBe(firstNik);
     for (let i = 2; i <= sheet.rowCount; i++)
-      expect(String(sheet.getRow(i).getCell(3).value)).toMatch(/^\d{4}•{8}\d{4}$/);
+      expect(String(sheet.getRow(i).getCell(3).value)).toMatch(/^\d{6}•{6}\d{4}$/);
     const info = workbook.getWorksheet('Keterangan')!;
     const notes = new Map<string, string>();
     info.eachRow((row) => notes.set(String(row.getCell(1).value), String(row.getCell(2).value)));

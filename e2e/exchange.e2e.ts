@@ -169,7 +169,7 @@ describe('BPJS exchange journey', () => {
     await page.getByTestId('recon-count-outside').click();
     const list = page.getByRole('table', { name: 'Daftar rekonsiliasi: Di luar Lindung' });
     await expect.poll(() => list.getByRole('row').count()).toBe(5);
-    expect(await list.textContent()).toContain('3402••••••••0001');
+    expect(await list.textContent()).toContain('340201••••••0001');
     await screenshot(page, 'exchange-reconciliation');
     await page.close();
   });

@@ -177,7 +177,7 @@ describe('programmes journey', () => {
     const rejected = enrolled.getByRole('row').filter({ hasText: 'Sri Lestari' });
     await rejected.waitFor();
     expect(await rejected.textContent()).toContain('Sudah terdaftar BPJS lewat perusahaan tempat bekerja');
-    expect(await rejected.textContent()).toContain('3402••••••••0011');
+    expect(await rejected.textContent()).toContain('340208••••••0011');
     await page.close();
   });
 

@@ -100,6 +100,8 @@ export interface WorkerTable {
   name_key: ColumnType<string | null, string, string>;
   /** Set when this row was merged into another worker as its duplicate (migration 0005). */
   merged_into: ColumnType<string | null, never, string>;
+  /** The NIK's last 4 digits, generated (migration 0019): search by what a masked NIK shows. */
+  nik_tail: ColumnType<string, never, never>;
 }
 
 /** A pair of workers a reviewer marked "bukan duplikat" (migration 0005); ids in order, low < high. */

@@ -254,7 +254,7 @@ describe('the lapse list', () => {
     for (const s of soon) {
       expect(s).toMatchObject({ source: 'program', programName, paidThrough: '2026-03', lapseDate: '2026-06-16' });
       expect(s.daysLeft).toBe(27);
-      expect(s.nikMasked).toMatch(/^\d{4}•{8}\d{4}$/);
+      expect(s.nikMasked).toMatch(/^\d{6}•{6}\d{4}$/);
     }
     // Self-paid through January 2026: February–April overdue → inactive since 16 April.
     expect(list.items[0]).toMatchObject({
@@ -271,14 +271,14 @@ describe('the lapse list', () => {
     const names = list.items.map((i) => i.fullName);
     expect(names).not.toContain('Ani');
     expect(list.items.map((i) => i.nikMasked)).not.toContain(
-      `${OLD_SNAPSHOT_NIK.slice(0, 4)}••••••••${OLD_SNAPSHOT_NIK.slice(-4)}`,
+      `${OLD_SNAPSHOT_NIK.slice(0, 6)}••••••${OLD_SNAPSHOT_NIK.slice(-4)}`,
     );
   });
 
   it('filters (source, kind) and keeps operators to their villages', async () => {
     const op = await listLapseWarnings(db.app, opTrirenggo, { page: 1, pageSize: 50 }, clock);
     expect(op.items.map((i) => i.fullName ?? i.nikMasked).sort()).toEqual(
-      ['Budi', 'Citra', `${SNAPSHOT_ONLY_NIK.slice(0, 4)}••••••••${SNAPSHOT_ONLY_NIK.slice(-4)}`].sort(),
+      ['Budi', 'Citra', `${SNAPSHOT_ONLY_NIK.slice(0, 6)}••••••${SNAPSHOT_ONLY_NIK.slice(-4)}`].sort(),
     );
     const lapsed = await listLapseWarnings(db.app, disnaker, { kind: 'lapsed', page: 1, pageSize: 50 }, clock);
     expect(lapsed.total).toBe(1);

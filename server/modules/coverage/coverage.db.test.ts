@@ -225,7 +225,7 @@ describe('coverage by hand, through the API', () => {
     expect(r.status).toBe(200);
     const list = r.body as unknown as { total: number; items: { name: string; nik: string; source: string }[] };
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ name: 'Ani', nik: '3402••••••••0001', source: 'registry' });
+    expect(list.items[0]).toMatchObject({ name: 'Ani', nik: '340201••••••0001', source: 'registry' });
     // The operator's dashboard: registered workers of the village (Ani, Budi) against its potential.
     const dash = await get('/api/coverage/dashboard', operator);
     expect(dash.body).toMatchObject({ registered: 2, summary: { region: '34.02.08.2004', active: 1 } });

@@ -384,7 +384,7 @@ describe('membership snapshot and reconciliation', () => {
         differences: ['KPJ berbeda'],
       }),
     ]);
-    expect((rec.body.items as { nikMasked: string }[])[0]!.nikMasked).toMatch(/^\d{4}•+\d{4}$/);
+    expect((rec.body.items as { nikMasked: string }[])[0]!.nikMasked).toMatch(/^\d{6}•{6}\d{4}$/);
     const outside = await call('GET', '/api/exchange/reconciliation?kind=outside', disnaker);
     expect((outside.body.items as { fullName: string | null }[]).map((i) => i.fullName)).toEqual([
       'Paijo Mandiri',
