@@ -275,6 +275,21 @@ describe('the lapse list', () => {
     );
   });
 
+  it('gives the registry phone with a wa.me link for a mobile, and the worker to open', async () => {
+    await sql`UPDATE worker SET phone = CASE full_name WHEN 'Budi' THEN '+6281234567890' ELSE '+62274123456' END
+      WHERE full_name IN ('Budi', 'Citra')`.execute(db.owner);
+    const list = await listLapseWarnings(db.app, disnaker, { page: 1, pageSize: 50 }, clock);
+    const by = (name: string) => list.items.find((i) => i.fullName === name)!;
+    expect(by('Budi')).toMatchObject({ phone: '+6281234567890', whatsapp: 'https://wa.me/6281234567890' });
+    expect(by('Citra')).toMatchObject({ phone: '+62274123456', whatsapp: null });
+    expect(by('Eka')).toMatchObject({ phone: null, whatsapp: null });
+    const budi = await db.owner.selectFrom('worker').select('id').where('full_name', '=', 'Budi').executeTakeFirst();
+    expect(by('Budi').workerId).toBe(String(budi!.id));
+    // Every row of the list tells apart: the masked NIKs of one list differ.
+    const masks = list.items.map((i) => i.nikMasked);
+    expect(new Set(masks).size).toBe(masks.length);
+  });
+
   it('filters (source, kind) and keeps operators to their villages', async () => {
     const op = await listLapseWarnings(db.app, opTrirenggo, { page: 1, pageSize: 50 }, clock);
     expect(op.items.map((i) => i.fullName ?? i.nikMasked).sort()).toEqual(
