@@ -146,6 +146,28 @@ export const programDetail = programSummary.extend({
 });
 export type ProgramDetail = z.infer<typeof programDetail>;
 
+/** The form's preview (issue 12 §4): what the quota costs at the rules' prices and what the ceiling pays for. */
+export const programCostPreviewRequest = z.strictObject({
+  funder: programFields.funder,
+  package: programFields.package,
+  declaredIncome: programFields.declaredIncome,
+  quota: programFields.quota,
+  startMonth: programFields.startMonth,
+  months: programFields.months,
+  budgetCeiling: programFields.budgetCeiling,
+});
+export type ProgramCostPreviewRequest = z.infer<typeof programCostPreviewRequest>;
+export const programCostPreview = z.object({
+  prices: z.array(z.int()).describe('Iuran per orang untuk tiap bulan periode'),
+  priceRuleKeys: z.array(z.string()),
+  costPerPerson: z.int().describe('Iuran per orang selama seluruh periode'),
+  quotaCost: z.int().describe('Biaya kuota penuh selama seluruh periode'),
+  personsCovered: z.int().describe('Orang yang dibiayai pagu selama seluruh periode (paling banyak kuota)'),
+  monthsCovered: z.int().describe('Bulan pertama yang dibiayai pagu untuk kuota penuh'),
+  shortfall: z.int().describe('Kekurangan pagu untuk kuota penuh; 0 bila cukup'),
+});
+export type ProgramCostPreview = z.infer<typeof programCostPreview>;
+
 export const programListQuery = z.strictObject({
   q: z.string().trim().max(80).optional().describe('Bagian nama program'),
   ...paging,

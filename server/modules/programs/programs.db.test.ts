@@ -81,6 +81,34 @@ afterAll(async () => {
 });
 
 describe('a programme', () => {
+  it('previews the cost of its quota and what a short ceiling pays for, saving nothing', async () => {
+    const terms = {
+      funder: 'apbd_regency',
+      package: 'jkk_jkm',
+      declaredIncome: 1_000_000,
+      quota: 1_000,
+      startMonth: START,
+      months: 12,
+    };
+    const before = await db.owner.selectFrom('program').select('id').execute();
+    const short = await call('POST', '/api/programs/cost-preview', disnaker, { ...terms, budgetCeiling: 100_800_000 });
+    expect(short.status, JSON.stringify(short.body)).toBe(200);
+    expect(short.body).toMatchObject({
+      costPerPerson: 201_600,
+      quotaCost: 201_600_000,
+      personsCovered: 500,
+      monthsCovered: 6,
+      shortfall: 100_800_000,
+    });
+    expect(short.body.prices).toEqual(Array(12).fill(16_800));
+    const enough = await call('POST', '/api/programs/cost-preview', disnaker, { ...terms, budgetCeiling: 201_600_000 });
+    expect(enough.body).toMatchObject({ personsCovered: 1_000, monthsCovered: 12, shortfall: 0 });
+    expect((await call('POST', '/api/programs/cost-preview', operator, { ...terms, budgetCeiling: 1 })).status).toBe(
+      403,
+    );
+    expect(await db.owner.selectFrom('program').select('id').execute()).toEqual(before);
+  });
+
   it('is priced by the contribution rules: 15,000 persons × Rp16,800 × 12 months = Rp3,024,000,000', async () => {
     const p = await createProgram({ name: 'Pekerja Rentan PPU', quota: 15_000, budgetCeiling: 3_024_000_000 });
     expect(p).toMatchObject({
