@@ -134,6 +134,7 @@ export interface DB {
   coverage_target: CoverageTargetTable;
   exchange_template: ExchangeTemplateTable;
   exchange_log: ExchangeLogTable;
+  village_check_request: VillageCheckRequestTable;
   monthly_report: MonthlyReportTable;
   monthly_report_file: MonthlyReportFileTable;
   bill: BillTable;
@@ -348,6 +349,24 @@ export interface ExchangeLogTable {
   unchanged: ColumnType<number, number | undefined, never>;
   actor: string;
   at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** "Minta desa cek" from the reconciliation (migration 0019): a village's operator checks one person. */
+export interface VillageCheckRequestTable {
+  id: Generated<string>;
+  village_code: string;
+  nik: string;
+  worker_id: string | null;
+  enrollment_id: string | null;
+  snapshot_id: string | null;
+  reason: string;
+  note: string | null;
+  status: ColumnType<'open' | 'done', 'open' | undefined, 'done'>;
+  answer: ColumnType<string | null, never, string | null>;
+  requested_by: string;
+  requested_at: ColumnType<Date, Date | string | undefined, never>;
+  resolved_by: ColumnType<string | null, never, string>;
+  resolved_at: ColumnType<Date | null, never, Date | string>;
 }
 
 // --- Migration 0012: the monthly report and its files (issue 6 §5) ------------------------------------------

@@ -9,6 +9,7 @@ export {
   type Clock,
 } from './programs.service.ts';
 export { spendingInRegion, type RegionSpending } from './programs.spending.ts';
+export { takeBranchKpj, type KpjCorrection } from './enrollment.branch.ts';
 export {
   proposeWorkers,
   verifyEnrollments,

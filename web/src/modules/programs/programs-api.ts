@@ -40,8 +40,7 @@ export function usePrograms(filters: { q?: string; page: number; pageSize?: numb
 export function useProgramCostPreview(body: ProgramCostPreviewRequest | null) {
   return useQuery({
     queryKey: ['programs', 'cost-preview', body],
-    queryFn: ({ signal }) =>
-      api<ProgramCostPreview>('/api/programs/cost-preview', { method: 'POST', body, signal }),
+    queryFn: ({ signal }) => api<ProgramCostPreview>('/api/programs/cost-preview', { method: 'POST', body, signal }),
     enabled: body !== null,
     placeholderData: keepPreviousData,
     retry: false,
