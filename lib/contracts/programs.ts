@@ -220,6 +220,11 @@ export const workerFilter = z.strictObject({
     .trim()
     .regex(/^\d{16}$/, '16 angka')
     .optional(),
+  nikEnd: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, '4 angka terakhir NIK')
+    .optional(),
   name: z.string().trim().min(1).max(80).optional(),
   region: regionCode.optional(),
   segment: segment.optional(),
@@ -246,6 +251,9 @@ export type ProposalRequest = z.infer<typeof proposalRequest>;
 export const reasonCount = z.object({ code: reasonCode, count: z.int(), message: z.string() });
 export const reasonText = z.object({ code: reasonCode, message: z.string() });
 
+/** The preview lists at most this many of the persons a proposal adds (the counts give the rest). */
+export const PROPOSAL_PEOPLE_SHOWN = 500;
+
 export const proposalResult = z.object({
   matched: z.int().describe('Pekerja yang cocok dengan filter di wilayah kerja Anda'),
   eligible: z.int().describe('Yang memenuhi syarat orang (sebelum kuota dan pagu)'),
@@ -263,6 +271,19 @@ export const proposalResult = z.object({
       z.object({ workerId: z.string(), fullName: z.string(), proposed: z.boolean(), reasons: z.array(reasonText) }),
     )
     .describe('Hasil per pekerja (hanya untuk workerIds)'),
+  people: z
+    .array(
+      z.object({
+        workerId: z.string(),
+        fullName: z.string(),
+        nikMasked: z.string(),
+        village: z.string(),
+        villageLabel: z.string(),
+      }),
+    )
+    .describe(
+      `Orang yang akan diusulkan (pratinjau) atau yang diusulkan, urut nama; paling banyak ${PROPOSAL_PEOPLE_SHOWN}`,
+    ),
 });
 export type ProposalResult = z.infer<typeof proposalResult>;
 

@@ -200,6 +200,20 @@ describe('proposals', () => {
       AGE_OUT_OF_RANGE: 2,
       ALREADY_COVERED: 1,
     });
+    // The persons the proposal would add, in name order, NIK masked, with their village: the operator sees who.
+    const people = r.body.people as { fullName: string; nikMasked: string; village: string; villageLabel: string }[];
+    expect(people).toHaveLength(2);
+    expect(people.map((p) => p.fullName)).toEqual([...people.map((p) => p.fullName)].sort());
+    for (const p of people) {
+      expect(p.nikMasked).toMatch(/^340208•{6}\d{4}$/);
+      expect(p.village).toBe(TRIRENGGO);
+      expect(p.villageLabel).toContain('Trirenggo');
+    }
+    const byTail = await call('POST', `/api/programs/${programId}/proposals/preview`, operator, {
+      filter: { nikEnd: people[0]!.nikMasked.slice(-4) },
+    });
+    expect(byTail.status, JSON.stringify(byTail.body)).toBe(200);
+    expect((byTail.body.people as { fullName: string }[]).map((p) => p.fullName)).toContain(people[0]!.fullName);
     const message = (r.body.reasons as { code: string; message: string }[]).find((x) => x.code === 'ALREADY_COVERED');
     expect(message?.message).toContain('Satu orang hanya ditanggung satu program per bulan');
     const n = await db.owner
