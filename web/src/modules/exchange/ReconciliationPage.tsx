@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   Modal,
@@ -249,9 +248,9 @@ function RowActions({ row, onEnd }: { row: ReconciliationItem; onEnd: () => void
         </Button>
       )}
       {row.checkOpen ? (
-        <Badge variant="light" color="gray">
+        <Text size="xs" c="dimmed" fw={600}>
           {xt('recon.checkOpen')}
-        </Badge>
+        </Text>
       ) : mayAsk ? (
         <Button
           size="compact-sm"
