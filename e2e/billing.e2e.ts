@@ -107,6 +107,9 @@ describe('billing journey', () => {
     await admin.close();
 
     const page = await openAs(OPERATOR.username, OPERATOR.password);
+    // The village keeps the person's mobile number in the registry; the lapse list offers a call and WhatsApp.
+    const phoned = await callApi(page, 'PATCH', `/api/workers/${lapsed.workerId}`, { phone: '0812-3456-7890' });
+    expect(phoned.status, phoned.body).toBe(200);
     await menu(page, 'Peringatan Iuran');
     await page.getByRole('heading', { name: 'Peringatan Iuran' }).waitFor();
     const table = page.getByRole('table', { name: 'Daftar peringatan iuran' });
@@ -123,6 +126,13 @@ describe('billing journey', () => {
     await row.waitFor();
     expect(await table.getByRole('row').filter({ hasText: lapsed.programName }).count()).toBe(5);
     await screenshot(page, 'lapse-operator');
+    expect(await row.getByRole('link', { name: '+6281234567890' }).getAttribute('href')).toBe('tel:+6281234567890');
+    const whatsapp = row.getByRole('link', { name: `Kirim WhatsApp ke ${lapsed.fullName!}` });
+    expect(await whatsapp.getAttribute('href')).toBe('https://wa.me/6281234567890');
+    // The name opens the worker's record.
+    await row.getByRole('link', { name: lapsed.fullName!, exact: true }).click();
+    await expect.poll(() => page.url()).toContain(`/pekerja/${lapsed.workerId!}`);
+    await page.getByRole('heading', { name: lapsed.fullName! }).waitFor();
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // Coverage journey (issue 6) on the demo: the Bupati of Bantul signs in and sees the regency's coverage on the
 // Dasbor Pimpinan, drills down to a district and a village through the ranking; Disnaker sees the data-quality
@@ -59,6 +59,15 @@ describe('coverage journey', () => {
     // pimpinan see figures, not the people behind them: the figure is not a button
     expect(await page.getByRole('button', { name: /^Peserta aktif: / }).count()).toBe(0);
     await page.locator('.recharts-line-curve').first().waitFor();
+    // The village's money is its own: its share of the regency programmes' spending, never the regency's ceiling.
+    type Dash = { budget: { ceiling: number } | null; budgetShare: { committed: number } | null };
+    const dash = async (region: string) =>
+      JSON.parse((await callApi(page, 'GET', `/api/coverage/dashboard?region=${region}`)).body) as Dash;
+    const village = await dash(new URL(page.url()).searchParams.get('wilayah')!);
+    const regency = await dash('34.02');
+    expect(village.budgetShare?.committed).toBeGreaterThan(0);
+    if (village.budget) expect(village.budget.ceiling).toBeLessThan(regency.budget!.ceiling);
+    else await page.getByText('Belanja program di wilayah ini').first().waitFor();
     await screenshot(page, 'coverage-village');
     await page.close();
   });
@@ -108,7 +117,7 @@ describe('coverage journey', () => {
     const list = page.getByRole('table', { name: 'Daftar peserta' });
     await list.waitFor();
     const first = await list.getByRole('row').nth(1).textContent();
-    expect(first).toMatch(/\d{4}•{8}\d{4}/);
+    expect(first).toMatch(/\d{6}•{6}\d{4}/);
     const firstNik = (await list.getByRole('row').nth(1).getByRole('cell').nth(1).textContent())!;
     const total = Number((await page.getByText(/^[\d.]+ orang$/).textContent())!.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(0);
@@ -126,7 +135,7 @@ describe('coverage journey', () => {
     expect(sheet.rowCount - 1).toBe(total);
     expect(sheet.getRow(2).getCell(3).value).toBe(firstNik);
     for (let i = 2; i <= sheet.rowCount; i++)
-      expect(String(sheet.getRow(i).getCell(3).value)).toMatch(/^\d{4}•{8}\d{4}$/);
+      expect(String(sheet.getRow(i).getCell(3).value)).toMatch(/^\d{6}•{6}\d{4}$/);
     const info = workbook.getWorksheet('Keterangan')!;
     const notes = new Map<string, string>();
     info.eachRow((row) => notes.set(String(row.getCell(1).value), String(row.getCell(2).value)));

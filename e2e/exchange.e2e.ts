@@ -173,8 +173,54 @@ describe('BPJS exchange journey', () => {
     await page.getByTestId('recon-count-outside').click();
     const list = page.getByRole('table', { name: 'Daftar rekonsiliasi: Di luar Lindung' });
     await expect.poll(() => list.getByRole('row').count()).toBe(5);
-    expect(await list.textContent()).toContain('3402••••••••0001');
+    expect(await list.textContent()).toContain('340201••••••0001');
     await screenshot(page, 'exchange-reconciliation');
     await page.close();
+  });
+
+  it('the branch asks a village to check a participant missing from its snapshot; the village operator answers', async () => {
+    const page = await openAs('bpjs.bantul');
+    await menu(page, 'Rekonsiliasi');
+    await page.getByTestId('recon-count-missing').click();
+    const missing = JSON.parse(
+      (await callApi(page, 'GET', '/api/exchange/reconciliation?kind=missing&page=1&pageSize=50')).body,
+    ) as { items: { fullName: string; village: string | null; villageLabel: string }[] };
+    const person = missing.items.find((i) => i.village !== null)!;
+    const list = page.getByRole('table', { name: 'Daftar rekonsiliasi: Tidak ada di BPJS' });
+    const row = list.getByRole('row').filter({ hasText: person.fullName }).first();
+    await row.getByRole('button', { name: `Minta desa cek: ${person.fullName}` }).click();
+    await page.getByText(`Permintaan cek dikirim ke operator ${person.villageLabel}.`).waitFor();
+    await row.getByText('Menunggu jawaban desa').waitFor();
+    await screenshot(page, 'exchange-reconciliation-ask-village');
+    await page.close();
+
+    // The operator of that village sees the request under "Permintaan Cek" and answers it.
+    const admin = await openAs('admin.bantul');
+    const operator = { username: 'operator.cek.desa', password: 'uji-cek-desa-2026' };
+    const created = await callApi(admin, 'POST', '/api/users', {
+      ...operator,
+      displayName: 'Operator Desa Cek',
+      role: 'operator',
+      region: person.village,
+    });
+    expect(created.status, created.body).toBe(201);
+    await admin.close();
+    const village = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(village, lindung, operator.username, operator.password);
+    await menu(village, 'Permintaan Cek');
+    await village.getByRole('heading', { name: 'Permintaan Cek Desa' }).waitFor();
+    const checks = village.getByRole('table', { name: 'Daftar permintaan cek desa' });
+    const request = checks.getByRole('row').filter({ hasText: person.fullName });
+    expect(await request.textContent()).toContain('aktif di Lindung, tidak ada di snapshot BPJS');
+    expect(await request.textContent()).toMatch(/\d{6}••••••\d{4}/);
+    await request.getByRole('button', { name: `Jawab: ${person.fullName}` }).click();
+    const dialog = village.getByRole('dialog', { name: `Jawaban untuk ${person.fullName}` });
+    await dialog.getByLabel('Jawaban desa').fill('Sudah dicek: masih tinggal di desa, kartu BPJS belum diterima');
+    await dialog.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await request.getByText('Sudah dicek: masih tinggal di desa, kartu BPJS belum diterima').waitFor();
+    await screenshot(village, 'exchange-village-check-answered');
+    const audit = await callApi(village, 'GET', '/api/exchange/village-checks?status=done');
+    expect(JSON.parse(audit.body)).toMatchObject({ items: [{ status: 'done', resolvedBy: operator.username }] });
+    await village.close();
   });
 });

@@ -74,7 +74,19 @@ describe('programmes journey', () => {
     await page.getByLabel('Dasar penghasilan', { exact: true }).click();
     expect(await page.getByRole('option').count()).toBe(33);
     await page.getByRole('option', { name: 'Rp1.000.000 (penghasilan sampai Rp1.099.999)', exact: true }).click();
+    // A ceiling for half the quota: the form prices the quota and says how many persons, or for how long.
+    await page.getByLabel('Pagu anggaran').fill('1512000000');
+    const budget = page.getByTestId('budget-preview');
+    await budget.getByText('Pagu tidak cukup untuk kuota').waitFor();
+    await budget
+      .getByText(
+        'Pagu Rp1.512.000.000 hanya membiayai 7.500 dari 15.000 orang selama 12 bulan, atau seluruh 15.000 orang selama 6 bulan pertama. Kekurangan Rp1.512.000.000.',
+      )
+      .waitFor();
+    expect(await budget.textContent()).toContain('Kuota 15.000 orang selama seluruh periode: Rp3.024.000.000.');
+    await screenshot(page, 'programs-budget-warning');
     await page.getByLabel('Pagu anggaran').fill('3024000000');
+    await budget.getByText('Pagu Rp3.024.000.000 cukup untuk seluruh kuota selama seluruh periode.').waitFor();
     await page.getByRole('button', { name: 'Simpan program' }).click();
 
     await page.getByRole('heading', { name: PROGRAM }).waitFor();
@@ -100,6 +112,18 @@ describe('programmes journey', () => {
       expect(r.status, r.body).toBe(201);
     }
 
+    // The worker list finds a person by the last 4 NIK digits, as a masked NIK shows them.
+    await menu(page, 'Pekerja');
+    await page.getByLabel('Cari pekerja').fill('0013');
+    const workers = page.getByRole('table', { name: 'Daftar pekerja' });
+    await workers.getByRole('row').filter({ hasText: 'Suparmi' }).getByText('340208••••••0013').waitFor();
+    await expect
+      .poll(async () =>
+        (await workers.getByRole('row').allTextContents()).slice(1).every((r) => r.includes('••••••0013')),
+      )
+      .toBe(true);
+    expect(await workers.textContent()).not.toContain('Sumarni');
+
     await menu(page, 'Usulan Kepesertaan');
     await page.getByRole('heading', { name: 'Usulan Kepesertaan' }).waitFor();
     await chooseProgram(page);
@@ -110,6 +134,13 @@ describe('programmes journey', () => {
       .toBe('4 pekerja cocok, 3 memenuhi syarat, 3 akan diusulkan.');
     const reasons = page.getByRole('table', { name: 'Alasan tidak memenuhi syarat' });
     expect(await reasons.textContent()).toContain('Pekerjaan pekerja bukan sasaran program ini');
+    // Who the proposal adds, before it is confirmed: names, masked NIKs that differ, villages.
+    const people = preview.getByRole('table', { name: 'Daftar orang yang akan diusulkan' });
+    await expect.poll(() => people.getByRole('row').count()).toBe(4); // header + 3
+    const peopleText = (await people.textContent()) ?? '';
+    for (const text of ['Sri Lestari', 'Sumarni', 'Suparmi', '340208••••••0011', '340208••••••0013', 'Trirenggo'])
+      expect(peopleText).toContain(text);
+    expect(peopleText).not.toContain('Slamet Riyadi');
     await screenshot(page, 'programs-proposal-preview');
 
     await page.getByRole('button', { name: 'Usulkan 3 pekerja' }).click();
@@ -134,6 +165,9 @@ describe('programmes journey', () => {
     await page.getByRole('button', { name: 'Periksa berkas' }).click();
     const filePreview = page.getByTestId('file-proposal-preview');
     await filePreview.getByText('2 baris dibaca, 1 NIK ditemukan di daftar pekerja.').waitFor();
+    const filePeople = filePreview.getByRole('table', { name: 'Daftar orang yang akan diusulkan' });
+    await filePeople.getByText('Tumini').waitFor();
+    expect(await filePeople.textContent()).toContain('340208••••••0014');
     const problems = page.getByRole('table', { name: 'Masalah per baris di berkas usulan' });
     expect(await problems.textContent()).toContain('belum ada di daftar pekerja wilayah Anda');
     expect(await problems.getByRole('row').nth(1).textContent()).toMatch(/^3NIK/);
@@ -190,7 +224,7 @@ describe('programmes journey', () => {
     const rejected = enrolled.getByRole('row').filter({ hasText: 'Sri Lestari' });
     await rejected.waitFor();
     expect(await rejected.textContent()).toContain('Sudah terdaftar BPJS lewat perusahaan tempat bekerja');
-    expect(await rejected.textContent()).toContain('3402••••••••0011');
+    expect(await rejected.textContent()).toContain('340208••••••0011');
     await page.close();
   });
 
@@ -199,6 +233,11 @@ describe('programmes journey', () => {
     await menu(page, 'Verifikasi');
     await chooseProgram(page);
     await page.getByRole('button', { name: 'Kirim ke BPJS (3 terverifikasi)' }).click();
+    // Personal data leaves Lindung only after a confirmation naming the programme and the count.
+    const confirm = page.getByRole('dialog', { name: 'Kirim data peserta ke BPJS Ketenagakerjaan' });
+    await confirm.getByText(`Kirim data pribadi 3 orang program "${PROGRAM}" ke BPJS Ketenagakerjaan?`).waitFor();
+    await screenshot(page, 'programs-send-confirm');
+    await confirm.getByRole('button', { name: 'Kirim 3 orang ke BPJS' }).click();
     const sent = page.getByText(/^3 kepesertaan dikirim ke BPJS Ketenagakerjaan dalam batch (\d+)\.$/);
     await sent.waitFor();
     const batchId = /batch (\d+)/.exec((await sent.textContent()) ?? '')![1]!;

@@ -53,7 +53,7 @@ describe('duplicates journey', () => {
     await page.getByRole('heading', { name: 'Ubah data pekerja' }).waitFor();
     // The NIK is not shown again: the field is empty and says which NIK is on file.
     expect(await page.getByLabel('NIK', { exact: true }).inputValue()).toBe('');
-    await page.getByText('NIK tersimpan: 3402••••••••0001').waitFor();
+    await page.getByText('NIK tersimpan: 340208••••••0001').waitFor();
     expect(await page.getByLabel('Nama lengkap (sesuai KTP)').inputValue()).toBe('Siti Aminah');
 
     await page.getByLabel('No HP').fill('0812 / 0813');
@@ -113,7 +113,7 @@ describe('duplicates journey', () => {
 
     await card.getByRole('button', { name: 'Gabungkan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gabungkan dua data ini?' });
-    await dialog.getByText('Data Siti Aminah (3402••••••••0001) dipertahankan').waitFor();
+    await dialog.getByText('Data Siti Aminah (340208••••••0001) dipertahankan').waitFor();
     await dialog.getByRole('button', { name: 'Ya, gabungkan' }).click();
     await page.getByText('Tidak ada kemungkinan duplikat').waitFor();
 

@@ -7,7 +7,7 @@ import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, call
 // Bantul Disnaker finds the worker and reveals the NIK, and that view is in the audit trail.
 
 const NIK = '3402084509850001'; // a woman born 5 Sep 1985, first registered in Kec. Bantul
-const MASKED = '3402••••••••0001';
+const MASKED = '340208••••••0001';
 
 let lindung: RunningLindung;
 let browser: Browser;

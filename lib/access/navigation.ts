@@ -19,6 +19,7 @@ export type NavKey =
   | 'membership'
   | 'snapshots'
   | 'reconciliation'
+  | 'villageChecks'
   | 'leaderDashboard'
   | 'budget'
   | 'assessment'
@@ -41,6 +42,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('workers', '/pekerja'),
     P('proposals', '/usulan'),
     P('lapseWarnings', '/peringatan-iuran'),
+    P('villageChecks', '/cek-desa'),
     P('claims'),
   ],
   disnaker: [

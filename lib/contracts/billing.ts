@@ -142,6 +142,8 @@ export const lapseWarning = z.object({
   nikMasked: z.string(),
   fullName: z.string().nullable(),
   workerId: z.string().nullable(),
+  phone: z.string().nullable().describe('Nomor telepon dari registri pekerja (+62…), bila ada'),
+  whatsapp: z.string().nullable().describe('Tautan wa.me/62… untuk nomor HP; null untuk telepon rumah'),
   source: z.enum(LAPSE_SOURCES),
   programId: z.string().nullable(),
   programName: z.string().describe('Nama program, atau "BPJS (mandiri)"'),

@@ -98,13 +98,26 @@ export const dashboard = z.object({
     }),
   ),
   byCategory: z.array(z.object({ category: z.string(), active: z.number().int() })),
-  budget: z.object({
-    source: z.enum(['billing', 'programs']),
-    ceiling: z.number().int(),
-    committed: z.number().int(),
-    paid: z.number().int().nullable(),
-    absorptionPercent: z.number().nullable(),
-  }),
+  budget: z
+    .object({
+      source: z.enum(['billing', 'programs']),
+      ceiling: z.number().int(),
+      committed: z.number().int(),
+      paid: z.number().int().nullable(),
+      absorptionPercent: z.number().nullable(),
+    })
+    .nullable()
+    .describe('Anggaran program milik wilayah ini (wilayah program di dalamnya); null bila tidak ada'),
+  budgetShare: z
+    .object({
+      committed: z.number().int().describe('Iuran terikat untuk peserta yang desanya di wilayah ini'),
+      persons: z.number().int(),
+      programmesCommitted: z.number().int().describe('Seluruh iuran terikat program-program itu'),
+      sharePercent: z.number().nullable(),
+      programmes: z.array(z.string()).describe('Nama program wilayah di atasnya'),
+    })
+    .nullable()
+    .describe('Bagian wilayah ini dari program wilayah di atasnya (kabupaten, provinsi); null bila tidak ada'),
   quota: z.array(z.object({ id: z.string(), name: z.string(), quota: z.number().int(), filled: z.number().int() })),
   lapseRisk: z.number().int().nullable().describe('Peserta aktif bulan lalu yang tidak aktif bulan ini'),
   registered: z

@@ -390,6 +390,20 @@ export const ERROR_CATALOGUE = {
       en: 'The BPJS simulator is not enabled on this server. Download the batch file, send it to the BPJS Ketenagakerjaan branch, then upload its response file.',
     },
   },
+  RECONCILIATION_ACTION_STALE: {
+    status: 409,
+    message: {
+      id: 'Tindakan "{action}" tidak dapat dilakukan untuk peserta ini: {detail}. Muat ulang halaman rekonsiliasi lalu periksa barisnya lagi.',
+      en: 'The action "{action}" cannot be taken for this participant: {detail}. Reload the reconciliation page and check the row again.',
+    },
+  },
+  VILLAGE_CHECK_CLOSED: {
+    status: 409,
+    message: {
+      id: 'Permintaan cek nomor {id} sudah dijawab oleh {by}. Muat ulang daftar permintaan cek.',
+      en: 'Check request {id} has already been answered by {by}. Reload the list of check requests.',
+    },
+  },
 } as const satisfies Record<string, { status: number; message: Bilingual }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -253,6 +253,12 @@ export const reconciliationItem = z.object({
   bpjsState: z.enum(['covered', 'lapsed', 'not_started', 'ended']).nullable(),
   differences: z.array(z.string()).describe('Apa yang berbeda (untuk selisih)'),
   villageLabel: z.string().nullable(),
+  enrollmentId: z.string().nullable().describe('Kepesertaan Lindung yang aktif; null bila tidak ada'),
+  programId: z.string().nullable(),
+  workerId: z.string().nullable().describe('Pekerja di daftar Lindung; null bila tidak terdaftar'),
+  kpjDiffers: z.boolean().describe('Tindakan "Ambil KPJ BPJS" berlaku'),
+  checkOpen: z.boolean().describe('Sudah ada permintaan cek ke desa yang belum dijawab'),
+  village: z.string().nullable().describe('Kode desa; tanpa desa tidak dapat diminta cek'),
 });
 export type ReconciliationItem = z.infer<typeof reconciliationItem>;
 
@@ -264,3 +270,61 @@ export const reconciliation = pageOf(reconciliationItem).extend({
   kind: z.enum(RECONCILIATION_KINDS),
 });
 export type Reconciliation = z.infer<typeof reconciliation>;
+
+/** "Ambil KPJ BPJS": the branch's KPJ (from the current snapshot, read again on the server) onto the enrollment. */
+export const takeKpjRequest = z.strictObject({
+  enrollmentId: z.string().regex(/^\d{1,18}$/, 'angka'),
+  region: regionCode.optional(),
+});
+export const takeKpjResult = z.object({ enrollmentId: z.string(), before: z.string().nullable(), after: z.string() });
+export type TakeKpjResult = z.infer<typeof takeKpjResult>;
+
+// "Minta desa cek": a request to the person's village operator, answered there.
+
+/** Who sees the check requests: the exchange users who ask and the village operators who answer. */
+export const VILLAGE_CHECK_READERS: readonly Role[] = ['admin', 'disnaker', 'bpjs', 'operator'];
+/** Who answers a request: the operator of the village (and Disnaker, admin for their regions). */
+export const VILLAGE_CHECK_ANSWERERS: readonly Role[] = ['admin', 'disnaker', 'operator'];
+
+export const villageCheckCreate = z
+  .strictObject({
+    enrollmentId: z
+      .string()
+      .regex(/^\d{1,18}$/, 'angka')
+      .optional(),
+    workerId: z
+      .string()
+      .regex(/^\d{1,18}$/, 'angka')
+      .optional(),
+    note: z.string().trim().max(500).optional(),
+    region: regionCode.optional(),
+  })
+  .refine((v) => (v.enrollmentId === undefined) !== (v.workerId === undefined), {
+    message: 'isi enrollmentId atau workerId (salah satu)',
+    path: ['enrollmentId'],
+  });
+export type VillageCheckCreate = z.infer<typeof villageCheckCreate>;
+export const villageCheckCreated = z.object({ id: z.string(), created: z.boolean() });
+
+export const villageCheck = z.object({
+  id: z.string(),
+  village: z.string(),
+  villageLabel: z.string(),
+  nikMasked: z.string(),
+  fullName: z.string().nullable(),
+  workerId: z.string().nullable(),
+  reason: z.string(),
+  note: z.string().nullable(),
+  status: z.enum(['open', 'done']),
+  answer: z.string().nullable(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+});
+export type VillageCheck = z.infer<typeof villageCheck>;
+export const villageCheckQuery = z.strictObject({ status: z.enum(['open', 'done']).optional() });
+export const villageCheckList = z.object({ items: z.array(villageCheck) });
+export type VillageCheckList = z.infer<typeof villageCheckList>;
+export const villageCheckAnswer = z.strictObject({ answer: z.string().trim().min(1).max(500) });
+export const villageCheckIdParam = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, 'angka') });

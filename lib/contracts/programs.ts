@@ -148,6 +148,28 @@ export const programDetail = programSummary.extend({
 });
 export type ProgramDetail = z.infer<typeof programDetail>;
 
+/** The form's preview (issue 12 §4): what the quota costs at the rules' prices and what the ceiling pays for. */
+export const programCostPreviewRequest = z.strictObject({
+  funder: programFields.funder,
+  package: programFields.package,
+  declaredIncome: programFields.declaredIncome,
+  quota: programFields.quota,
+  startMonth: programFields.startMonth,
+  months: programFields.months,
+  budgetCeiling: programFields.budgetCeiling,
+});
+export type ProgramCostPreviewRequest = z.infer<typeof programCostPreviewRequest>;
+export const programCostPreview = z.object({
+  prices: z.array(z.int()).describe('Iuran per orang untuk tiap bulan periode'),
+  priceRuleKeys: z.array(z.string()),
+  costPerPerson: z.int().describe('Iuran per orang selama seluruh periode'),
+  quotaCost: z.int().describe('Biaya kuota penuh selama seluruh periode'),
+  personsCovered: z.int().describe('Orang yang dibiayai pagu selama seluruh periode (paling banyak kuota)'),
+  monthsCovered: z.int().describe('Bulan pertama yang dibiayai pagu untuk kuota penuh'),
+  shortfall: z.int().describe('Kekurangan pagu untuk kuota penuh; 0 bila cukup'),
+});
+export type ProgramCostPreview = z.infer<typeof programCostPreview>;
+
 export const programListQuery = z.strictObject({
   q: z.string().trim().max(80).optional().describe('Bagian nama program'),
   ...paging,
@@ -204,6 +226,11 @@ export const workerFilter = z.strictObject({
     .trim()
     .regex(/^\d{16}$/, '16 angka')
     .optional(),
+  nikEnd: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, '4 angka terakhir NIK')
+    .optional(),
   name: z.string().trim().min(1).max(80).optional(),
   region: regionCode.optional(),
   segment: segment.optional(),
@@ -230,6 +257,9 @@ export type ProposalRequest = z.infer<typeof proposalRequest>;
 export const reasonCount = z.object({ code: reasonCode, count: z.int(), message: z.string() });
 export const reasonText = z.object({ code: reasonCode, message: z.string() });
 
+/** The preview lists at most this many of the persons a proposal adds (the counts give the rest). */
+export const PROPOSAL_PEOPLE_SHOWN = 500;
+
 export const proposalResult = z.object({
   matched: z.int().describe('Pekerja yang cocok dengan filter di wilayah kerja Anda'),
   eligible: z.int().describe('Yang memenuhi syarat orang (sebelum kuota dan pagu)'),
@@ -247,6 +277,19 @@ export const proposalResult = z.object({
       z.object({ workerId: z.string(), fullName: z.string(), proposed: z.boolean(), reasons: z.array(reasonText) }),
     )
     .describe('Hasil per pekerja (hanya untuk workerIds)'),
+  people: z
+    .array(
+      z.object({
+        workerId: z.string(),
+        fullName: z.string(),
+        nikMasked: z.string(),
+        village: z.string(),
+        villageLabel: z.string(),
+      }),
+    )
+    .describe(
+      `Orang yang akan diusulkan (pratinjau) atau yang diusulkan, urut nama; paling banyak ${PROPOSAL_PEOPLE_SHOWN}`,
+    ),
 });
 export type ProposalResult = z.infer<typeof proposalResult>;
 

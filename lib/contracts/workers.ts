@@ -70,7 +70,7 @@ export type NikWarning = z.infer<typeof nikWarning>;
 
 export const worker = z.object({
   id: z.string(),
-  /** Always masked (`3402••••••••0001`); the full NIK only through POST /api/workers/:id/reveal-nik. */
+  /** Always masked (`340208••••••0001`); the full NIK only through POST /api/workers/:id/reveal-nik. */
   nikMasked: z.string(),
   fullName: z.string(),
   birthPlace: z.string().nullable(),
@@ -110,6 +110,12 @@ export const workerListQuery = z.strictObject({
     .string()
     .trim()
     .regex(/^\d{16}$/, '16 angka')
+    .optional(),
+  /** The last 4 digits of the NIK (what a masked NIK shows and what a person reads out on the phone). */
+  nikEnd: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, '4 angka terakhir NIK')
     .optional(),
   /** The beginning of the name, any case. */
   name: z.string().trim().min(1).max(80).optional(),

@@ -8,6 +8,7 @@ import {
   parseDateCell,
   parseNikCell,
   parsePhone,
+  whatsappLink,
   parseRegionCode,
   parseRupiah,
   parseSex,
@@ -254,6 +255,16 @@ describe('parseDateCell', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+
+describe('whatsappLink', () => {
+  it('links a mobile as 62… without the trunk 0, and nothing for a landline or no number', () => {
+    expect(whatsappLink('+6281234567890')).toBe('https://wa.me/6281234567890');
+    expect(whatsappLink('0812-3456-7890')).toBe('https://wa.me/6281234567890');
+    expect(whatsappLink('+62274123456')).toBeNull();
+    expect(whatsappLink('+1 555 0100')).toBeNull();
+    expect(whatsappLink(null)).toBeNull();
+  });
+});
 
 describe('parsePhone', () => {
   it.each([

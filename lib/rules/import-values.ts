@@ -292,6 +292,19 @@ function nationalNumber(compact: string): string | null {
   return rest.startsWith('0') ? rest.slice(1) : rest;
 }
 
+/**
+ * The WhatsApp link for a stored phone number (`+6281234567890` → `https://wa.me/6281234567890`): digits only, with
+ * the country code 62 and no trunk 0, as wa.me wants them. Null for a landline or a number that is not Indonesian:
+ * WhatsApp runs on mobiles.
+ */
+export function whatsappLink(phone: string | null): string | null {
+  if (phone === null) return null;
+  const parsed = parsePhone(phone);
+  if (!parsed.ok) return null;
+  const nsn = parsed.value.slice(3);
+  return MOBILE_NSN.test(nsn) ? `https://wa.me/62${nsn}` : null;
+}
+
 /** `0812-3456-7890`, `628123456789`, `+62 812 3456 7890`, `(0274) 123456` → E.164 `+62…`. */
 export function parsePhone(v: string | number): CellResult<string> {
   const raw = typeof v === 'number' ? (Number.isSafeInteger(v) && v > 0 ? String(v) : '') : clean(v);

@@ -13,7 +13,7 @@ const part = (p: Partial<JudgedParticipation>): JudgedParticipation => ({
 });
 const facts = (parts: JudgedParticipation[], date = '2026-03-20') => ({
   date,
-  nikMasked: '3402••••••••0001',
+  nikMasked: '340208••••••0001',
   registered: true,
   deathDate: null,
   participations: parts,

@@ -333,27 +333,27 @@ describe('validateNik: properties', () => {
 });
 
 describe('maskNik', () => {
-  it('shows the first 4 and last 4 digits with 8 bullets between', () => {
-    expect(maskNik(BANTUL_MAN)).toBe('3402••••••••0001');
+  it('shows the first 6 (the district) and last 4 digits with 6 bullets between', () => {
+    expect(maskNik(BANTUL_MAN)).toBe('340208••••••0001');
   });
 
   it('never reveals a short value, nor the length of a broken one', () => {
-    expect(maskNik('12345678')).toBe('••••••••');
-    expect(maskNik('12345678901')).toBe('••••••••');
-    expect(maskNik('123456789012')).toBe('1234••••••••9012');
-    expect(maskNik('')).toBe('••••••••');
-    expect(maskNik('340208120385001')).toBe('3402••••••••5001');
+    expect(maskNik('12345678')).toBe('••••••');
+    expect(maskNik('12345678901')).toBe('••••••');
+    expect(maskNik('123456789012')).toBe('1234••••••9012');
+    expect(maskNik('')).toBe('••••••');
+    expect(maskNik('340208120385001')).toBe('3402••••••5001');
   });
 
-  it('keeps the first 4 and last 4 of any 16-digit NIK and hides the middle 8', () => {
+  it('keeps the first 6 and last 4 of any 16-digit NIK and hides the middle 6', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{16}$/), (nik) => {
         const masked = maskNik(nik);
         return (
           masked.length === 16 &&
-          masked.startsWith(nik.slice(0, 4)) &&
+          masked.startsWith(nik.slice(0, 6)) &&
           masked.endsWith(nik.slice(12)) &&
-          masked.slice(4, 12) === '••••••••'
+          masked.slice(6, 12) === '••••••'
         );
       }),
     );

@@ -407,17 +407,20 @@ export function validateNik(raw: string, ctx: NikContext): NikValidation {
   return { nik: hasError ? null : text, issues, implied };
 }
 
-const MASK = '••••••••';
+const MASK = '••••••';
 
 /**
- * `3402081203850001` → `3402••••••••0001` for lists and logs (UU 27/2022). Always eight bullets, whatever the
- * length, so a mask never tells how long a broken value was. Values shorter than 12 characters are fully masked,
+ * `3402081203850001` → `340208••••••0001` for lists and logs (UU 27/2022): the district (digits 1–6) and the last 4
+ * stay, so rows of one list differ and a person can be matched by the last 4 digits; birth date and the first
+ * digits of the serial stay hidden. Always six bullets, whatever the length, so a mask never tells how long a
+ * broken value was. A value shorter than 16 keeps only its first and last 4 characters, one shorter than 12 none,
  * so that at least a third of any value stays hidden.
  */
 export function maskNik(nik: string): string {
   const text = nik.replace(EDGE_SPACE, '');
   if (text.length < 12) return MASK;
-  return `${text.slice(0, 4)}${MASK}${text.slice(-4)}`;
+  if (text.length < 16) return `${text.slice(0, 4)}${MASK}${text.slice(-4)}`;
+  return `${text.slice(0, 6)}${MASK}${text.slice(-4)}`;
 }
 
 /**

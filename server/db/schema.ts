@@ -103,6 +103,8 @@ export interface WorkerTable {
   name_key: ColumnType<string | null, string, string>;
   /** Set when this row was merged into another worker as its duplicate (migration 0005). */
   merged_into: ColumnType<string | null, never, string>;
+  /** The NIK's last 4 digits, generated (migration 0019): search by what a masked NIK shows. */
+  nik_tail: ColumnType<string, never, never>;
 }
 
 /** A pair of workers a reviewer marked "bukan duplikat" (migration 0005); ids in order, low < high. */
@@ -137,6 +139,7 @@ export interface DB {
   coverage_target: CoverageTargetTable;
   exchange_template: ExchangeTemplateTable;
   exchange_log: ExchangeLogTable;
+  village_check_request: VillageCheckRequestTable;
   monthly_report: MonthlyReportTable;
   monthly_report_file: MonthlyReportFileTable;
   bill: BillTable;
@@ -373,6 +376,24 @@ export interface ExchangeLogTable {
   unchanged: ColumnType<number, number | undefined, never>;
   actor: string;
   at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** "Minta desa cek" from the reconciliation (migration 0019): a village's operator checks one person. */
+export interface VillageCheckRequestTable {
+  id: Generated<string>;
+  village_code: string;
+  nik: string;
+  worker_id: string | null;
+  enrollment_id: string | null;
+  snapshot_id: string | null;
+  reason: string;
+  note: string | null;
+  status: ColumnType<'open' | 'done', 'open' | undefined, 'done'>;
+  answer: ColumnType<string | null, never, string | null>;
+  requested_by: string;
+  requested_at: ColumnType<Date, Date | string | undefined, never>;
+  resolved_by: ColumnType<string | null, never, string>;
+  resolved_at: ColumnType<Date | null, never, Date | string>;
 }
 
 // --- Migration 0012: the monthly report and its files (issue 6 §5) ------------------------------------------

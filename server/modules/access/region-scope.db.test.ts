@@ -796,6 +796,82 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     const r = await app.inject({ method: 'GET', url: `/api/exchange/reconciliation.xlsx?region=${OTHER}`, headers });
     expect(r.statusCode).toBe(403);
   });
+  // Reconciliation actions (issue 12): Kab. Sleman's enrollment and its village's check requests stay out of reach.
+  covered.set('POST /api/exchange/reconciliation/take-kpj', async () => {
+    const { enrollmentId } = await slemanBatch();
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/exchange/reconciliation/take-kpj',
+      headers,
+      payload: { enrollmentId },
+    });
+    expect(r.statusCode).toBe(409);
+    await slemanStillSubmitted();
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/exchange/reconciliation/take-kpj',
+      headers,
+      payload: { enrollmentId, region: OTHER },
+    });
+    expect(other.statusCode).toBe(403);
+  });
+  let slemanCheck: string | null = null;
+  const slemanCheckRequest = async () => {
+    if (slemanCheck) return slemanCheck;
+    const row = await db.owner
+      .insertInto('village_check_request')
+      .values({
+        village_code: `${OTHER}.01.2001`,
+        nik: '3404014509850002',
+        worker_id: null,
+        enrollment_id: null,
+        snapshot_id: null,
+        reason: 'KPJ berbeda',
+        note: null,
+        requested_by: 'bpjs.sleman',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    slemanCheck = String(row.id);
+    return slemanCheck;
+  };
+  covered.set('POST /api/exchange/village-checks', async () => {
+    const { enrollmentId } = await slemanBatch();
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/exchange/village-checks',
+      headers,
+      payload: { enrollmentId },
+    });
+    expect(r.statusCode).toBe(409);
+    const rows = await db.owner
+      .selectFrom('village_check_request')
+      .select('id')
+      .where('enrollment_id', '=', enrollmentId)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+  covered.set('GET /api/exchange/village-checks', async () => {
+    const id = await slemanCheckRequest();
+    const r = (await app.inject({ method: 'GET', url: '/api/exchange/village-checks', headers })).json();
+    expect(r.items.map((c: { id: string }) => c.id)).not.toContain(id);
+  });
+  covered.set('POST /api/exchange/village-checks/{id}/answer', async () => {
+    const id = await slemanCheckRequest();
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/exchange/village-checks/${id}/answer`,
+      headers,
+      payload: { answer: 'Diambil alih' },
+    });
+    expect(r.statusCode).toBe(404);
+    const row = await db.owner
+      .selectFrom('village_check_request')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('open');
+  });
   // Coverage (issue 6): figures of another regency are refused; the people list stays inside the scope.
   for (const path of ['dashboard', 'summary', 'active', 'people'] as const) {
     covered.set(`GET /api/coverage/${path}`, async () => {
@@ -1022,6 +1098,8 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/contributions/rules',
     'POST /api/contributions/rules',
     'GET /api/contributions/benefits',
+    // The programme form's cost preview: the quota priced with the national rules; reads no regional row.
+    'POST /api/programs/cost-preview',
   ]);
 
   for (const [route, probe] of covered) it(`cannot reach Kab. Sleman through ${route}`, probe);

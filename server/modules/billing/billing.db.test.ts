@@ -277,7 +277,7 @@ describe('the lapse list', () => {
     for (const s of soon) {
       expect(s).toMatchObject({ source: 'program', programName, paidThrough: '2026-03', lapseDate: '2026-06-16' });
       expect(s.daysLeft).toBe(27);
-      expect(s.nikMasked).toMatch(/^\d{4}•{8}\d{4}$/);
+      expect(s.nikMasked).toMatch(/^\d{6}•{6}\d{4}$/);
     }
     // Self-paid through January 2026: February–April overdue → inactive since 16 April.
     expect(list.items[0]).toMatchObject({
@@ -294,14 +294,29 @@ describe('the lapse list', () => {
     const names = list.items.map((i) => i.fullName);
     expect(names).not.toContain('Ani');
     expect(list.items.map((i) => i.nikMasked)).not.toContain(
-      `${OLD_SNAPSHOT_NIK.slice(0, 4)}••••••••${OLD_SNAPSHOT_NIK.slice(-4)}`,
+      `${OLD_SNAPSHOT_NIK.slice(0, 6)}••••••${OLD_SNAPSHOT_NIK.slice(-4)}`,
     );
+  });
+
+  it('gives the registry phone with a wa.me link for a mobile, and the worker to open', async () => {
+    await sql`UPDATE worker SET phone = CASE full_name WHEN 'Budi' THEN '+6281234567890' ELSE '+62274123456' END
+      WHERE full_name IN ('Budi', 'Citra')`.execute(db.owner);
+    const list = await listLapseWarnings(db.app, disnaker, { page: 1, pageSize: 50 }, clock);
+    const by = (name: string) => list.items.find((i) => i.fullName === name)!;
+    expect(by('Budi')).toMatchObject({ phone: '+6281234567890', whatsapp: 'https://wa.me/6281234567890' });
+    expect(by('Citra')).toMatchObject({ phone: '+62274123456', whatsapp: null });
+    expect(by('Eka')).toMatchObject({ phone: null, whatsapp: null });
+    const budi = await db.owner.selectFrom('worker').select('id').where('full_name', '=', 'Budi').executeTakeFirst();
+    expect(by('Budi').workerId).toBe(String(budi!.id));
+    // Every row of the list tells apart: the masked NIKs of one list differ.
+    const masks = list.items.map((i) => i.nikMasked);
+    expect(new Set(masks).size).toBe(masks.length);
   });
 
   it('filters (source, kind) and keeps operators to their villages', async () => {
     const op = await listLapseWarnings(db.app, opTrirenggo, { page: 1, pageSize: 50 }, clock);
     expect(op.items.map((i) => i.fullName ?? i.nikMasked).sort()).toEqual(
-      ['Budi', 'Citra', `${SNAPSHOT_ONLY_NIK.slice(0, 4)}••••••••${SNAPSHOT_ONLY_NIK.slice(-4)}`].sort(),
+      ['Budi', 'Citra', `${SNAPSHOT_ONLY_NIK.slice(0, 6)}••••••${SNAPSHOT_ONLY_NIK.slice(-4)}`].sort(),
     );
     const lapsed = await listLapseWarnings(db.app, disnaker, { kind: 'lapsed', page: 1, pageSize: 50 }, clock);
     expect(lapsed.total).toBe(1);

@@ -64,6 +64,7 @@ export function lapseWorkbook(rows: readonly LapseWarning[], locale: Locale, tod
     [
       { header: 'NIK', width: 20, value: (r) => r.nikMasked },
       { header: en ? 'Name' : 'Nama', width: 28, value: (r) => r.fullName ?? '—' },
+      { header: en ? 'Phone' : 'Telepon', width: 18, value: (r) => r.phone ?? '—' },
       { header: en ? 'Source' : 'Sumber', width: 44, value: (r) => r.programName },
       { header: 'KPJ', width: 16, value: (r) => r.kpjNumber ?? '—' },
       {

@@ -313,6 +313,7 @@ export type ParticipationRow = {
   nik: string;
   full_name: string | null;
   worker_id: string | null;
+  phone: string | null;
   life_status: string | null;
   death_date: string | null;
   program_id: string | null;
@@ -344,7 +345,7 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?
            lindung_coverage_state(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS state,
            lindung_lapse_date(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS lapse_date
     FROM (
-      SELECT 'program'::text AS source, w.nik, w.full_name, w.id::text AS worker_id, w.life_status, w.death_date,
+      SELECT 'program'::text AS source, w.nik, w.full_name, w.id::text AS worker_id, w.phone, w.life_status, w.death_date,
              pr.id::text AS program_id, pr.name AS program_name, e.kpj_number, e.category,
              e.coverage_start, e.coverage_end, e.paid_through, e.village_code,
              e.id::text AS enrollment_id, NULL::date AS snapshot_as_of
@@ -354,7 +355,7 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?
       WHERE e.status = ANY (${statuses}::text[])
         AND ${inRegion(col('e.village_code'), scope)} AND ${nikE}
       UNION ALL
-      SELECT 'bpjs', m.nik, w.full_name, coalesce(w.id::text, m.worker_id::text), w.life_status, w.death_date,
+      SELECT 'bpjs', m.nik, w.full_name, coalesce(w.id::text, m.worker_id::text), w.phone, w.life_status, w.death_date,
              NULL, NULL, m.kpj_number, m.category, m.coverage_start, m.coverage_end, m.paid_through,
              coalesce(m.village_code, w.village_code), NULL, s.as_of
       FROM bpjs_member m

@@ -1,6 +1,7 @@
 import type { LapseList, LapseListQuery, LapseWarning } from '../../../lib/contracts/billing.ts';
 import { monthOf } from '../../../lib/rules/eligibility.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
+import { whatsappLink } from '../../../lib/rules/import-values.ts';
 import { maskNik } from '../../../lib/rules/nik.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
@@ -19,6 +20,8 @@ function present(row: repo.LapseRow, labels: Map<string, string>, locale: 'id' |
     nikMasked: maskNik(row.nik),
     fullName: row.full_name,
     workerId: row.worker_id,
+    phone: row.phone,
+    whatsapp: whatsappLink(row.phone),
     source: row.source,
     programId: row.program_id,
     programName: row.program_name ?? BPJS_SOURCE_LABEL[locale],

@@ -214,6 +214,31 @@ describe('coverage by hand, through the API', () => {
     });
   });
 
+  it('gives a village its own share of the regency programme’s spending, never the regency’s ceiling', async () => {
+    const regency = (await get('/api/coverage/dashboard?region=34.02', pimpinan)).body as unknown as {
+      budget: { ceiling: number; committed: number } | null;
+      budgetShare: unknown;
+    };
+    expect(regency.budget).toMatchObject({ ceiling: 10_000_000, committed: 3 * 12 * 16_800 });
+    expect(regency.budgetShare).toBeNull();
+    const village = (await get('/api/coverage/dashboard?region=34.02.08.2004', pimpinan)).body as unknown as {
+      budget: unknown;
+      budgetShare: Record<string, unknown> | null;
+    };
+    expect(village.budget).toBeNull();
+    expect(village.budgetShare).toEqual({
+      committed: 2 * 12 * 16_800,
+      persons: 2,
+      programmesCommitted: 3 * 12 * 16_800,
+      sharePercent: expect.closeTo(66.67, 1),
+      programmes: ['Program Tangan'],
+    });
+    const district = (await get('/api/coverage/dashboard?region=34.02.08', pimpinan)).body as unknown as {
+      budgetShare: { committed: number; persons: number };
+    };
+    expect(district.budgetShare).toMatchObject({ committed: 3 * 12 * 16_800, persons: 3 });
+  });
+
   it('refuses regions outside the scope, and the people list to pimpinan', async () => {
     expect((await get('/api/coverage/dashboard?region=34.02', sleman)).status).toBe(403);
     expect((await get('/api/coverage/people?region=34.02', pimpinan)).status).toBe(403);
@@ -225,7 +250,7 @@ describe('coverage by hand, through the API', () => {
     expect(r.status).toBe(200);
     const list = r.body as unknown as { total: number; items: { name: string; nik: string; source: string }[] };
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ name: 'Ani', nik: '3402••••••••0001', source: 'registry' });
+    expect(list.items[0]).toMatchObject({ name: 'Ani', nik: '340201••••••0001', source: 'registry' });
     // The operator's dashboard: registered workers of the village (Ani, Budi) against its potential.
     const dash = await get('/api/coverage/dashboard', operator);
     expect(dash.body).toMatchObject({ registered: 2, summary: { region: '34.02.08.2004', active: 1 } });

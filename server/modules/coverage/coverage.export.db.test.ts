@@ -16,7 +16,7 @@ import { coveragePeopleXlsx } from './coverage.service.ts';
 
 const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const HEADERS = ['No', 'Nama', 'NIK (disamarkan)', 'Kode wilayah', 'Wilayah', 'Pekerjaan', 'Kategori', 'Sumber'];
-const MASKED = /^\d{4}•{8}\d{4}$/;
+const MASKED = /^\d{6}•{6}\d{4}$/;
 
 let db: TestDatabase;
 let app: App;

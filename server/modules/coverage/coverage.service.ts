@@ -31,7 +31,7 @@ import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireRole } from '../access/index.ts';
 import { billingByMonth } from '../billing/index.ts';
-import { listPrograms } from '../programs/index.ts';
+import { listPrograms, spendingInRegion } from '../programs/index.ts';
 import { listChildren, scopeLabels } from '../regions/index.ts';
 import * as repo from './coverage.repository.ts';
 
@@ -252,8 +252,22 @@ export async function dashboard(
       });
     }
     const relevant = (programs?.items ?? []).filter((p) => inScope(region, p.region) || inScope(p.region, region));
-    const ceiling = relevant.reduce((s, p) => s + p.budgetCeiling, 0);
-    const committed = relevant.reduce((s, p) => s + p.committed, 0);
+    // The region's own budget: programmes whose region lies inside it. A programme of a region above (the
+    // regency's, seen from a district or village) is not this region's budget: only its share is shown.
+    const own = relevant.filter((p) => inScope(region, p.region));
+    const above = relevant.filter((p) => !inScope(region, p.region));
+    const ceiling = own.reduce((s, p) => s + p.budgetCeiling, 0);
+    const committed = own.reduce((s, p) => s + p.committed, 0);
+    const share =
+      above.length > 0
+        ? await spendingInRegion(
+            db,
+            ctx,
+            region,
+            above.map((p) => p.id),
+          )
+        : null;
+    const aboveCommitted = above.reduce((s, p) => s + p.committed, 0);
     const path = region.split('.').map((_, i, a) => a.slice(0, i + 1).join('.'));
     const pathLabels = await scopeLabels(tx, path, actor.locale);
     return {
@@ -268,24 +282,34 @@ export async function dashboard(
       childLevel,
       bySegment: bySegment(segments, segmentDenoms, actor.locale),
       byCategory: categories.map((c) => ({ category: c.key, active: c.persons })),
-      budget: bills
-        ? {
-            source: 'billing' as const,
-            ceiling,
-            committed,
-            paid: bills.reduce((s, b) => s + b.paid, 0),
-            absorptionPercent: percent(
-              bills.reduce((s, b) => s + b.paid, 0),
-              ceiling,
-            ),
-          }
-        : {
-            source: 'programs' as const,
-            ceiling,
-            committed,
-            paid: null,
-            absorptionPercent: percent(committed, ceiling),
-          },
+      budget:
+        own.length === 0
+          ? null
+          : bills
+            ? {
+                source: 'billing' as const,
+                ceiling,
+                committed,
+                paid: bills.reduce((s, b) => s + b.paid, 0),
+                absorptionPercent: percent(
+                  bills.reduce((s, b) => s + b.paid, 0),
+                  ceiling,
+                ),
+              }
+            : {
+                source: 'programs' as const,
+                ceiling,
+                committed,
+                paid: null,
+                absorptionPercent: percent(committed, ceiling),
+              },
+      budgetShare: share && {
+        committed: share.committed,
+        persons: share.persons,
+        programmesCommitted: aboveCommitted,
+        sharePercent: percent(share.committed, aboveCommitted),
+        programmes: above.map((p) => p.name),
+      },
       quota: relevant.map((p) => ({ id: p.id, name: p.name, quota: p.quota, filled: p.quotaFilled })),
       lapseRisk: totals[0]?.leavers ?? 0,
       // A village's registry is small (one index range); larger regions would count too many rows per page load.

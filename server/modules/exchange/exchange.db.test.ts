@@ -384,7 +384,7 @@ describe('membership snapshot and reconciliation', () => {
         differences: ['KPJ berbeda'],
       }),
     ]);
-    expect((rec.body.items as { nikMasked: string }[])[0]!.nikMasked).toMatch(/^\d{4}•+\d{4}$/);
+    expect((rec.body.items as { nikMasked: string }[])[0]!.nikMasked).toMatch(/^\d{6}•{6}\d{4}$/);
     const outside = await call('GET', '/api/exchange/reconciliation?kind=outside', disnaker);
     expect((outside.body.items as { fullName: string | null }[]).map((i) => i.fullName)).toEqual([
       'Paijo Mandiri',
@@ -408,6 +408,125 @@ describe('membership snapshot and reconciliation', () => {
       missing: 0,
       outside: 0,
     });
+  });
+
+  it('asks the village to check a mismatch: one open request, seen and answered by its operator, audited', async () => {
+    const rec = await call('GET', '/api/exchange/reconciliation?kind=mismatched', bpjs);
+    const sri = (rec.body.items as { enrollmentId: string; village: string; checkOpen: boolean }[])[0]!;
+    expect(sri).toMatchObject({ village: TRIRENGGO, checkOpen: false });
+    const asked = await call('POST', '/api/exchange/village-checks', bpjs, { enrollmentId: sri.enrollmentId });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body.created).toBe(true);
+    expect(
+      (await call('POST', '/api/exchange/village-checks', disnaker, { enrollmentId: sri.enrollmentId })).body,
+    ).toEqual({ id: asked.body.id, created: false });
+    expect(
+      (await call('POST', '/api/exchange/village-checks', bpjsSleman, { enrollmentId: sri.enrollmentId })).status,
+    ).toBe(409);
+    const again = await call('GET', '/api/exchange/reconciliation?kind=mismatched', bpjs);
+    expect((again.body.items as { checkOpen: boolean }[])[0]!.checkOpen).toBe(true);
+
+    const seen = await call('GET', '/api/exchange/village-checks?status=open', operator);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toEqual([
+      expect.objectContaining({ id: asked.body.id, fullName: 'Sri Wahyuni', reason: 'KPJ berbeda', status: 'open' }),
+    ]);
+    expect((seen.body.items as { nikMasked: string }[])[0]!.nikMasked).toMatch(/^\d{6}•{6}\d{4}$/);
+    expect((await call('GET', '/api/exchange/village-checks', bpjsSleman)).body.items).toEqual([]);
+    const answered = await call('POST', `/api/exchange/village-checks/${asked.body.id as string}/answer`, operator, {
+      answer: 'KPJ di kartu peserta 55555555555',
+    });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'done', resolvedBy: 'operator.trirenggo' });
+    const twice = await call('POST', `/api/exchange/village-checks/${asked.body.id as string}/answer`, operator, {
+      answer: 'lagi',
+    });
+    expect(twice.body.error?.code).toBe('VILLAGE_CHECK_CLOSED');
+    const audit = await db.owner
+      .selectFrom('audit_log')
+      .select(['action', 'actor_username', 'region_code'])
+      .where('action', 'like', 'exchange.village_check.%')
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'exchange.village_check.request', actor_username: 'bpjs.bantul', region_code: TRIRENGGO },
+      { action: 'exchange.village_check.answer', actor_username: 'operator.trirenggo', region_code: TRIRENGGO },
+    ]);
+  });
+
+  it('takes the branch’s KPJ onto the enrollment through the programmes module, audited, once', async () => {
+    const rec = await call('GET', '/api/exchange/reconciliation?kind=mismatched', bpjs);
+    const sri = (rec.body.items as { enrollmentId: string; kpjDiffers: boolean }[])[0]!;
+    expect(sri.kpjDiffers).toBe(true);
+    expect(
+      (await call('POST', '/api/exchange/reconciliation/take-kpj', bpjsSleman, { enrollmentId: sri.enrollmentId }))
+        .status,
+    ).toBe(409);
+    const taken = await call('POST', '/api/exchange/reconciliation/take-kpj', bpjs, { enrollmentId: sri.enrollmentId });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(taken.body).toEqual({ enrollmentId: sri.enrollmentId, before: '12345678902', after: '55555555555' });
+    const row = await db.owner
+      .selectFrom('enrollment')
+      .select(['kpj_number', 'status'])
+      .where('id', '=', sri.enrollmentId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ kpj_number: '55555555555', status: 'active' });
+    const after = await call('GET', '/api/exchange/reconciliation?kind=mismatched', bpjs);
+    expect(after.body.counts).toMatchObject({ matched: 2, mismatched: 0 });
+    const again = await call('POST', '/api/exchange/reconciliation/take-kpj', bpjs, { enrollmentId: sri.enrollmentId });
+    expect(again.body.error?.code).toBe('RECONCILIATION_ACTION_STALE');
+    const audit = await db.owner
+      .selectFrom('audit_log')
+      .select(['actor_username', 'entity_id', 'region_code', 'before', 'after'])
+      .where('action', '=', 'enrollment.kpj_from_bpjs')
+      .execute();
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor_username: 'bpjs.bantul',
+        entity_id: sri.enrollmentId,
+        region_code: TRIRENGGO,
+        before: { kpj: '12345678902' },
+      }),
+    ]);
+  });
+
+  it('marks an enrollment ended from the reconciliation through the programmes module, and exports states in Indonesian', async () => {
+    const matched = await call('GET', '/api/exchange/reconciliation?kind=matched', disnaker);
+    const siti = (matched.body.items as { enrollmentId: string; programId: string; fullName: string }[]).find(
+      (i) => i.fullName === 'Siti Aminah',
+    )!;
+    expect(
+      (
+        await call('POST', `/api/programs/${siti.programId}/enrollments/end`, bpjs, {
+          ids: [siti.enrollmentId],
+          reason: 'withdrawn',
+        })
+      ).status,
+    ).toBe(403);
+    const ended = await call('POST', `/api/programs/${siti.programId}/enrollments/end`, disnaker, {
+      ids: [siti.enrollmentId],
+      reason: 'withdrawn',
+      note: 'Rekonsiliasi BPJS',
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body.ended).toBe(1);
+    const after = await call('GET', '/api/exchange/reconciliation?kind=outside', disnaker);
+    expect((after.body.items as { fullName: string | null }[]).map((i) => i.fullName)).toContain('Siti Aminah');
+    const xlsx = await download('/api/exchange/reconciliation.xlsx', disnaker);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const states = workbook.worksheets.flatMap((w) =>
+      w
+        .getSheetValues()
+        .slice(2)
+        .map((r) => String((r as unknown[])[10] ?? '')),
+    );
+    expect(
+      states
+        .filter((s) => s !== '')
+        .every((s) => ['Terlindungi', 'Nonaktif (menunggak)', 'Belum mulai', 'Berakhir'].includes(s)),
+    ).toBe(true);
+    expect(states).toContain('Belum mulai');
   });
 
   it('reads the branch files in test-fixtures: CSV with ";" and an XLSX with a title row', async () => {

@@ -358,6 +358,10 @@ export type ReconciliationRow = {
   bpjs_paid_through: string | null;
   bpjs_state: 'covered' | 'lapsed' | 'not_started' | 'ended' | null;
   village_code: string | null;
+  enrollment_id: string | null;
+  program_id: string | null;
+  worker_id: string | null;
+  check_open: boolean;
   kpj_differs: boolean;
   category_differs: boolean;
   start_differs: boolean;
@@ -368,7 +372,7 @@ function reconciliationSql(region: string, snapshotId: string | null, today: str
   return sql<ReconciliationRow>`
     WITH lindung AS (
       SELECT DISTINCT ON (w.nik) w.nik, w.full_name, w.category, w.village_code, e.kpj_number, e.coverage_start,
-             e.last_month, p.name AS program_name
+             e.last_month, p.name AS program_name, e.id AS enrollment_id, e.program_id, w.id AS worker_id
       FROM enrollment e
       JOIN worker w ON w.id = e.worker_id
       JOIN program p ON p.id = e.program_id
@@ -390,7 +394,10 @@ function reconciliationSql(region: string, snapshotId: string | null, today: str
              b.kpj_number AS bpjs_kpj, l.category AS lindung_category, b.category AS bpjs_category,
              l.coverage_start, b.coverage_start AS bpjs_coverage_start, b.coverage_end AS bpjs_coverage_end,
              b.paid_through AS bpjs_paid_through, b.state AS bpjs_state,
-             coalesce(l.village_code, b.village_code) AS village_code, b.worker_id,
+             coalesce(l.village_code, b.village_code) AS village_code, l.enrollment_id::text,
+             l.program_id::text, coalesce(l.worker_id, b.worker_id)::text AS worker_id,
+             EXISTS (SELECT 1 FROM village_check_request c
+                     WHERE c.nik = coalesce(l.nik, b.nik) AND c.status = 'open') AS check_open,
              (l.nik IS NOT NULL AND b.nik IS NOT NULL AND b.kpj_number IS DISTINCT FROM l.kpj_number) AS kpj_differs,
              (l.nik IS NOT NULL AND b.nik IS NOT NULL AND b.category <> l.category) AS category_differs,
              (l.nik IS NOT NULL AND b.nik IS NOT NULL
@@ -408,6 +415,18 @@ function reconciliationSql(region: string, snapshotId: string | null, today: str
         ELSE 'matched'
       END AS kind
     FROM joined j`;
+}
+
+/** One person's reconciliation row, found by the enrollment or the registry worker the page showed. */
+export async function reconciliationRowOf(
+  tx: Tx,
+  q: { region: string; snapshotId: string | null; today: string; enrollmentId?: string; workerId?: string },
+): Promise<ReconciliationRow | undefined> {
+  const base = reconciliationSql(q.region, q.snapshotId, q.today);
+  const which =
+    q.enrollmentId !== undefined ? sql`r.enrollment_id = ${q.enrollmentId}` : sql`r.worker_id = ${q.workerId ?? ''}`;
+  const r = await sql<ReconciliationRow>`SELECT * FROM (${base}) r WHERE ${which} LIMIT 1`.execute(tx);
+  return r.rows[0];
 }
 
 export async function reconcile(
@@ -433,6 +452,90 @@ export async function reconcile(
   const byKind = { matched: 0, mismatched: 0, missing: 0, outside: 0 };
   for (const c of counts.rows) byKind[c.kind] = c.n;
   return { counts: byKind, items: items.rows };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// "Minta desa cek": requests to a village's operator
+
+export type VillageCheckRow = {
+  id: string;
+  village_code: string;
+  nik: string;
+  worker_id: string | null;
+  full_name: string | null;
+  enrollment_id: string | null;
+  reason: string;
+  note: string | null;
+  status: 'open' | 'done';
+  answer: string | null;
+  requested_by: string;
+  requested_at: Date;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+};
+
+/** Adds an open request, or finds the one already open for the person (one open request per NIK). */
+export async function insertVillageCheck(
+  tx: Tx,
+  v: {
+    village_code: string;
+    nik: string;
+    worker_id: string | null;
+    enrollment_id: string | null;
+    snapshot_id: string | null;
+    reason: string;
+    note: string | null;
+    requested_by: string;
+  },
+): Promise<{ id: string; created: boolean }> {
+  const inserted = await tx
+    .insertInto('village_check_request')
+    .values(v)
+    .onConflict((oc) => oc.column('nik').where('status', '=', 'open').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { id: String(inserted.id), created: true };
+  const open = await tx
+    .selectFrom('village_check_request')
+    .select('id')
+    .where('nik', '=', v.nik)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return { id: String(open.id), created: false };
+}
+
+export async function villageChecks(tx: Tx, scope: Scope, q: { status?: 'open' | 'done'; id?: string; limit: number }) {
+  const status = q.status ? sql`c.status = ${q.status}` : sql`true`;
+  const one = q.id !== undefined ? sql`c.id = ${q.id}::bigint` : sql`true`;
+  const r = await sql<VillageCheckRow>`
+    SELECT c.id::text, c.village_code, c.nik, c.worker_id::text, w.full_name, c.enrollment_id::text, c.reason, c.note,
+           c.status, c.answer, c.requested_by, c.requested_at, c.resolved_by, c.resolved_at
+    FROM village_check_request c
+    LEFT JOIN worker w ON w.id = c.worker_id
+    WHERE ${inRegion('c.village_code', scope)} AND ${status} AND ${one}
+    ORDER BY c.status, c.requested_at DESC, c.id DESC
+    LIMIT ${q.limit}`.execute(tx);
+  return r.rows;
+}
+
+export async function lockVillageCheck(tx: Tx, scope: Scope, id: string) {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  return tx
+    .selectFrom('village_check_request')
+    .selectAll()
+    .where('id', '=', id)
+    .where(() => regionInScope('village_code', scope))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function resolveVillageCheck(tx: Tx, scope: Scope, id: string, by: string, answer: string | null) {
+  await tx
+    .updateTable('village_check_request')
+    .set({ status: 'done', answer, resolved_by: by, resolved_at: sql`now()` })
+    .where('id', '=', id)
+    .where(() => regionInScope('village_code', scope))
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

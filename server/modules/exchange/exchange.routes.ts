@@ -18,11 +18,23 @@ import {
   TEMPLATE_EDITORS,
   templateQuery,
   templateUpdate,
+  takeKpjRequest,
+  takeKpjResult,
+  VILLAGE_CHECK_ANSWERERS,
+  VILLAGE_CHECK_READERS,
+  villageCheck,
+  villageCheckAnswer,
+  villageCheckCreate,
+  villageCheckCreated,
+  villageCheckIdParam,
+  villageCheckList,
+  villageCheckQuery,
 } from '../../../lib/contracts/exchange.ts';
 import { regionCode } from '../../../lib/contracts/common.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import type { ExchangeAdapter } from './adapter.ts';
+import * as actions from './exchange.actions.ts';
 import * as exchange from './exchange.service.ts';
 
 const tags = ['exchange'];
@@ -168,6 +180,63 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       config: users,
     },
     async (req, reply) => sendFile(reply, await exchange.reconciliationXlsx(db, req.ctx, req.query.region)),
+  );
+
+  app.post(
+    '/api/exchange/reconciliation/take-kpj',
+    {
+      schema: {
+        tags,
+        summary: 'Ambil KPJ BPJS: KPJ dari snapshot terbaru ditulis ke kepesertaan Lindung (tercatat di audit)',
+        body: takeKpjRequest,
+        response: { 200: takeKpjResult },
+      },
+      config: users,
+    },
+    async (req) => actions.takeBranchKpj(db, req.ctx, req.body),
+  );
+
+  app.post(
+    '/api/exchange/village-checks',
+    {
+      schema: {
+        tags,
+        summary: 'Minta desa cek: permintaan ke operator desa peserta (satu yang terbuka per NIK; tercatat di audit)',
+        body: villageCheckCreate,
+        response: { 200: villageCheckCreated },
+      },
+      config: users,
+    },
+    async (req) => actions.requestVillageCheck(db, req.ctx, req.body),
+  );
+
+  app.get(
+    '/api/exchange/village-checks',
+    {
+      schema: {
+        tags,
+        summary: 'Permintaan cek ke desa di wilayah Anda (yang terbuka lebih dulu; NIK disamarkan)',
+        querystring: villageCheckQuery,
+        response: { 200: villageCheckList },
+      },
+      config: { access: { roles: VILLAGE_CHECK_READERS } },
+    },
+    async (req) => actions.listVillageChecks(db, req.ctx, req.query),
+  );
+
+  app.post(
+    '/api/exchange/village-checks/:id/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Jawaban desa atas permintaan cek (tercatat di audit)',
+        params: villageCheckIdParam,
+        body: villageCheckAnswer,
+        response: { 200: villageCheck },
+      },
+      config: { access: { roles: VILLAGE_CHECK_ANSWERERS } },
+    },
+    async (req) => actions.answerVillageCheck(db, req.ctx, req.params.id, req.body),
   );
 
   // Uploads: the file arrives as the raw body, as for worker imports.

@@ -893,8 +893,23 @@ function presentReconciliation(r: repo.ReconciliationRow, labels: Map<string, st
     bpjsState: r.bpjs_state,
     differences,
     villageLabel: r.village_code ? (labels.get(r.village_code) ?? r.village_code) : null,
+    enrollmentId: r.enrollment_id,
+    programId: r.program_id,
+    workerId: r.worker_id,
+    kpjDiffers: r.kpj_differs && r.bpjs_kpj !== null,
+    checkOpen: r.check_open,
+    // A village code has four parts; a request goes to a village's operator, never to a regency.
+    village: r.village_code && r.village_code.split('.').length === 4 ? r.village_code : null,
   };
 }
+
+/** The branch's state of a member, as the office reads it (the page and the XLSX export). */
+export const BPJS_STATE_WORDS = {
+  covered: { id: 'Terlindungi', en: 'Covered' },
+  lapsed: { id: 'Nonaktif (menunggak)', en: 'Inactive (in arrears)' },
+  not_started: { id: 'Belum mulai', en: 'Not started' },
+  ended: { id: 'Berakhir', en: 'Ended' },
+} as const;
 
 export async function reconciliation(
   db: Db,
@@ -1008,7 +1023,7 @@ export async function reconciliationXlsx(
         ls: dmy(r.coverageStart),
         bs: dmy(r.bpjsCoverageStart),
         paid: r.bpjsPaidThrough ?? '',
-        state: r.bpjsState ?? '',
+        state: r.bpjsState ? BPJS_STATE_WORDS[r.bpjsState].id : '',
         diff: r.differences.join('; '),
         place: r.villageLabel ?? '',
       });

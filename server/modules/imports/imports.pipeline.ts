@@ -657,8 +657,8 @@ function duplicateIssues(
     kind === 'row'
       ? { id: sql`'baris ' || p.a_row`, en: sql`'row ' || p.a_row` }
       : {
-          id: sql`'pekerja terdaftar NIK ' || left(p.a_nik, 4) || '••••••••' || right(p.a_nik, 4)`,
-          en: sql`'registered worker NIK ' || left(p.a_nik, 4) || '••••••••' || right(p.a_nik, 4)`,
+          id: sql`'pekerja terdaftar NIK ' || left(p.a_nik, 6) || '••••••' || right(p.a_nik, 4)`,
+          en: sql`'registered worker NIK ' || left(p.a_nik, 6) || '••••••' || right(p.a_nik, 4)`,
         };
   return sql`
     SELECT DISTINCT ON (p.b_row) p.b_row AS "row", ${name.index}::int, ${name.name}::text, 'PROBABLE_DUPLICATE', 'warning',

@@ -8,6 +8,7 @@ import type {
   ProposalResult,
   VerifyResult,
 } from '../../../lib/contracts/programs.ts';
+import { PROPOSAL_PEOPLE_SHOWN } from '../../../lib/contracts/programs.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import {
   allocate,
@@ -200,6 +201,8 @@ export async function proposeWorkers(
       }
     }
     const reasons = countReasons(checked, actor.locale);
+    const shown = taken.slice(0, PROPOSAL_PEOPLE_SHOWN).map((c) => c.worker);
+    const shownLabels = await scopeLabels(tx, [...new Set(shown.map((w) => w.village_code))], actor.locale);
     if (!dryRun) {
       await writeAudit(tx, ctx, {
         action: 'enrollment.propose',
@@ -237,6 +240,13 @@ export async function proposeWorkers(
             reasons: c.reasons.map((r) => reasonText(r, actor.locale)),
           }))
         : [],
+      people: shown.map((w) => ({
+        workerId: w.id,
+        fullName: w.full_name,
+        nikMasked: maskNik(w.nik),
+        village: w.village_code,
+        villageLabel: shownLabels.get(w.village_code) ?? w.village_code,
+      })),
     };
   });
 }

@@ -1,6 +1,15 @@
 // Public API of the programmes module: protection programmes (quotas, budgets, prices) and enrollment in them.
 export { registerProgramRoutes } from './programs.routes.ts';
-export { listPrograms, getProgram, createProgram, updateProgram, type Clock } from './programs.service.ts';
+export {
+  listPrograms,
+  getProgram,
+  createProgram,
+  updateProgram,
+  previewProgramCost,
+  type Clock,
+} from './programs.service.ts';
+export { spendingInRegion, type RegionSpending } from './programs.spending.ts';
+export { takeBranchKpj, type KpjCorrection } from './enrollment.branch.ts';
 export {
   proposeWorkers,
   verifyEnrollments,

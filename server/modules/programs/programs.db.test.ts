@@ -81,6 +81,34 @@ afterAll(async () => {
 });
 
 describe('a programme', () => {
+  it('previews the cost of its quota and what a short ceiling pays for, saving nothing', async () => {
+    const terms = {
+      funder: 'apbd_regency',
+      package: 'jkk_jkm',
+      declaredIncome: 1_000_000,
+      quota: 1_000,
+      startMonth: START,
+      months: 12,
+    };
+    const before = await db.owner.selectFrom('program').select('id').execute();
+    const short = await call('POST', '/api/programs/cost-preview', disnaker, { ...terms, budgetCeiling: 100_800_000 });
+    expect(short.status, JSON.stringify(short.body)).toBe(200);
+    expect(short.body).toMatchObject({
+      costPerPerson: 201_600,
+      quotaCost: 201_600_000,
+      personsCovered: 500,
+      monthsCovered: 6,
+      shortfall: 100_800_000,
+    });
+    expect(short.body.prices).toEqual(Array(12).fill(16_800));
+    const enough = await call('POST', '/api/programs/cost-preview', disnaker, { ...terms, budgetCeiling: 201_600_000 });
+    expect(enough.body).toMatchObject({ personsCovered: 1_000, monthsCovered: 12, shortfall: 0 });
+    expect((await call('POST', '/api/programs/cost-preview', operator, { ...terms, budgetCeiling: 1 })).status).toBe(
+      403,
+    );
+    expect(await db.owner.selectFrom('program').select('id').execute()).toEqual(before);
+  });
+
   it('is priced by the contribution rules: 15,000 persons × Rp16,800 × 12 months = Rp3,024,000,000', async () => {
     const p = await createProgram({ name: 'Pekerja Rentan PPU', quota: 15_000, budgetCeiling: 3_024_000_000 });
     expect(p).toMatchObject({
@@ -172,6 +200,20 @@ describe('proposals', () => {
       AGE_OUT_OF_RANGE: 2,
       ALREADY_COVERED: 1,
     });
+    // The persons the proposal would add, in name order, NIK masked, with their village: the operator sees who.
+    const people = r.body.people as { fullName: string; nikMasked: string; village: string; villageLabel: string }[];
+    expect(people).toHaveLength(2);
+    expect(people.map((p) => p.fullName)).toEqual([...people.map((p) => p.fullName)].sort());
+    for (const p of people) {
+      expect(p.nikMasked).toMatch(/^340208•{6}\d{4}$/);
+      expect(p.village).toBe(TRIRENGGO);
+      expect(p.villageLabel).toContain('Trirenggo');
+    }
+    const byTail = await call('POST', `/api/programs/${programId}/proposals/preview`, operator, {
+      filter: { nikEnd: people[0]!.nikMasked.slice(-4) },
+    });
+    expect(byTail.status, JSON.stringify(byTail.body)).toBe(200);
+    expect((byTail.body.people as { fullName: string }[]).map((p) => p.fullName)).toContain(people[0]!.fullName);
     const message = (r.body.reasons as { code: string; message: string }[]).find((x) => x.code === 'ALREADY_COVERED');
     expect(message?.message).toContain('Satu orang hanya ditanggung satu program per bulan');
     const n = await db.owner
@@ -255,7 +297,7 @@ describe('verification, rejection, ending and refilling', () => {
       ['Calon Dua', 'proposed', 12, 201_600],
       ['Calon Satu', 'proposed', 12, 201_600],
     ]);
-    expect(String(enrollments[0]?.nikMasked)).toMatch(/^3402•{8}\d{4}$/);
+    expect(String(enrollments[0]?.nikMasked)).toMatch(/^340208•{6}\d{4}$/);
     const ids = enrollments.map((e) => e.id);
     expect((await call('POST', `/api/programs/${programId}/enrollments/verify`, operator, { ids })).status).toBe(403);
     const sleman = await call('POST', `/api/programs/${programId}/enrollments/verify`, disnakerSleman, { ids });

@@ -12,6 +12,8 @@ import {
   idParam,
   PROGRAM_MANAGERS,
   PROGRAM_READERS,
+  programCostPreview,
+  programCostPreviewRequest,
   programCreate,
   programDetail,
   programList,
@@ -66,6 +68,20 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       config: managers,
     },
     async (req, reply) => reply.status(201).send(await programs.createProgram(db, req.ctx, req.body)),
+  );
+
+  app.post(
+    '/api/programs/cost-preview',
+    {
+      schema: {
+        tags,
+        summary: 'Pratinjau biaya kuota dan berapa orang/bulan yang dibiayai pagu (tidak menyimpan apa pun)',
+        body: programCostPreviewRequest,
+        response: { 200: programCostPreview },
+      },
+      config: managers,
+    },
+    async (req) => programs.previewProgramCost(db, req.ctx, req.body),
   );
 
   app.get(

@@ -1,6 +1,8 @@
 import { levelOfCode, type RegionLevel } from '../../../lib/access/roles.ts';
 import type {
   EnrollmentStatus,
+  ProgramCostPreview,
+  ProgramCostPreviewRequest,
   ProgramCreate,
   ProgramDetail,
   ProgramListQuery,
@@ -27,6 +29,7 @@ import {
   type Package,
 } from '../../../lib/rules/eligibility.ts';
 import { formatRupiah } from '../../../lib/rules/money.ts';
+import { budgetCoverage } from '../../../lib/rules/program-budget.ts';
 import type { SegmentCode } from '../../../lib/rules/segments.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -342,6 +345,24 @@ export async function listPrograms(db: Db, ctx: RequestContext, query: ProgramLi
       pageSize: query.pageSize,
     };
   });
+}
+
+/**
+ * The form's preview: the quota priced with the rules in force and what the ceiling pays for (persons over the
+ * whole period, or months of the full quota). A calculation only: nothing is saved, so nothing is audited.
+ */
+export async function previewProgramCost(
+  db: Db,
+  ctx: RequestContext,
+  input: ProgramCostPreviewRequest,
+): Promise<ProgramCostPreview> {
+  requireProgramManager(ctx);
+  const priced = await priceProgram(db, input);
+  return {
+    prices: priced.prices,
+    priceRuleKeys: priced.ruleKeys,
+    ...budgetCoverage(priced.prices, input.quota, input.budgetCeiling),
+  };
 }
 
 export async function getProgram(db: Db, ctx: RequestContext, id: string, clock: Clock = systemClock) {

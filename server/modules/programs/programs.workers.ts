@@ -50,6 +50,7 @@ function liveWorkers(tx: Tx, scope: Scope) {
 export async function candidatesByFilter(tx: Tx, scope: Scope, f: WorkerFilter): Promise<CandidateRow[]> {
   let q = liveWorkers(tx, scope);
   if (f.nik) q = q.where('nik', '=', f.nik);
+  if (f.nikEnd) q = q.where('nik_tail', '=', f.nikEnd);
   if (f.name) q = q.where(namePrefix('name_key', f.name));
   if (f.region) q = q.where(inRegion('village_code', f.region));
   if (f.segment) q = q.where('segment', '=', f.segment);

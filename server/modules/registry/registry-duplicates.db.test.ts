@@ -153,7 +153,7 @@ describe('the pairs', () => {
     const siti = items.find((p) => pairKey(p) === key('siti', 'sitiDup'))!;
     expect(siti.reasons).toEqual(['SAME_NAME_BIRTHDATE', 'NIK_ONE_DIGIT']);
     expect(siti.nikDiffPosition).toBe(15);
-    expect(siti.a).toMatchObject({ id: ids.siti, nikMasked: '3402••••••••0001' });
+    expect(siti.a).toMatchObject({ id: ids.siti, nikMasked: '340208••••••0001' });
     const budi = items.find((p) => pairKey(p) === key('budi', 'budi2'))!;
     expect(budi.reasons).toEqual(['NIK_ONE_DIGIT']);
     const agus = items.find((p) => pairKey(p) === key('agus', 'agus2'))!;
@@ -251,7 +251,7 @@ describe('merging', () => {
     expect(r.json()).toMatchObject({
       id: ids.siti,
       fullName: 'Siti Aminah',
-      nikMasked: '3402••••••••0001',
+      nikMasked: '340208••••••0001',
       village: TRIRENGGO,
       phone: '+6281211112222',
       address: 'Dusun Palbapang RT 2',
@@ -272,14 +272,14 @@ describe('merging', () => {
     expect(keepAudit).toMatchObject({
       actor_username: 'disnaker.bantul',
       region_code: TRIRENGGO,
-      before: { address: null, monthly_income: null, nik: '3402••••••••0001' },
+      before: { address: null, monthly_income: null, nik: '340208••••••0001' },
       after: { address: 'Dusun Palbapang RT 2', monthly_income: '1200000', merged_from: ids.sitiDup },
     });
     const [mergedAudit] = await auditOf(ids.sitiDup!, 'worker.merged');
     expect(mergedAudit).toMatchObject({
       region_code: PALBAPANG,
       before: { merged_into: null },
-      after: { merged_into: ids.siti, nik: '3402••••••••0011' },
+      after: { merged_into: ids.siti, nik: '340208••••••0011' },
     });
   });
 
@@ -356,7 +356,7 @@ describe('the history of a worker', () => {
     ]);
     expect(update.source).toBe('form:disnaker.bantul');
     expect(update.changes).toEqual([
-      { field: 'nik', before: '3402••••••••0001', after: '3402••••••••0021' },
+      { field: 'nik', before: '340208••••••0001', after: '340208••••••0021' },
       { field: 'village', before: TRIRENGGO, after: PALBAPANG },
       { field: 'phone', before: '+6281211112222', after: '+6281233334444' },
     ]);

@@ -6,6 +6,7 @@ import { systemContext } from '../../platform/context.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { generateDemoWorkers } from '../demo/index.ts';
+import { nikFor } from '../../testing/nik.ts';
 import { ensureWorkerNameKeys } from './index.ts';
 
 // The worker list at more rows than it counts: a capped total, pages in name order, the name search on the name
@@ -99,6 +100,47 @@ describe('the name search', () => {
       ).toContain("Drs. H. Ahmad Ma'ruf, M.Pd.");
     }
     expect((await list('name=%25%25')).total).toBe(0);
+  });
+});
+
+describe('the search by the last 4 NIK digits', () => {
+  it('finds the NIKs ending with them, within the reader’s scope only, on the generated column’s index', async () => {
+    const tail = '7391';
+    for (const [i, village] of [TRIRENGGO, '34.02.01.2001'].entries()) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/workers',
+        headers: disnaker,
+        payload: {
+          nik: nikFor('1990-01-0' + String(i + 1), 'L', 7391, village === TRIRENGGO ? '340208' : '340201'),
+          fullName: `Ekor ${i}`,
+          birthDate: `1990-01-0${i + 1}`,
+          sex: 'L',
+          village,
+          segment: 'farmer',
+          category: 'BPU',
+        },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const inRegency = await countOwner(sql<boolean>`right(nik, 4) = ${tail} AND merged_into IS NULL`);
+    expect(inRegency).toBeGreaterThanOrEqual(2);
+    const found = await list(`nikEnd=${tail}&pageSize=200`);
+    expect(found).toMatchObject({ total: inRegency, totalCapped: false });
+    const byOperator = await list(`nikEnd=${tail}&pageSize=200`, operator);
+    expect(byOperator.total).toBe(
+      await countOwner(sql<boolean>`right(nik, 4) = ${tail} AND merged_into IS NULL AND village_code = ${TRIRENGGO}`),
+    );
+    expect(byOperator.items.map((w) => w.fullName)).toContain('Ekor 0');
+    expect(byOperator.items.every((w) => w.village === TRIRENGGO)).toBe(true);
+    const ids = found.items.map((w) => w.id);
+    const niks = await db.owner.selectFrom('worker').select('nik').where('id', 'in', ids).execute();
+    expect(niks.every((w) => w.nik.endsWith(tail))).toBe(true);
+    const bad = await app.inject({ method: 'GET', url: '/api/workers?nikEnd=12a4', headers: disnaker });
+    expect(bad.statusCode).toBe(400);
+    const plan = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT id FROM worker
+      WHERE nik_tail = ${tail} AND merged_into IS NULL`.execute(db.owner);
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('worker_nik_tail_idx');
   });
 });
 

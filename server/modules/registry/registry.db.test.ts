@@ -68,7 +68,7 @@ describe('registering a worker', () => {
     expect(r.statusCode, r.body).toBe(201);
     const w = r.json();
     expect(w).toMatchObject({
-      nikMasked: '3402••••••••0001',
+      nikMasked: '340208••••••0001',
       fullName: 'Siti Aminah',
       phone: '+6281234567890',
       village: TRIRENGGO,
@@ -94,7 +94,7 @@ describe('registering a worker', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'worker.create', region_code: TRIRENGGO });
-    expect((audit[0]?.after as { nik: string }).nik).toBe('3402••••••••0001');
+    expect((audit[0]?.after as { nik: string }).nik).toBe('340208••••••0001');
   });
 
   it.each([
@@ -230,9 +230,9 @@ describe('masked NIKs and the audited reveal', () => {
     const list = await app.inject({ method: 'GET', url: '/api/workers?pageSize=200', headers: operator });
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toMatch(/\d{16}/);
-    for (const w of list.json().items) expect(w.nikMasked).toMatch(/^\d{4}•{8}\d{4}$/);
+    for (const w of list.json().items) expect(w.nikMasked).toMatch(/^\d{6}•{6}\d{4}$/);
     const one = await app.inject({ method: 'GET', url: `/api/workers/${id}`, headers: operator });
-    expect(one.json().nikMasked).toBe('3402••••••••0001');
+    expect(one.json().nikMasked).toBe('340208••••••0001');
     expect(one.body).not.toContain('3402084509850001');
   });
 
@@ -256,7 +256,7 @@ describe('masked NIKs and the audited reveal', () => {
       .orderBy('id')
       .execute();
     expect(rows.map((r) => r.actor_username)).toEqual(['disnaker.bantul', 'bpjs.bantul']);
-    expect(rows[0]?.after).toEqual({ nik: '3402••••••••0001' });
+    expect(rows[0]?.after).toEqual({ nik: '340208••••••0001' });
   });
 
   it('keeps every full NIK out of the audit trail', async () => {
@@ -274,8 +274,8 @@ describe('masked NIKs and the audited reveal', () => {
       .where('action', '=', 'worker.update')
       .where('entity_id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(update.before).toMatchObject({ phone: '+6281234567890', nik: '3402••••••••0001' });
-    expect(update.after).toMatchObject({ phone: '+6281211112222', nik: '3402••••••••0001' });
+    expect(update.before).toMatchObject({ phone: '+6281234567890', nik: '340208••••••0001' });
+    expect(update.after).toMatchObject({ phone: '+6281211112222', nik: '340208••••••0001' });
     const leaks = await sql<{ n: string }>`
       SELECT count(*) AS n FROM audit_log
       WHERE coalesce(before::text, '') ~ '[0-9]{16}' OR coalesce(after::text, '') ~ '[0-9]{16}'`.execute(db.owner);

@@ -182,6 +182,8 @@ export async function markMergedInScope(
 export async function listWorkersInScope(tx: Tx, scope: Scope, q: WorkerListQuery) {
   let base = tx.selectFrom('worker').where(villageInScope(scope)).where('merged_into', 'is', null);
   if (q.nik) base = base.where('nik', '=', q.nik);
+  // nik_tail is a stored column (migration 0019) so the condition is a leakproof `=` its index can serve under RLS.
+  if (q.nikEnd) base = base.where('nik_tail', '=', q.nikEnd);
   if (q.name !== undefined) {
     // The search text gets the stored key's treatment: case, titles, degrees and punctuation do not matter.
     const key = nameKey(q.name);

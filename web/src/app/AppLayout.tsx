@@ -59,6 +59,7 @@ const NAV_ICONS: Readonly<Record<NavKey, Icon>> = {
   workers: IconUsersGroup,
   proposals: IconFileCheck,
   lapseWarnings: IconBellRinging,
+  villageChecks: IconClipboardCheck,
   claims: IconReceipt,
   programs: IconShieldCheck,
   verification: IconChecklist,

@@ -9,7 +9,7 @@ import {
 } from '../../../lib/access/roles.ts';
 import { ENROLLMENT_PROPOSERS, PROGRAM_MANAGERS, PROGRAM_READERS } from '../../../lib/contracts/programs.ts';
 import { BILL_READERS, LAPSE_READERS } from '../../../lib/contracts/billing.ts';
-import { EXCHANGE_USERS } from '../../../lib/contracts/exchange.ts';
+import { EXCHANGE_USERS, VILLAGE_CHECK_READERS } from '../../../lib/contracts/exchange.ts';
 import { REPORT_READERS } from '../../../lib/contracts/reports.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
@@ -77,6 +77,9 @@ const ExchangePage = lazy(() =>
 );
 const SnapshotPage = lazy(() =>
   import('../modules/exchange/SnapshotPage.tsx').then((m) => ({ default: m.SnapshotPage })),
+);
+const VillageChecksPage = lazy(() =>
+  import('../modules/exchange/VillageChecksPage.tsx').then((m) => ({ default: m.VillageChecksPage })),
 );
 const ReconciliationPage = lazy(() =>
   import('../modules/exchange/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
@@ -169,6 +172,10 @@ export const router = createBrowserRouter([
           { path: 'pertukaran/rekonsiliasi', element: <ReconciliationPage /> },
           { path: 'pertukaran/templat', element: <TemplatePage /> },
         ],
+      },
+      {
+        element: <RequireRole roles={VILLAGE_CHECK_READERS} />,
+        children: [{ path: 'cek-desa', element: <VillageChecksPage /> }],
       },
       { element: <RequireRole roles={BILL_READERS} />, children: [{ path: 'tagihan', element: <BillingPage /> }] },
       { element: <RequireRole roles={COVERAGE_READERS} />, children: [{ path: 'cakupan', element: <CoveragePage /> }] },

@@ -28,6 +28,7 @@ export const ROUTES = {
   exchangeSnapshots: '/pertukaran/snapshot',
   exchangeReconciliation: '/pertukaran/rekonsiliasi',
   exchangeTemplate: '/pertukaran/templat',
+  villageChecks: '/cek-desa',
   billing: '/tagihan',
   lapseWarnings: '/peringatan-iuran',
   coverageTargets: '/cakupan/target',

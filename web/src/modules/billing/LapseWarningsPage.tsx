@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import {
   IconAlarm,
+  IconBrandWhatsapp,
   IconCircleCheck,
   IconCircleX,
   IconDownload,
@@ -73,6 +74,37 @@ export function LapseWarningsPage() {
           {w.nikMasked}
         </Text>
       ),
+    },
+    {
+      key: 'phone',
+      header: bt('lapse.col.phone'),
+      nowrap: true,
+      cell: (w) =>
+        w.phone === null ? (
+          <Text size="sm" c="dimmed">
+            {bt('lapse.noPhone')}
+          </Text>
+        ) : (
+          <Stack gap={0}>
+            <Anchor href={`tel:${w.phone}`} size="sm" ff="monospace">
+              {w.phone}
+            </Anchor>
+            {w.whatsapp && (
+              <Anchor
+                href={w.whatsapp}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="xs"
+                aria-label={bt('lapse.whatsappFor', { name: w.fullName ?? w.nikMasked })}
+              >
+                <Group gap={4} wrap="nowrap" component="span">
+                  <IconBrandWhatsapp size={14} aria-hidden />
+                  {bt('lapse.whatsapp')}
+                </Group>
+              </Anchor>
+            )}
+          </Stack>
+        ),
     },
     {
       key: 'source',

@@ -27,6 +27,7 @@ import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { PEOPLE_EXPORT_MAX_ROWS } from '../../../../lib/contracts/coverage.ts';
 import { queryString } from '../../app/api.ts';
 import { peopleQuery, useCoverageDashboard, useCoveragePeople } from './coverage-api.ts';
+import { useCoverageText } from './coverage-text.ts';
 import { QualityCard } from './QualityCard.tsx';
 
 /** "2026-08" → "Agu 2026" (English: "Aug 2026"). */
@@ -52,6 +53,7 @@ export function CoverageDashboard({
   linkTo: (code: string) => string;
 }) {
   const t = useT();
+  const ct = useCoverageText();
   const [locale] = useLocale();
   const dash = useCoverageDashboard(region);
   const [people, setPeople] = useState<{ region: string; label: string; leavers?: boolean } | null>(null);
@@ -124,11 +126,22 @@ export function CoverageDashboard({
               t('coverage.leaversHint'),
               canPeople ? () => setPeople({ region: s.region, label: s.regionLabel, leavers: true }) : undefined,
             )
-          : figure(
-              pct(d.budget.absorptionPercent),
-              d.budget.source === 'billing' ? t('coverage.absorbed') : t('coverage.committed'),
-              t('coverage.ofCeiling', { amount: formatRupiahShort(d.budget.ceiling) }),
-            )}
+          : d.budget
+            ? figure(
+                pct(d.budget.absorptionPercent),
+                d.budget.source === 'billing' ? t('coverage.absorbed') : t('coverage.committed'),
+                t('coverage.ofCeiling', { amount: formatRupiahShort(d.budget.ceiling) }),
+              )
+            : d.budgetShare
+              ? figure(
+                  formatRupiahShort(d.budgetShare.committed),
+                  ct('share.figure'),
+                  ct('share.hint', {
+                    pct: pct(d.budgetShare.sharePercent),
+                    total: formatRupiahShort(d.budgetShare.programmesCommitted),
+                  }),
+                )
+              : figure(formatNumber(d.lapseRisk ?? 0), t('coverage.leavers'), t('coverage.leaversHint'))}
       </SimpleGrid>
       {d.registered !== null && (
         <Text size="sm">
@@ -280,8 +293,8 @@ export function CoverageDashboard({
               {t('coverage.leaversLine', { n: formatNumber(d.lapseRisk ?? 0) })}
             </Text>
           </Card>
-        ) : (
-          <Card withBorder radius="md" padding="md">
+        ) : d.budget ? (
+          <Card withBorder radius="md" padding="md" data-testid="budget-card">
             <Title order={2} size="h4" mb="sm">
               {t('coverage.budget')}
             </Title>
@@ -293,7 +306,29 @@ export function CoverageDashboard({
               <Text>{t('coverage.paidLine', { amount: formatRupiahShort(d.budget.paid) })}</Text>
             )}
           </Card>
-        )}
+        ) : d.budgetShare ? (
+          <Card withBorder radius="md" padding="md" data-testid="budget-share-card">
+            <Title order={2} size="h4" mb="sm">
+              {ct('share.title')}
+            </Title>
+            <Text>
+              {ct('share.committed', {
+                persons: formatNumber(d.budgetShare.persons),
+                amount: formatRupiahShort(d.budgetShare.committed),
+              })}
+            </Text>
+            <Text size="sm">
+              {ct('share.of', {
+                pct: pct(d.budgetShare.sharePercent),
+                total: formatRupiahShort(d.budgetShare.programmesCommitted),
+                programmes: d.budgetShare.programmes.join(', '),
+              })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {ct('share.ceiling')}
+            </Text>
+          </Card>
+        ) : null}
       </SimpleGrid>
       {d.quality && variant !== 'pimpinan' && variant !== 'operator' && <QualityCard quality={d.quality} />}
       <Card withBorder radius="md" padding="md">

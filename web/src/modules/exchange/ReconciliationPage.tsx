@@ -1,17 +1,30 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconDownload, IconListCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { PROGRAM_MANAGERS, END_REASONS, type EndReason } from '../../../../lib/contracts/programs.ts';
 import {
   RECONCILIATION_KINDS,
   type ReconciliationItem,
   type ReconciliationKind,
 } from '../../../../lib/contracts/exchange.ts';
-import { useLocale } from '../../app/i18n.ts';
+import { useLocale, useT } from '../../app/i18n.ts';
+import { useCurrentUser } from '../../app/session.tsx';
+import { errorMessage } from '../../ui/ErrorAlert.tsx';
+import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
-import { RECON_PAGE_SIZE, reconciliationXlsxUrl, useReconciliation } from './exchange-api.ts';
+import {
+  RECON_PAGE_SIZE,
+  reconciliationXlsxUrl,
+  useEndFromReconciliation,
+  useReconciliation,
+  useRequestVillageCheck,
+  useTakeKpj,
+} from './exchange-api.ts';
 import { useXT } from './exchange-text.ts';
 import { ExchangeNav } from './exchange-ui.tsx';
 
@@ -30,6 +43,7 @@ export function ReconciliationPage() {
     ? (values.kind as ReconciliationKind)
     : 'mismatched';
   const rec = useReconciliation({ kind, page });
+  const [ending, setEnding] = useState<ReconciliationItem | null>(null);
   const data = rec.data;
   const n = (v: number) => formatNumber(v, locale);
 
@@ -79,6 +93,15 @@ export function ReconciliationPage() {
         ),
     },
     { key: 'diff', header: xt('recon.col.diff'), cell: (r) => r.differences.join('; ') },
+    ...(kind === 'matched'
+      ? []
+      : [
+          {
+            key: 'actions',
+            header: xt('recon.col.actions'),
+            cell: (r: ReconciliationItem) => <RowActions row={r} onEnd={() => setEnding(r)} />,
+          },
+        ]),
   ];
 
   return (
@@ -163,6 +186,162 @@ export function ReconciliationPage() {
           />
         </Paper>
       </Stack>
+      <EndModal row={ending} onClose={() => setEnding(null)} />
     </>
+  );
+}
+
+/** The actions a row offers: take the branch's KPJ, mark the enrollment ended, ask the village to check. */
+function RowActions({ row, onEnd }: { row: ReconciliationItem; onEnd: () => void }) {
+  const xt = useXT();
+  const t = useT();
+  const me = useCurrentUser();
+  const takeKpj = useTakeKpj();
+  const ask = useRequestVillageCheck();
+  const name = row.fullName ?? row.nikMasked;
+  const failed = (err: unknown) =>
+    notifications.show({ color: 'red', title: t('ui.errorTitle'), message: errorMessage(err, t) });
+  const mayEnd = PROGRAM_MANAGERS.includes(me.role) && row.enrollmentId !== null && row.programId !== null;
+  const mayAsk = row.village !== null && (row.enrollmentId !== null || row.workerId !== null);
+  return (
+    <Group gap={6} wrap="wrap">
+      {row.kpjDiffers && row.enrollmentId && (
+        <Button
+          size="compact-sm"
+          variant="light"
+          loading={takeKpj.isPending}
+          aria-label={`${xt('recon.takeKpj')}: ${name}`}
+          onClick={() =>
+            takeKpj.mutate(
+              { enrollmentId: row.enrollmentId! },
+              {
+                onSuccess: (r) =>
+                  notifications.show({ color: 'teal', message: xt('recon.takeKpjDone', { kpj: r.after, name }) }),
+                onError: failed,
+              },
+            )
+          }
+        >
+          {xt('recon.takeKpj')}
+        </Button>
+      )}
+      {mayEnd && (
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="red"
+          aria-label={`${xt('recon.end')}: ${name}`}
+          onClick={onEnd}
+        >
+          {xt('recon.end')}
+        </Button>
+      )}
+      {row.checkOpen ? (
+        <Text size="xs" c="dimmed" fw={600}>
+          {xt('recon.checkOpen')}
+        </Text>
+      ) : mayAsk ? (
+        <Button
+          size="compact-sm"
+          variant="default"
+          loading={ask.isPending}
+          aria-label={`${xt('recon.askVillage')}: ${name}`}
+          onClick={() =>
+            ask.mutate(row.enrollmentId ? { enrollmentId: row.enrollmentId } : { workerId: row.workerId! }, {
+              onSuccess: (r) =>
+                notifications.show({
+                  color: 'teal',
+                  message: r.created
+                    ? xt('recon.askVillageDone', { village: row.villageLabel ?? row.village ?? '' })
+                    : xt('recon.askVillageAgain'),
+                }),
+              onError: failed,
+            })
+          }
+        >
+          {xt('recon.askVillage')}
+        </Button>
+      ) : row.village === null ? (
+        <Text size="xs" c="dimmed">
+          {xt('recon.noVillage')}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}
+
+/** "Tandai berakhir": the reason (withdrawn by default), a note, then the programmes module ends the enrollment. */
+function EndModal({ row, onClose }: { row: ReconciliationItem | null; onClose: () => void }) {
+  const xt = useXT();
+  const t = useT();
+  const end = useEndFromReconciliation();
+  const [reason, setReason] = useState<EndReason>('withdrawn');
+  const [note, setNote] = useState('');
+  const name = row ? (row.fullName ?? row.nikMasked) : '';
+  const close = () => {
+    setReason('withdrawn');
+    setNote('');
+    end.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={row !== null} onClose={close} title={xt('recon.endTitle', { name })} centered>
+      {row && (
+        <Stack gap="sm">
+          <Text size="sm">
+            {xt('recon.endBody', {
+              program: row.programName ?? '—',
+              state: row.bpjsState ? xt(`recon.state.${row.bpjsState}`) : '—',
+            })}
+          </Text>
+          <LabelledSelect
+            label={xt('recon.endReason')}
+            data={END_REASONS.map((r) => ({ value: r, label: t(`enrollment.end.${r}`) }))}
+            value={reason}
+            onChange={(v) => v && setReason(v as EndReason)}
+            allowDeselect={false}
+          />
+          <Textarea
+            label={xt('recon.endNote')}
+            placeholder={xt('recon.endNoteDefault')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={500}
+          />
+          {end.error ? (
+            <Alert color="red" variant="light">
+              {errorMessage(end.error, t)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {xt('recon.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={end.isPending}
+              onClick={() =>
+                end.mutate(
+                  {
+                    programId: row.programId!,
+                    enrollmentId: row.enrollmentId!,
+                    reason,
+                    note: note.trim() || xt('recon.endNoteDefault'),
+                  },
+                  {
+                    onSuccess: (r) => {
+                      notifications.show({ color: 'teal', message: xt('recon.endDone', { name, month: r.lastMonth }) });
+                      close();
+                    },
+                  },
+                )
+              }
+            >
+              {xt('recon.endConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
   );
 }

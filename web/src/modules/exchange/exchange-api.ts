@@ -7,9 +7,13 @@ import type {
   ResponseResult,
   SnapshotResult,
   SnapshotSummary,
+  TakeKpjResult,
   Template,
   TemplateUpdate,
+  VillageCheck,
+  VillageCheckList,
 } from '../../../../lib/contracts/exchange.ts';
+import type { EndReason } from '../../../../lib/contracts/programs.ts';
 import { api, queryString } from '../../app/api.ts';
 import type { Page } from '../access/access-api.ts';
 
@@ -105,5 +109,46 @@ export function useTemplate() {
 export function useSaveTemplate() {
   return useExchangeMutation((input: TemplateUpdate) =>
     api<Template>('/api/exchange/template', { method: 'PUT', body: input }),
+  );
+}
+
+/** "Ambil KPJ BPJS" on a reconciliation row. */
+export function useTakeKpj() {
+  return useExchangeMutation((input: { enrollmentId: string }) =>
+    api<TakeKpjResult>('/api/exchange/reconciliation/take-kpj', { method: 'POST', body: input }),
+  );
+}
+
+/** "Tandai berakhir": the programmes module ends the row's enrollment (its own route, audited there). */
+export function useEndFromReconciliation() {
+  return useExchangeMutation((input: { programId: string; enrollmentId: string; reason: EndReason; note?: string }) =>
+    api<{ ended: number; lastMonth: string }>(`/api/programs/${encodeURIComponent(input.programId)}/enrollments/end`, {
+      method: 'POST',
+      body: { ids: [input.enrollmentId], reason: input.reason, note: input.note },
+    }),
+  );
+}
+
+/** "Minta desa cek" on a reconciliation row. */
+export function useRequestVillageCheck() {
+  return useExchangeMutation((input: { enrollmentId?: string; workerId?: string; note?: string }) =>
+    api<{ id: string; created: boolean }>('/api/exchange/village-checks', { method: 'POST', body: input }),
+  );
+}
+
+export function useVillageChecks(status: 'open' | 'done' | '') {
+  return useQuery({
+    queryKey: ['exchange', 'village-checks', status],
+    queryFn: ({ signal }) =>
+      api<VillageCheckList>('/api/exchange/village-checks', { query: { status: status || undefined }, signal }),
+  });
+}
+
+export function useAnswerVillageCheck() {
+  return useExchangeMutation((input: { id: string; answer: string }) =>
+    api<VillageCheck>(`/api/exchange/village-checks/${encodeURIComponent(input.id)}/answer`, {
+      method: 'POST',
+      body: { answer: input.answer },
+    }),
   );
 }

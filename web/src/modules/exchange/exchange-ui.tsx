@@ -9,6 +9,7 @@ export const EXCHANGE_PATHS = {
   snapshots: '/pertukaran/snapshot',
   reconciliation: '/pertukaran/rekonsiliasi',
   template: '/pertukaran/templat',
+  checks: '/cek-desa',
 } as const;
 
 /** The four exchange pages, linked from each of them. */
@@ -20,6 +21,7 @@ export function ExchangeNav() {
     [EXCHANGE_PATHS.batches, xt('nav.batches')],
     [EXCHANGE_PATHS.snapshots, xt('nav.snapshots')],
     [EXCHANGE_PATHS.reconciliation, xt('nav.reconciliation')],
+    [EXCHANGE_PATHS.checks, xt('nav.checks')],
     ...(me.role === 'bpjs' ? [] : [[EXCHANGE_PATHS.template, xt('nav.template')]]),
   ] as const;
   return (

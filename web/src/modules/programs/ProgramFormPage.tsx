@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -11,9 +12,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { ProgramCreate, ProgramDetail } from '../../../../lib/contracts/programs.ts';
+import type { ProgramCostPreviewRequest, ProgramCreate, ProgramDetail } from '../../../../lib/contracts/programs.ts';
+import { formatRupiah } from '../../../../lib/rules/money.ts';
 import {
   addMonths,
   currentMonthWib,
@@ -27,17 +31,18 @@ import {
 import { SEGMENT_CODES, SEGMENTS, type SegmentCode } from '../../../../lib/rules/segments.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
-import { wholeNumberInput } from '../../ui/format.ts';
+import { formatNumber, wholeNumberInput } from '../../ui/format.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { IncomeRowField } from '../contributions/IncomeRowField.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { BackToPrograms, funderLabel } from './program-ui.tsx';
-import { useCreateProgram, useProgram, useUpdateProgram } from './programs-api.ts';
+import { useCreateProgram, useProgram, useProgramCostPreview, useUpdateProgram } from './programs-api.ts';
+import { usePT } from './programs-text.ts';
 
 type Values = {
   name: string;
@@ -128,6 +133,92 @@ type FormProps = {
   save: (input: ProgramCreate, done: (saved: ProgramDetail) => void) => void;
   editing?: boolean;
 };
+
+/** The quota priced with the rules in force, and a warning when the ceiling pays for fewer persons or months. */
+function BudgetPreview({ values }: { values: Values }) {
+  const pt = usePT();
+  const t = useT();
+  const [locale] = useLocale();
+  const complete =
+    values.declaredIncome !== '' &&
+    values.declaredIncome > 0 &&
+    values.quota !== '' &&
+    values.quota > 0 &&
+    values.months !== '' &&
+    values.months > 0 &&
+    values.budgetCeiling !== '' &&
+    values.budgetCeiling > 0 &&
+    /^\d{4}-(0[1-9]|1[0-2])$/.test(values.startMonth);
+  const request: ProgramCostPreviewRequest | null = complete
+    ? {
+        funder: values.funder,
+        package: values.package,
+        declaredIncome: Number(values.declaredIncome),
+        quota: Number(values.quota),
+        startMonth: values.startMonth,
+        months: Number(values.months),
+        budgetCeiling: Number(values.budgetCeiling),
+      }
+    : null;
+  const [debounced] = useDebouncedValue(JSON.stringify(request), 300);
+  const preview = useProgramCostPreview(JSON.parse(debounced) as ProgramCostPreviewRequest | null);
+  if (request === null) return null;
+  if (preview.isError) {
+    return (
+      <Alert color="gray" variant="light" title={pt('budget.title')} data-testid="budget-preview">
+        {pt('budget.unavailable', { message: errorMessage(preview.error, t) })}
+      </Alert>
+    );
+  }
+  const p = preview.data;
+  if (!p) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="budget-preview">
+        {pt('budget.loading')}
+      </Text>
+    );
+  }
+  const n = (v: number) => formatNumber(v, locale);
+  const cost = pt('budget.cost', {
+    perPerson: formatRupiah(p.costPerPerson),
+    months: n(p.prices.length),
+    quota: n(request.quota),
+    total: formatRupiah(p.quotaCost),
+  });
+  if (p.shortfall === 0) {
+    return (
+      <Alert color="teal" variant="light" title={pt('budget.title')} data-testid="budget-preview" role="status">
+        <Text size="sm">{cost}</Text>
+        <Text size="sm">{pt('budget.enough', { ceiling: formatRupiah(request.budgetCeiling) })}</Text>
+      </Alert>
+    );
+  }
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title={pt('budget.shortTitle')}
+      icon={<IconAlertTriangle size={18} aria-hidden />}
+      data-testid="budget-preview"
+      role="alert"
+    >
+      <Stack gap={4}>
+        <Text size="sm">{cost}</Text>
+        <Text size="sm" fw={600}>
+          {pt('budget.short', {
+            ceiling: formatRupiah(request.budgetCeiling),
+            persons: n(p.personsCovered),
+            quota: n(request.quota),
+            months: n(p.prices.length),
+            monthsCovered: n(p.monthsCovered),
+            shortfall: formatRupiah(p.shortfall),
+          })}
+        </Text>
+        <Text size="sm">{pt('budget.shortAction')}</Text>
+      </Stack>
+    </Alert>
+  );
+}
 
 function ProgramForm({ initial, state, save, editing = false }: FormProps) {
   const t = useT();
@@ -330,6 +421,7 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
                 <Text size="xs" c="dimmed">
                   {t('programs.form.agesHint')}
                 </Text>
+                <BudgetPreview values={values} />
               </Stack>
             </Fieldset>
 

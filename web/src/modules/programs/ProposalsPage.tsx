@@ -15,6 +15,7 @@ import {
 import { IconCircleCheck, IconFileSpreadsheet, IconListSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { WORKER_READERS } from '../../../../lib/access/roles.ts';
 import type {
   FileProposalResult,
   ProposalRequest,
@@ -47,6 +48,7 @@ import { searchQuery } from '../registry/registry-api.ts';
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { ProgramPicker } from './program-ui.tsx';
 import { useFileProposal, usePropose, useProposalPreview } from './programs-api.ts';
+import { usePT } from './programs-text.ts';
 
 type Draft = {
   q: string;
@@ -311,6 +313,7 @@ function ProposalPreview({
           {t('proposals.reasonsNote')}
         </Text>
       )}
+      {result.people.length > 0 && <PeopleToPropose result={result} />}
       <Group>
         <Button
           leftSection={<IconUserPlus size={18} aria-hidden />}
@@ -321,6 +324,65 @@ function ProposalPreview({
           {t('proposals.confirm', { n: formatNumber(result.wouldPropose, locale) })}
         </Button>
       </Group>
+    </Stack>
+  );
+}
+
+/** The persons the proposal adds, in name order, so the operator sees who before confirming. */
+function PeopleToPropose({ result }: { result: ProposalResult }) {
+  const pt = usePT();
+  const [locale] = useLocale();
+  const me = useCurrentUser();
+  const mayOpen = WORKER_READERS.includes(me.role);
+  const count = result.proposed > 0 ? result.proposed : result.wouldPropose;
+  const more = count - result.people.length;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {pt('people.title', { n: formatNumber(count, locale) })}
+      </Text>
+      {result.proposed === 0 && (
+        <Text size="xs" c="dimmed">
+          {pt('people.check')}
+        </Text>
+      )}
+      <Table.ScrollContainer minWidth={520} mah={360}>
+        <Table aria-label={pt('people.table')} striped verticalSpacing={4} stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{pt('people.col.name')}</Table.Th>
+              <Table.Th scope="col">{pt('people.col.nik')}</Table.Th>
+              <Table.Th scope="col">{pt('people.col.village')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.people.map((p) => (
+              <Table.Tr key={p.workerId}>
+                <Table.Td>
+                  {mayOpen ? (
+                    <Anchor component={Link} to={ROUTES.workerDetail(p.workerId)} size="sm" target="_blank">
+                      {p.fullName}
+                    </Anchor>
+                  ) : (
+                    p.fullName
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {p.nikMasked}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{p.villageLabel}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {more > 0 && (
+        <Text size="xs" c="dimmed">
+          {pt('people.more', { n: formatNumber(more, locale) })}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { EnrollmentList, useEnrollmentListState } from './EnrollmentList.tsx';
 import { ProgramPicker } from './program-ui.tsx';
 import { useEnd, useProgram, useReject, useSubmitBatch, useVerify } from './programs-api.ts';
+import { usePT } from './programs-text.ts';
 import { useProgramParam } from './ProposalsPage.tsx';
 
 const VERIFIABLE: readonly EnrollmentStatus[] = ['proposed'];
@@ -54,11 +55,12 @@ export function VerificationPage() {
 
 function Workbench({ programId }: { programId: string }) {
   const t = useT();
+  const pt = usePT();
   const [locale] = useLocale();
   const program = useProgram(programId);
   const { status } = useEnrollmentListState('proposed');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [dialog, setDialog] = useState<'reject' | 'end' | null>(null);
+  const [dialog, setDialog] = useState<'reject' | 'end' | 'send' | null>(null);
   const [outcome, setOutcome] = useState<VerifyResult | null>(null);
   const verify = useVerify(programId);
   const submit = useSubmitBatch(programId);
@@ -79,11 +81,13 @@ function Workbench({ programId }: { programId: string }) {
     });
   const doSubmit = () =>
     submit.mutate(undefined, {
-      onSuccess: (r) =>
+      onSuccess: (r) => {
+        setDialog(null);
         notifications.show({
           color: 'teal',
           message: t('verification.submitted', { n: formatNumber(r.persons, locale), batch: r.batchId }),
-        }),
+        });
+      },
       onError: failed,
     });
 
@@ -117,8 +121,7 @@ function Workbench({ programId }: { programId: string }) {
             variant="light"
             leftSection={<IconSend size={18} aria-hidden />}
             disabled={verifiedCount === 0}
-            loading={submit.isPending}
-            onClick={doSubmit}
+            onClick={() => setDialog('send')}
           >
             {t('verification.submitBatch', { n: formatNumber(verifiedCount, locale) })}
           </Button>
@@ -131,6 +134,29 @@ function Workbench({ programId }: { programId: string }) {
       {outcome && <VerifyOutcome result={outcome} onClose={() => setOutcome(null)} />}
 
       <EnrollmentList programId={programId} defaultStatus="proposed" selection={{ selected, onChange: setSelected }} />
+
+      <Modal opened={dialog === 'send'} onClose={() => setDialog(null)} title={pt('send.title')} centered size="lg">
+        <Stack gap="sm">
+          <Text size="sm" fw={600}>
+            {pt('send.question', {
+              n: formatNumber(verifiedCount, locale),
+              program: program.data?.name ?? '…',
+            })}
+          </Text>
+          <Text size="sm">{pt('send.data')}</Text>
+          <Text size="sm" c="dimmed">
+            {pt('send.after')}
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t('app.cancel')}
+            </Button>
+            <Button leftSection={<IconSend size={18} aria-hidden />} loading={submit.isPending} onClick={doSubmit}>
+              {pt('send.confirm', { n: formatNumber(verifiedCount, locale) })}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       <RejectDialog
         programId={programId}

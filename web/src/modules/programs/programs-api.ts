@@ -6,6 +6,8 @@ import type {
   EnrollmentStatus,
   FileProposalResult,
   GapList,
+  ProgramCostPreview,
+  ProgramCostPreviewRequest,
   ProgramCreate,
   ProgramDetail,
   ProgramSummary,
@@ -31,6 +33,17 @@ export function usePrograms(filters: { q?: string; page: number; pageSize?: numb
         signal,
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** What the quota costs and what the ceiling pays for, while the form is being filled (nothing is saved). */
+export function useProgramCostPreview(body: ProgramCostPreviewRequest | null) {
+  return useQuery({
+    queryKey: ['programs', 'cost-preview', body],
+    queryFn: ({ signal }) => api<ProgramCostPreview>('/api/programs/cost-preview', { method: 'POST', body, signal }),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
   });
 }
 

@@ -19,12 +19,17 @@ export const WORKERS_PAGE_SIZE = 25;
 
 export type WorkerFilters = { q?: string; segment?: string; category?: string; problem?: string; page: number };
 
-/** One search box: 16 digits search the NIK, anything else the beginning of the name. */
-export function searchQuery(q: string | undefined): { nik?: string; name?: string } {
+/**
+ * One search box: 16 digits search the NIK, 4 digits the NIK's last 4 (what a masked NIK shows), anything else the
+ * beginning of the name.
+ */
+export function searchQuery(q: string | undefined): { nik?: string; nikEnd?: string; name?: string } {
   const text = (q ?? '').trim();
   if (!text) return {};
   const digits = text.replace(/[\s.-]/g, '');
-  return /^\d{16}$/.test(digits) ? { nik: digits } : { name: text };
+  if (/^\d{16}$/.test(digits)) return { nik: digits };
+  if (/^\d{4}$/.test(digits)) return { nikEnd: digits };
+  return { name: text };
 }
 
 export function useWorkers(filters: WorkerFilters) {
