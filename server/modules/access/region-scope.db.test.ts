@@ -405,11 +405,18 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     ['GET /api/imports/{id}/issues', 'GET', '/issues'],
     ['GET /api/imports/{id}/report.xlsx', 'GET', '/report.xlsx'],
     ['POST /api/imports/{id}/commit', 'POST', '/commit'],
+    ['DELETE /api/imports/{id}', 'DELETE', ''],
   ] as const) {
     covered.set(route, async () => {
-      const r = await app.inject({ method, url: `/api/imports/${await otherImport()}${suffix}`, headers });
+      const id = await otherImport();
+      const before = await db.owner.selectFrom('import_job').select('status').where('id', '=', id).executeTakeFirst();
+      const r = await app.inject({ method, url: `/api/imports/${id}${suffix}`, headers });
       expect(r.statusCode).toBe(404);
       expect(r.body).not.toContain(OTHER_NIK);
+      // A refused change changed nothing.
+      expect(await db.owner.selectFrom('import_job').select('status').where('id', '=', id).executeTakeFirst()).toEqual(
+        before,
+      );
     });
   }
   covered.set('POST /api/imports/{id}/mapping', async () => {

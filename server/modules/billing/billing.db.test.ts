@@ -422,7 +422,7 @@ describe('the coverage check', () => {
     expect(outside).toEqual({
       covered: true,
       programs: [],
-      reason: `Tertanggung: NIK ${budi.slice(0, 4)}••••••••${budi.slice(-4)} tertanggung pada tanggal ini melalui kepesertaan di luar wilayah Anda. Program dan wilayahnya tidak ditampilkan; tanyakan rinciannya kepada Disnaker atau cabang BPJS.`,
+      reason: `Tertanggung: NIK ${budi.slice(0, 6)}••••••${budi.slice(-4)} tertanggung pada tanggal ini melalui kepesertaan di luar wilayah Anda. Program dan wilayahnya tidak ditampilkan; tanyakan rinciannya kepada Disnaker atau cabang BPJS.`,
     });
     expect(outside.reason).not.toMatch(new RegExp(`${programName}|Bantul|Trirenggo|34\\.02|terdaftar`));
     // The same verdict as Bantul's own check, on every date: covered while paid, not after the lapse.
@@ -433,7 +433,7 @@ describe('the coverage check', () => {
     const lapsed = await check(budi, '2026-07-16', sleman);
     const nobody = '3402084107800098';
     const unknown = await check(nobody, '2026-07-16', sleman);
-    const mask = (nik: string) => `${nik.slice(0, 4)}••••••••${nik.slice(-4)}`;
+    const mask = (nik: string) => `${nik.slice(0, 6)}••••••${nik.slice(-4)}`;
     expect(lapsed.programs).toEqual([]);
     expect(lapsed.reason.replace(mask(budi), 'NIK')).toBe(unknown.reason.replace(mask(nobody), 'NIK'));
     // A person covered only by a BPJS snapshot of another regency (self-paid) counts as well.

@@ -579,7 +579,7 @@ async function writePeopleWorkbook(
       `Paling banyak ${number(plan.maxRows)} baris per berkas` +
         (cut ? ': daftar ini DIPOTONG, persempit filter untuk sisanya.' : '; daftar ini lengkap.'),
     ],
-    ['NIK', 'Disamarkan (4 angka awal dan 4 angka akhir), sesuai UU 27/2022 tentang Pelindungan Data Pribadi.'],
+    ['NIK', 'Disamarkan (6 angka awal dan 4 angka akhir), sesuai UU 27/2022 tentang Pelindungan Data Pribadi.'],
     ['Diunduh oleh', actor.username],
     [
       'Diunduh pada',
