@@ -32,6 +32,7 @@ import {
   type PipelineResult,
 } from './imports.pipeline.ts';
 import { openTabular, TabularError, type TabularInfo } from './tabular.ts';
+import { fileLimits, type FileLimits } from './upload-limits.ts';
 
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
@@ -139,9 +140,9 @@ function tabularToAppError(err: unknown): never {
   throw err;
 }
 
-async function inspectFile(filePath: string, fileName: string, sheet: string | undefined) {
+async function inspectFile(filePath: string, fileName: string, sheet: string | undefined, limits: FileLimits) {
   try {
-    const tabular = await openTabular(filePath, { fileName, ...(sheet !== undefined && { sheet }) });
+    const tabular = await openTabular(filePath, { fileName, limits, ...(sheet !== undefined && { sheet }) });
     await tabular.close();
     return tabular.info;
   } catch (err) {
@@ -176,7 +177,7 @@ export async function createImport(
   const file = await materialise(upload.content, upload.fileName);
   let info: TabularInfo;
   try {
-    info = await inspectFile(file.path, upload.fileName, upload.sheet);
+    info = await inspectFile(file.path, upload.fileName, upload.sheet, fileLimits('imports', actor.role));
   } finally {
     await file.dispose();
   }
@@ -246,7 +247,7 @@ export async function setMapping(
     const tmp = await materialise(file.content, row.file_name);
     let info: TabularInfo;
     try {
-      info = await inspectFile(tmp.path, row.file_name, sheet);
+      info = await inspectFile(tmp.path, row.file_name, sheet, fileLimits('imports', actor.role));
     } finally {
       await tmp.dispose();
     }
