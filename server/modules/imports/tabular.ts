@@ -607,12 +607,27 @@ async function* xlsxRows(
   const sheetNames = () => (workbook.model?.sheets ?? []).map((s) => s.name);
   try {
     for await (const worksheet of workbook as AsyncIterable<StreamingWorksheet>) {
-      if (worksheet.name !== (wanted ?? firstVisibleSheet(workbook.model?.sheets ?? []))) continue;
+      if (worksheet.name !== (wanted ?? firstVisibleSheet(workbook.model?.sheets ?? []))) {
+        // Read through, not skipped: exceljs parks a sheet that comes before the shared strings in a temporary file
+        // and deletes it once the sheet is passed, so a sheet never read would open a deleted file in the background.
+        for await (const row of worksheet) void row;
+        continue;
+      }
       meta.sheet = worksheet.name;
       meta.sheets = sheetNames();
       const date1904 = workbook.properties?.model?.date1904 === true;
       let batch: TabularRow[] = [];
+      let previous = 0;
       for await (const row of worksheet) {
+        // Excel writes rows in order, once each; a file that repeats or reorders them cannot name rows in messages.
+        if (!(row.number > previous)) {
+          throw new TabularError('FILE_UNREADABLE', {
+            fileName,
+            reasonId: `nomor baris ${row.number} muncul setelah baris ${previous} (urutan baris rusak)`,
+            reasonEn: `row number ${row.number} comes after row ${previous} (the row order is damaged)`,
+          });
+        }
+        previous = row.number;
         const cells = xlsxCells(row, date1904, fileName, limits);
         if (cells.some((cell) => !isBlank(cell))) batch.push({ row: row.number, cells });
         if (batch.length >= BATCH_ROWS) {
