@@ -138,6 +138,9 @@ export function sheetXml(rows: string[][]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
+/** The deflated table of each bomb size: its checksum walks the whole unpacked size, so it is made once. */
+const bombStrings = new Map<number, ZipPart>();
+
 /**
  * A workbook whose shared-strings table unpacks to `gib` GiB (one repeated character) while the file stays around a
  * megabyte per GiB. `lie`: the ZIP declares the table as 1 KiB, so only counting the inflated bytes can tell.
@@ -150,14 +153,18 @@ export function sharedStringsBomb(options: { gib?: number; lie?: boolean } = {})
     '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>' +
     '<row r="2"><c r="A1" t="s"><v>0</v></c><c r="B2" t="s"><v>0</v></c></row></sheetData></worksheet>';
   const parts = workbookParts(sheet, '');
-  const strings = repeatedPart(
-    'xl/sharedStrings.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="1" uniqueCount="1"><si><t>`,
-    chunk,
-    times,
-    '</t></si></sst>',
-  );
-  if (options.lie) strings.declaredSize = 1024;
+  let deflated = bombStrings.get(times);
+  if (!deflated) {
+    deflated = repeatedPart(
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="1" uniqueCount="1"><si><t>`,
+      chunk,
+      times,
+      '</t></si></sst>',
+    );
+    bombStrings.set(times, deflated);
+  }
+  const strings = options.lie ? { ...deflated, declaredSize: 1024 } : deflated;
   return zip(
     Object.entries(parts).map(([name, content]) =>
       name === 'xl/sharedStrings.xml' ? strings : deflatedPart(name, content),
