@@ -179,7 +179,7 @@ export async function readFile<F extends string>(
 ): Promise<ParsedFile<F>> {
   const file = await materialise(content, fileName);
   try {
-    const tabular = await openTabular(file.path, { fileName, limits });
+    const tabular = await openTabular(file.path, { fileName, limits, waiting: true });
     const header = tabular.info.header;
     const index = {} as Record<F, number | null>;
     const headers = {} as Record<F, string | null>;

@@ -142,7 +142,12 @@ function tabularToAppError(err: unknown): never {
 
 async function inspectFile(filePath: string, fileName: string, sheet: string | undefined, limits: FileLimits) {
   try {
-    const tabular = await openTabular(filePath, { fileName, limits, ...(sheet !== undefined && { sheet }) });
+    const tabular = await openTabular(filePath, {
+      fileName,
+      limits,
+      waiting: true,
+      ...(sheet !== undefined && { sheet }),
+    });
     await tabular.close();
     return tabular.info;
   } catch (err) {

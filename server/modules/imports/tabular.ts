@@ -10,7 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { streamInWorker, WorkerFailure, type SerializedError } from '../../platform/worker-task.ts';
 import { columnLetter, TabularError } from './tabular-error.ts';
@@ -96,7 +96,16 @@ type RawSource = {
   rows: AsyncGenerator<TabularRow[]>;
 };
 
-export type TabularOptions = { sheet?: string | undefined; fileName?: string; limits?: FileLimits };
+export type TabularOptions = {
+  sheet?: string | undefined;
+  fileName?: string;
+  limits?: FileLimits;
+  /**
+   * A request waits for this read: keep a started worker ready for the next one (worker-task.ts). Background jobs
+   * leave it off, so a worker starting up does not compete with their parsing.
+   */
+  waiting?: boolean;
+};
 
 /**
  * Opens a file on disk in a worker thread whose heap is capped (`limits.workerHeapMb`): the header now, the rows
@@ -111,7 +120,7 @@ export async function openTabular(path: string, opts: TabularOptions = {}): Prom
   const stream = streamInWorker<TabularMessage>(TABULAR_TASK, 'tabularTask', [path, { ...opts, limits }], {
     heapMb: limits.workerHeapMb,
     ahead: 3,
-    keepSpare: true,
+    keepSpare: opts.waiting === true,
     revive: (e) => reviveError(e, fileName),
   });
   let first: IteratorResult<TabularMessage>;
@@ -176,9 +185,20 @@ export async function readTabular(path: string, opts: TabularOptions = {}): Prom
 
 const TABULAR_TASK = new URL(import.meta.url);
 
-/** A batch as sent between threads: row numbers, and each row's cells flat (null empty, [v, text] a number). */
-type WireBatch = { rows: number[]; width: number; cells: (string | null | boolean | Date | [number, string])[] };
+/**
+ * A batch as sent between threads: row numbers, and the cells of all rows flat. Text-only batches (every CSV) go as
+ * one string with a separator no cell contains (one copy across, cells sliced out of it); others as an array (null
+ * empty, [v, text] a number).
+ */
+type WireBatch = {
+  rows: number[];
+  width: number;
+  packed?: string;
+  cells?: (string | null | boolean | Date | [number, string])[];
+};
 type TabularMessage = { info: TabularInfo } | { batch: WireBatch };
+
+const SEPARATOR = '\u001f';
 
 export async function* tabularTask(path: string, opts: TabularOptions): AsyncGenerator<TabularMessage> {
   const tabular = await readTabular(path, opts);
@@ -187,13 +207,29 @@ export async function* tabularTask(path: string, opts: TabularOptions): AsyncGen
   for await (const batch of tabular.batches) yield { batch: encodeBatch(batch, width) };
 }
 
+function packText(batch: TabularRow[], width: number): string | null {
+  const texts: string[] = new Array(batch.length * width);
+  let at = 0;
+  for (const row of batch) {
+    for (let c = 0; c < width; c += 1) {
+      const cell = row.cells[c] ?? EMPTY;
+      if (cell.t === 'empty') texts[at] = '';
+      else if (cell.t === 'text' && !cell.v.includes(SEPARATOR)) texts[at] = cell.v;
+      else return null;
+      at += 1;
+    }
+  }
+  return texts.join(SEPARATOR);
+}
+
 function encodeBatch(batch: TabularRow[], width: number): WireBatch {
   const rows: number[] = new Array(batch.length);
-  const cells: WireBatch['cells'] = new Array(batch.length * width);
+  for (let r = 0; r < batch.length; r += 1) rows[r] = batch[r]!.row;
+  const packed = width > 0 ? packText(batch, width) : null;
+  if (packed !== null) return { rows, width, packed };
+  const cells: NonNullable<WireBatch['cells']> = new Array(batch.length * width);
   let at = 0;
-  for (let r = 0; r < batch.length; r += 1) {
-    const row = batch[r]!;
-    rows[r] = row.row;
+  for (const row of batch) {
     for (let c = 0; c < width; c += 1) {
       const cell = row.cells[c] ?? EMPTY;
       switch (cell.t) {
@@ -220,7 +256,8 @@ function encodeBatch(batch: TabularRow[], width: number): WireBatch {
 }
 
 function decodeBatch(batch: WireBatch): TabularRow[] {
-  const { rows, width, cells } = batch;
+  const { rows, width } = batch;
+  const cells = batch.packed !== undefined ? batch.packed.split(SEPARATOR) : (batch.cells ?? []);
   const out: TabularRow[] = new Array(rows.length);
   let at = 0;
   for (let r = 0; r < rows.length; r += 1) {
@@ -228,7 +265,7 @@ function decodeBatch(batch: WireBatch): TabularRow[] {
     for (let c = 0; c < width; c += 1) {
       const v = cells[at];
       at += 1;
-      if (v === null || v === undefined) row[c] = EMPTY;
+      if (v === null || v === undefined || v === '') row[c] = EMPTY;
       else if (typeof v === 'string') row[c] = { t: 'text', v };
       else if (typeof v === 'boolean') row[c] = { t: 'bool', v };
       else if (v instanceof Date) row[c] = { t: 'date', v };
@@ -591,7 +628,9 @@ async function* xlsxRows(
   meta: RawSource['meta'],
   limits: FileLimits,
 ): AsyncGenerator<TabularRow[]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // Loaded on first use: a worker that reads a CSV never pays for exceljs (a second to load, tens of MB).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

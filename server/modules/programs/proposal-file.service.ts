@@ -55,6 +55,7 @@ export async function proposeFromFile(
       table = await openTabular(file, {
         fileName: input.fileName,
         limits: fileLimits('proposal', actor.role),
+        waiting: true,
         ...(input.sheet && { sheet: input.sheet }),
       });
     } catch (err) {
