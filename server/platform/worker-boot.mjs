@@ -31,7 +31,7 @@ function serialise(err) {
   if (err !== null && typeof err === 'object') {
     for (const [key, value] of Object.entries(err)) {
       try {
-        props[key] = structuredClone(value);
+        props[key] = globalThis.structuredClone(value);
       } catch {
         // a field that cannot cross threads is left out
       }
