@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { sharedStringsBomb } from '../server/testing/zip.ts';
 import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Import journey (issue 3): the Trirenggo operator uploads an XLSX made by LibreOffice with the usual mistakes, reads
@@ -97,5 +98,26 @@ describe('import journey', () => {
     const job = JSON.parse((await callApi(page, 'GET', `/api/imports/${id}`)).body) as { status: string };
     expect(job.status).toBe('cancelled');
     await screenshot(page, 'import-cancelled');
+  });
+
+  it('a decompression bomb is refused with what to do; the next file is read as usual', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, lindung, 'operator.trirenggo');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
+    await page.getByRole('link', { name: 'Impor berkas' }).click();
+    await page.getByRole('heading', { name: 'Impor Data Pekerja' }).waitFor();
+    // ~1 MB on disk, 1.1 GB of shared strings once unpacked.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'pekerja-bom.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: sharedStringsBomb({ gib: 1.1 }),
+    });
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'terlalu besar setelah dibuka' });
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(/Simpan ulang sebagai CSV atau pecah menjadi beberapa berkas/);
+    await screenshot(page, 'import-bomb-refused');
+
+    await upload(page, 'pekerja-trirenggo-bermasalah.xlsx');
   });
 });

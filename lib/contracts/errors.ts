@@ -223,6 +223,63 @@ export const ERROR_CATALOGUE = {
       en: 'The file {fileName} cannot be read: {reasonEn}. Repair it or save it again in Excel or LibreOffice as .xlsx or CSV, then upload again.',
     },
   },
+  // Bounds of an uploaded spreadsheet (server/modules/imports/upload-limits.ts); nothing is stored when one is hit.
+  FILE_UNPACKED_TOO_LARGE: {
+    status: 422,
+    message: {
+      id: 'Berkas XLSX {fileName} terlalu besar setelah dibuka (lebih dari {limit}). Simpan ulang sebagai CSV atau pecah menjadi beberapa berkas, lalu unggah ulang.',
+      en: 'The XLSX file {fileName} is too large once unpacked (more than {limit}). Save it again as CSV or split it into several files, then upload again.',
+    },
+  },
+  FILE_PACKED_TOO_TIGHT: {
+    status: 422,
+    message: {
+      id: 'Berkas XLSX {fileName} dipadatkan secara tidak wajar (bagian {entry} {ratio} kali lebih besar setelah dibuka; batas {limit} kali). Buka di Excel atau LibreOffice, simpan ulang sebagai .xlsx atau CSV, lalu unggah ulang.',
+      en: 'The XLSX file {fileName} is packed unusually tightly (part {entry} grows {ratio} times once unpacked; the limit is {limit} times). Open it in Excel or LibreOffice, save it again as .xlsx or CSV, then upload again.',
+    },
+  },
+  FILE_TOO_MANY_PARTS: {
+    status: 422,
+    message: {
+      id: 'Berkas XLSX {fileName} berisi lebih dari {limit} bagian (lembar, gambar, dll.). Salin tabel data saja ke buku kerja baru atau simpan sebagai CSV, lalu unggah ulang.',
+      en: 'The XLSX file {fileName} holds more than {limit} parts (sheets, pictures, …). Copy only the data table into a new workbook or save it as CSV, then upload again.',
+    },
+  },
+  FILE_TOO_MANY_TEXTS: {
+    status: 422,
+    message: {
+      id: 'Berkas XLSX {fileName} berisi lebih dari {limit} teks berbeda. Pecah menjadi beberapa berkas atau simpan sebagai CSV, lalu unggah ulang.',
+      en: 'The XLSX file {fileName} holds more than {limit} distinct texts. Split it into several files or save it as CSV, then upload again.',
+    },
+  },
+  FILE_CELL_TOO_LONG: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName}, baris {row}, kolom {column}: isi sel lebih dari {limit} karakter. Periksa sel itu (mungkin tanda kutip tidak ditutup atau data tertempel berulang), perbaiki, lalu unggah ulang.',
+      en: 'File {fileName}, row {row}, column {column}: the cell holds more than {limit} characters. Check that cell (perhaps an unclosed quote or pasted data), fix it, then upload again.',
+    },
+  },
+  FILE_TOO_MANY_ROWS: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} berisi lebih dari {limit} baris data, batas untuk unggahan ini. Pecah berkas (mis. per kecamatan atau desa), lalu unggah satu per satu.',
+      en: 'The file {fileName} holds more than {limit} data rows, the limit for this upload. Split the file (e.g. by district or village), then upload the parts one by one.',
+    },
+  },
+  FILE_TOO_MANY_COLUMNS: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName}, baris {row}: lebih dari {limit} kolom terisi. Hapus kolom di luar tabel data (sering sel kosong yang berformat jauh di kanan), lalu unggah ulang.',
+      en: 'File {fileName}, row {row}: more than {limit} filled columns. Delete the columns outside the data table (often formatted empty cells far to the right), then upload again.',
+    },
+  },
+  FILE_TOO_HEAVY: {
+    status: 422,
+    message: {
+      id: 'Berkas {fileName} terlalu berat untuk dibaca (membutuhkan lebih dari {limit} memori); tidak ada yang disimpan. Simpan ulang sebagai CSV atau pecah menjadi beberapa berkas, lalu unggah ulang.',
+      en: 'The file {fileName} is too heavy to read (it needs more than {limit} of memory); nothing was saved. Save it again as CSV or split it into several files, then upload again.',
+    },
+  },
   SHEET_NOT_FOUND: {
     status: 422,
     message: {

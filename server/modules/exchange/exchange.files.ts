@@ -12,6 +12,7 @@ import { isRealDate, isScientificNotation, toIsoDate } from '../../../lib/rules/
 import { PARTICIPATION_CATEGORIES, type ParticipationCategory } from '../../../lib/rules/segments.ts';
 import { AppError } from '../../platform/errors.ts';
 import { cellText, openTabular, TabularError, type Cell } from '../imports/tabular.ts';
+import type { FileLimits } from '../imports/upload-limits.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing a batch file
@@ -174,10 +175,11 @@ export async function readFile<F extends string>(
   content: Buffer,
   fileName: string,
   spec: FieldSpec<F>,
+  limits: FileLimits,
 ): Promise<ParsedFile<F>> {
   const file = await materialise(content, fileName);
   try {
-    const tabular = await openTabular(file.path, { fileName });
+    const tabular = await openTabular(file.path, { fileName, limits, waiting: true });
     const header = tabular.info.header;
     const index = {} as Record<F, number | null>;
     const headers = {} as Record<F, string | null>;

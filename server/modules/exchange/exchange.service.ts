@@ -51,6 +51,7 @@ import {
 } from './exchange.files.ts';
 import { regionOf, requireExchangeUser, requireTemplateEditor } from './exchange.policy.ts';
 import * as repo from './exchange.repository.ts';
+import { fileLimits } from '../imports/upload-limits.ts';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const PREVIEW_ROWS = 200;
@@ -421,7 +422,7 @@ export async function importResponse(
   source: 'file' | 'simulator' = 'file',
 ): Promise<ResponseResult> {
   const actor = requireExchangeUser(ctx);
-  const file = await readFile(input.content, input.fileName, RESPONSE_FIELDS);
+  const file = await readFile(input.content, input.fileName, RESPONSE_FIELDS, fileLimits('exchange', actor.role));
   return withScope(db, actor.scope, async (tx) => {
     const batch = await loadBatch(tx, actor, id);
     const members = await repo.batchMembers(tx, actor.scope, batch.id);
@@ -717,7 +718,7 @@ export async function importSnapshot(
     throw new AppError('VALIDATION_FAILED', { detail: `region: ${message}` }, [{ path: 'query.region', message }]);
   }
   const asOf = input.asOf ?? todayWib();
-  const file = await readFile(input.content, input.fileName, SNAPSHOT_FIELDS);
+  const file = await readFile(input.content, input.fileName, SNAPSHOT_FIELDS, fileLimits('exchange', actor.role));
   if (file.rows.length === 0) throw new AppError('FILE_EMPTY', { fileName: input.fileName });
   const issues = new IssueList(actor.locale);
   const staged = checkSnapshot(file, issues);

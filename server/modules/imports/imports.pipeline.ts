@@ -18,6 +18,8 @@ import { WORKER_VALUE_COLUMNS } from '../registry/index.ts';
 import { VillageDirectory } from './imports.regions.ts';
 import { parseWorkerRow, type ColumnPlan, type RowIssue, type StagedWorker } from './imports.rows.ts';
 import { openTabular, type TabularInfo } from './tabular.ts';
+import { fileLimits } from './upload-limits.ts';
+import { ROLES, type Role } from '../../../lib/access/roles.ts';
 import { copyText } from '../../platform/copy-text.ts';
 import { NikRows } from './nik-rows.ts';
 
@@ -192,6 +194,11 @@ export const HEARTBEAT_MS = 5_000;
 export async function runPipeline(database: Database, input: PipelineInput): Promise<PipelineResult> {
   const tabular = await openTabular(input.path, {
     fileName: input.fileName,
+    // A job of an unknown role (a system account) reads with the import's own largest limits.
+    limits: fileLimits(
+      'imports',
+      (ROLES as readonly string[]).includes(input.actor.role) ? (input.actor.role as Role) : 'admin',
+    ),
     ...(input.sheet !== undefined && { sheet: input.sheet }),
   });
   const { info } = tabular;

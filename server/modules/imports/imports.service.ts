@@ -34,6 +34,7 @@ import {
   type PipelineResult,
 } from './imports.pipeline.ts';
 import { openTabular, TabularError, type TabularInfo } from './tabular.ts';
+import { fileLimits, type FileLimits } from './upload-limits.ts';
 
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
@@ -141,9 +142,14 @@ function tabularToAppError(err: unknown): never {
   throw err;
 }
 
-async function inspectFile(filePath: string, fileName: string, sheet: string | undefined) {
+async function inspectFile(filePath: string, fileName: string, sheet: string | undefined, limits: FileLimits) {
   try {
-    const tabular = await openTabular(filePath, { fileName, ...(sheet !== undefined && { sheet }) });
+    const tabular = await openTabular(filePath, {
+      fileName,
+      limits,
+      waiting: true,
+      ...(sheet !== undefined && { sheet }),
+    });
     await tabular.close();
     return tabular.info;
   } catch (err) {
@@ -178,7 +184,7 @@ export async function createImport(
   const file = await materialise(upload.content, upload.fileName);
   let info: TabularInfo;
   try {
-    info = await inspectFile(file.path, upload.fileName, upload.sheet);
+    info = await inspectFile(file.path, upload.fileName, upload.sheet, fileLimits('imports', actor.role));
   } finally {
     await file.dispose();
   }
@@ -248,7 +254,7 @@ export async function setMapping(
     const tmp = await materialise(file.content, row.file_name);
     let info: TabularInfo;
     try {
-      info = await inspectFile(tmp.path, row.file_name, sheet);
+      info = await inspectFile(tmp.path, row.file_name, sheet, fileLimits('imports', actor.role));
     } finally {
       await tmp.dispose();
     }

@@ -15,7 +15,9 @@ import {
   parseSex,
 } from '../../../lib/rules/import-values.ts';
 import { validateNik } from '../../../lib/rules/nik.ts';
-import { cellText, openTabular, TabularError, type Cell, type TabularRow } from './tabular.ts';
+// The reader's rules, in this thread (readTabular); the same reader behind the worker thread is tested in
+// tabular.worker.test.ts.
+import { cellText, readTabular, TabularError, type Cell, type TabularRow } from './tabular.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -32,7 +34,7 @@ async function file(name: string, content: string | Buffer): Promise<string> {
 }
 
 async function readAll(path: string, opts?: { sheet?: string; fileName?: string }) {
-  const { info, batches } = await openTabular(path, opts);
+  const { info, batches } = await readTabular(path, opts);
   const rows: TabularRow[] = [];
   for await (const batch of batches) rows.push(...batch);
   return { info, rows };
@@ -49,7 +51,7 @@ async function failure(promise: Promise<unknown>): Promise<TabularError> {
   return error as TabularError;
 }
 
-describe('openTabular: CSV', () => {
+describe('readTabular: CSV', () => {
   it('reads Indonesian Excel CSV: semicolons, UTF-8 BOM, CRLF, quotes with ; " and line breaks inside', async () => {
     const csv =
       '\uFEFFNIK;Nama Lengkap;Alamat;L/P\r\n' +
@@ -146,7 +148,7 @@ describe('openTabular: CSV', () => {
 
   it('delivers a big file in batches of at most 1000 rows, in order, and can read it again', async () => {
     const lines = Array.from({ length: 2500 }, (_, i) => `${i};Nama ${i}`);
-    const tabular = await openTabular(await file('many.csv', ['NIK;Nama', ...lines].join('\n')));
+    const tabular = await readTabular(await file('many.csv', ['NIK;Nama', ...lines].join('\n')));
     const read = async () => {
       const sizes: number[] = [];
       const numbers: number[] = [];
@@ -163,7 +165,7 @@ describe('openTabular: CSV', () => {
   });
 
   it('releases the file on close() when only the header was wanted; reading afterwards starts again', async () => {
-    const tabular = await openTabular(await file('header-only-use.csv', 'NIK;Nama\n1;A\n2;B\n'));
+    const tabular = await readTabular(await file('header-only-use.csv', 'NIK;Nama\n1;A\n2;B\n'));
     expect(tabular.info.header).toEqual(['NIK', 'Nama']);
     await tabular.close();
     const rows: TabularRow[] = [];
@@ -180,7 +182,7 @@ describe('openTabular: CSV', () => {
       ['blank.csv', '\uFEFF\r\n;;\r\n'],
       ['header.csv', 'NIK;Nama\r\n;\r\n'],
     ] as const) {
-      const error = await failure(openTabular(await file(name, content)));
+      const error = await failure(readTabular(await file(name, content)));
       expect(error.code).toBe('FILE_EMPTY');
       expect(error.params.fileName).toBe(name);
     }
@@ -202,11 +204,11 @@ describe('openTabular: CSV', () => {
       ['data.ods', odsHead(), 'OpenDocument (.ods)'],
     ];
     for (const [name, content, format] of cases) {
-      const error = await failure(openTabular(await file(name, content)));
+      const error = await failure(readTabular(await file(name, content)));
       expect([error.code, error.params.format]).toEqual(['FILE_TYPE', format]);
     }
     const error = await failure(
-      openTabular(await file('x', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), {
+      readTabular(await file('x', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), {
         fileName: 'Data Desa.xls',
       }),
     );
@@ -214,7 +216,7 @@ describe('openTabular: CSV', () => {
   });
 });
 
-describe('openTabular: XLSX', () => {
+describe('readTabular: XLSX', () => {
   let workbookPath: string;
 
   beforeAll(async () => {
@@ -283,12 +285,12 @@ describe('openTabular: XLSX', () => {
   });
 
   it('can stop early: breaking out of the rows, or close() after the header, then read again', async () => {
-    const tabular = await openTabular(workbookPath);
+    const tabular = await readTabular(workbookPath);
     for await (const batch of tabular.batches) {
       expect(batch[0]?.row).toBe(3);
       break;
     }
-    const again = await openTabular(workbookPath);
+    const again = await readTabular(workbookPath);
     await again.close();
     const rows: number[] = [];
     for await (const batch of again.batches) rows.push(...batch.map((r) => r.row));
@@ -303,11 +305,11 @@ describe('openTabular: XLSX', () => {
 
   it('recognises XLSX by content even when named .csv', async () => {
     const renamed = await file('sebenarnya-xlsx.csv', await readFile(workbookPath));
-    expect((await openTabular(renamed)).info.format).toBe('xlsx');
+    expect((await readTabular(renamed)).info.format).toBe('xlsx');
   });
 
   it('SHEET_NOT_FOUND lists the sheets', async () => {
-    const error = await failure(openTabular(workbookPath, { sheet: 'Sheet1' }));
+    const error = await failure(readTabular(workbookPath, { sheet: 'Sheet1' }));
     expect(error.code).toBe('SHEET_NOT_FOUND');
     expect(error.details).toEqual({ sheets: ['Data Pekerja', 'Rekap'] });
     expect(error.params).toMatchObject({ sheet: 'Sheet1', sheets: 'Data Pekerja, Rekap' });

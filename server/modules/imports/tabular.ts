@@ -10,10 +10,12 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { ERROR_CATALOGUE } from '../../../lib/contracts/errors.ts';
-import { interpolate } from '../../../lib/i18n/locale.ts';
+import { streamInWorker, WorkerFailure, type SerializedError } from '../../platform/worker-task.ts';
+import { columnLetter, TabularError } from './tabular-error.ts';
+import { TRUSTED_LIMITS, type FileLimits } from './upload-limits.ts';
+import { inspectXlsx } from './xlsx-guard.ts';
 
 export type Cell =
   | { t: 'empty' }
@@ -36,30 +38,7 @@ export type TabularInfo = {
   headerRow: number;
 };
 
-export type TabularErrorCode = 'FILE_EMPTY' | 'FILE_UNREADABLE' | 'SHEET_NOT_FOUND' | 'FILE_TYPE';
-
-/**
- * A file the readers cannot use. `params` fill the catalogue message of the same code, so the importer can
- * rethrow it as `new AppError(err.code, err.params)`.
- */
-export class TabularError extends Error {
-  readonly code: TabularErrorCode;
-  readonly details: { sheets?: string[] };
-  readonly params: Readonly<Record<string, string>>;
-
-  constructor(
-    code: TabularErrorCode,
-    params: Record<string, string>,
-    details: { sheets?: string[] } = {},
-    cause?: unknown,
-  ) {
-    super(interpolate(ERROR_CATALOGUE[code].message.en, params), cause === undefined ? undefined : { cause });
-    this.name = 'TabularError';
-    this.code = code;
-    this.params = params;
-    this.details = details;
-  }
-}
+export { TabularError, type TabularErrorCode } from './tabular-error.ts';
 
 export type Tabular = {
   info: TabularInfo;
@@ -117,20 +96,211 @@ type RawSource = {
   rows: AsyncGenerator<TabularRow[]>;
 };
 
-/** Opens a file on disk; reads the header eagerly, the rows lazily in batches to keep memory flat. */
-export async function openTabular(path: string, opts: { sheet?: string; fileName?: string } = {}): Promise<Tabular> {
+export type TabularOptions = {
+  sheet?: string | undefined;
+  fileName?: string;
+  limits?: FileLimits;
+  /**
+   * A request waits for this read: keep a started worker ready for the next one (worker-task.ts). Background jobs
+   * leave it off, so a worker starting up does not compete with their parsing.
+   */
+  waiting?: boolean;
+};
+
+/**
+ * Opens a file on disk in a worker thread whose heap is capped (`limits.workerHeapMb`): the header now, the rows
+ * in batches as they are read. Every limit of `limits` is checked while streaming; a file that still exhausts the
+ * worker's memory is FILE_TOO_HEAVY, and the server goes on. Without `limits`, those of a file Lindung already
+ * accepted (TRUSTED_LIMITS).
+ */
+export async function openTabular(path: string, opts: TabularOptions = {}): Promise<Tabular> {
+  const limits = opts.limits ?? TRUSTED_LIMITS;
+  const fileName = basename(opts.fileName ?? path);
+  const failure = (err: unknown) => workerError(err, fileName, limits);
+  const stream = streamInWorker<TabularMessage>(TABULAR_TASK, 'tabularTask', [path, { ...opts, limits }], {
+    heapMb: limits.workerHeapMb,
+    ahead: 3,
+    keepSpare: opts.waiting === true,
+    revive: (e) => reviveError(e, fileName),
+  });
+  let first: IteratorResult<TabularMessage>;
+  try {
+    first = await stream.next();
+  } catch (err) {
+    throw failure(err);
+  }
+  if (first.done || !('info' in first.value)) throw failure(new Error('the reader sent no header'));
+  const info = first.value.info;
+
+  async function* continueRead(): AsyncGenerator<TabularRow[]> {
+    try {
+      for await (const message of stream) if ('batch' in message) yield decodeBatch(message.batch);
+    } catch (err) {
+      throw failure(err);
+    } finally {
+      await stream.return(undefined);
+    }
+  }
+
+  let fresh = true;
+  return {
+    info,
+    batches: {
+      [Symbol.asyncIterator]: () => {
+        if (!fresh) return readAgain(() => openTabular(path, opts));
+        fresh = false;
+        return continueRead();
+      },
+    },
+    close: async () => {
+      fresh = false;
+      await stream.return(undefined);
+    },
+  };
+}
+
+/** Opens a file on disk in this thread (the worker's side of `openTabular`, and the readers' tests). */
+export async function readTabular(path: string, opts: TabularOptions = {}): Promise<Tabular> {
+  const limits = opts.limits ?? TRUSTED_LIMITS;
   const fileName = basename(opts.fileName ?? path);
   const head = await readHead(path);
   const format = sniffFormat(head, fileName);
-  if (format === 'xlsx' && !(await hasZipDirectory(path))) {
-    throw new TabularError('FILE_UNREADABLE', {
-      fileName,
-      reasonId: 'berkas XLSX terpotong (tidak lengkap)',
-      reasonEn: 'the XLSX file is cut short (incomplete)',
-    });
+  if (format === 'xlsx') {
+    if (!(await hasZipDirectory(path))) {
+      throw new TabularError('FILE_UNREADABLE', {
+        fileName,
+        reasonId: 'berkas XLSX terpotong (tidak lengkap)',
+        reasonEn: 'the XLSX file is cut short (incomplete)',
+      });
+    }
+    await inspectXlsx({ path }, fileName, limits);
   }
-  const source = format === 'xlsx' ? xlsxSource(path, fileName, opts.sheet) : await csvSource(path, fileName, head);
-  return assemble(source, fileName, () => openTabular(path, opts));
+  const source =
+    format === 'xlsx' ? xlsxSource(path, fileName, opts.sheet, limits) : await csvSource(path, fileName, head, limits);
+  return assemble(source, fileName, limits, () => readTabular(path, opts));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The worker's side: rows cross the thread as compact arrays (structured clone), not as one object per cell.
+
+const TABULAR_TASK = new URL(import.meta.url);
+
+/**
+ * A batch as sent between threads: row numbers, and the cells of all rows flat. Text-only batches (every CSV) go as
+ * one string with a separator no cell contains (one copy across, cells sliced out of it); others as an array (null
+ * empty, [v, text] a number).
+ */
+type WireBatch = {
+  rows: number[];
+  width: number;
+  packed?: string;
+  cells?: (string | null | boolean | Date | [number, string])[];
+};
+type TabularMessage = { info: TabularInfo } | { batch: WireBatch };
+
+const SEPARATOR = '\u001f';
+
+export async function* tabularTask(path: string, opts: TabularOptions): AsyncGenerator<TabularMessage> {
+  const tabular = await readTabular(path, opts);
+  yield { info: tabular.info };
+  const width = tabular.info.header.length;
+  for await (const batch of tabular.batches) yield { batch: encodeBatch(batch, width) };
+}
+
+function packText(batch: TabularRow[], width: number): string | null {
+  const texts: string[] = new Array(batch.length * width);
+  let at = 0;
+  for (const row of batch) {
+    for (let c = 0; c < width; c += 1) {
+      const cell = row.cells[c] ?? EMPTY;
+      if (cell.t === 'empty') texts[at] = '';
+      else if (cell.t === 'text' && !cell.v.includes(SEPARATOR)) texts[at] = cell.v;
+      else return null;
+      at += 1;
+    }
+  }
+  return texts.join(SEPARATOR);
+}
+
+function encodeBatch(batch: TabularRow[], width: number): WireBatch {
+  const rows: number[] = new Array(batch.length);
+  for (let r = 0; r < batch.length; r += 1) rows[r] = batch[r]!.row;
+  const packed = width > 0 ? packText(batch, width) : null;
+  if (packed !== null) return { rows, width, packed };
+  const cells: NonNullable<WireBatch['cells']> = new Array(batch.length * width);
+  let at = 0;
+  for (const row of batch) {
+    for (let c = 0; c < width; c += 1) {
+      const cell = row.cells[c] ?? EMPTY;
+      switch (cell.t) {
+        case 'empty':
+          cells[at] = null;
+          break;
+        case 'text':
+          cells[at] = cell.v;
+          break;
+        case 'number':
+          cells[at] = [cell.v, cell.text];
+          break;
+        case 'date':
+          cells[at] = cell.v;
+          break;
+        case 'bool':
+          cells[at] = cell.v;
+          break;
+      }
+      at += 1;
+    }
+  }
+  return { rows, width, cells };
+}
+
+function decodeBatch(batch: WireBatch): TabularRow[] {
+  const { rows, width } = batch;
+  const cells = batch.packed !== undefined ? batch.packed.split(SEPARATOR) : (batch.cells ?? []);
+  const out: TabularRow[] = new Array(rows.length);
+  let at = 0;
+  for (let r = 0; r < rows.length; r += 1) {
+    const row: Cell[] = new Array(width);
+    for (let c = 0; c < width; c += 1) {
+      const v = cells[at];
+      at += 1;
+      if (v === null || v === undefined || v === '') row[c] = EMPTY;
+      else if (typeof v === 'string') row[c] = { t: 'text', v };
+      else if (typeof v === 'boolean') row[c] = { t: 'bool', v };
+      else if (v instanceof Date) row[c] = { t: 'date', v };
+      else row[c] = { t: 'number', v: v[0], text: v[1] };
+    }
+    out[r] = { row: rows[r]!, cells: row };
+  }
+  return out;
+}
+
+function reviveError(e: SerializedError, fileName: string): Error {
+  if (e.name === 'TabularError') {
+    const { code, params, details } = e.props as Pick<TabularError, 'code' | 'params' | 'details'>;
+    return new TabularError(code, { ...params }, details ?? {});
+  }
+  return new TabularError(
+    'FILE_UNREADABLE',
+    { fileName, reasonId: 'isi berkas rusak', reasonEn: 'the file content is damaged' },
+    {},
+    new Error(e.message),
+  );
+}
+
+/** What a failed worker means for the operator: too heavy (its heap ran out) or damaged (it crashed). */
+function workerError(err: unknown, fileName: string, limits: FileLimits): Error {
+  if (err instanceof TabularError) return err;
+  if (err instanceof WorkerFailure && err.kind === 'memory') {
+    return new TabularError('FILE_TOO_HEAVY', { fileName, limit: `${limits.workerHeapMb} MB` }, {}, err);
+  }
+  return new TabularError(
+    'FILE_UNREADABLE',
+    { fileName, reasonId: 'isi berkas rusak', reasonEn: 'the file content is damaged' },
+    {},
+    err,
+  );
 }
 
 const ZIP_END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -199,7 +369,12 @@ function filledCells(row: TabularRow): number {
  * TITLE_ROWS non-empty rows, the first with two or more filled cells. One data row is read ahead, so a file with a
  * header and no data is FILE_EMPTY.
  */
-async function assemble(source: RawSource, fileName: string, reopen: () => Promise<Tabular>): Promise<Tabular> {
+async function assemble(
+  source: RawSource,
+  fileName: string,
+  limits: FileLimits,
+  reopen: () => Promise<Tabular>,
+): Promise<Tabular> {
   const rows = source.rows;
   const seen: TabularRow[] = [];
   while (seen.length <= TITLE_ROWS) {
@@ -221,10 +396,16 @@ async function assemble(source: RawSource, fileName: string, reopen: () => Promi
   const width = texts.length;
   const info: TabularInfo = { ...source.meta, header: texts, headerRow: header.row };
 
+  let dataRows = 0;
+  const counted = (batch: TabularRow[]) => {
+    dataRows += batch.length;
+    if (dataRows > limits.rows) throw new TabularError('FILE_TOO_MANY_ROWS', { fileName, limit: String(limits.rows) });
+    return batch;
+  };
   async function* continueRead(): AsyncGenerator<TabularRow[]> {
     try {
-      yield* rebatch(pending, width);
-      for await (const batch of rows) yield* rebatch(batch, width);
+      yield* rebatch(counted(pending), width);
+      for await (const batch of rows) yield* rebatch(counted(batch), width);
     } finally {
       await rows.return(undefined);
     }
@@ -268,7 +449,7 @@ type CsvDelimiter = NonNullable<TabularInfo['delimiter']>;
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-async function csvSource(path: string, fileName: string, head: Buffer): Promise<RawSource> {
+async function csvSource(path: string, fileName: string, head: Buffer, limits: FileLimits): Promise<RawSource> {
   const bom = head.subarray(0, 3).equals(UTF8_BOM);
   const utf8 = await isUtf8File(path, bom ? 3 : 0);
   const encoding: CsvEncoding = !utf8 ? 'windows-1252' : bom ? 'utf-8-bom' : 'utf-8';
@@ -278,7 +459,7 @@ async function csvSource(path: string, fileName: string, head: Buffer): Promise<
   const newline = !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
   return {
     meta: { format: 'csv', encoding, delimiter },
-    rows: csvRows(path, fileName, { skip: bom ? 3 : 0, utf8, delimiter, newline }),
+    rows: csvRows(path, fileName, { skip: bom ? 3 : 0, utf8, delimiter, newline }, limits),
   };
 }
 
@@ -341,7 +522,12 @@ type CsvOptions = { skip: number; utf8: boolean; delimiter: CsvDelimiter; newlin
  * papaparse's own Parser over 256 KiB chunks: each chunk is parsed up to its last complete record and the rest is
  * carried into the next, as papaparse's streamer does, but without one callback per row.
  */
-async function* csvRows(path: string, fileName: string, options: CsvOptions): AsyncGenerator<TabularRow[]> {
+async function* csvRows(
+  path: string,
+  fileName: string,
+  options: CsvOptions,
+  limits: FileLimits,
+): AsyncGenerator<TabularRow[]> {
   const decoder = new TextDecoder(options.utf8 ? 'utf-8' : 'windows-1252', { ignoreBOM: true });
   const parser = new Papa.Parser({ delimiter: options.delimiter, newline: options.newline });
   const stream = createReadStream(path, { start: options.skip, highWaterMark: CHUNK_BYTES });
@@ -354,6 +540,15 @@ async function* csvRows(path: string, fileName: string, options: CsvOptions): As
       reasonId: `tanda kutip (") di baris ${row} tidak ditutup`,
       reasonEn: `the quote (") in row ${row} is never closed`,
     });
+  // Only filled cells count: a row that ends in many empty fields (`;;;;`) is still read.
+  const tooManyColumns = (fields: string[]) => {
+    let lastFilled = fields.length;
+    while (lastFilled > 0 && (fields[lastFilled - 1] ?? '').trim() === '') lastFilled -= 1;
+    if (lastFilled > limits.columns) {
+      throw new TabularError('FILE_TOO_MANY_COLUMNS', { fileName, row: String(record), limit: String(limits.columns) });
+    }
+    fields.length = lastFilled;
+  };
   // The hot loop of a million-row import: plain loops, and each record's array is reused for its cells.
   const toRows = (records: string[][]): TabularRow[] => {
     const rows: TabularRow[] = [];
@@ -363,9 +558,11 @@ async function* csvRows(path: string, fileName: string, options: CsvOptions): As
       const end = fields[last] ?? '';
       if (stripCr && end.endsWith('\r')) fields[last] = end.slice(0, -1);
       if (isBlankRecord(fields)) continue;
+      if (fields.length > limits.columns) tooManyColumns(fields);
       const cells = fields as unknown as Cell[];
-      for (let i = 0; i <= last; i += 1) {
+      for (let i = 0; i < fields.length; i += 1) {
         const v = fields[i] ?? '';
+        if (v.length > limits.cellChars) throw cellTooLong(fileName, record, i + 1, limits);
         cells[i] = v === '' ? EMPTY : { t: 'text', v };
       }
       rows.push({ row: record, cells });
@@ -377,8 +574,13 @@ async function* csvRows(path: string, fileName: string, options: CsvOptions): As
       const text = carried + decoder.decode(chunk, { stream: true });
       const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
       carried = text.slice(result.meta.cursor);
-      // No real record is megabytes long: an opening quote that is never closed would swallow the rest of the file.
-      if (carried.length > 4 * CHUNK_BYTES) throw unclosedQuote(record + result.data.length + 1);
+      // No real record is megabytes long: an opening quote that is never closed would swallow the rest of the file,
+      // and a line without any line break would be one endless cell.
+      if (carried.length > 4 * CHUNK_BYTES) {
+        const row = record + result.data.length + 1;
+        if (carried.includes('"')) throw unclosedQuote(row);
+        throw cellTooLong(fileName, row, 1, limits);
+      }
       yield toRows(result.data);
     }
     const text = carried + decoder.decode();
@@ -393,6 +595,15 @@ async function* csvRows(path: string, fileName: string, options: CsvOptions): As
   }
 }
 
+function cellTooLong(fileName: string, row: number, column: number, limits: FileLimits): TabularError {
+  return new TabularError('FILE_CELL_TOO_LONG', {
+    fileName,
+    row: String(row),
+    column: columnLetter(column),
+    limit: String(limits.cellChars),
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // XLSX
 
@@ -405,9 +616,9 @@ type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookReader & {
   stream?: { destroy(): void };
 };
 
-function xlsxSource(path: string, fileName: string, wanted: string | undefined): RawSource {
+function xlsxSource(path: string, fileName: string, wanted: string | undefined, limits: FileLimits): RawSource {
   const meta: RawSource['meta'] = { format: 'xlsx' };
-  return { meta, rows: xlsxRows(path, fileName, wanted, meta) };
+  return { meta, rows: xlsxRows(path, fileName, wanted, meta, limits) };
 }
 
 async function* xlsxRows(
@@ -415,8 +626,11 @@ async function* xlsxRows(
   fileName: string,
   wanted: string | undefined,
   meta: RawSource['meta'],
+  limits: FileLimits,
 ): AsyncGenerator<TabularRow[]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // Loaded on first use: a worker that reads a CSV never pays for exceljs (a second to load, tens of MB).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
@@ -432,13 +646,28 @@ async function* xlsxRows(
   const sheetNames = () => (workbook.model?.sheets ?? []).map((s) => s.name);
   try {
     for await (const worksheet of workbook as AsyncIterable<StreamingWorksheet>) {
-      if (worksheet.name !== (wanted ?? firstVisibleSheet(workbook.model?.sheets ?? []))) continue;
+      if (worksheet.name !== (wanted ?? firstVisibleSheet(workbook.model?.sheets ?? []))) {
+        // Read through, not skipped: exceljs parks a sheet that comes before the shared strings in a temporary file
+        // and deletes it once the sheet is passed, so a sheet never read would open a deleted file in the background.
+        for await (const row of worksheet) void row;
+        continue;
+      }
       meta.sheet = worksheet.name;
       meta.sheets = sheetNames();
       const date1904 = workbook.properties?.model?.date1904 === true;
       let batch: TabularRow[] = [];
+      let previous = 0;
       for await (const row of worksheet) {
-        const cells = xlsxCells(row, date1904);
+        // Excel writes rows in order, once each; a file that repeats or reorders them cannot name rows in messages.
+        if (!(row.number > previous)) {
+          throw new TabularError('FILE_UNREADABLE', {
+            fileName,
+            reasonId: `nomor baris ${row.number} muncul setelah baris ${previous} (urutan baris rusak)`,
+            reasonEn: `row number ${row.number} comes after row ${previous} (the row order is damaged)`,
+          });
+        }
+        previous = row.number;
+        const cells = xlsxCells(row, date1904, fileName, limits);
         if (cells.some((cell) => !isBlank(cell))) batch.push({ row: row.number, cells });
         if (batch.length >= BATCH_ROWS) {
           yield batch;
@@ -464,11 +693,23 @@ function firstVisibleSheet(sheets: SheetEntry[]): string | undefined {
   return (sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0])?.name;
 }
 
-function xlsxCells(row: ExcelJS.Row, date1904: boolean): Cell[] {
+/** A row's cells; only a filled cell beyond `limits.columns` refuses the file (a formatted empty one is skipped). */
+function xlsxCells(row: ExcelJS.Row, date1904: boolean, fileName: string, limits: FileLimits): Cell[] {
   const cells: Cell[] = [];
   row.eachCell((cell, column) => {
+    const value = xlsxCell(cell.value, cell.numFmt, date1904);
+    if (value.t === 'text' && value.v.length > limits.cellChars)
+      throw cellTooLong(fileName, row.number, column, limits);
+    if (column > limits.columns) {
+      if (isBlank(value)) return;
+      throw new TabularError('FILE_TOO_MANY_COLUMNS', {
+        fileName,
+        row: String(row.number),
+        limit: String(limits.columns),
+      });
+    }
     while (cells.length < column - 1) cells.push(EMPTY);
-    cells.push(xlsxCell(cell.value, cell.numFmt, date1904));
+    cells.push(value);
   });
   return cells;
 }

@@ -15,6 +15,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { cellText, openTabular, TabularError, type Cell } from '../imports/tabular.ts';
+import { fileLimits } from '../imports/upload-limits.ts';
 import { proposeWorkers } from './enrollment.service.ts';
 import { requireProposer } from './programs.policy.ts';
 import { loadProgram, type Clock } from './programs.service.ts';
@@ -51,7 +52,12 @@ export async function proposeFromFile(
     await writeFile(file, input.content, { mode: 0o600 });
     let table;
     try {
-      table = await openTabular(file, { fileName: input.fileName, ...(input.sheet && { sheet: input.sheet }) });
+      table = await openTabular(file, {
+        fileName: input.fileName,
+        limits: fileLimits('proposal', actor.role),
+        waiting: true,
+        ...(input.sheet && { sheet: input.sheet }),
+      });
     } catch (err) {
       if (err instanceof TabularError) throw new AppError(err.code, err.params);
       throw err;

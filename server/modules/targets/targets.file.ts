@@ -6,6 +6,9 @@ import { isUtf8 } from 'node:buffer';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { SEGMENT_CODES, segmentFromText, type SegmentCode } from '../../../lib/rules/segments.ts';
+import { TabularError } from '../imports/tabular-error.ts';
+import type { FileLimits } from '../imports/upload-limits.ts';
+import { inspectXlsx } from '../imports/xlsx-guard.ts';
 
 export type RawCell = string | number | null;
 export type Issue = { row: number; column: string; message: string };
@@ -207,6 +210,29 @@ export function parsePersons(value: RawCell): { ok: true; value: number | null }
 }
 
 const TOTAL_ROW = /^(jumlah|total|jumlah total|kabupaten kota)$/;
+
+/**
+ * The worker thread's side of an upload (targets.service.ts runs it with the route's heap cap): an XLSX passes the
+ * ZIP guard before exceljs loads it whole, and the rows and columns are bounded like every upload's.
+ */
+export async function readDenominatorFileBounded(
+  bytes: Uint8Array,
+  opts: { sheet?: string | undefined; fileName: string },
+  limits: FileLimits,
+): Promise<ParsedFile> {
+  const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isXlsx(content)) await inspectXlsx({ buffer: content }, opts.fileName, limits);
+  const parsed = await readDenominatorFile(content, opts);
+  const widest = parsed.header.length;
+  if (widest > limits.columns) {
+    throw new TabularError('FILE_TOO_MANY_COLUMNS', {
+      fileName: opts.fileName,
+      row: '1',
+      limit: String(limits.columns),
+    });
+  }
+  return parsed;
+}
 
 /**
  * Reads the file into rows of raw fields, with the problems a row has on its own (numbers, years, segments).

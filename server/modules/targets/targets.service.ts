@@ -29,7 +29,10 @@ import { requireRole } from '../access/index.ts';
 import { cost, listRules, quote } from '../contributions/index.ts';
 import { findRegion, scopeLabels, searchRegions } from '../regions/index.ts';
 import { ACTIVE_SOURCE, activeCounts } from './targets.active.ts';
-import { FileProblem, readDenominatorFile, type Issue, type ParsedRow } from './targets.file.ts';
+import { runInWorker, WorkerFailure, type SerializedError } from '../../platform/worker-task.ts';
+import { TabularError } from '../imports/tabular-error.ts';
+import { fileLimits } from '../imports/upload-limits.ts';
+import { FileProblem, type Issue, type ParsedFile, type ParsedRow } from './targets.file.ts';
 import * as repo from './targets.repository.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 
@@ -297,6 +300,46 @@ async function makeResolver(tx: Tx, actor: Actor, rows: ParsedRow[], columnLevel
   };
 }
 
+const FILE_READER = new URL('./targets.file.ts', import.meta.url);
+
+/** Parses an upload in a worker thread with a capped heap: a file that exhausts it costs that worker only. */
+async function readInWorker(
+  content: Buffer,
+  fileName: string,
+  sheet: string | undefined,
+  limits: ReturnType<typeof fileLimits>,
+): Promise<ParsedFile> {
+  const revive = (e: SerializedError): Error => {
+    if (e.name === 'TabularError') {
+      const { code, params } = e.props as Pick<TabularError, 'code' | 'params'>;
+      return new TabularError(code, { ...params });
+    }
+    if ('issue' in e.props) return new FileProblem(e.props.issue as Issue);
+    return new WorkerFailure('crash', new Error(e.message));
+  };
+  try {
+    return await runInWorker<ParsedFile>(
+      FILE_READER,
+      'readDenominatorFileBounded',
+      [content, { sheet, fileName }, limits],
+      {
+        heapMb: limits.workerHeapMb,
+        revive,
+      },
+    );
+  } catch (err) {
+    if (!(err instanceof WorkerFailure)) throw err;
+    if (err.kind === 'memory')
+      throw new TabularError('FILE_TOO_HEAVY', { fileName, limit: `${limits.workerHeapMb} MB` });
+    throw new FileProblem({
+      row: 0,
+      column: '-',
+      message:
+        'Berkas tidak dapat dibaca. Simpan ulang di Excel atau LibreOffice sebagai "Excel Workbook (.xlsx)" atau CSV, lalu unggah ulang.',
+    });
+  }
+}
+
 /**
  * Imports a denominator file all-or-nothing: every row is checked first; with any problem nothing is written and
  * the problems come back by row and column. Otherwise every figure is upserted in one statement and audited once.
@@ -318,9 +361,10 @@ export async function importWorkforce(
     );
   let parsed;
   try {
-    parsed = await readDenominatorFile(input.content, { sheet: input.sheet });
+    parsed = await readInWorker(input.content, input.fileName, input.sheet, fileLimits('workforce', actor.role));
   } catch (err) {
     if (err instanceof FileProblem) throw fail([err.issue]);
+    if (err instanceof TabularError) throw new AppError(err.code, err.params);
     throw err;
   }
   const columnLabel = (field: 'code' | 'name' | 'year' | 'source') => {
