@@ -449,3 +449,13 @@ export function nikPrefill(raw: string, today?: string): { nik: string; birthDat
   if (birth.birthDate === null || birth.sex === null) return null;
   return { nik, birthDate: birth.birthDate, sex: birth.sex };
 }
+
+/**
+ * The NIK of a person first registered in district `PP.KK.CC`, born on `birthDate` (ISO), with this serial: for
+ * example rows of templates and for test data. Women's day of birth has 40 added.
+ */
+export function composeNik(districtCode: string, birthDate: string, sex: Sex, serial: number): string {
+  const [year, month, day] = birthDate.split('-');
+  const dd = Number(day) + (sex === 'P' ? 40 : 0);
+  return `${districtCode.replace(/\./g, '')}${pad(dd, 2)}${month}${year!.slice(2)}${pad(serial, 4)}`;
+}

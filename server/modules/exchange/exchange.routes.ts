@@ -22,6 +22,8 @@ import {
 import { regionCode } from '../../../lib/contracts/common.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { sendUploadTemplate } from '../../platform/xlsx-template.ts';
+import { responseTemplate, snapshotTemplate } from './exchange.templates.ts';
 import type { ExchangeAdapter } from './adapter.ts';
 import * as exchange from './exchange.service.ts';
 
@@ -168,6 +170,24 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       config: users,
     },
     async (req, reply) => sendFile(reply, await exchange.reconciliationXlsx(db, req.ctx, req.query.region)),
+  );
+
+  app.get(
+    '/api/exchange/response-template.xlsx',
+    {
+      schema: { tags, summary: 'Templat berkas jawaban cabang (XLSX): NIK dan KPJ sebagai teks, satu baris contoh' },
+      config: users,
+    },
+    async (req, reply) => sendUploadTemplate(reply, await responseTemplate(db, req.ctx)),
+  );
+
+  app.get(
+    '/api/exchange/snapshot-template.xlsx',
+    {
+      schema: { tags, summary: 'Templat snapshot peserta (XLSX): NIK dan KPJ sebagai teks, satu baris contoh' },
+      config: users,
+    },
+    async (req, reply) => sendUploadTemplate(reply, await snapshotTemplate(db, req.ctx)),
   );
 
   // Uploads: the file arrives as the raw body, as for worker imports.
