@@ -23,7 +23,8 @@ afterAll(async () => {
 
 /**
  * Words of the Indonesian interface that an English page never shows. Chosen so that region names ("Kab. Bantul",
- * "Kec. Sewon"), programme and people's names and legal citations ("PP 44/2015 Pasal 5") do not match them.
+ * "Kec. Sewon"), programme and people's names and legal citations ("PP 44/2015 Pasal 5") do not match them; column
+ * headers an English help text quotes because files must carry them ("Jumlah", "Tahun", "Sumber") are left out.
  */
 const MARKERS = [
   'Pekerja',
@@ -58,11 +59,8 @@ const MARKERS = [
   'Tagihan',
   'Laporan',
   'sampai',
-  'Jumlah',
   'orang',
-  'Tahun',
   'tahun',
-  'Sumber',
   'atau',
   'sudah',
   'harus',
@@ -82,6 +80,9 @@ const MARKERS = [
 ];
 
 const MARKER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${MARKERS.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+/** Figures in the Indonesian style (`102.997`, `Rp16.800`, `12,5%`), which English pages write `102,997`, `12.5%`. */
+const INDONESIAN_NUMBER_RE = /(?<![\d.,])\d{1,3}(\.\d{3})+(,\d+)?(?![\d.,])|\d,\d+ ?%/;
 
 /** Pages below the menu's pages, per role, that the menu itself does not list. */
 const SUBPAGES: Partial<Record<Role, string[]>> = {
@@ -136,7 +137,7 @@ async function walk(page: Page, route: string, skip: readonly string[]): Promise
   return text
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => MARKER_RE.test(line))
+    .filter((line) => MARKER_RE.test(line) || INDONESIAN_NUMBER_RE.test(line))
     .map((line) => ({ route, text: line }));
 }
 

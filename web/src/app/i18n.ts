@@ -14,6 +14,7 @@ import type { NavKey } from '../../../lib/access/navigation.ts';
 import type { Role } from '../../../lib/access/roles.ts';
 import { DEFAULT_LOCALE, interpolate, LOCALES, type Locale } from '../../../lib/i18n/locale.ts';
 import { setApiLocale } from './api.ts';
+import { setFormatLocale } from '../ui/format.ts';
 
 const id = {
   'app.name': 'Lindung',
@@ -1981,6 +1982,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   // Set synchronously so that the very first API calls already carry the header.
   setApiLocale(locale);
+  setFormatLocale(locale);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -1989,6 +1991,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLocale = useCallback((next: Locale, options?: { remember?: boolean }) => {
     if (options?.remember ?? true) storeLocale(next);
     setApiLocale(next);
+    setFormatLocale(next);
     setLocaleState(next);
   }, []);
 

@@ -23,11 +23,11 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { CostResponse, QuoteResponse, RuleRow } from '../../../../lib/contracts/contributions.ts';
 import type { BenefitSummary } from '../../../../lib/rules/benefits.ts';
 import type { Funding, Payer, Program } from '../../../../lib/rules/contribution-types.ts';
-import { formatRupiah, formatRupiahShort, terbilang } from '../../../../lib/rules/money.ts';
+import { terbilang } from '../../../../lib/rules/money.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { useLocale, useT, type T } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDate, formatNumber, wholeNumberInput } from '../../ui/format.ts';
+import { formatDate, formatNumber, wholeNumberInput, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import {

@@ -13,6 +13,7 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { useSnapshots, useSnapshotUpload } from './exchange-api.ts';
 import { useXT } from './exchange-text.ts';
 import { ExchangeNav, IssueTable } from './exchange-ui.tsx';
+import { TemplateLink } from '../../ui/TemplateLink.tsx';
 
 export function SnapshotPage() {
   const xt = useXT();
@@ -97,6 +98,7 @@ export function SnapshotPage() {
                 clearable
                 required
               />
+              <TemplateLink href="/api/exchange/snapshot-template.xlsx" />
               <Group grow align="flex-start">
                 <TextInput
                   label={xt('snapshot.region')}

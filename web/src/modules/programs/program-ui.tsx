@@ -6,11 +6,10 @@ import type { Enrollment, EnrollmentStatus, ProgramSummary } from '../../../../l
 import { SEGMENTS } from '../../../../lib/rules/segments.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import type { Funder } from '../../../../lib/rules/eligibility.ts';
-import { formatRupiah } from '../../../../lib/rules/money.ts';
 import { useLocale, useT, type T } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import type { Column } from '../../ui/DataTable.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { formatNumber, formatRupiah } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { usePrograms } from './programs-api.ts';

@@ -3,17 +3,12 @@ import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
   'nik.prefilled': 'Tanggal lahir dan jenis kelamin diisi dari NIK. Ubah bila KTP menyebut lain.',
-  'import.template': 'Unduh templat',
-  'import.templateHint': 'XLSX dengan judul kolom yang dikenali, kolom NIK berformat Teks, dan satu baris contoh.',
 };
 
 type RegistryKey = keyof typeof id;
 
 const en: Record<RegistryKey, string> = {
   'nik.prefilled': 'Date of birth and sex were filled in from the NIK. Change them if the KTP says otherwise.',
-  'import.template': 'Download template',
-  'import.templateHint':
-    'XLSX with the recognised column headers, the NIK column formatted as text, and one example row.',
 };
 
 export type RT = ModuleT<RegistryKey>;

@@ -28,13 +28,12 @@ import {
   type TargetProgress,
   type WorkforceKind,
 } from '../../../../lib/contracts/targets.ts';
-import { formatNumber, formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDateTime, formatNumber, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
