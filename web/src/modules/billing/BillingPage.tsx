@@ -47,6 +47,7 @@ import {
   useRecordPayment,
 } from './billing-api.ts';
 import { useBillingT, type BillingT } from './billing-i18n.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 function Figure({ label, value, exact, testId }: { label: string; value: string; exact: string; testId: string }) {
   return (
@@ -415,12 +416,11 @@ function PaymentDialog({ bill, onClose }: { bill: Bill; onClose: () => void }) {
               amount: formatRupiah(bill.amount),
             })}
           </Text>
-          <TextInput
+          <DateField
             label={bt('billing.dialog.paidOn')}
             description={bt('billing.dialog.paidOnHint')}
-            type="date"
             value={paidOn}
-            onChange={(e) => setPaidOn(e.currentTarget.value)}
+            onChange={(v) => setPaidOn(v)}
             error={issue('paidOn')}
             required
           />

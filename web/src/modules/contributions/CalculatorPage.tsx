@@ -13,7 +13,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   type NumberInputProps,
 } from '@mantine/core';
@@ -56,6 +55,7 @@ import {
   programShort,
   todayInJakarta,
 } from './rule-format.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 const MONEY_MAX = 1_000_000_000_000_000;
 
@@ -279,12 +279,11 @@ export function CalculatorPage() {
           </>
         )}
 
-        <TextInput
-          type="date"
+        <DateField
           label={t('calc.date')}
           description={t('calc.dateHint')}
           value={form.date}
-          onChange={(e) => set('date', e.currentTarget.value)}
+          onChange={(v) => set('date', v)}
         />
 
         {!(form.category === 'jakon' && form.jakonBasis === 'contract') && (

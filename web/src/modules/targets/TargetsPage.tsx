@@ -77,7 +77,7 @@ function TargetCard({
             </Group>
             <Text size="sm">{target.regionLabel}</Text>
             {target.document && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" lang="id">
                 {target.document}
               </Text>
             )}
