@@ -64,6 +64,7 @@ export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   asOf: { id: 'Per tanggal', en: 'As of' },
   funding: { id: 'Sumber dana', en: 'Funding' },
   funder: { id: 'Pemberi dana', en: 'Funder' },
+  funderRegion: { id: 'Wilayah pemilik anggaran', en: 'Funding region' },
   sector: { id: 'Sektor', en: 'Sector' },
   riskClass: { id: 'Kelas risiko', en: 'Risk class' },
   employerSize: { id: 'Skala usaha', en: 'Employer size' },

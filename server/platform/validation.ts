@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FIELD_LABELS } from '../../lib/contracts/field-labels.ts';
 import type { Locale } from '../../lib/i18n/locale.ts';
+import { AppError } from './errors.ts';
 
 export type RawIssue = {
   /** Where the value sits inside its part of the request: `['username']`, `['workerIds', 3]`. */
@@ -136,4 +137,13 @@ export function valueAt(container: unknown, path: readonly (string | number)[]):
 /** Left out, null, or only spaces: the person did not fill the field in. */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * A service's own refusal of one field, worded like the schema checks: "Wilayah pemilik anggaran: pilih …" in the
+ * message, the plain hint under the field (`path` is the field's name inside `part`).
+ */
+export function invalidField(path: string, message: string, locale: Locale, part = 'body'): AppError {
+  const label = fieldLabel(path.split('.'), locale);
+  return new AppError('VALIDATION_FAILED', { detail: `${label}: ${message}` }, [{ path: `${part}.${path}`, message }]);
 }
