@@ -30,6 +30,9 @@ async function openAs(username: string, password?: string): Promise<Page> {
   return page;
 }
 
+/** `2026-05-21` → `21-05-2026`, as date fields take it. */
+const formDate = (iso: string) => iso.split('-').reverse().join('-');
+
 const menu = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name }).click();
 
@@ -143,14 +146,14 @@ describe('billing journey', () => {
     await page.goto(`${lindung.url}/peringatan-iuran`);
     const card = page.getByRole('region', { name: 'Cek kepesertaan' });
     await card.getByLabel('NIK').fill(nik);
-    await card.getByLabel('Tanggal').fill(lapsed.coverageStart);
+    await card.getByLabel('Tanggal').fill(formDate(lapsed.coverageStart));
     await card.getByRole('button', { name: 'Cek' }).click();
     const answer = card.getByTestId('coverage-answer');
     await expect.poll(() => answer.textContent()).toContain('Tertanggung');
     expect(await answer.textContent()).toContain(`Tertanggung: ${lapsed.programName}`);
 
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    await card.getByLabel('Tanggal').fill(today);
+    await card.getByLabel('Tanggal').fill(formDate(today));
     await card.getByRole('button', { name: 'Cek' }).click();
     await expect.poll(() => answer.textContent()).toContain('Tidak tertanggung');
     expect(await answer.textContent()).toMatch(

@@ -106,7 +106,7 @@ describe('contribution calculator journey', () => {
 
     // Paid by the worker in May 2026: PP 50/2025 halves JKK and JKM (not for APBD, APBN or APBDes).
     await choose(page, 'Sumber dana', 'Mandiri');
-    await page.getByLabel('Tanggal', { exact: true }).fill('2026-05-01');
+    await page.getByLabel('Tanggal', { exact: true }).fill('01-05-2026');
     await figure(page, 'quote-total', 'Rp8.400');
     const bases = await page.getByTestId('quote-basis').allTextContents();
     expect(bases).toHaveLength(2);
@@ -120,7 +120,7 @@ describe('contribution calculator journey', () => {
     await screenshot(page, 'calculator-bpu-pp50');
 
     // Before BPJS Ketenagakerjaan's rules began (July 2015): the server's RULE_GAP, never a zero.
-    await page.getByLabel('Tanggal', { exact: true }).fill('2015-01-01');
+    await page.getByLabel('Tanggal', { exact: true }).fill('01-01-2015');
     const alert = page.getByRole('alert');
     await alert.filter({ hasText: 'Belum ada aturan iuran' }).waitFor();
     expect(await alert.textContent()).toContain('Iuran belum dapat dihitung');
@@ -137,15 +137,16 @@ describe('contribution calculator journey', () => {
       expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(1);
     }
     expect(await page.getByLabel('Source of funds', { exact: true }).inputValue()).toBe('Self-paid (mandiri)');
-    await page.getByLabel('Date', { exact: true }).fill('2026-05-01');
-    await figure(page, 'quote-total', 'Rp8.400');
+    await page.getByLabel('Date', { exact: true }).fill('01-05-2026');
+    // One number style per language: Rupiah in English as Rp8,400.
+    await figure(page, 'quote-total', 'Rp8,400');
     await page.getByText('Monthly contribution per person').waitFor();
     await page.getByText('Cost of 12 months for 15,000 people').waitFor();
     expect(await page.getByTestId('cost-groups').textContent()).toContain(
-      'May 2026 – December 2026 (8 months): Rp8.400 per person per month',
+      'May 2026 – December 2026 (8 months): Rp8,400 per person per month',
     );
     expect(await page.getByRole('table', { name: 'Contribution by programme' }).textContent()).toContain(
-      'before relief Rp10.000',
+      'before relief Rp10,000',
     );
     await screenshot(page, 'calculator-en');
 
@@ -189,7 +190,7 @@ describe('contribution calculator journey', () => {
 
     // Filters stay in the URL: the BPU rows in force on 1 May 2026.
     await page.getByLabel('Awalan nama aturan').fill('bpu.');
-    await page.getByLabel('Berlaku pada').fill('2026-05-01');
+    await page.getByLabel('Berlaku pada').fill('01-05-2026');
     await expect.poll(() => page.url()).toContain('prefix=bpu.');
     await expect.poll(() => page.url()).toContain('date=2026-05-01');
     await expect
@@ -206,7 +207,7 @@ describe('contribution calculator journey', () => {
     const dialog = page.getByRole('dialog', { name: 'Tambah aturan' });
     await dialog.getByLabel('Nama aturan', { exact: true }).fill('bpu.jkm.flat');
     expect(await dialog.getByLabel('Jenis nilai', { exact: true }).inputValue()).toBe('Jumlah tetap (Rp)');
-    await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('2027-01-01');
+    await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('01-01-2027');
     await dialog.getByLabel('Sitasi hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1');
     await dialog.getByLabel('Jumlah', { exact: true }).fill('7000');
     await dialog.getByRole('button', { name: 'Simpan aturan' }).click();
@@ -257,7 +258,7 @@ describe('contribution calculator journey', () => {
     await page.getByRole('button', { name: 'Tambah aturan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tambah aturan' });
     await dialog.getByLabel('Nama aturan', { exact: true }).fill('bpu.jkm.flat');
-    await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('2027-01-01');
+    await dialog.getByLabel('Berlaku sejak', { exact: true }).fill('01-01-2027');
     await dialog.getByLabel('Sitasi hukum', { exact: true }).fill('PP contoh 1/2027 Pasal 1');
     await dialog.getByLabel('Catatan internal (boleh kosong)', { exact: true }).fill('uji coba [M] ⚠ belum terbit');
     await dialog.getByLabel('Jumlah', { exact: true }).fill('7000');
@@ -273,9 +274,9 @@ describe('contribution calculator journey', () => {
 
     // The public calculator: Rp16.800 through December 2026, Rp17.000 from January 2027.
     await page.goto(`${lindung.url}/kalkulator`);
-    await page.getByLabel('Tanggal', { exact: true }).fill('2026-12-31');
+    await page.getByLabel('Tanggal', { exact: true }).fill('31-12-2026');
     await figure(page, 'quote-total', 'Rp16.800');
-    await page.getByLabel('Tanggal', { exact: true }).fill('2027-01-01');
+    await page.getByLabel('Tanggal', { exact: true }).fill('01-01-2027');
     await figure(page, 'quote-total', 'Rp17.000');
     const used = await page.getByRole('table', { name: 'Aturan yang dipakai' }).textContent();
     expect(used).toContain('PP contoh 1/2027 Pasal 1');

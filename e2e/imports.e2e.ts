@@ -8,7 +8,8 @@ import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, call
 
 // Import journey (issue 3): the Trirenggo operator uploads an XLSX made by LibreOffice with the usual mistakes, reads
 // the row errors in Indonesian, downloads the report with the marked cells, uploads the corrected file and saves it;
-// the workers appear in search; the operator of another village cannot see them.
+// the workers appear in search; the operator of another village cannot see them. "Unduh templat" (issue 12) gives an
+// XLSX with the NIK column as text whose example row, uploaded unchanged, passes the checks.
 
 const FIXTURES = path.resolve('test-fixtures/imports');
 
@@ -119,5 +120,30 @@ describe('import journey', () => {
     await screenshot(page, 'import-bomb-refused');
 
     await upload(page, 'pekerja-trirenggo-bermasalah.xlsx');
+  });
+
+  it('downloads the template beside the upload, and the template as downloaded passes the checks', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await signIn(page, lindung, 'operator.trirenggo');
+    await page.goto(`${lindung.url}/pekerja/impor`);
+    await page.getByRole('heading', { name: 'Impor Data Pekerja' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh templat' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('templat-impor-pekerja.xlsx');
+    const file = (await download.path())!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    const nik = workbook.worksheets[0]!.getRow(2).getCell(1);
+    expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe('NIK');
+    expect(nik.numFmt).toBe('@');
+    expect(String(nik.value)).toMatch(/^340208\d{10}$/);
+
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.getByText('Pemeriksaan selesai — belum ada yang disimpan').waitFor({ timeout: 60_000 });
+    await page.getByText('Tidak ada masalah', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Simpan 1 baris yang valid' }).waitFor();
   });
 });

@@ -34,10 +34,18 @@ describe('registry journey', () => {
     expect(await page.getByLabel('Desa/Kelurahan').isDisabled()).toBe(true);
     await page.getByText('Wilayah terpilih: Desa Trirenggo, Kec. Bantul, Kab. Bantul').waitFor();
 
+    // A NIK pasted with spaces, dots and dashes is cleaned and fills in the birth date (dd-mm-yyyy) and the sex.
+    await page.getByLabel('NIK', { exact: true }).fill('3402 08.52-0385 0002');
+    expect(await page.getByLabel('NIK', { exact: true }).inputValue()).toBe('3402085203850002');
+    await expect.poll(() => page.getByLabel('Tanggal lahir').inputValue()).toBe('12-03-1985');
+    expect(await page.getByLabel('Perempuan').isChecked()).toBe(true);
+    await page.getByText('Tanggal lahir dan jenis kelamin diisi dari NIK.').waitFor();
+
     await page.getByLabel('NIK', { exact: true }).fill('3402083209850001'); // day 32: no such date
     await page.getByLabel('Nama lengkap (sesuai KTP)').fill('Siti Aminah');
     await page.getByLabel('Tempat lahir').fill('Bantul');
-    await page.getByLabel('Tanggal lahir').fill('1985-05-09'); // day and month swapped against the NIK
+    await page.getByLabel('Tanggal lahir').fill('09-05-1985'); // day and month swapped against the NIK
+    await page.getByLabel('Tanggal lahir').blur();
     await page.getByLabel('Perempuan').check();
     await page.getByLabel('Alamat').fill('Jl. Samas km 5');
     await page.getByLabel('RT', { exact: true }).fill('003');

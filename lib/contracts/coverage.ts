@@ -183,8 +183,14 @@ export const openData = z.object({
 });
 export type OpenData = z.infer<typeof openData>;
 
+/** The two coverage formulas as the dashboard and the reports print them, Indonesian first. */
 export const FORMULAS = {
-  total:
-    'Cakupan total = peserta aktif (PU + BPU + Jakon + PMI, dihitung sekali per NIK) ÷ penduduk bekerja (BPS Sakernas Agustus) × 100',
-  bpu: 'SDI 06.02.021 = peserta JKK & JKM segmen PBPU ÷ semesta PBPU × 100',
+  total: {
+    id: 'Cakupan total = peserta aktif (PU + BPU + Jakon + PMI, dihitung sekali per NIK) ÷ penduduk bekerja (BPS Sakernas Agustus) × 100',
+    en: 'Total coverage = active participants (PU + BPU + Jakon + PMI, counted once per NIK) ÷ employed persons (BPS Sakernas, August) × 100',
+  },
+  bpu: {
+    id: 'SDI 06.02.021 = peserta JKK & JKM segmen PBPU ÷ semesta PBPU × 100',
+    en: 'SDI 06.02.021 = JKK & JKM participants of the PBPU segment ÷ all PBPU workers × 100',
+  },
 } as const;

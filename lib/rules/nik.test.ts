@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  cleanNikInput,
   isRealDate,
+  nikPrefill,
   maskNik,
   nikDigitDistance,
   resolveBirthYear,
@@ -385,5 +387,45 @@ describe('nikDigitDistance', () => {
         );
       }),
     );
+  });
+});
+
+describe('cleanNikInput and nikPrefill: a NIK typed or pasted into the worker form', () => {
+  it('drops spaces, dots, dashes and slashes between the digit groups', () => {
+    expect(cleanNikInput('3402 0812 0385 0001')).toBe('3402081203850001');
+    expect(cleanNikInput('34.02.08-120385-0001')).toBe('3402081203850001');
+    expect(cleanNikInput(' 340208/120385/0001\u00A0')).toBe('3402081203850001');
+    expect(cleanNikInput('3402\u200B0812')).toBe('34020812');
+  });
+
+  it('keeps text that is not a NIK for the checks to explain', () => {
+    expect(cleanNikInput(' 34O2 0812 ')).toBe('34O2 0812');
+    expect(cleanNikInput('')).toBe('');
+  });
+
+  it('reads the birth date and sex; women have 40 added to the day', () => {
+    expect(nikPrefill('3402081203850001', '2026-12-07')).toEqual({
+      nik: '3402081203850001',
+      birthDate: '1985-03-12',
+      sex: 'L',
+    });
+    expect(nikPrefill('3402 0852 0385 0002', '2026-12-07')).toEqual({
+      nik: '3402085203850002',
+      birthDate: '1985-03-12',
+      sex: 'P',
+    });
+    // 29 February 2000, a woman: 29 + 40 = 69.
+    expect(nikPrefill('34.02.08-690200-0003', '2026-12-07')).toEqual({
+      nik: '3402086902000003',
+      birthDate: '2000-02-29',
+      sex: 'P',
+    });
+  });
+
+  it('fills nothing while the NIK is incomplete or its date impossible', () => {
+    expect(nikPrefill('340208120385', '2026-12-07')).toBeNull();
+    expect(nikPrefill('3402083203850001', '2026-12-07')).toBeNull(); // day 32
+    expect(nikPrefill('3402081213850001', '2026-12-07')).toBeNull(); // month 13
+    expect(nikPrefill('3402087102010001', '2026-12-07')).toBeNull(); // 31 February
   });
 });

@@ -433,3 +433,32 @@ export function nikDigitDistance(a: string, b: string): number {
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) distance += 1;
   return distance;
 }
+
+/**
+ * A NIK as typed or pasted into a form: spaces (also non-breaking and zero-width), dots, dashes and slashes between
+ * the digit groups are dropped (`3402 0812 0385 0001`, `34.02.08-120385-0001`). Anything else (letters, a too-short
+ * number) is kept, so that `validateNik` still reports it.
+ */
+export function cleanNikInput(raw: string): string {
+  const stripped = raw.replace(/[\s\u00A0\u200B-\u200D\u2060.\-/]/g, '');
+  return /^\d*$/.test(stripped) ? stripped : raw.trim();
+}
+
+/** What a typed NIK tells the form before it is saved: its birth date (ISO) and sex, or null while incomplete. */
+export function nikPrefill(raw: string, today?: string): { nik: string; birthDate: string; sex: Sex } | null {
+  const nik = cleanNikInput(raw);
+  if (!/^\d{16}$/.test(nik)) return null;
+  const birth = decodeBirth(nik, todayYearOf(today));
+  if (birth.birthDate === null || birth.sex === null) return null;
+  return { nik, birthDate: birth.birthDate, sex: birth.sex };
+}
+
+/**
+ * The NIK of a person first registered in district `PP.KK.CC`, born on `birthDate` (ISO), with this serial: for
+ * example rows of templates and for test data. Women's day of birth has 40 added.
+ */
+export function composeNik(districtCode: string, birthDate: string, sex: Sex, serial: number): string {
+  const [year, month, day] = birthDate.split('-');
+  const dd = Number(day) + (sex === 'P' ? 40 : 0);
+  return `${districtCode.replace(/\./g, '')}${pad(dd, 2)}${month}${year!.slice(2)}${pad(serial, 4)}`;
+}

@@ -21,6 +21,7 @@ import type { Config } from '../config.ts';
 import type { RequestContext } from './context.ts';
 import { AppError, errorBody, httpStatusOf } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { humanIssue, isMissing, valueAt } from './validation.ts';
 
 export const SESSION_COOKIE = 'lindung_session';
 export const CSRF_COOKIE = 'lindung_csrf';
@@ -103,16 +104,21 @@ function localeOf(req: FastifyRequest): Locale {
 function toAppError(err: unknown, req: FastifyRequest, limit: number): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const issues = err.validation.map((v) => ({
-      path: [
-        err.validationContext,
-        ...String(v.instancePath ?? '')
-          .split('/')
-          .filter(Boolean),
-      ].join('.'),
-      message: v.message ?? 'tidak valid',
-    }));
-    const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    // Each issue in words with the field's label; the path stays for the form to place the message.
+    const locale = localeOf(req);
+    const part = err.validationContext ?? 'body';
+    const container = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[part];
+    const issues = err.validation.map((v) => {
+      const path = String(v.instancePath ?? '')
+        .split('/')
+        .filter(Boolean)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const params = (v.params ?? {}) as Record<string, unknown>;
+      const missing = v.keyword !== 'unrecognized_keys' && isMissing(valueAt(container, path));
+      const message = humanIssue({ path, code: v.keyword, message: v.message ?? '', params, missing }, locale);
+      return { path: [part, ...path].join('.'), message };
+    });
+    const detail = issues.map((i) => i.message).join('; ');
     return new AppError('VALIDATION_FAILED', { detail }, issues);
   }
   const e = err as { code?: string; statusCode?: number; message?: string };

@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
+import '@mantine/dates/styles.css';
 import './app/global.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -13,6 +14,7 @@ import { I18nProvider } from './app/i18n.ts';
 import { router } from './app/router.tsx';
 import { signOutLocally } from './app/session.tsx';
 import { cssVariablesResolver, theme } from './app/theme.ts';
+import { DatesLocale } from './ui/DateField.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,9 +45,11 @@ createRoot(root).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" limit={4} />
       <I18nProvider>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
+        <DatesLocale>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </DatesLocale>
       </I18nProvider>
     </MantineProvider>
   </StrictMode>,

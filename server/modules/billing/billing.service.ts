@@ -16,6 +16,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { invalidField } from '../../platform/validation.ts';
+import type { Locale } from '../../../lib/i18n/locale.ts';
 import { scopeLabels } from '../regions/index.ts';
 import * as repo from './billing.repository.ts';
 import {
@@ -169,8 +171,8 @@ export async function listPayments(db: Db, ctx: RequestContext, query: PaymentLi
 // ---------------------------------------------------------------------------------------------------------------
 // Payments
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { detail: `${field}: ${message}` }, [{ path: `body.${field}`, message }]);
+function invalid(field: string, message: string, locale: Locale): AppError {
+  return invalidField(field, message, locale);
 }
 
 /**
@@ -199,7 +201,11 @@ export async function recordPayment(
   const en = actor.locale === 'en';
   const today = todayWib(clock());
   if (input.paidOn > today) {
-    throw invalid('paidOn', en ? 'a payment date cannot be in the future' : 'tanggal bayar tidak boleh di masa depan');
+    throw invalid(
+      'paidOn',
+      en ? 'a payment date cannot be in the future' : 'tanggal bayar tidak boleh di masa depan',
+      actor.locale,
+    );
   }
   let programId: string | null = null;
   try {

@@ -156,7 +156,7 @@ async function summaryIn(tx: Tx, actor: Actor, region: string, month: string | u
     denominators: d,
     coveragePercent: percent(active, d.employed),
     bpuCoveragePercent: percent(activeBpu, d.bpuUniverse),
-    formulas: { total: FORMULAS.total, bpu: FORMULAS.bpu },
+    formulas: { total: FORMULAS.total.id, bpu: FORMULAS.bpu.id },
     asOf: window.asOf,
   };
 }
@@ -626,7 +626,7 @@ export async function openCoverage(db: Db, q: { month?: string }): Promise<OpenD
       note:
         'Peserta aktif jaminan sosial ketenagakerjaan per kecamatan (dihitung sekali per NIK). Angka 1–4 ' +
         'disembunyikan (null) untuk melindungi data pribadi. ' +
-        FORMULAS.total,
+        FORMULAS.total.id,
       districts: totals.map((t) => ({
         code: t.district_code,
         label: labels.get(t.district_code) ?? t.district_code,

@@ -33,6 +33,8 @@ import {
 import { regionCode } from '../../../lib/contracts/common.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { sendUploadTemplate } from '../../platform/xlsx-template.ts';
+import { responseTemplate, snapshotTemplate } from './exchange.templates.ts';
 import type { ExchangeAdapter } from './adapter.ts';
 import * as actions from './exchange.actions.ts';
 import * as exchange from './exchange.service.ts';
@@ -237,6 +239,24 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       config: { access: { roles: VILLAGE_CHECK_ANSWERERS } },
     },
     async (req) => actions.answerVillageCheck(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/exchange/response-template.xlsx',
+    {
+      schema: { tags, summary: 'Templat berkas jawaban cabang (XLSX): NIK dan KPJ sebagai teks, satu baris contoh' },
+      config: users,
+    },
+    async (req, reply) => sendUploadTemplate(reply, await responseTemplate(db, req.ctx)),
+  );
+
+  app.get(
+    '/api/exchange/snapshot-template.xlsx',
+    {
+      schema: { tags, summary: 'Templat snapshot peserta (XLSX): NIK dan KPJ sebagai teks, satu baris contoh' },
+      config: users,
+    },
+    async (req, reply) => sendUploadTemplate(reply, await snapshotTemplate(db, req.ctx)),
   );
 
   // Uploads: the file arrives as the raw body, as for worker imports.

@@ -29,6 +29,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { copyText } from '../../platform/copy-text.ts';
 import { APP_ROLE, withScope, type Database, type Db, type Scope, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { invalidField } from '../../platform/validation.ts';
 import { recordBatchAnswer } from '../programs/index.ts';
 import { scopeLabels } from '../regions/index.ts';
 import type { ExchangeAdapter, ExchangeFile, Participant } from './adapter.ts';
@@ -715,7 +716,7 @@ export async function importSnapshot(
   const region = regionOf(actor, input.region);
   if (region === '*') {
     const message = actor.locale === 'en' ? 'choose the region the snapshot covers' : 'pilih wilayah snapshot';
-    throw new AppError('VALIDATION_FAILED', { detail: `region: ${message}` }, [{ path: 'query.region', message }]);
+    throw invalidField('region', message, actor.locale, 'query');
   }
   const asOf = input.asOf ?? todayWib();
   const file = await readFile(input.content, input.fileName, SNAPSHOT_FIELDS, fileLimits('exchange', actor.role));

@@ -12,6 +12,8 @@ import {
 } from '../../../lib/contracts/imports.ts';
 import type { Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { sendUploadTemplate } from '../../platform/xlsx-template.ts';
+import { workerImportTemplate } from './imports.template.ts';
 import { buildReport } from './imports.report.ts';
 import type { ImportRunner } from './imports.runner.ts';
 import * as imports from './imports.service.ts';
@@ -47,6 +49,18 @@ export function registerImportRoutes(app: App, deps: { db: Db; runner: ImportRun
       },
     );
   });
+
+  app.get(
+    '/api/imports/template.xlsx',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Templat impor pekerja (XLSX): judul kolom yang dikenali, NIK sebagai teks, satu baris contoh',
+      },
+      config: editors,
+    },
+    async (req, reply) => sendUploadTemplate(reply, await workerImportTemplate(db, req.ctx)),
+  );
 
   app.get(
     '/api/imports',

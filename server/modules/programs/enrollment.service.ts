@@ -36,6 +36,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { invalidField } from '../../platform/validation.ts';
 import { regionCodeSets, scopeLabels, type RegionCodeSets } from '../regions/index.ts';
 import * as repo from './programs.repository.ts';
 import {
@@ -145,7 +146,7 @@ function proposalMonths(program: repo.ProgramRow, actor: Actor, from: Month | un
       actor.locale === 'en'
         ? `choose a month from ${period.startMonth} to ${last}`
         : `pilih bulan ${period.startMonth} sampai ${last}`;
-    throw new AppError('VALIDATION_FAILED', { detail: `fromMonth: ${message}` }, [{ path: 'body.fromMonth', message }]);
+    throw invalidField('fromMonth', message, actor.locale);
   }
   const first = from ?? defaultFirstMonth(period, currentMonthWib(clock()));
   if (first === null) throw new AppError('PROGRAM_CLOSED', { program: program.name, end: last });
@@ -429,9 +430,7 @@ export async function endEnrollments(
     if (input.lastMonth !== undefined && within(input.lastMonth) !== monthIndex(input.lastMonth)) {
       const message =
         actor.locale === 'en' ? `choose a month from ${before} to ${end}` : `pilih bulan ${before} sampai ${end}`;
-      throw new AppError('VALIDATION_FAILED', { detail: `lastMonth: ${message}` }, [
-        { path: 'body.lastMonth', message },
-      ]);
+      throw invalidField('lastMonth', message, actor.locale);
     }
     // By default this month, kept inside the period: before it begins, ending frees every month.
     const lastMonth = input.lastMonth ?? monthAt(within(currentMonthWib(clock())));

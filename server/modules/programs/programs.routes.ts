@@ -28,8 +28,9 @@ import {
 } from '../../../lib/contracts/programs.ts';
 import type { Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { sendUploadTemplate } from '../../platform/xlsx-template.ts';
 import * as enrollment from './enrollment.service.ts';
-import { proposeFromFile } from './proposal-file.service.ts';
+import { proposalTemplate, proposeFromFile } from './proposal-file.service.ts';
 import * as programs from './programs.service.ts';
 
 const tags = ['programs'];
@@ -170,6 +171,15 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       config: proposers,
     },
     async (req) => enrollment.proposeWorkers(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/programs/proposal-template.xlsx',
+    {
+      schema: { tags, summary: 'Templat berkas usulan (XLSX): kolom NIK sebagai teks dan satu baris contoh' },
+      config: proposers,
+    },
+    async (req, reply) => sendUploadTemplate(reply, await proposalTemplate(db, req.ctx)),
   );
 
   // A spreadsheet with a NIK column, sent as the raw request body (like a worker import).

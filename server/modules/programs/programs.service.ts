@@ -35,6 +35,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { invalidField } from '../../platform/validation.ts';
 import { cost } from '../contributions/index.ts';
 import { findRegion, scopeLabels } from '../regions/index.ts';
 import * as repo from './programs.repository.ts';
@@ -240,8 +241,8 @@ async function detail(db: Db, tx: Tx, actor: Actor, row: repo.ProgramRow, clock:
 // ---------------------------------------------------------------------------------------------------------------
 // Validation of the terms
 
-function invalid(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { detail: `${path}: ${message}` }, [{ path: `body.${path}`, message }]);
+function invalid(path: string, message: string, locale: Locale): AppError {
+  return invalidField(path, message, locale);
 }
 
 const LEVEL_NAME: Record<RegionLevel, { id: string; en: string }> = {
@@ -263,15 +264,23 @@ async function checkRegions(tx: Tx, actor: Actor, v: ProgramCreate): Promise<voi
   const funderRegion = v.funderRegion ?? null;
   if (!level) {
     if (funderRegion) {
-      throw invalid('funderRegion', en ? 'leave empty for this funder' : 'kosongkan untuk sumber dana ini');
+      throw invalid(
+        'funderRegion',
+        en ? 'leave empty for this funder' : 'kosongkan untuk sumber dana ini',
+        actor.locale,
+      );
     }
     return;
   }
   if (!funderRegion) {
-    throw invalid('funderRegion', en ? 'choose the funding region' : 'pilih wilayah pemilik anggaran');
+    throw invalid('funderRegion', en ? 'choose the funding region' : 'pilih wilayah pemilik anggaran', actor.locale);
   }
   if (levelOfCode(funderRegion) !== level || !(await findRegion(tx, funderRegion))) {
-    throw invalid('funderRegion', en ? `choose ${LEVEL_NAME[level].en}` : `pilih ${LEVEL_NAME[level].id}`);
+    throw invalid(
+      'funderRegion',
+      en ? `choose ${LEVEL_NAME[level].en}` : `pilih ${LEVEL_NAME[level].id}`,
+      actor.locale,
+    );
   }
   if (!(v.region === funderRegion || v.region.startsWith(`${funderRegion}.`))) {
     throw invalid(
@@ -279,6 +288,7 @@ async function checkRegions(tx: Tx, actor: Actor, v: ProgramCreate): Promise<voi
       en
         ? 'the target region must lie inside the funding region'
         : 'wilayah sasaran harus berada di dalam wilayah pemilik anggaran',
+      actor.locale,
     );
   }
 }
@@ -408,7 +418,13 @@ export async function updateProgram(
     const before = await loadProgram(tx, actor, id, { lock: true });
     assertManages(actor, before.region_code);
     const next: ProgramCreate = { ...inputOf(before), ...patch };
-    if (next.minAge > next.maxAge) throw invalid('maxAge', 'usia terendah tidak boleh di atas usia tertinggi');
+    if (next.minAge > next.maxAge) {
+      const message =
+        actor.locale === 'en'
+          ? 'the minimum age cannot be above the maximum age'
+          : 'usia terendah tidak boleh di atas usia tertinggi';
+      throw invalid('maxAge', message, actor.locale);
+    }
     await checkRegions(tx, actor, next);
     const held = Math.max(0, ...before.persons_by_month);
     const en = actor.locale === 'en';

@@ -8,14 +8,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FileProposalResult } from '../../../lib/contracts/programs.ts';
+import { EXAMPLE_PERSON, exampleNik } from '../../../lib/imports/example.ts';
 import { matchHeader } from '../../../lib/imports/headers.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { parseNikCell } from '../../../lib/rules/import-values.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { UploadTemplate } from '../../platform/xlsx-template.ts';
 import { cellText, openTabular, TabularError, type Cell } from '../imports/tabular.ts';
 import { fileLimits } from '../imports/upload-limits.ts';
+import { firstVillageIn } from '../regions/index.ts';
 import { proposeWorkers } from './enrollment.service.ts';
 import { requireProposer } from './programs.policy.ts';
 import { loadProgram, type Clock } from './programs.service.ts';
@@ -168,4 +171,34 @@ export async function proposeFromFile(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** "Unduh templat" of the proposal file: a NIK column as text and a name column for people reading the list. */
+export async function proposalTemplate(db: Db, ctx: RequestContext): Promise<UploadTemplate> {
+  const actor = requireProposer(ctx);
+  const village = await firstVillageIn(db, actor.scope);
+  if (!village) throw new AppError('NOT_FOUND', { entity: actor.scope });
+  const id = actor.locale === 'id';
+  return {
+    fileName: 'templat-usulan.xlsx',
+    sheetName: 'Usulan',
+    locale: actor.locale,
+    columns: [
+      {
+        header: 'NIK',
+        text: true,
+        required: true,
+        help: id
+          ? 'NIK pekerja yang sudah ada di daftar pekerja wilayah Anda, 16 angka. Kolom ini berformat Teks.'
+          : 'The 16-digit NIK of a worker already in the registry of your area. The column is formatted as text.',
+      },
+      {
+        header: 'Nama',
+        help: id
+          ? 'Boleh diisi untuk memudahkan membaca; yang dipakai hanya NIK.'
+          : 'Optional, to help people read the list; only the NIK is used.',
+      },
+    ],
+    example: [exampleNik(village.code), EXAMPLE_PERSON.fullName],
+  };
 }

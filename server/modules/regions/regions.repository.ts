@@ -92,3 +92,15 @@ export async function regionStats(db: Reader): Promise<RegionStats> {
     villages: count('village'),
   };
 }
+
+/** The first village (by code) in force inside `scope` (a village scope is its own village); null for none. */
+export async function firstVillageIn(db: Reader, scope: string): Promise<Region | null> {
+  const query = db.selectFrom('region').select(COLUMNS).where(current()).where('level', '=', 'village');
+  const row = await (
+    scope === '*' ? query : query.where((eb) => eb.or([eb('code', '=', scope), eb('code', 'like', `${scope}.%`)]))
+  )
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? present(row) : null;
+}

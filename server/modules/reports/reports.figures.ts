@@ -185,6 +185,6 @@ export async function collectFigures(
       billed: bills ? bills.reduce((s, b) => s + b.billed, 0) : null,
       paid: bills ? bills.reduce((s, b) => s + b.paid, 0) : null,
     },
-    activeSource: ACTIVE_SOURCE,
+    activeSource: ACTIVE_SOURCE.id,
   };
 }

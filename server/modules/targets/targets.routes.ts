@@ -19,6 +19,8 @@ import {
 } from '../../../lib/contracts/targets.ts';
 import type { Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { sendUploadTemplate } from '../../platform/xlsx-template.ts';
+import { workforceTemplate } from './targets.template.ts';
 import * as targets from './targets.service.ts';
 
 const tags = ['targets'];
@@ -42,6 +44,15 @@ export function registerTargetRoutes(app: App, deps: { db: Db; clock?: targets.C
       config: readers,
     },
     async (req) => targets.listWorkforce(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/workforce/template.xlsx',
+    {
+      schema: { tags, summary: 'Templat impor angkatan kerja (XLSX): kode wilayah sebagai teks, satu baris contoh' },
+      config: editors,
+    },
+    async (req, reply) => sendUploadTemplate(reply, await workforceTemplate(db, req.ctx)),
   );
 
   app.get(

@@ -19,7 +19,8 @@ import {
   type WorkforceUpsert,
 } from '../../../lib/contracts/targets.ts';
 import { addMonths, currentMonthWib, monthIndex } from '../../../lib/rules/eligibility.ts';
-import { formatNumber } from '../../../lib/rules/money.ts';
+import { formatNumberIn } from '../../../lib/i18n/numbers.ts';
+import type { Locale } from '../../../lib/i18n/locale.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -477,17 +478,36 @@ function percentOf(row: repo.TargetDbRow): number {
  * The months the gap would be paid for: from the month after the current one to December of the target year;
  * when the target year is ahead, its twelve months; when no month of it is left, twelve months from next month.
  */
-export function costPeriod(targetYear: number, current: string): { fromMonth: string; months: number; note: string } {
+export function costPeriod(
+  targetYear: number,
+  current: string,
+  locale: Locale = 'id',
+): { fromMonth: string; months: number; note: string } {
   const next = addMonths(current, 1);
   const nextYear = Number(next.slice(0, 4));
+  const en = locale === 'en';
   if (targetYear > nextYear) {
-    return { fromMonth: `${targetYear}-01`, months: 12, note: `12 bulan tahun ${targetYear}` };
+    return {
+      fromMonth: `${targetYear}-01`,
+      months: 12,
+      note: en ? `the 12 months of ${targetYear}` : `12 bulan tahun ${targetYear}`,
+    };
   }
   if (targetYear === nextYear) {
     const months = monthIndex(`${targetYear}-12`) - monthIndex(next) + 1;
-    return { fromMonth: next, months, note: `${months} bulan tersisa di tahun ${targetYear}` };
+    return {
+      fromMonth: next,
+      months,
+      note: en ? `${months} months left in ${targetYear}` : `${months} bulan tersisa di tahun ${targetYear}`,
+    };
   }
-  return { fromMonth: next, months: 12, note: `tahun ${targetYear} sudah lewat: 12 bulan mulai bulan depan` };
+  return {
+    fromMonth: next,
+    months: 12,
+    note: en
+      ? `${targetYear} is over: 12 months from next month`
+      : `tahun ${targetYear} sudah lewat: 12 bulan mulai bulan depan`,
+  };
 }
 
 /**
@@ -495,7 +515,12 @@ export function costPeriod(targetYear: number, current: string): { fromMonth: st
  * lowest declared income in the BPU income table, funded by APBD, priced month by month by the contribution
  * engine (which leaves the PP 50/2025 discount out for APBD-funded participants).
  */
-export async function gapCost(db: Db, persons: number, period: { fromMonth: string; months: number; note: string }) {
+export async function gapCost(
+  db: Db,
+  persons: number,
+  period: { fromMonth: string; months: number; note: string },
+  locale: Locale = 'id',
+) {
   const date = `${period.fromMonth}-01`;
   const incomes = (await listRules(db, { key: 'bpu.income.row', date })).items
     .map((r) => (r.value.kind === 'income' ? r.value.rupiah : null))
@@ -527,8 +552,11 @@ export async function gapCost(db: Db, persons: number, period: { fromMonth: stri
     totalWords: terbilangRupiah(priced.total),
     rulesUsed,
     note:
-      `${formatNumber(persons)} orang × iuran per bulan × ${period.note}. Dibiayai APBD, jadi diskon PP 50/2025 ` +
-      'tidak berlaku (dikecualikan untuk iuran yang dibayar APBN/APBD).',
+      locale === 'en'
+        ? `${formatNumberIn(persons, 'en')} persons × contribution per month × ${period.note}. Funded by the APBD, so ` +
+          'the PP 50/2025 discount does not apply (contributions paid by the APBN/APBD are excluded).'
+        : `${formatNumberIn(persons, 'id')} orang × iuran per bulan × ${period.note}. Dibiayai APBD, jadi diskon ` +
+          'PP 50/2025 tidak berlaku (dikecualikan untuk iuran yang dibayar APBN/APBD).',
   };
 }
 
@@ -597,7 +625,7 @@ async function progressOf(
     active,
     pace,
     monthlyIncrease,
-    activeSource: ACTIVE_SOURCE,
+    activeSource: ACTIVE_SOURCE[actor.locale],
   };
   if (!denominator || denominator.persons === 0) {
     return {
@@ -622,7 +650,7 @@ async function progressOf(
   let costError: string | null = null;
   if (gap > 0) {
     try {
-      costValue = await gapCost(db, gap, costPeriod(row.year, current));
+      costValue = await gapCost(db, gap, costPeriod(row.year, current, actor.locale), actor.locale);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       costError = err.message;

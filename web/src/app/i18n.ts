@@ -14,6 +14,7 @@ import type { NavKey } from '../../../lib/access/navigation.ts';
 import type { Role } from '../../../lib/access/roles.ts';
 import { DEFAULT_LOCALE, interpolate, LOCALES, type Locale } from '../../../lib/i18n/locale.ts';
 import { setApiLocale } from './api.ts';
+import { setFormatLocale } from '../ui/format.ts';
 
 const id = {
   'app.name': 'Lindung',
@@ -503,7 +504,7 @@ const id = {
   'workerForm.description': 'Isi sesuai KTP. NIK diperiksa dengan aturan yang sama seperti impor dari Excel.',
   'workerForm.identity': 'Identitas',
   'workerForm.nik': 'NIK',
-  'workerForm.nikHint': '16 angka sesuai KTP, tanpa titik atau spasi.',
+  'workerForm.nikHint': '16 angka sesuai KTP; spasi, titik dan tanda hubung dibuang otomatis.',
   'workerForm.fullName': 'Nama lengkap (sesuai KTP)',
   'workerForm.birthPlace': 'Tempat lahir',
   'workerForm.birthDate': 'Tanggal lahir',
@@ -1475,7 +1476,7 @@ const en: Record<MessageKey, string> = {
   'workerForm.description': 'Fill in as on the KTP. The NIK is checked with the same rules as the Excel import.',
   'workerForm.identity': 'Identity',
   'workerForm.nik': 'NIK',
-  'workerForm.nikHint': 'The 16 digits on the KTP, without dots or spaces.',
+  'workerForm.nikHint': 'The 16 digits on the KTP; spaces, dots and dashes are removed for you.',
   'workerForm.fullName': 'Full name (as on the KTP)',
   'workerForm.birthPlace': 'Place of birth',
   'workerForm.birthDate': 'Date of birth',
@@ -1989,6 +1990,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   // Set synchronously so that the very first API calls already carry the header.
   setApiLocale(locale);
+  setFormatLocale(locale);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -1997,6 +1999,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLocale = useCallback((next: Locale, options?: { remember?: boolean }) => {
     if (options?.remember ?? true) storeLocale(next);
     setApiLocale(next);
+    setFormatLocale(next);
     setLocaleState(next);
   }, []);
 

@@ -1,6 +1,17 @@
 // Display formats from ui.md: `5 Sep 1985` in tables, `5 Sep 2026 14.05` for times, Asia/Jakarta (WIB) for display,
 // id-ID digit grouping. Built from Intl parts so the shape does not drift with the browser's ICU version.
-import type { Locale } from '../../../lib/i18n/locale.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../../lib/i18n/locale.ts';
+import { formatMoneyIn, formatMoneyShortIn, formatNumberIn, formatPercentIn } from '../../../lib/i18n/numbers.ts';
+
+let uiLocale: Locale = DEFAULT_LOCALE;
+
+/**
+ * Called by the i18n provider whenever the language changes, before the pages render again: figures and dates
+ * formatted without an explicit locale follow the page's language (one number style per language).
+ */
+export function setFormatLocale(locale: Locale): void {
+  uiLocale = locale;
+}
 
 export const DISPLAY_TIME_ZONE = 'Asia/Jakarta';
 
@@ -36,7 +47,7 @@ function parts(value: Date, locale: Locale, withTime: boolean): Record<string, s
 }
 
 /** `5 Sep 1985`; a date-only string (`1985-09-05`) is taken as that calendar day, not shifted by time zone. */
-export function formatDate(value: Date | string | number | null | undefined, locale: Locale = 'id'): string {
+export function formatDate(value: Date | string | number | null | undefined, locale: Locale = uiLocale): string {
   if (value === null || value === undefined || value === '') return '—';
   const date =
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? toDate(`${value}T12:00:00+07:00`) : toDate(value);
@@ -46,7 +57,7 @@ export function formatDate(value: Date | string | number | null | undefined, loc
 }
 
 /** `5 Sep 2026 14.05` (Indonesian uses a dot between hours and minutes; English a colon). */
-export function formatDateTime(value: Date | string | number | null | undefined, locale: Locale = 'id'): string {
+export function formatDateTime(value: Date | string | number | null | undefined, locale: Locale = uiLocale): string {
   if (value === null || value === undefined || value === '') return '—';
   const date = toDate(value);
   if (!date) return String(value);
@@ -87,7 +98,7 @@ export function wholeNumberInput(locale: Locale) {
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** `83.762` in Indonesian, `83,762` in English. */
-export function formatNumber(value: number | bigint | null | undefined, locale: Locale = 'id'): string {
+export function formatNumber(value: number | bigint | null | undefined, locale: Locale = uiLocale): string {
   if (value === null || value === undefined) return '—';
   let format = numberFormats.get(locale);
   if (!format) {
@@ -95,4 +106,24 @@ export function formatNumber(value: number | bigint | null | undefined, locale: 
     numberFormats.set(locale, format);
   }
   return format.format(value);
+}
+
+/** `12,5%` / `12.5%` (at most two decimals); `—` for no value. */
+export function formatPercent(value: number | null | undefined, locale: Locale = uiLocale): string {
+  return formatPercentIn(value, locale);
+}
+
+/** `1.234,5` / `1,234.5` with up to `decimals` decimals. */
+export function formatDecimal(value: number, decimals: number, locale: Locale = uiLocale): string {
+  return formatNumberIn(value, locale, decimals);
+}
+
+/** `Rp16.800` / `Rp16,800`: Rupiah in the page's number style. */
+export function formatRupiah(value: number | bigint, locale: Locale = uiLocale): string {
+  return formatMoneyIn(value, locale);
+}
+
+/** `Rp3,02 miliar` / `Rp3.02 billion`. */
+export function formatRupiahShort(value: number | bigint, locale: Locale = uiLocale): string {
+  return formatMoneyShortIn(value, locale);
 }

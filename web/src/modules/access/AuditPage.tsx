@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFilterOff, IconHistory, IconSearch } from '@tabler/icons-react';
 import { ROLES, type Role } from '../../../../lib/access/roles.ts';
 import type { AuditEntry } from '../../../../lib/contracts/access.ts';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { RegionName } from '../regions/RegionName.tsx';
 import { AUDIT_PAGE_SIZE, useAudit } from './access-api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 const FILTER_KEYS = ['actor', 'action', 'from', 'to'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -89,19 +90,17 @@ export function AuditPage() {
               value={values.action}
               onCommit={(action) => setFilters({ action })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('audit.filterFrom')}
               value={from}
-              max={to || undefined}
-              onChange={(e) => setFilters({ from: e.currentTarget.value })}
+              maxDate={to || undefined}
+              onChange={(v) => setFilters({ from: v })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('audit.filterTo')}
               value={to}
-              min={from || undefined}
-              onChange={(e) => setFilters({ to: e.currentTarget.value })}
+              minDate={from || undefined}
+              onChange={(v) => setFilters({ to: v })}
             />
           </SimpleGrid>
           {filtered && (

@@ -26,14 +26,13 @@ import {
 } from '../../../../lib/contracts/billing.ts';
 import { todayWib } from '../../../../lib/rules/eligibility.ts';
 import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
-import { formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
-import { formatNumber, wholeNumberInput } from '../../ui/format.ts';
+import { formatNumber, wholeNumberInput, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
@@ -48,6 +47,7 @@ import {
   useRecordPayment,
 } from './billing-api.ts';
 import { useBillingT, type BillingT } from './billing-i18n.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 function Figure({ label, value, exact, testId }: { label: string; value: string; exact: string; testId: string }) {
   return (
@@ -416,12 +416,11 @@ function PaymentDialog({ bill, onClose }: { bill: Bill; onClose: () => void }) {
               amount: formatRupiah(bill.amount),
             })}
           </Text>
-          <TextInput
+          <DateField
             label={bt('billing.dialog.paidOn')}
             description={bt('billing.dialog.paidOnHint')}
-            type="date"
             value={paidOn}
-            onChange={(e) => setPaidOn(e.currentTarget.value)}
+            onChange={(v) => setPaidOn(v)}
             error={issue('paidOn')}
             required
           />

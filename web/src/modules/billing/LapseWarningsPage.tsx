@@ -33,6 +33,7 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { LAPSE_PAGE_SIZE, lapseXlsxUrl, useCoverageCheck, useLapseWarnings } from './billing-api.ts';
 import { useBillingT } from './billing-i18n.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 export function LapseWarningsPage() {
   const bt = useBillingT();
@@ -274,12 +275,11 @@ function CoverageCheckCard() {
               w={240}
               required
             />
-            <TextInput
+            <DateField
               label={bt('check.date')}
               description={bt('check.dateHint')}
-              type="date"
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              onChange={(v) => setDate(v)}
               w={200}
               required
             />

@@ -13,7 +13,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   type NumberInputProps,
 } from '@mantine/core';
@@ -23,12 +22,12 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { CostResponse, QuoteResponse, RuleRow } from '../../../../lib/contracts/contributions.ts';
 import type { BenefitSummary } from '../../../../lib/rules/benefits.ts';
 import type { Funding, Payer, Program } from '../../../../lib/rules/contribution-types.ts';
-import { formatRupiah, formatRupiahShort, terbilang } from '../../../../lib/rules/money.ts';
+import { terbilang } from '../../../../lib/rules/money.ts';
 import { ruleLabel } from '../../../../lib/rules/rule-labels.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { useLocale, useT, type T } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDate, formatNumber, wholeNumberInput } from '../../ui/format.ts';
+import { formatDate, formatNumber, wholeNumberInput, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import {
@@ -57,6 +56,7 @@ import {
   programShort,
   todayInJakarta,
 } from './rule-format.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 const MONEY_MAX = 1_000_000_000_000_000;
 
@@ -267,12 +267,11 @@ export function CalculatorPage() {
           </>
         )}
 
-        <TextInput
-          type="date"
+        <DateField
           label={t('calc.date')}
           description={t('calc.dateHint')}
           value={form.date}
-          onChange={(e) => set('date', e.currentTarget.value)}
+          onChange={(v) => set('date', v)}
         />
 
         {!(form.category === 'jakon' && form.jakonBasis === 'contract') && (

@@ -33,6 +33,7 @@ import { positiveInt, type NumberValue } from './calculator-form.ts';
 import { useAddRule, useRules } from './contributions-api.ts';
 import { useContributionText } from './contributions-text.ts';
 import { formatRuleValue, ruleStatus, todayInJakarta } from './rule-format.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 const FILTER_KEYS = ['prefix', 'date'] as const;
 
@@ -106,12 +107,7 @@ export function ContributionRulesPage() {
                 value={values.prefix}
                 onCommit={(prefix) => setFilters({ prefix: prefix.toLowerCase() })}
               />
-              <TextInput
-                type="date"
-                label={t('rules.filterDate')}
-                value={values.date}
-                onChange={(e) => setFilters({ date: e.currentTarget.value })}
-              />
+              <DateField label={t('rules.filterDate')} value={values.date} onChange={(v) => setFilters({ date: v })} />
             </SimpleGrid>
             <Group justify="space-between" gap="sm">
               <Text size="sm" c="dimmed" aria-live="polite">
@@ -399,20 +395,18 @@ function AddRuleForm({ onDone, national }: { onDone: () => void; national: boole
           error={fieldError('scope')}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('rules.form.validFrom')}
             value={values.validFrom}
-            onChange={(e) => set('validFrom', e.currentTarget.value)}
+            onChange={(v) => set('validFrom', v)}
             error={fieldError('validFrom')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('rules.form.validTo')}
             description={t('rules.form.validToHint')}
             value={values.validTo}
-            min={values.validFrom || undefined}
-            onChange={(e) => set('validTo', e.currentTarget.value)}
+            minDate={values.validFrom || undefined}
+            onChange={(v) => set('validTo', v)}
             error={fieldError('validTo')}
           />
         </SimpleGrid>

@@ -2,10 +2,9 @@
 // budgets by their usual abbreviations. Kept apart from the pages so the calculator and the admin list agree.
 import type { RuleRow } from '../../../../lib/contracts/contributions.ts';
 import type { Category, Funding, Program } from '../../../../lib/rules/contribution-types.ts';
-import { formatRupiah } from '../../../../lib/rules/money.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import type { T } from '../../app/i18n.ts';
-import { formatNumber } from '../../ui/format.ts';
+import { formatNumber, formatRupiah } from '../../ui/format.ts';
 
 export type RuleValue = RuleRow['value'];
 

@@ -18,13 +18,12 @@ import {
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { MONTH_NAMES } from '../../../../lib/i18n/months.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
-import { PEOPLE_EXPORT_MAX_ROWS } from '../../../../lib/contracts/coverage.ts';
+import { FORMULAS, PEOPLE_EXPORT_MAX_ROWS } from '../../../../lib/contracts/coverage.ts';
 import { queryString } from '../../app/api.ts';
 import { peopleQuery, useCoverageDashboard, useCoveragePeople } from './coverage-api.ts';
 import { useCoverageText } from './coverage-text.ts';
@@ -33,7 +32,7 @@ import { QualityCard } from './QualityCard.tsx';
 /** "2026-08" → "Agu 2026" (English: "Aug 2026"). */
 export const monthLabel = (m: string, locale: Locale = 'id') =>
   `${MONTH_NAMES[locale][Number(m.slice(5, 7)) - 1]?.slice(0, 3)} ${m.slice(0, 4)}`;
-const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('id-ID', { maximumFractionDigits: 2 })}%`);
+const pct = (v: number | null) => formatPercent(v);
 const LEVEL_KEY = {
   regency: 'coverage.level.regency',
   district: 'coverage.level.district',
@@ -335,8 +334,8 @@ export function CoverageDashboard({
         <Title order={2} size="h5">
           {t('coverage.formula')}
         </Title>
-        <Text size="sm">{s.formulas.total}</Text>
-        <Text size="sm">{s.formulas.bpu}</Text>
+        <Text size="sm">{FORMULAS.total[locale]}</Text>
+        <Text size="sm">{FORMULAS.bpu[locale]}</Text>
         <Text size="xs" c="dimmed">
           {t('coverage.activeDefinition')}
         </Text>

@@ -2,14 +2,18 @@ import { BarChart } from '@mantine/charts';
 import { Anchor, Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatNumber } from '../../ui/format.ts';
-import { useT } from '../../app/i18n.ts';
+import { formatNumber, formatPercent } from '../../ui/format.ts';
+import { useLocale, useT } from '../../app/i18n.ts';
+import { FORMULAS } from '../../../../lib/contracts/coverage.ts';
+import { useCoverageText } from './coverage-text.ts';
 import { useOpenData } from './coverage-api.ts';
 import { monthLabel } from './CoverageDashboard.tsx';
 
 /** Data Terbuka: active participants per district, no sign-in, no personal data, counts 1–4 withheld. */
 export function OpenDataPage() {
   const t = useT();
+  const ct = useCoverageText();
+  const [locale] = useLocale();
   const q = useOpenData();
   return (
     <Stack gap="lg">
@@ -19,7 +23,7 @@ export function OpenDataPage() {
       {q.data && (
         <>
           <Text size="sm" c="dimmed">
-            {monthLabel(q.data.month)} · {q.data.note}
+            {monthLabel(q.data.month, locale)} · {ct('open.note')} {FORMULAS.total[locale]}
           </Text>
           <Anchor href="/open/coverage?format=csv" download>
             {t('coverage.openCsv')}
@@ -55,7 +59,9 @@ export function OpenDataPage() {
                       <Table.Td ta="right">
                         {d.active === null ? t('coverage.openWithheld') : formatNumber(d.active)}
                       </Table.Td>
-                      <Table.Td ta="right">{d.coveragePercent === null ? '—' : `${d.coveragePercent}%`}</Table.Td>
+                      <Table.Td ta="right">
+                        {d.coveragePercent === null ? '—' : formatPercent(d.coveragePercent)}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

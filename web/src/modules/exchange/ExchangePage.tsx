@@ -22,6 +22,7 @@ import {
 } from './exchange-api.ts';
 import { useXT } from './exchange-text.ts';
 import { EXCHANGE_PATHS, ExchangeNav, IssueTable } from './exchange-ui.tsx';
+import { TemplateLink } from '../../ui/TemplateLink.tsx';
 
 const STATE_COLOR = { waiting: 'yellow', partly_answered: 'blue', answered: 'green' } as const;
 
@@ -245,6 +246,7 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
               clearable
               required
             />
+            <TemplateLink href="/api/exchange/response-template.xlsx" />
             <Group>
               <Button type="submit" variant="default" disabled={!file} loading={upload.isPending}>
                 {xt('response.preview')}

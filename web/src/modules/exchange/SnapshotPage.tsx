@@ -13,6 +13,8 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { useSnapshots, useSnapshotUpload } from './exchange-api.ts';
 import { useXT } from './exchange-text.ts';
 import { ExchangeNav, IssueTable } from './exchange-ui.tsx';
+import { TemplateLink } from '../../ui/TemplateLink.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 
 export function SnapshotPage() {
   const xt = useXT();
@@ -97,6 +99,7 @@ export function SnapshotPage() {
                 clearable
                 required
               />
+              <TemplateLink href="/api/exchange/snapshot-template.xlsx" />
               <Group grow align="flex-start">
                 <TextInput
                   label={xt('snapshot.region')}
@@ -105,12 +108,7 @@ export function SnapshotPage() {
                   value={region}
                   onChange={(e) => setRegion(e.currentTarget.value.trim())}
                 />
-                <TextInput
-                  type="date"
-                  label={xt('snapshot.asOf')}
-                  value={asOf}
-                  onChange={(e) => setAsOf(e.currentTarget.value)}
-                />
+                <DateField label={xt('snapshot.asOf')} value={asOf} onChange={(v) => setAsOf(v)} />
               </Group>
               {upload.error ? <ErrorAlert error={upload.error} /> : null}
               <Group>

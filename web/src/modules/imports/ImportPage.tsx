@@ -13,6 +13,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { useImports, useUpload } from './imports-api.ts';
 import { StatusBadge } from './ImportStatus.tsx';
+import { TemplateLink } from '../../ui/TemplateLink.tsx';
 
 /** Upload a CSV/XLSX list of workers; the recent imports of the region below. */
 export function ImportPage() {
@@ -86,6 +87,7 @@ export function ImportPage() {
                 clearable
                 required
               />
+              <TemplateLink href="/api/imports/template.xlsx" />
               <TextInput
                 label={t('imports.sheet')}
                 description={t('imports.sheetHelp')}

@@ -23,7 +23,6 @@ import {
   ENROLLMENT_STATUSES,
   type ProgramDetail,
 } from '../../../../lib/contracts/programs.ts';
-import { formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
 import { SEGMENTS } from '../../../../lib/rules/segments.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
@@ -32,7 +31,7 @@ import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { formatNumber, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';

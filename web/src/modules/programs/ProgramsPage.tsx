@@ -2,7 +2,6 @@ import { Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PROGRAM_MANAGERS, type ProgramSummary } from '../../../../lib/contracts/programs.ts';
-import { formatRupiah } from '../../../../lib/rules/money.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
@@ -13,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { PROGRAMS_PAGE_SIZE, usePrograms } from './programs-api.ts';
+import { formatRupiah } from '../../ui/format.ts';
 
 export function ProgramsPage() {
   const t = useT();

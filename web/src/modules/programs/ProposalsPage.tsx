@@ -22,7 +22,6 @@ import type {
   ProposalResult,
   WorkerFilter,
 } from '../../../../lib/contracts/programs.ts';
-import { formatRupiah } from '../../../../lib/rules/money.ts';
 import {
   PARTICIPATION_CATEGORIES,
   PARTICIPATION_CATEGORY_LABELS,
@@ -39,7 +38,7 @@ import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { formatNumber, formatRupiah } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
@@ -49,6 +48,7 @@ import { EnrollmentList } from './EnrollmentList.tsx';
 import { ProgramPicker } from './program-ui.tsx';
 import { useFileProposal, usePropose, useProposalPreview } from './programs-api.ts';
 import { usePT } from './programs-text.ts';
+import { TemplateLink } from '../../ui/TemplateLink.tsx';
 
 type Draft = {
   q: string;
@@ -428,6 +428,7 @@ function FileProposeForm({ programId }: { programId: string }) {
           <Text size="sm" c="dimmed">
             {t('proposals.fileHint')}
           </Text>
+          <TemplateLink href="/api/programs/proposal-template.xlsx" />
           <Group align="flex-end">
             <FileInput
               label={t('proposals.fileLabel')}

@@ -12,9 +12,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { levelOfCode } from '../../../../lib/access/roles.ts';
+import { cleanNikInput, nikPrefill } from '../../../../lib/rules/nik.ts';
 import type { Worker, WorkerCreate } from '../../../../lib/contracts/workers.ts';
 import {
   PARTICIPATION_CATEGORIES,
@@ -29,12 +30,14 @@ import {
 } from '../../../../lib/rules/segments.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { wholeNumberInput } from '../../ui/format.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
+import { useRT } from './registry-text.ts';
 
 export type WorkerFormValues = {
   nik: string;
@@ -138,6 +141,26 @@ export function WorkerForm({ mode, initial, nikMasked, pending, error, onSubmit,
   const [categoryTouched, setCategoryTouched] = useState(mode === 'edit');
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
   const set = <K extends FieldName>(key: K, value: WorkerFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const rt = useRT();
+  // What the NIK last filled in: those fields follow a corrected NIK; a value the operator typed is never replaced.
+  const prefilled = useRef<{ birthDate: string; sex: 'L' | 'P' } | null>(null);
+  const [fromNik, setFromNik] = useState(false);
+  const changeNik = (typed: string) => {
+    const nik = cleanNikInput(typed);
+    const implied = nikPrefill(nik);
+    setValues((prev) => {
+      if (!implied) return { ...prev, nik };
+      const last = prefilled.current;
+      const next = { ...prev, nik };
+      if (prev.birthDate === '' || prev.birthDate === last?.birthDate) next.birthDate = implied.birthDate;
+      if (prev.sex === '' || prev.sex === last?.sex) next.sex = implied.sex;
+      return next;
+    });
+    if (implied) {
+      prefilled.current = { birthDate: implied.birthDate, sex: implied.sex };
+      setFromNik(true);
+    }
+  };
   const serverErrors = fieldErrors<FieldName>(error);
   const fieldError = (key: FieldName) => missing[key] ?? serverErrors[key];
 
@@ -192,7 +215,7 @@ export function WorkerForm({ mode, initial, nikMasked, pending, error, onSubmit,
                 required={mode === 'create'}
                 withAsterisk={false}
                 value={values.nik}
-                onChange={(e) => set('nik', e.currentTarget.value)}
+                onChange={(e) => changeNik(e.currentTarget.value)}
                 error={fieldError('nik')}
               />
               <TextInput
@@ -213,14 +236,16 @@ export function WorkerForm({ mode, initial, nikMasked, pending, error, onSubmit,
                   onChange={(e) => set('birthPlace', e.currentTarget.value)}
                   error={fieldError('birthPlace')}
                 />
-                <TextInput
+                <DateField
                   label={t('workerForm.birthDate')}
                   name="birthDate"
-                  type="date"
                   required
                   withAsterisk={false}
+                  description={
+                    fromNik && values.birthDate === prefilled.current?.birthDate ? rt('nik.prefilled') : undefined
+                  }
                   value={values.birthDate}
-                  onChange={(e) => set('birthDate', e.currentTarget.value)}
+                  onChange={(iso) => set('birthDate', iso)}
                   error={fieldError('birthDate')}
                 />
               </SimpleGrid>
@@ -371,14 +396,13 @@ export function WorkerForm({ mode, initial, nikMasked, pending, error, onSubmit,
                   </Group>
                 </Radio.Group>
                 {values.lifeStatus === 'deceased' && (
-                  <TextInput
+                  <DateField
                     label={t('workerForm.deathDate')}
                     name="deathDate"
-                    type="date"
                     required
                     withAsterisk={false}
                     value={values.deathDate}
-                    onChange={(e) => set('deathDate', e.currentTarget.value)}
+                    onChange={(iso) => set('deathDate', iso)}
                     error={fieldError('deathDate')}
                   />
                 )}

@@ -28,14 +28,13 @@ import {
   type TargetProgress,
   type WorkforceKind,
 } from '../../../../lib/contracts/targets.ts';
-import { formatNumber, formatRupiah, formatRupiahShort } from '../../../../lib/rules/money.ts';
 import { ruleLabel } from '../../../../lib/rules/rule-labels.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDateTime, formatNumber, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
@@ -79,7 +78,7 @@ function TargetCard({
             </Group>
             <Text size="sm">{target.regionLabel}</Text>
             {target.document && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" lang="id">
                 {target.document}
               </Text>
             )}

@@ -53,6 +53,7 @@ import {
 } from './targets-api.ts';
 import { useTT } from './targets-text.ts';
 import { PlanningLinks, ScopeRegionSelect } from './targets-ui.tsx';
+import { TemplateLink } from '../../ui/TemplateLink.tsx';
 
 function years(): string[] {
   const now = new Date().getFullYear();
@@ -91,6 +92,7 @@ function ImportPanel() {
           <Text size="sm" c="dimmed" maw="52rem">
             {tt('workforce.import.help')}
           </Text>
+          <TemplateLink href="/api/workforce/template.xlsx" />
           <Group grow align="flex-start" wrap="wrap">
             <FileInput
               label={tt('workforce.import.file')}

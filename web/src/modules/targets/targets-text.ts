@@ -208,7 +208,7 @@ const en: Record<TargetsKey, string> = {
   'workforce.deleteConfirm': 'Delete the {kind} figure of {region} for {year}?',
   'workforce.import.title': 'Import a BPS table',
   'workforce.import.help':
-    'CSV (; or , separated) or XLSX with a region column (Kode Wilayah, or a Kecamatan/Wilayah name) and Penduduk Bekerja and/or Semesta PBPU; title rows above and a Jumlah row below are fine. Every row is saved, or none.',
+    'CSV (; or , separated) or XLSX with a region column ("Kode Wilayah", or a "Kecamatan" or "Wilayah" name) and "Penduduk Bekerja" and/or "Semesta PBPU"; title rows above and a "Jumlah" row below are fine. Every row is saved, or none.',
   'workforce.import.file': 'CSV or XLSX file',
   'workforce.import.year': 'Data year',
   'workforce.import.yearHelp': 'Used when the file has no Tahun column',

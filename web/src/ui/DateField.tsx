@@ -1,0 +1,53 @@
+// Dates in forms as ui.md writes them: dd-mm-yyyy (`05-09-1985`), typed or picked from a calendar whose month and
+// day names follow the language (dayjs locales 'id' and 'en'). The value stays ISO (`1985-09-05`), as the API takes it.
+import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import dayjs from 'dayjs';
+import 'dayjs/locale/id';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import type { ReactNode } from 'react';
+import { useLocale } from '../app/i18n.ts';
+
+dayjs.extend(customParseFormat);
+
+export const FORM_DATE_FORMAT = 'DD-MM-YYYY';
+
+/** `05-09-1985`, `5-9-1985`, `05/09/1985`, `05.09.1985` or ISO `1985-09-05` → `1985-09-05`; null when not a date. */
+export function parseFormDate(text: string): string | null {
+  const trimmed = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
+    const iso = dayjs(trimmed, 'YYYY-MM-DD', true);
+    return iso.isValid() ? iso.format('YYYY-MM-DD') : null;
+  }
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  if (!m) return null;
+  const date = dayjs(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`, 'YYYY-MM-DD', true);
+  return date.isValid() ? date.format('YYYY-MM-DD') : null;
+}
+
+/** Gives every date field below it the page's language (month names, first day of the week: Monday). */
+export function DatesLocale({ children }: { children: ReactNode }) {
+  const [locale] = useLocale();
+  return <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
+type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
+  /** ISO `yyyy-mm-dd`, or '' when empty. */
+  value: string;
+  onChange: (iso: string) => void;
+};
+
+/** A date field in dd-mm-yyyy; `value` and `onChange` in ISO, '' for empty. */
+export function DateField({ value, onChange, ...rest }: Props) {
+  const [locale] = useLocale();
+  return (
+    <DateInput
+      valueFormat={FORM_DATE_FORMAT}
+      placeholder={locale === 'id' ? 'hh-bb-tttt' : 'dd-mm-yyyy'}
+      dateParser={parseFormDate}
+      clearable={!rest.required}
+      {...rest}
+      value={value === '' ? null : value}
+      onChange={(v) => onChange(v ?? '')}
+    />
+  );
+}
