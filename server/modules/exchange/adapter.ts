@@ -3,7 +3,7 @@
 // answer), and the SimulatorAdapter answers in-process for the demo and the tests, deterministically per NIK.
 import { createHash } from 'node:crypto';
 import type { ParticipationCategory } from '../../../lib/rules/segments.ts';
-import { writeCsv } from './exchange.files.ts';
+import { writeCsv } from '../../platform/spreadsheet-writer.ts';
 
 export type ExchangeFile = { name: string; content: Buffer };
 

@@ -32,6 +32,7 @@ import { ACTIVE_SOURCE, activeCounts } from './targets.active.ts';
 import { FileProblem, readDenominatorFile, type Issue, type ParsedRow } from './targets.file.ts';
 import * as repo from './targets.repository.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
 
 /** "This month" for the services: injectable so tests and the demo can pin it. */
 export type Clock = () => Date;
@@ -103,7 +104,7 @@ export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceE
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lindung';
   const sheet = wb.addWorksheet('Angkatan kerja');
-  sheet.columns = [
+  sheet.columns = safeColumns([
     { header: 'Kode Wilayah', key: 'code', width: 14 },
     { header: 'Wilayah', key: 'label', width: 34 },
     { header: 'Tahun', key: 'year', width: 8 },
@@ -112,11 +113,11 @@ export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceE
     { header: 'Orang', key: 'persons', width: 12 },
     { header: 'Sumber', key: 'source', width: 50 },
     { header: 'Diubah oleh', key: 'by', width: 18 },
-  ];
+  ]);
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const r of items) {
-    sheet.addRow({
+    addSafeRow(sheet, {
       code: r.region_code,
       label: labels.get(r.region_code) ?? r.region_code,
       year: r.year,
