@@ -35,7 +35,7 @@ export default tseslint.config(
           message: 'Write rows with addSafeRow from server/platform/spreadsheet-writer.ts (formula injection).',
         },
         {
-          selector: "AssignmentExpression[left.property.name=/^(values|columns)$/]:not([right.callee.name=/^safe/])",
+          selector: 'AssignmentExpression[left.property.name=/^(values|columns)$/]:not([right.callee.name=/^safe/])',
           message: 'Wrap row values and columns in safeValues/safeColumns from server/platform/spreadsheet-writer.ts.',
         },
       ],

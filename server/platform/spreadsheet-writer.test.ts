@@ -41,7 +41,9 @@ describe('the BPJS batch file', () => {
   });
 
   it('CSV (read back with papaparse): the name is the text "\'=1+2", the NIK keeps its 16 digits', () => {
-    const text = writeBatchCsv(columns, lines).toString('utf8').replace(/^\uFEFF/, '');
+    const text = writeBatchCsv(columns, lines)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const parsed = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true });
     expect(parsed.data).toEqual([
       ['NIK', 'NAMA', "'=JUDUL"],

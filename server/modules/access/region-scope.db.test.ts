@@ -79,7 +79,7 @@ const OTHER_NIK = '3404014509850001';
 
 beforeAll(async () => {
   db = await createTestDatabase('scope');
-  app = await testApp(db);
+  app = await testApp(db, { EXCHANGE_ADAPTER: 'simulator' });
   const disnaker = await makeUser(db, 'disnaker', HOME, 'disnaker.bantul');
   await makeUser(db, 'operator', '34.02.08.2004', 'operator.trirenggo');
   otherUserId = (await makeUser(db, 'operator', '34.04.01.2001', 'operator.sleman')).id;

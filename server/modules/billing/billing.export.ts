@@ -16,13 +16,20 @@ async function workbook<T>(sheet: string, title: string, cols: Col<T>[], rows: r
   const ws = wb.addWorksheet(sheet);
   addSafeRow(ws, [title]).font = { bold: true, size: 13 };
   addSafeRow(ws, []);
-  const header = addSafeRow(ws, cols.map((c) => c.header));
+  const header = addSafeRow(
+    ws,
+    cols.map((c) => c.header),
+  );
   header.font = { bold: true };
   cols.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
     if (c.money) ws.getColumn(i + 1).numFmt = '"Rp"#,##0';
   });
-  for (const r of rows) addSafeRow(ws, cols.map((c) => c.value(r)));
+  for (const r of rows)
+    addSafeRow(
+      ws,
+      cols.map((c) => c.value(r)),
+    );
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -525,12 +525,11 @@ async function writePeopleWorkbook(
   const cut = plan.total > plan.maxRows;
   if (cut) {
     addSafeRow(sheet, {
-        name:
-          `Dipotong: berkas ini memuat ${number(written)} baris pertama dari ${number(plan.total)} orang ` +
-          `(batas ${number(plan.maxRows)} baris per berkas). Persempit filter (wilayah, pekerjaan, kategori) ` +
-          'untuk mengunduh sisanya.',
-      })
-      .commit();
+      name:
+        `Dipotong: berkas ini memuat ${number(written)} baris pertama dari ${number(plan.total)} orang ` +
+        `(batas ${number(plan.maxRows)} baris per berkas). Persempit filter (wilayah, pekerjaan, kategori) ` +
+        'untuk mengunduh sisanya.',
+    }).commit();
   }
   sheet.commit();
 

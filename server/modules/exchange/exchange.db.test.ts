@@ -70,7 +70,7 @@ const statuses = async (batchId: string) =>
 
 beforeAll(async () => {
   db = await createTestDatabase('exchange');
-  app = await testApp(db);
+  app = await testApp(db, { EXCHANGE_ADAPTER: 'simulator' });
   const users = await Promise.all([
     makeUser(db, 'disnaker', '34.02', 'disnaker.bantul'),
     makeUser(db, 'bpjs', '34.02', 'bpjs.bantul'),

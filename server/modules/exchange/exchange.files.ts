@@ -44,10 +44,10 @@ export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: 
   const sheet = workbook.addWorksheet('Pendaftaran');
   sheet.columns = safeColumns(
     columns.map((c) => ({
-    header: c.header,
-    key: c.field,
-    width: Math.min(40, Math.max(10, c.header.length + 2)),
-    ...(TEXT_FIELDS.has(c.field) && { style: { numFmt: '@' } }),
+      header: c.header,
+      key: c.field,
+      width: Math.min(40, Math.max(10, c.header.length + 2)),
+      ...(TEXT_FIELDS.has(c.field) && { style: { numFmt: '@' } }),
     })),
   );
   sheet.getRow(1).font = { bold: true };

@@ -540,6 +540,17 @@ export async function fetchResponseFile(
   const fetched = await adapter.fetchResponse(await batchForAdapter(db, actor, id));
   if (fetched.status === 'pending')
     throw new AppError('EXCHANGE_PENDING', { batch: id, seconds: fetched.retryAfterSeconds });
+  // Full NIKs and KPJ numbers leave Lindung: recorded before the first byte is sent.
+  await withScope(db, actor.scope, async (tx) => {
+    const batch = await loadBatch(tx, actor, id);
+    await writeAudit(tx, ctx, {
+      action: 'exchange.simulator.response.export',
+      entity: 'enrollment_batch',
+      entityId: batch.id,
+      region: batch.region_code,
+      after: { fileName: fetched.file.name, bytes: fetched.file.content.length },
+    });
+  });
   return fetched.file;
 }
 

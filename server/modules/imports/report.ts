@@ -197,7 +197,10 @@ async function writeData(
   const sheet = workbook.addWorksheet(text.sheets.data, {
     views: [{ state: 'frozen', ySplit: info.headerRow }],
   });
-  sheet.columns = safeColumns([...info.header.map((h) => ({ width: Math.min(Math.max(h.length + 2, 12), 40) })), { width: 80 }]);
+  sheet.columns = safeColumns([
+    ...info.header.map((h) => ({ width: Math.min(Math.max(h.length + 2, 12), 40) })),
+    { width: 80 },
+  ]);
   sheet.autoFilter = { from: { row: info.headerRow, column: 1 }, to: { row: info.headerRow, column: width + 1 } };
   const header = sheet.getRow(info.headerRow);
   header.values = safeValues([...info.header, text.problems]);
