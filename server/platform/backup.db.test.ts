@@ -78,7 +78,10 @@ describe('backup and restore', () => {
     // An older Lindung: the same migrations without the newest one.
     const older = path.join(dir, 'older-migrations');
     fs.mkdirSync(older);
-    const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const files = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     for (const f of files.slice(0, -1)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(older, f));
     const target = await emptyDatabase();
     await expect(restoreDatabase(target.ownerPool, file, older)).rejects.toMatchObject({

@@ -209,7 +209,12 @@ function knownMigrations(dir = MIGRATIONS_DIR): Map<string, string> {
       .readdirSync(dir)
       .filter((f) => f.endsWith('.sql'))
       .sort()
-      .map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(dir, f), 'utf8')).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, f), 'utf8'))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -305,7 +310,9 @@ export async function restoreDatabase(pool: pg.Pool, file: string, dir = MIGRATI
     for (const t of header.tables) {
       const line = await nextLine(lines, `tabel ${t.name}`);
       if (line !== `TABLE ${t.name}`)
-        throw new AppError('BACKUP_INVALID', { detail: `diharapkan tabel ${t.name}, ditemukan "${line.slice(0, 40)}"` });
+        throw new AppError('BACKUP_INVALID', {
+          detail: `diharapkan tabel ${t.name}, ditemukan "${line.slice(0, 40)}"`,
+        });
       loaded.push(await loadTable(client, t, lines));
     }
     const last = await nextLine(lines, 'manifest');

@@ -290,6 +290,17 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain(OTHER_NIK);
   });
+  covered.set('GET /api/workers/{id}/personal-data', async () => {
+    for (const format of ['json', 'pdf']) {
+      const r = await app.inject({
+        method: 'GET',
+        url: `/api/workers/${otherWorkerId}/personal-data?format=${format}`,
+        headers,
+      });
+      expect(r.statusCode).toBe(404);
+      expect(r.body).not.toContain(OTHER_NIK);
+    }
+  });
   // Worker history and probable duplicates: a pair of the other regency is neither listed nor decided.
   covered.set('GET /api/workers/{id}/history', async () => {
     const r = await app.inject({ method: 'GET', url: `/api/workers/${otherWorkerId}/history`, headers });

@@ -11,4 +11,5 @@ export {
   listEnrollments,
   programGaps,
   recordBatchAnswer,
+  workerEnrollments,
 } from './enrollment.service.ts';
