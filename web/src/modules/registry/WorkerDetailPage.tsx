@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useRevealNik, useWorker } from './registry-api.ts';
 import { WorkerHistoryTimeline } from './WorkerHistory.tsx';
 import { BackToWorkers } from './WorkerForm.tsx';
+import { PersonalDataButtons } from '../privacy/PersonalDataButtons.tsx';
 
 /** Set by the create and edit pages after saving: the NIK warnings to look at. */
 type SavedState = { saved?: 'created' | 'updated'; warnings?: NikWarning[] } | null;
@@ -58,7 +59,17 @@ export function WorkerDetailPage() {
     ) : undefined;
   return (
     <>
-      <PageHeader title={w.fullName} description={w.villageLabel} above={<BackToWorkers />} actions={editButton} />
+      <PageHeader
+        title={w.fullName}
+        description={w.villageLabel}
+        above={<BackToWorkers />}
+        actions={
+          <Group gap="xs">
+            {editButton}
+            <PersonalDataButtons workerId={w.id} />
+          </Group>
+        }
+      />
       <Stack gap="md" maw={920}>
         {saved?.saved && <SavedNotice kind={saved.saved} warnings={saved.warnings ?? []} />}
         {w.mergedInto !== null && (
