@@ -46,14 +46,22 @@ export type RunningLindung = {
   stop(): Promise<void>;
 };
 
-/** The real `lindung start` on a fresh embedded PostgreSQL, with the demo; credentials read from its terminal. */
+/**
+ * The real `lindung start` on a fresh embedded PostgreSQL, with the demo; the demo passwords read from the
+ * owner-only file it writes (LINDUNG_DEMO_CREDENTIALS_FILE), since its output is not a terminal.
+ */
 export async function startDemo(): Promise<RunningLindung> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-e2e-'));
   const port = await freePort();
-  const env: Record<string, string> = { LINDUNG_DATA_DIR: dataDir, PORT: String(port) };
+  const credentialsFile = path.join(dataDir, 'demo-credentials.txt');
+  const env: Record<string, string> = {
+    LINDUNG_DATA_DIR: dataDir,
+    PORT: String(port),
+    LINDUNG_DEMO_CREDENTIALS_FILE: credentialsFile,
+  };
   const first = await startLindung([], env);
   const credentials = new Map<string, string>();
-  for (const m of first.output().matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm))
+  for (const m of fs.readFileSync(credentialsFile, 'utf8').matchAll(/^\s+([a-z0-9._-]+)\s+([a-z]+-[a-z]+-\d{4})\s/gm))
     credentials.set(m[1]!, m[2]!);
   const running: RunningLindung = {
     url: `http://localhost:${port}`,

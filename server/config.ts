@@ -46,14 +46,23 @@ const schema = z.object({
     .positive()
     .default(1024 * 1024),
   WEB_DIST_DIR: z.string().default('dist/web'),
-  // BPJS exchange: the in-process simulator answers batches (demo, tests); 'file' for manual exchange only.
-  EXCHANGE_ADAPTER: z.enum(['simulator', 'file']).default('simulator'),
+  // BPJS exchange: 'file' (manual exchange) unless set; the in-process simulator only when set to 'simulator' or
+  // when `lindung start` runs the demo (it hands out full NIKs and KPJ numbers of invented answers).
+  EXCHANGE_ADAPTER: z.enum(['simulator', 'file']).optional(),
   EXCHANGE_SIMULATOR_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
   // A pinned "today" (Jakarta) for demos, training and browser journeys; never set in production.
   LINDUNG_TODAY: z
     .string()
     .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'YYYY-MM-DD')
     .optional(),
+  // The demo's passwords go to the terminal only when it is one; otherwise (and always when this is set) to this
+  // file, written readable by the owner only (default: demo-credentials.txt in the data directory).
+  LINDUNG_DEMO_CREDENTIALS_FILE: z.string().min(1).optional(),
+  // Daily backup by the running server (off unless BACKUP_DIR is set), kept BACKUP_KEEP_DAYS days.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  // Uploaded files (import files and their issue lists) are deleted this many days after upload.
+  UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Config = Readonly<{
@@ -73,9 +82,15 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   bodyLimitBytes: number;
   webDistDir: string;
-  exchangeAdapter: 'simulator' | 'file';
+  /** Unset: the file adapter, except in the demo (`lindung start` with demo data), which turns the simulator on. */
+  exchangeAdapter: 'simulator' | 'file' | undefined;
   exchangeSimulatorDelaySeconds: number;
   today: string | undefined;
+  /** Where the demo passwords are written (set: always; unset: `<data dir>/demo-credentials.txt` without a TTY). */
+  demoCredentialsFile: string | null;
+  backupDir: string | null;
+  backupKeepDays: number;
+  uploadRetentionDays: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,5 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exchangeAdapter: e.EXCHANGE_ADAPTER,
     exchangeSimulatorDelaySeconds: e.EXCHANGE_SIMULATOR_DELAY_SECONDS,
     today: e.LINDUNG_TODAY,
+    demoCredentialsFile: e.LINDUNG_DEMO_CREDENTIALS_FILE ? path.resolve(e.LINDUNG_DEMO_CREDENTIALS_FILE) : null,
+    backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : null,
+    backupKeepDays: e.BACKUP_KEEP_DAYS,
+    uploadRetentionDays: e.UPLOAD_RETENTION_DAYS,
   });
 }

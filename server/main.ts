@@ -11,6 +11,7 @@ import { demoGenerateCommand } from './cli/demo-generate.ts';
 import { workersImportCommand } from './cli/workers-import.ts';
 import { CONTRIBUTION_USAGE, contributionCommand } from './cli/contribution.ts';
 import { coverageCheckCommand } from './cli/coverage-check.ts';
+import { backupCommand, restoreCommand } from './cli/backup.ts';
 
 const USAGE = `Pemakaian / usage:
   lindung start [--no-demo]            jalankan Lindung (PostgreSQL tertanam kecuali DATABASE_URL diisi)
@@ -24,6 +25,8 @@ const USAGE = `Pemakaian / usage:
                                        impor daftar pekerja dari CSV/XLSX (--json: ringkasan + masalah per baris)
   lindung coverage check --nik NIK [--date YYYY-MM-DD] [--json] [--lang en]
                                        tertanggung atau tidak pada tanggal itu, dengan alasannya
+  lindung backup BERKAS [--json]       cadangan daring (satu snapshot konsisten, gzip, manifest per tabel)
+  lindung restore BERKAS [--json]      pulihkan cadangan ke direktori data / basis data yang kosong
   lindung contribution …               hitung iuran BPJS Ketenagakerjaan (tanpa --date: hari ini, WIB)
 ${CONTRIBUTION_USAGE}`;
 
@@ -69,7 +72,8 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const isImport = positionals[0] === 'workers' && positionals[1] === 'import';
-  const command = isImport ? 'workers import' : positionals.join(' ');
+  const isBackup = positionals[0] === 'backup' || positionals[0] === 'restore';
+  const command = isImport ? 'workers import' : isBackup ? positionals[0]! : positionals.join(' ');
   if (values.help || !command) {
     process.stdout.write(USAGE);
     return;
@@ -99,6 +103,10 @@ async function main(argv: string[]): Promise<void> {
       return coverageCheckCommand(config, log, values);
     case 'contribution':
       return contributionCommand(config, log, values);
+    case 'backup':
+      return backupCommand(config, log, { file: positionals[1], json: values.json });
+    case 'restore':
+      return restoreCommand(config, log, { file: positionals[1], json: values.json });
     default:
       throw new Error(`Perintah tidak dikenal: ${command}\n${USAGE}`);
   }

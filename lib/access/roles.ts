@@ -38,6 +38,9 @@ export const NIK_REVEALERS: readonly Role[] = ['admin', 'disnaker', 'bpjs'];
  */
 export const WORKER_MERGERS: readonly Role[] = ['admin', 'disnaker'];
 
+/** Who may export everything Lindung holds about one person ("Data saya", UU 27/2022 Pasal 7), audited. */
+export const PERSONAL_DATA_EXPORTERS: readonly Role[] = ['admin', 'disnaker'];
+
 export function canGrantRole(granter: Role, wanted: Role): boolean {
   return ROLE_RANK[wanted] <= ROLE_RANK[granter];
 }

@@ -461,6 +461,27 @@ export const ERROR_CATALOGUE = {
       en: 'Check request {id} has already been answered by {by}. Reload the list of check requests.',
     },
   },
+  BACKUP_NEWER_SCHEMA: {
+    status: 409,
+    message: {
+      id: 'Berkas cadangan dibuat oleh Lindung yang lebih baru (migrasi {migration}; versi ini berhenti di {latest}). Pulihkan dengan Lindung versi yang sama atau lebih baru.',
+      en: 'The backup file was made by a newer Lindung (migration {migration}; this version stops at {latest}). Restore it with the same or a newer Lindung version.',
+    },
+  },
+  BACKUP_TARGET_NOT_EMPTY: {
+    status: 409,
+    message: {
+      id: 'Basis data tujuan sudah berisi data Lindung. Pulihkan ke direktori data (LINDUNG_DATA_DIR) atau basis data (DATABASE_URL) yang baru dan kosong.',
+      en: 'The target database already holds Lindung data. Restore into a new, empty data directory (LINDUNG_DATA_DIR) or database (DATABASE_URL).',
+    },
+  },
+  BACKUP_INVALID: {
+    status: 400,
+    message: {
+      id: 'Berkas cadangan tidak dapat dipulihkan: {detail}. Periksa bahwa berkas lengkap (tidak terpotong saat disalin) atau pakai cadangan lain.',
+      en: 'The backup file cannot be restored: {detail}. Check that the file is complete (not cut off while copying) or use another backup.',
+    },
+  },
 } as const satisfies Record<string, { status: number; message: Bilingual }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

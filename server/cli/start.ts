@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp, openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../platform/logger.ts';
-import { formatCredentials, hasAnyUser, seedDemo } from '../modules/demo/index.ts';
+import { formatCredentials, hasAnyUser, hasDemo, seedDemo } from '../modules/demo/index.ts';
 import { purgeExpiredSessions } from '../modules/access/index.ts';
 
 /** `lindung start [--no-demo]`: database, migrations, regions, demo on first start, HTTP until a signal. */
@@ -36,12 +38,33 @@ export async function startCommand(config: Config, log: Logger, options: { demo:
           'Belum ada pengguna. Buat dengan: lindung users add --username U --password P --role admin --region KODE',
         );
     }
-    app = await buildApp(config, log, runtime.database);
+    // The BPJS simulator answers only in the demo, or when EXCHANGE_ADAPTER=simulator says so.
+    const demo = options.demo && (credentials !== null || (await hasDemo(runtime.database.app)));
+    const exchangeAdapter = config.exchangeAdapter ?? (demo ? 'simulator' : 'file');
+    if (exchangeAdapter === 'simulator') log.warn('Simulator BPJS aktif (demo): jawaban batch dibuat oleh Lindung');
+    app = await buildApp({ ...config, exchangeAdapter }, log, runtime.database);
     await app.listen({ port: config.port, host: config.host });
-    if (credentials) process.stdout.write(formatCredentials(credentials, url));
+    if (credentials) showCredentials(config, formatCredentials(credentials, url));
     process.stdout.write(`\nLindung siap di ${url}  (Ctrl+C untuk berhenti)\n`);
   } catch (err) {
     await runtime.close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The demo's passwords, shown once: on the terminal when stdout is one; otherwise (stdout redirected to a log) and
+ * whenever LINDUNG_DEMO_CREDENTIALS_FILE is set, in a file only its owner may read, so they never enter a log.
+ */
+function showCredentials(config: Config, text: string): void {
+  if (process.stdout.isTTY) process.stdout.write(text);
+  if (process.stdout.isTTY && config.demoCredentialsFile === null) return;
+  const file = config.demoCredentialsFile ?? path.join(config.dataDir, 'demo-credentials.txt');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, `${text}\n`, { mode: 0o600, flag: 'wx' });
+  process.stdout.write(
+    `\nKata sandi akun demo ditulis ke ${file} (hanya dapat dibaca pemiliknya). ` +
+      `Demo passwords written to that file (owner-only).\n`,
+  );
 }

@@ -47,6 +47,20 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The URL of the embedded PostgreSQL of a Lindung that is running on `dataDir` (its lock is held by a live process),
+ * so that a command such as `lindung backup` can work beside it; null when none is running.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  const statePath = path.join(dataDir, STATE_FILE);
+  if (!fs.existsSync(lockPath) || !fs.existsSync(statePath)) return null;
+  const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8').trim(), 10);
+  if (!Number.isInteger(holder) || holder === process.pid || !pidAlive(holder)) return null;
+  const state = JSON.parse(fs.readFileSync(statePath, 'utf8')) as EmbeddedState;
+  return `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${DATABASE_NAME}`;
+}
+
 /** One Lindung per data directory: an exclusive lock file holding our PID; a stale one (dead PID) is taken over. */
 function acquireLock(dataDir: string): () => void {
   const lockPath = path.join(dataDir, LOCK_FILE);

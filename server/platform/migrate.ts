@@ -15,10 +15,15 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number };
  * Applies the SQL files of server/db/migrations in name order, each in its own transaction, under an advisory lock
  * so that two processes starting together do not race. Landed files are frozen: a changed checksum stops start-up.
  */
-export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function migrate(
+  pool: pg.Pool,
+  dir = MIGRATIONS_DIR,
+  options: { upTo?: string } = {},
+): Promise<MigrationResult> {
+  // upTo: a restore brings a database to the backup's schema version first, never beyond it.
   const files = fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
+    .filter((f) => f.endsWith('.sql') && (options.upTo === undefined || f <= options.upTo))
     .sort();
   const client = await pool.connect();
   try {

@@ -79,7 +79,7 @@ const OTHER_NIK = '3404014509850001';
 
 beforeAll(async () => {
   db = await createTestDatabase('scope');
-  app = await testApp(db);
+  app = await testApp(db, { EXCHANGE_ADAPTER: 'simulator' });
   const disnaker = await makeUser(db, 'disnaker', HOME, 'disnaker.bantul');
   await makeUser(db, 'operator', '34.02.08.2004', 'operator.trirenggo');
   otherUserId = (await makeUser(db, 'operator', '34.04.01.2001', 'operator.sleman')).id;
@@ -296,6 +296,17 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     const r = await app.inject({ method: 'POST', url: `/api/workers/${otherWorkerId}/reveal-nik`, headers });
     expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain(OTHER_NIK);
+  });
+  covered.set('GET /api/workers/{id}/personal-data', async () => {
+    for (const format of ['json', 'pdf']) {
+      const r = await app.inject({
+        method: 'GET',
+        url: `/api/workers/${otherWorkerId}/personal-data?format=${format}`,
+        headers,
+      });
+      expect(r.statusCode).toBe(404);
+      expect(r.body).not.toContain(OTHER_NIK);
+    }
   });
   // Worker history and probable duplicates: a pair of the other regency is neither listed nor decided.
   covered.set('GET /api/workers/{id}/history', async () => {

@@ -593,5 +593,13 @@ describe('the HTTP API', () => {
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(3).values).toContain('Nonaktif mulai');
     expect(sheet.getRow(4).values).toContain('BPJS (mandiri)');
+    // Names and KPJ numbers left Lindung: the export is in the audit log.
+    const audit = await db.owner
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('action', '=', 'billing.lapse.export')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ filter: { kind: 'lapsed' } });
   });
 });

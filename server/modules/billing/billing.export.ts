@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Bill, LapseWarning } from '../../../lib/contracts/billing.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { dateName, monthName } from '../../../lib/rules/lapse.ts';
+import { addSafeRow } from '../../platform/spreadsheet-writer.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,15 +14,22 @@ async function workbook<T>(sheet: string, title: string, cols: Col<T>[], rows: r
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lindung';
   const ws = wb.addWorksheet(sheet);
-  ws.addRow([title]).font = { bold: true, size: 13 };
-  ws.addRow([]);
-  const header = ws.addRow(cols.map((c) => c.header));
+  addSafeRow(ws, [title]).font = { bold: true, size: 13 };
+  addSafeRow(ws, []);
+  const header = addSafeRow(
+    ws,
+    cols.map((c) => c.header),
+  );
   header.font = { bold: true };
   cols.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
     if (c.money) ws.getColumn(i + 1).numFmt = '"Rp"#,##0';
   });
-  for (const r of rows) ws.addRow(cols.map((c) => c.value(r)));
+  for (const r of rows)
+    addSafeRow(
+      ws,
+      cols.map((c) => c.value(r)),
+    );
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -4,6 +4,7 @@ import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { whatsappLink } from '../../../lib/rules/import-values.ts';
 import { maskNik } from '../../../lib/rules/nik.ts';
 import type { RequestContext } from '../../platform/context.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { scopeLabels } from '../regions/index.ts';
 import * as repo from './billing.repository.ts';
@@ -46,6 +47,7 @@ export async function listLapseWarnings(
   ctx: RequestContext,
   query: LapseListQuery,
   clock: Clock = systemClock,
+  options: { audit?: boolean } = {},
 ): Promise<LapseList> {
   const actor = requireLapseReader(ctx);
   assertRegionInScope(actor, query.region);
@@ -57,6 +59,14 @@ export async function listLapseWarnings(
       r.rows.flatMap((x) => (x.village_code ? [x.village_code] : [])),
       actor.locale,
     );
+    // An export of personal data (names, KPJ numbers) is recorded before its first byte leaves.
+    if (options.audit)
+      await writeAudit(tx, ctx, {
+        action: 'billing.lapse.export',
+        entity: 'lapse_warning',
+        region: query.region ?? null,
+        after: { rows: r.rows.length, total: r.total, filter: { ...query, page: undefined, pageSize: undefined } },
+      });
     return {
       items: r.rows.map((x) => present(x, labels, actor.locale)),
       total: r.total,
@@ -68,12 +78,12 @@ export async function listLapseWarnings(
   });
 }
 
-/** Every warning matching the filters (the XLSX export), up to 100,000 rows. */
+/** Every warning matching the filters (the XLSX export), up to 100,000 rows; audited. */
 export async function allLapseWarnings(
   db: Db,
   ctx: RequestContext,
   query: Omit<LapseListQuery, 'page' | 'pageSize'>,
   clock: Clock = systemClock,
 ): Promise<LapseList> {
-  return listLapseWarnings(db, ctx, { ...query, page: 1, pageSize: 100_000 }, clock);
+  return listLapseWarnings(db, ctx, { ...query, page: 1, pageSize: 100_000 }, clock, { audit: true });
 }

@@ -34,6 +34,7 @@ import { billingByMonth } from '../billing/index.ts';
 import { listPrograms, spendingInRegion } from '../programs/index.ts';
 import { listChildren, scopeLabels } from '../regions/index.ts';
 import * as repo from './coverage.repository.ts';
+import { addSafeRow, csvText, safeColumns, type CsvValue } from '../../platform/spreadsheet-writer.ts';
 
 /** The rollups keep 60 months, ending with the month of their last full pass. */
 export const WINDOW_MONTHS = 60;
@@ -496,7 +497,7 @@ async function writePeopleWorkbook(
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('Peserta');
-  sheet.columns = [
+  sheet.columns = safeColumns([
     { header: 'No', key: 'no', width: 8 },
     { header: 'Nama', key: 'name', width: 30 },
     { header: 'NIK (disamarkan)', key: 'nik', width: 20, style: XLSX_TEXT },
@@ -505,7 +506,7 @@ async function writePeopleWorkbook(
     { header: 'Pekerjaan', key: 'segment', width: 26 },
     { header: 'Kategori', key: 'category', width: 10 },
     { header: 'Sumber', key: 'source', width: 16 },
-  ];
+  ]);
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let written = 0;
@@ -526,7 +527,7 @@ async function writePeopleWorkbook(
         );
         for (const r of page) {
           written += 1;
-          const row = sheet.addRow({
+          const row = addSafeRow(sheet, {
             no: written,
             name: r.full_name,
             nik: maskNik(r.nik),
@@ -548,22 +549,20 @@ async function writePeopleWorkbook(
   const number = (n: number) => n.toLocaleString('id-ID');
   const cut = plan.total > plan.maxRows;
   if (cut) {
-    sheet
-      .addRow({
-        name:
-          `Dipotong: berkas ini memuat ${number(written)} baris pertama dari ${number(plan.total)} orang ` +
-          `(batas ${number(plan.maxRows)} baris per berkas). Persempit filter (wilayah, pekerjaan, kategori) ` +
-          'untuk mengunduh sisanya.',
-      })
-      .commit();
+    addSafeRow(sheet, {
+      name:
+        `Dipotong: berkas ini memuat ${number(written)} baris pertama dari ${number(plan.total)} orang ` +
+        `(batas ${number(plan.maxRows)} baris per berkas). Persempit filter (wilayah, pekerjaan, kategori) ` +
+        'untuk mengunduh sisanya.',
+    }).commit();
   }
   sheet.commit();
 
   const info = workbook.addWorksheet('Keterangan');
-  info.columns = [
+  info.columns = safeColumns([
     { header: 'Keterangan', key: 'k', width: 24 },
     { header: 'Isi', key: 'v', width: 90 },
-  ];
+  ]);
   info.getRow(1).font = { bold: true };
   info.getRow(1).commit();
   const lines: [string, string | number][] = [
@@ -588,7 +587,7 @@ async function writePeopleWorkbook(
       ) + ' WIB',
     ],
   ];
-  for (const [k, v] of lines) info.addRow({ k, v }).commit();
+  for (const [k, v] of lines) addSafeRow(info, { k, v }).commit();
   info.commit();
   await workbook.commit();
 }
@@ -639,20 +638,15 @@ export async function openCoverage(db: Db, q: { month?: string }): Promise<OpenD
   });
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function openCoverageCsv(data: OpenData): string {
-  const lines = [
+  const lines: CsvValue[][] = [
     ['bulan', 'kode_kecamatan', 'kecamatan', 'segmen', 'peserta_aktif', 'penduduk_bekerja', 'cakupan_persen'],
   ];
   for (const d of data.districts) {
-    lines.push([data.month, d.code, d.label, 'semua', ...[d.active, d.employed, d.coveragePercent].map(csvCell)]);
+    lines.push([data.month, d.code, d.label, 'semua', d.active, d.employed, d.coveragePercent]);
     for (const s of data.segments.filter((x) => x.districtCode === d.code)) {
-      lines.push([data.month, d.code, d.label, s.segment || 'tidak_diketahui', csvCell(s.active), '', '']);
+      lines.push([data.month, d.code, d.label, s.segment || 'tidak_diketahui', s.active, '', '']);
     }
   }
-  return lines.map((l) => l.map((c) => csvCell(c)).join(',')).join('\n') + '\n';
+  return csvText(lines, { separator: ',', bom: false, newline: '\n' });
 }

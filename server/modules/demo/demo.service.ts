@@ -31,6 +31,16 @@ export async function hasAnyUser(db: Db): Promise<boolean> {
   });
 }
 
+/** True when the demo's users are in the database (the demo was seeded on this database). */
+export async function hasDemo(db: Db): Promise<boolean> {
+  return withScope(db, '*', async (tx) => {
+    const r = await sql<{
+      any: boolean;
+    }>`SELECT EXISTS (SELECT 1 FROM app_user WHERE username = ${DEMO_USERS[0]!.username}) AS any`.execute(tx);
+    return r.rows[0]?.any ?? false;
+  });
+}
+
 /**
  * Seeds the Kab. Bantul demo on an empty database: one user per role, with fresh random passwords, then (when the
  * regency has none) synthetic workers and the demo's protection programmes.

@@ -2,6 +2,7 @@ export {
   seedDemo,
   hasAnyUser,
   formatCredentials,
+  hasDemo,
   DEMO_REGENCY,
   DEMO_VILLAGE,
   type DemoCredential,

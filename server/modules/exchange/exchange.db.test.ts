@@ -70,7 +70,7 @@ const statuses = async (batchId: string) =>
 
 beforeAll(async () => {
   db = await createTestDatabase('exchange');
-  app = await testApp(db);
+  app = await testApp(db, { EXCHANGE_ADAPTER: 'simulator' });
   const users = await Promise.all([
     makeUser(db, 'disnaker', '34.02', 'disnaker.bantul'),
     makeUser(db, 'bpjs', '34.02', 'bpjs.bantul'),
@@ -307,6 +307,13 @@ describe('the BPJS simulator', () => {
     const file = await download(`/api/exchange/batches/${second.batchId}/simulator/response-file`, bpjs);
     expect(file.status).toBe(200);
     expect((file.raw as Buffer).toString('utf8')).toContain('NIK;NO KPJ;STATUS;ALASAN;TMT KEPESERTAAN');
+    // Full NIKs and KPJ numbers left Lindung: the download is in the audit log.
+    const audited = await db.owner
+      .selectFrom('audit_log')
+      .select(['entity_id'])
+      .where('action', '=', 'exchange.simulator.response.export')
+      .execute();
+    expect(audited).toEqual([{ entity_id: second.batchId }]);
     const r = await call('POST', `/api/exchange/batches/${second.batchId}/simulator/apply`, bpjs);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const s = await statuses(second.batchId);

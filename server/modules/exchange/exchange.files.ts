@@ -11,6 +11,7 @@ import type { Locale } from '../../../lib/i18n/locale.ts';
 import { isRealDate, isScientificNotation, toIsoDate } from '../../../lib/rules/nik.ts';
 import { PARTICIPATION_CATEGORIES, type ParticipationCategory } from '../../../lib/rules/segments.ts';
 import { AppError } from '../../platform/errors.ts';
+import { addSafeRow, safeColumns, writeCsv } from '../../platform/spreadsheet-writer.ts';
 import { cellText, openTabular, TabularError, type Cell } from '../imports/tabular.ts';
 import type { FileLimits } from '../imports/upload-limits.ts';
 
@@ -42,16 +43,21 @@ export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: 
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('Pendaftaran');
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.field,
-    width: Math.min(40, Math.max(10, c.header.length + 2)),
-    ...(TEXT_FIELDS.has(c.field) && { style: { numFmt: '@' } }),
-  }));
+  sheet.columns = safeColumns(
+    columns.map((c) => ({
+      header: c.header,
+      key: c.field,
+      width: Math.min(40, Math.max(10, c.header.length + 2)),
+      ...(TEXT_FIELDS.has(c.field) && { style: { numFmt: '@' } }),
+    })),
+  );
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for (const line of lines) {
-    const row = sheet.addRow(columns.map((c) => line[c.field]));
+    const row = addSafeRow(
+      sheet,
+      columns.map((c) => line[c.field]),
+    );
     columns.forEach((c, i) => {
       if (TEXT_FIELDS.has(c.field)) row.getCell(i + 1).numFmt = '@';
     });
@@ -61,16 +67,6 @@ export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: 
   await workbook.commit();
   await done;
   return Buffer.concat(chunks);
-}
-
-function csvField(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** CSV as Excel in Indonesia reads it: ';' between fields, CRLF, UTF-8 with a byte-order mark. */
-export function writeCsv(headers: readonly string[], rows: readonly (readonly string[])[]): Buffer {
-  const lines = [headers, ...rows].map((r) => r.map(csvField).join(';'));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 export function writeBatchCsv(columns: readonly TemplateColumn[], lines: readonly BatchLine[]): Buffer {

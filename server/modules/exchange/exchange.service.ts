@@ -60,6 +60,7 @@ const PREVIEW_ROWS = 200;
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 import { todayWib } from '../../../lib/rules/eligibility.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
 
 async function regionLabel(tx: Tx, region: string | null, locale: Locale): Promise<string> {
   if (region === null || region === '*') return NATIONAL_LABEL[locale];
@@ -542,6 +543,17 @@ export async function fetchResponseFile(
   const fetched = await adapter.fetchResponse(await batchForAdapter(db, actor, id));
   if (fetched.status === 'pending')
     throw new AppError('EXCHANGE_PENDING', { batch: id, seconds: fetched.retryAfterSeconds });
+  // Full NIKs and KPJ numbers leave Lindung: recorded before the first byte is sent.
+  await withScope(db, actor.scope, async (tx) => {
+    const batch = await loadBatch(tx, actor, id);
+    await writeAudit(tx, ctx, {
+      action: 'exchange.simulator.response.export',
+      entity: 'enrollment_batch',
+      entityId: batch.id,
+      region: batch.region_code,
+      after: { fileName: fetched.file.name, bytes: fetched.file.content.length },
+    });
+  });
   return fetched.file;
 }
 
@@ -999,7 +1011,7 @@ export async function reconciliationXlsx(
   const workbook = new ExcelJS.Workbook();
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(SHEET_NAMES[s.kind]);
-    sheet.columns = [
+    sheet.columns = safeColumns([
       { header: 'NIK (disamarkan)', key: 'nik', width: 20 },
       { header: 'Nama', key: 'name', width: 28 },
       { header: 'Program', key: 'program', width: 30 },
@@ -1012,10 +1024,10 @@ export async function reconciliationXlsx(
       { header: 'Status BPJS', key: 'state', width: 12 },
       { header: 'Perbedaan', key: 'diff', width: 40 },
       { header: 'Wilayah', key: 'place', width: 40 },
-    ];
+    ]);
     sheet.getRow(1).font = { bold: true };
     for (const r of s.rows)
-      sheet.addRow({
+      addSafeRow(sheet, {
         nik: r.nikMasked,
         name: r.fullName ?? '',
         program: r.programName ?? '',

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ImportSummary } from '../../../lib/contracts/imports.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { allIssues, jobFile, materialise } from './imports.service.ts';
 import { writeImportReport, type ReportIssue } from './report.ts';
@@ -73,6 +74,16 @@ export async function buildReport(db: Db, ctx: RequestContext, id: string) {
       locale: ctx.actor!.locale,
       out,
     });
+    // The report repeats the uploaded rows (names, NIKs): recorded before its first byte is sent.
+    await withScope(db, ctx.actor!.scope, (tx) =>
+      writeAudit(tx, ctx, {
+        action: 'import.report.export',
+        entity: 'import_job',
+        entityId: id,
+        region: job.region_code,
+        after: { fileName, rows: summary.total },
+      }),
+    );
   } catch (err) {
     await tmp.dispose();
     throw err;

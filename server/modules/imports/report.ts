@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { cellText, openTabular, type TabularInfo, type TabularRow } from './tabular.ts';
+import { addSafeRow, safeColumns, safeValues } from '../../platform/spreadsheet-writer.ts';
 
 export type ReportIssue = {
   /** Spreadsheet row number as in TabularRow.row; null for a problem of the whole file (a missing column). */
@@ -158,9 +159,9 @@ function writeSummary(
   text: Text,
 ) {
   const sheet = workbook.addWorksheet(text.sheets.summary);
-  sheet.columns = [{ width: 26 }, { width: 60 }];
-  sheet.addRow([text.title]).font = { ...BOLD, size: 14 };
-  sheet.addRow([]);
+  sheet.columns = safeColumns([{ width: 26 }, { width: 60 }]);
+  addSafeRow(sheet, [text.title]).font = { ...BOLD, size: 14 };
+  addSafeRow(sheet, []);
   const lines: [string, string | number][] = [
     [text.file, opts.fileName],
     ...(info.sheet === undefined ? [] : [[text.sheet, info.sheet] as [string, string]]),
@@ -174,13 +175,13 @@ function writeSummary(
     [text.warnings, opts.summary.warnings],
   ];
   for (const [label, value] of lines) {
-    const row = sheet.addRow([label, value]);
+    const row = addSafeRow(sheet, [label, value]);
     row.getCell(1).font = BOLD;
     if (typeof value === 'number') row.getCell(2).numFmt = '#,##0';
     row.getCell(2).alignment = { horizontal: 'left' };
   }
-  sheet.addRow([]);
-  sheet.addRow([text.legend]);
+  addSafeRow(sheet, []);
+  addSafeRow(sheet, [text.legend]);
   sheet.commit();
 }
 
@@ -196,10 +197,13 @@ async function writeData(
   const sheet = workbook.addWorksheet(text.sheets.data, {
     views: [{ state: 'frozen', ySplit: info.headerRow }],
   });
-  sheet.columns = [...info.header.map((h) => ({ width: Math.min(Math.max(h.length + 2, 12), 40) })), { width: 80 }];
+  sheet.columns = safeColumns([
+    ...info.header.map((h) => ({ width: Math.min(Math.max(h.length + 2, 12), 40) })),
+    { width: 80 },
+  ]);
   sheet.autoFilter = { from: { row: info.headerRow, column: 1 }, to: { row: info.headerRow, column: width + 1 } };
   const header = sheet.getRow(info.headerRow);
-  header.values = [...info.header, text.problems];
+  header.values = safeValues([...info.header, text.problems]);
   header.font = BOLD;
   header.commit();
 
@@ -249,7 +253,7 @@ function writeDataRow(
   width: number,
   notes: { left: number },
 ) {
-  row.values = [...source.cells.map((cell) => cellText(cell) || null), problemsText(issues)];
+  row.values = safeValues([...source.cells.map((cell) => cellText(cell) || null), problemsText(issues)]);
   plainCells(row);
   const byColumn = new Map<number, ReportIssue[]>();
   for (const issue of issues) {
@@ -275,9 +279,9 @@ function problemsText(issues: ReportIssue[]): string | null {
 
 async function writeIssueList(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spoolPath: string, text: Text) {
   const sheet = workbook.addWorksheet(text.sheets.issues, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ width: 8 }, { width: 20 }, { width: 26 }, { width: 12 }, { width: 100 }];
+  sheet.columns = safeColumns([{ width: 8 }, { width: 20 }, { width: 26 }, { width: 12 }, { width: 100 }]);
   sheet.autoFilter = 'A1:E1';
-  const header = sheet.addRow([...text.issueHeader]);
+  const header = addSafeRow(sheet, [...text.issueHeader]);
   header.font = BOLD;
   header.commit();
   const lines = createInterface({ input: createReadStream(spoolPath), crlfDelay: Infinity });
@@ -285,7 +289,7 @@ async function writeIssueList(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spoo
   for await (const line of lines) {
     if (line === '') continue;
     const issue = JSON.parse(line) as ReportIssue;
-    const row = sheet.addRow([issue.row, issue.column, issue.code, text.severity[issue.severity], issue.message]);
+    const row = addSafeRow(sheet, [issue.row, issue.column, issue.code, text.severity[issue.severity], issue.message]);
     plainCells(row);
     row.getCell(4).style = MARKED[issue.severity];
     row.commit();

@@ -35,6 +35,7 @@ import type { SegmentCode } from '../../../lib/rules/segments.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
+import { regionInScope } from '../../platform/scope-sql.ts';
 import { AppError } from '../../platform/errors.ts';
 import { invalidField } from '../../platform/validation.ts';
 import { regionCodeSets, scopeLabels, type RegionCodeSets } from '../regions/index.ts';
@@ -625,4 +626,32 @@ export async function recordBatchAnswer(
 ): Promise<{ activated: string[]; rejected: string[] }> {
   await repo.lockProgram(tx, batch.programId);
   return repo.recordBatchAnswer(tx, actor.scope, batch.id, actor.username, answer);
+}
+
+/** Every enrollment of one worker in the actor's scope, with its programme's name (the "Data saya" export). */
+export async function workerEnrollments(db: Db, ctx: RequestContext, workerId: string) {
+  const actor = requireEnrollmentReader(ctx);
+  return withScope(db, actor.scope, (tx) =>
+    tx
+      .selectFrom('enrollment as e')
+      .innerJoin('program as p', 'p.id', 'e.program_id')
+      .where(() => regionInScope('e.village_code', actor.scope))
+      .where('e.worker_id', '=', workerId)
+      .select([
+        'p.name as program',
+        'e.status',
+        'e.first_month as firstMonth',
+        'e.last_month as lastMonth',
+        'e.kpj_number as kpj',
+        'e.coverage_start as coverageStart',
+        'e.paid_through as paidThrough',
+        'e.proposed_at as proposedAt',
+        'e.decided_at as decidedAt',
+        'e.reject_reason as rejectReason',
+        'e.end_reason as endReason',
+        'e.batch_id as batchId',
+      ])
+      .orderBy('e.first_month')
+      .execute(),
+  );
 }

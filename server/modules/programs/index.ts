@@ -20,6 +20,7 @@ export {
   listEnrollments,
   programGaps,
   recordBatchAnswer,
+  workerEnrollments,
 } from './enrollment.service.ts';
 // A person's enrollments in every status, read inside the caller's withScope transaction.
 export {

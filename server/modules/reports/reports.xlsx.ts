@@ -6,13 +6,14 @@ import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { FUNDER_LABEL, KIND_LABEL, monthsToTargetText, wibStamp } from './reports.pdf.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
 
 const RUPIAH = '"Rp"#,##0';
 const PERSONS = '#,##0';
 const PERCENT = '0.00"%"';
 
 function header(sheet: ExcelJS.Worksheet, columns: { header: string; key: string; width: number }[]) {
-  sheet.columns = columns;
+  sheet.columns = safeColumns(columns);
   const row = sheet.getRow(1);
   row.font = { bold: true };
   row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0FA' } };
@@ -26,17 +27,17 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   wb.title = `Laporan Bulanan Jamsostek ${f.regionTitle} ${f.monthLabel}`;
 
   const summary = wb.addWorksheet('Ringkasan');
-  summary.columns = [
+  summary.columns = safeColumns([
     { key: 'a', width: 34 },
     { key: 'b', width: 22 },
     { key: 'c', width: 70 },
-  ];
-  summary.addRow(['Laporan Bulanan Jaminan Sosial Ketenagakerjaan Daerah']).font = { bold: true, size: 13 };
-  summary.addRow([`Pemerintah ${f.regionTitle}`, '', `Bulan ${f.monthLabel}`]);
-  summary.addRow([`Wilayah: ${f.regionLabel}`, '', `Dibuat ${wibStamp(f.generatedAt)}`]);
-  summary.addRow([]);
+  ]);
+  addSafeRow(summary, ['Laporan Bulanan Jaminan Sosial Ketenagakerjaan Daerah']).font = { bold: true, size: 13 };
+  addSafeRow(summary, [`Pemerintah ${f.regionTitle}`, '', `Bulan ${f.monthLabel}`]);
+  addSafeRow(summary, [`Wilayah: ${f.regionLabel}`, '', `Dibuat ${wibStamp(f.generatedAt)}`]);
+  addSafeRow(summary, []);
   const figure = (label: string, value: number | null, format: string, note = '') => {
-    const row = summary.addRow([label, value, note]);
+    const row = addSafeRow(summary, [label, value, note]);
     row.getCell(2).numFmt = format;
   };
   figure('Peserta aktif', f.active, PERSONS);
@@ -61,8 +62,8 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
     figure('Tagihan iuran tahun berjalan', f.budget.billed, RUPIAH, terbilangRupiah(f.budget.billed));
     figure('Iuran dibayar tahun berjalan', f.budget.paid, RUPIAH, terbilangRupiah(f.budget.paid));
   }
-  summary.addRow([]);
-  summary.addRow(['Sumber peserta aktif', '', f.activeSource]);
+  addSafeRow(summary, []);
+  addSafeRow(summary, ['Sumber peserta aktif', '', f.activeSource]);
 
   const districts = wb.addWorksheet(f.childLevelLabel.replace(/\//g, '-'));
   header(districts, [
@@ -74,7 +75,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
     { header: 'Semesta PBPU', key: 'bpu', width: 15 },
   ]);
   for (const d of f.districts) {
-    districts.addRow({
+    addSafeRow(districts, {
       code: d.region,
       label: d.label,
       active: d.active,
@@ -85,7 +86,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   }
   const last = f.districts.length + 1;
   if (f.districts.length) {
-    const total = districts.addRow({
+    const total = addSafeRow(districts, {
       label: 'Jumlah',
       active: { formula: `SUM(C2:C${last})` },
       employed: { formula: `SUM(D2:D${last})` },
@@ -101,7 +102,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
     { header: 'Bulan', key: 'month', width: 16 },
     { header: 'Peserta aktif', key: 'active', width: 15 },
   ]);
-  for (const p of f.trend) trend.addRow({ month: monthLabelId(p.month), active: p.active });
+  for (const p of f.trend) addSafeRow(trend, { month: monthLabelId(p.month), active: p.active });
   trend.getColumn('active').numFmt = PERSONS;
 
   const targets = wb.addWorksheet('Target');
@@ -125,7 +126,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
     { header: 'Baris aturan iuran', key: 'rules', width: 60 },
   ]);
   for (const t of f.targets) {
-    targets.addRow({
+    addSafeRow(targets, {
       kind: KIND_LABEL[t.kind] ?? t.kind,
       basis: t.basis,
       year: t.year,
@@ -162,7 +163,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
     { header: 'Terbilang anggaran terikat', key: 'words', width: 70 },
   ]);
   for (const p of f.programs) {
-    programs.addRow({
+    addSafeRow(programs, {
       name: p.name,
       funder: FUNDER_LABEL[p.funder] ?? p.funder,
       start: p.startMonth,

@@ -36,6 +36,7 @@ import { fileLimits } from '../imports/upload-limits.ts';
 import { FileProblem, type Issue, type ParsedFile, type ParsedRow } from './targets.file.ts';
 import * as repo from './targets.repository.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
 
 /** "This month" for the services: injectable so tests and the demo can pin it. */
 import { systemClock, type Clock } from '../../platform/clock.ts';
@@ -107,7 +108,7 @@ export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceE
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lindung';
   const sheet = wb.addWorksheet('Angkatan kerja');
-  sheet.columns = [
+  sheet.columns = safeColumns([
     { header: 'Kode Wilayah', key: 'code', width: 14 },
     { header: 'Wilayah', key: 'label', width: 34 },
     { header: 'Tahun', key: 'year', width: 8 },
@@ -116,11 +117,11 @@ export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceE
     { header: 'Orang', key: 'persons', width: 12 },
     { header: 'Sumber', key: 'source', width: 50 },
     { header: 'Diubah oleh', key: 'by', width: 18 },
-  ];
+  ]);
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const r of items) {
-    sheet.addRow({
+    addSafeRow(sheet, {
       code: r.region_code,
       label: labels.get(r.region_code) ?? r.region_code,
       year: r.year,

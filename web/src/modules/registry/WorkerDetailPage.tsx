@@ -17,6 +17,7 @@ import { useRevealNik, useWorker, useWorkerProtection } from './registry-api.ts'
 import { WorkerHistoryTimeline } from './WorkerHistory.tsx';
 import { WorkerProtectionBlock } from './WorkerProtection.tsx';
 import { BackToWorkers } from './WorkerForm.tsx';
+import { PersonalDataButtons } from '../privacy/PersonalDataButtons.tsx';
 
 /** Set by the create and edit pages after saving: the NIK warnings to look at. */
 type SavedState = { saved?: 'created' | 'updated'; warnings?: NikWarning[] } | null;
@@ -60,7 +61,17 @@ export function WorkerDetailPage() {
     ) : undefined;
   return (
     <>
-      <PageHeader title={w.fullName} description={w.villageLabel} above={<BackToWorkers />} actions={editButton} />
+      <PageHeader
+        title={w.fullName}
+        description={w.villageLabel}
+        above={<BackToWorkers />}
+        actions={
+          <Group gap="xs">
+            {editButton}
+            <PersonalDataButtons workerId={w.id} />
+          </Group>
+        }
+      />
       <Stack gap="md" maw={920}>
         {saved?.saved && <SavedNotice kind={saved.saved} warnings={saved.warnings ?? []} />}
         {w.mergedInto !== null && (
