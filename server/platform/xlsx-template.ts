@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Locale } from '../../lib/i18n/locale.ts';
+import { addSafeRow, safeColumns } from './spreadsheet-writer.ts';
 
 export type TemplateColumn = {
   header: string;
@@ -45,15 +46,17 @@ const FORMATTED_ROWS = 1000;
 export async function writeUploadTemplate(template: UploadTemplate): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(template.sheetName);
-  sheet.columns = template.columns.map((c) => ({
-    header: c.header,
-    width: Math.min(40, Math.max(12, c.header.length + 4)),
-    ...(c.text && { style: { numFmt: '@' } }),
-  }));
+  sheet.columns = safeColumns(
+    template.columns.map((c) => ({
+      header: c.header,
+      width: Math.min(40, Math.max(12, c.header.length + 4)),
+      ...(c.text && { style: { numFmt: '@' } }),
+    })),
+  );
   const header = sheet.getRow(1);
   header.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.addRow([...template.example]);
+  addSafeRow(sheet, [...template.example]);
   template.columns.forEach((c, i) => {
     if (!c.text) return;
     for (let r = 2; r <= FORMATTED_ROWS; r++) sheet.getCell(r, i + 1).numFmt = '@';
@@ -61,13 +64,13 @@ export async function writeUploadTemplate(template: UploadTemplate): Promise<Buf
 
   const words = HELP[template.locale];
   const help = workbook.addWorksheet(words.title);
-  help.columns = [
+  help.columns = safeColumns([
     { header: words.column, width: 28 },
     { header: words.required, width: 10 },
     { header: words.explanation, width: 90 },
-  ];
+  ]);
   help.getRow(1).font = { bold: true };
-  for (const c of template.columns) help.addRow([c.header, c.required ? words.yes : words.no, c.help]);
+  for (const c of template.columns) addSafeRow(help, [c.header, c.required ? words.yes : words.no, c.help]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
