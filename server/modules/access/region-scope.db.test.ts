@@ -9,6 +9,7 @@ import { registerWorker } from '../registry/index.ts';
 import { createProgram, proposeWorkers, submitBatch, verifyEnrollments } from '../programs/index.ts';
 import { importSnapshot } from '../exchange/index.ts';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -211,6 +212,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     [
       'POST /api/users',
       async () => {
+        const before = await tableDigest(db.owner, ['app_user']);
         const r = await app.inject({
           method: 'POST',
           url: '/api/users',
@@ -224,6 +226,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
           },
         });
         expect(r.statusCode).toBe(403);
+        expect(await tableDigest(db.owner, ['app_user'])).toEqual(before);
       },
     ],
     [
@@ -268,6 +271,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(row.full_name).toBe('Warga Sleman');
   });
   covered.set('POST /api/workers', async () => {
+    const before = await tableDigest(db.owner, ['worker']);
     const r = await app.inject({
       method: 'POST',
       url: '/api/workers',
@@ -284,6 +288,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     });
     expect(r.statusCode).toBe(403);
     expect(r.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(await tableDigest(db.owner, ['worker'])).toEqual(before);
   });
   covered.set('POST /api/workers/{id}/reveal-nik', async () => {
     const r = await app.inject({ method: 'POST', url: `/api/workers/${otherWorkerId}/reveal-nik`, headers });
@@ -467,6 +472,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.items.map((p: { name: string }) => p.name)).not.toContain('Program Sleman');
   });
   covered.set('POST /api/programs', async () => {
+    const before = await tableDigest(db.owner, ['program']);
     const r = await app.inject({
       method: 'POST',
       url: '/api/programs',
@@ -488,6 +494,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       },
     });
     expect(r.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['program'])).toEqual(before);
   });
   for (const [route, method, suffix, payload] of [
     ['GET /api/programs/{id}', 'GET', '', undefined],
@@ -740,6 +747,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(403);
   });
   covered.set('PUT /api/exchange/template', async () => {
+    const before = await tableDigest(db.owner, ['exchange_template']);
     const r = await app.inject({
       method: 'PUT',
       url: `/api/exchange/template?region=${OTHER}`,
@@ -749,6 +757,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(403);
     const rows = await db.owner.selectFrom('exchange_template').select('region_code').execute();
     expect(rows.map((t) => t.region_code)).not.toContain(OTHER);
+    expect(await tableDigest(db.owner, ['exchange_template'])).toEqual(before);
   });
   covered.set('GET /api/exchange/snapshots', async () => {
     await slemanBatch();
@@ -756,6 +765,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.items.map((s: { region: string }) => s.region)).not.toContain(OTHER);
   });
   covered.set('POST /api/exchange/snapshots', async () => {
+    const before = await tableDigest(db.owner, ['membership_snapshot', 'bpjs_member']);
     const r = await app.inject({
       method: 'POST',
       url: `/api/exchange/snapshots?fileName=s.csv&region=${OTHER}`,
@@ -763,6 +773,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       payload: Buffer.from('NIK;KPJ;Kategori;Mulai\n3404014509850002;12345678901;BPU;01-01-2026\n'),
     });
     expect(r.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['membership_snapshot', 'bpjs_member'])).toEqual(before);
   });
   covered.set('GET /api/exchange/reconciliation', async () => {
     await slemanBatch();
@@ -967,6 +978,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(other).toMatchObject({ items: [], total: 0 });
   });
   covered.set('POST /api/reports', async () => {
+    const before = await tableDigest(db.owner, ['monthly_report']);
     const r = await app.inject({
       method: 'POST',
       url: '/api/reports',
@@ -974,6 +986,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       payload: { region: OTHER, month: '2026-01' },
     });
     expect(r.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['monthly_report'])).toEqual(before);
   });
   covered.set('GET /api/reports/{id}', async () => {
     const { report } = await slemanPlan();
