@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { APP_ROLE, type Tx } from '../platform/db.ts';
@@ -8,12 +11,18 @@ import { seedDemoExchange } from '../modules/demo/demo.exchange.ts';
 import { seedDemoTargets } from '../modules/demo/demo.targets.ts';
 import { seedDemoBilling } from '../modules/demo/demo.billing.ts';
 import { seedDemoCoverage } from '../modules/demo/demo.coverage.ts';
+import { importFileNow } from '../modules/imports/index.ts';
+import { createReport, generateReport } from '../modules/reports/index.ts';
 
 // Row-level security alone, without any repository's WHERE clause: for EVERY table with RLS enabled (read from
 // pg_catalog, so a new table is probed without touching this file), a plain `SELECT ctid FROM <table>` as the
 // application role with one region's scope must return exactly the rows of that region: none of another region, all
 // of its own. Which rows "belong" to a scope is computed here from each row's region code(s) in JS, never with the
 // policy's own functions, so a policy opened to `true` (or narrowed by mistake) fails the comparison.
+//
+// Verified by hand (7 Dec 2026) besides the rolled-back test at the end: a temporary migration
+// `ALTER POLICY bill_read ON bill USING (true)` made the probes of scopes 34.04 and 34.02.08 fail on `bill` (Bantul's
+// bills seen from Sleman); the repositories' filters alone kept every API answer right, which is why both probes exist.
 
 const NOW = new Date('2026-07-15T03:00:00Z'); // 15 Jul 2026, WIB: a fixed clock for the demo's calendar
 const OTHER_REGENCY = '34.04'; // Kab. Sleman: the second region, next to the demo's Kab. Bantul
@@ -45,11 +54,7 @@ const NATIONAL_WHEN_NULL: Record<string, string> = {
 /** Tables the seed below leaves empty in the demo regency: probed for leaks, but with nothing of their own to see. */
 const NOT_SEEDED: Record<string, string> = {
   exchange_log: 'no registration file exported in this seed',
-  import_job: 'no worker file imported in this seed',
-  import_issue: 'no worker file imported in this seed',
-  import_file: 'no worker file imported in this seed',
-  monthly_report: 'no monthly report generated in this seed',
-  monthly_report_file: 'no monthly report generated in this seed',
+  import_file: 'holds uploads through the HTTP API only; this seed imports from a path',
   worker_duplicate_dismissal: 'no duplicate pair dismissed in this seed',
 };
 
@@ -78,6 +83,26 @@ beforeAll(async () => {
   // The second region: its own workers and user.
   await makeUser(db, 'admin', OTHER_REGENCY);
   await generateDemoWorkers(db, systemContext('test'), { regency: OTHER_REGENCY, count: 200, seed: 7 });
+  // An import with a rejected row (a job and its issue) and a generated monthly report (its files), in the demo
+  // regency.
+  const dir = await mkdtemp(path.join(tmpdir(), 'lindung-rls-'));
+  try {
+    const file = path.join(dir, 'desa.csv');
+    await writeFile(file, 'NIK;Nama;Tanggal Lahir;JK;Kode Desa\r\n123;Salah;01-01-1990;P;34.02.08.2004\r\n');
+    const base = systemContext('test');
+    await importFileNow(db, { ...base, actor: { ...base.actor, scope: DEMO_REGENCY } }, { path: file, mode: 'commit' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const clock = () => NOW;
+  const report = await createReport(
+    db.app,
+    systemContext('test'),
+    { region: DEMO_REGENCY, month: '2026-06' },
+    () => undefined,
+    clock,
+  );
+  await generateReport(db.app, systemContext('test'), report.id, { clock });
 
   const found = await sql<{ table: string; columns: string[]; select_quals: string[] }>`
     SELECT c.relname AS table,
