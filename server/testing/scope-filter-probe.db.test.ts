@@ -74,7 +74,11 @@ beforeAll(async () => {
   await generateDemoWorkers(db, systemContext('test'), { regency: OTHER_REGENCY, count: 200, seed: 7 });
   users.district = await makeUser(db, 'admin', DISTRICT);
   users.other = await makeUser(db, 'admin', OTHER_REGENCY);
-  users.operator = await makeUser(db, 'operator', DEMO_VILLAGE);
+  // The operator of the district's most populous village, so a village scope has workers to see.
+  const village = await sql<{ code: string }>`
+    SELECT village_code AS code FROM worker WHERE starts_with(village_code, ${`${DISTRICT}.`})
+    GROUP BY village_code ORDER BY count(*) DESC, village_code LIMIT 1`.execute(db.owner);
+  users.operator = await makeUser(db, 'operator', village.rows[0]!.code);
 
   await withServerClient(async (c) => {
     await c.query(`CREATE ROLE ${NO_RLS_ROLE} NOLOGIN NOSUPERUSER INHERIT BYPASSRLS`);
@@ -191,5 +195,9 @@ describe('the region filter of every repository alone (RLS bypassed)', () => {
       total: number;
     };
     expect(bills.total).toBe(0);
+    const village = JSON.parse((await get(withoutRls, 'operator', '/api/workers?page=1&pageSize=200')).body) as {
+      total: number;
+    };
+    expect(village.total).toBeGreaterThan(0);
   });
 });
