@@ -12,6 +12,7 @@ import { seedDemoTargets } from '../modules/demo/demo.targets.ts';
 import { seedDemoBilling } from '../modules/demo/demo.billing.ts';
 import { seedDemoCoverage } from '../modules/demo/demo.coverage.ts';
 import { importFileNow } from '../modules/imports/index.ts';
+import { exportBatch, SimulatorAdapter } from '../modules/exchange/index.ts';
 import { createReport, generateReport } from '../modules/reports/index.ts';
 
 // Row-level security alone, without any repository's WHERE clause: for EVERY table with RLS enabled (read from
@@ -53,7 +54,6 @@ const NATIONAL_WHEN_NULL: Record<string, string> = {
 
 /** Tables the seed below leaves empty in the demo regency: probed for leaks, but with nothing of their own to see. */
 const NOT_SEEDED: Record<string, string> = {
-  exchange_log: 'no registration file exported in this seed',
   import_file: 'holds uploads through the HTTP API only; this seed imports from a path',
   worker_duplicate_dismissal: 'no duplicate pair dismissed in this seed',
 };
@@ -103,6 +103,9 @@ beforeAll(async () => {
     clock,
   );
   await generateReport(db.app, systemContext('test'), report.id, { clock });
+  // A registration batch's file downloaded once (the exchange log).
+  const batch = await db.owner.selectFrom('enrollment_batch').select('id').orderBy('id').executeTakeFirstOrThrow();
+  await exportBatch(db.app, systemContext('test'), String(batch.id), 'csv', new SimulatorAdapter());
 
   const found = await sql<{ table: string; columns: string[]; select_quals: string[] }>`
     SELECT c.relname AS table,
