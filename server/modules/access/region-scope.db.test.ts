@@ -9,6 +9,7 @@ import { registerWorker } from '../registry/index.ts';
 import { createProgram, proposeWorkers, submitBatch, verifyEnrollments } from '../programs/index.ts';
 import { importSnapshot } from '../exchange/index.ts';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -211,6 +212,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     [
       'POST /api/users',
       async () => {
+        const before = await tableDigest(db.owner, ['app_user']);
         const r = await app.inject({
           method: 'POST',
           url: '/api/users',
@@ -224,6 +226,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
           },
         });
         expect(r.statusCode).toBe(403);
+        expect(await tableDigest(db.owner, ['app_user'])).toEqual(before);
       },
     ],
     [
@@ -275,6 +278,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(row.full_name).toBe('Warga Sleman');
   });
   covered.set('POST /api/workers', async () => {
+    const before = await tableDigest(db.owner, ['worker']);
     const r = await app.inject({
       method: 'POST',
       url: '/api/workers',
@@ -291,6 +295,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     });
     expect(r.statusCode).toBe(403);
     expect(r.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(await tableDigest(db.owner, ['worker'])).toEqual(before);
   });
   covered.set('POST /api/workers/{id}/reveal-nik', async () => {
     const r = await app.inject({ method: 'POST', url: `/api/workers/${otherWorkerId}/reveal-nik`, headers });
@@ -503,6 +508,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.items.map((p: { name: string }) => p.name)).not.toContain('Program Sleman');
   });
   covered.set('POST /api/programs', async () => {
+    const before = await tableDigest(db.owner, ['program']);
     const r = await app.inject({
       method: 'POST',
       url: '/api/programs',
@@ -524,6 +530,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       },
     });
     expect(r.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['program'])).toEqual(before);
   });
   for (const [route, method, suffix, payload] of [
     ['GET /api/programs/{id}', 'GET', '', undefined],
@@ -776,6 +783,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(403);
   });
   covered.set('PUT /api/exchange/template', async () => {
+    const before = await tableDigest(db.owner, ['exchange_template']);
     const r = await app.inject({
       method: 'PUT',
       url: `/api/exchange/template?region=${OTHER}`,
@@ -785,6 +793,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(403);
     const rows = await db.owner.selectFrom('exchange_template').select('region_code').execute();
     expect(rows.map((t) => t.region_code)).not.toContain(OTHER);
+    expect(await tableDigest(db.owner, ['exchange_template'])).toEqual(before);
   });
   covered.set('GET /api/exchange/snapshots', async () => {
     await slemanBatch();
@@ -792,6 +801,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.items.map((s: { region: string }) => s.region)).not.toContain(OTHER);
   });
   covered.set('POST /api/exchange/snapshots', async () => {
+    const before = await tableDigest(db.owner, ['membership_snapshot', 'bpjs_member']);
     const r = await app.inject({
       method: 'POST',
       url: `/api/exchange/snapshots?fileName=s.csv&region=${OTHER}`,
@@ -799,6 +809,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       payload: Buffer.from('NIK;KPJ;Kategori;Mulai\n3404014509850002;12345678901;BPU;01-01-2026\n'),
     });
     expect(r.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['membership_snapshot', 'bpjs_member'])).toEqual(before);
   });
   covered.set('GET /api/exchange/reconciliation', async () => {
     await slemanBatch();
@@ -1079,6 +1090,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(other).toMatchObject({ items: [], total: 0 });
   });
   covered.set('POST /api/reports', async () => {
+    const before = await tableDigest(db.owner, ['monthly_report']);
     const r = await app.inject({
       method: 'POST',
       url: '/api/reports',
@@ -1086,6 +1098,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       payload: { region: OTHER, month: '2026-01' },
     });
     expect(r.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['monthly_report'])).toEqual(before);
   });
   covered.set('GET /api/reports/{id}', async () => {
     const { report } = await slemanPlan();

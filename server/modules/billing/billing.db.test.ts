@@ -25,6 +25,7 @@ import {
   listPayments,
   recordPayment,
 } from './index.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 const NOW = new Date('2026-05-20T05:00:00Z'); // 12:00 WIB
 const clock = () => NOW;
@@ -172,8 +173,10 @@ describe('bill generation', () => {
   });
 
   it('is for managers in scope: operators and BPJS may not generate, Sleman sees no Bantul bill', async () => {
+    const before = await tableDigest(db.owner, ['bill', 'bill_line']);
     expect((await fails(generateBills(db.app, opTrirenggo, {}, clock))).code).toBe('FORBIDDEN');
     expect((await fails(generateBills(db.app, bpjs, {}, clock))).code).toBe('FORBIDDEN');
+    expect(await tableDigest(db.owner, ['bill', 'bill_line'])).toEqual(before);
     expect(await generateBills(db.app, sleman, {}, clock)).toMatchObject({ created: 0, refreshed: 0 });
     expect((await listBills(db.app, sleman, { page: 1, pageSize: 50 }, clock)).total).toBe(0);
     expect((await listBills(db.app, bpjs, { programId, page: 1, pageSize: 50 }, clock)).total).toBe(5);
@@ -224,6 +227,7 @@ describe('payments', () => {
 
   it('refuses bad payments with a clear reason and writes nothing', async () => {
     const april = await billOf('2026-04');
+    const before = await tableDigest(db.owner, ['bill', 'payment']);
     const over = await fails(pay('2026-04', april.amount + 1));
     expect(over.code).toBe('PAYMENT_EXCEEDS_BALANCE');
     expect(over.params).toMatchObject({ remaining: 'Rp67.200', month: 'April 2026', program: programName });
@@ -241,6 +245,7 @@ describe('payments', () => {
       ).code,
     ).toBe('NOT_FOUND');
     expect(await billOf('2026-04')).toMatchObject({ paid: 0, status: 'unpaid' });
+    expect(await tableDigest(db.owner, ['bill', 'payment'])).toEqual(before);
     expect(await audits('bill.payment')).toBe(4);
   });
 

@@ -5,6 +5,7 @@ import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { addWorkers, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../programs/programs.fixtures.ts';
 import { simulatedDecision, simulatedKpj } from './adapter.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 // The BPJS exchange through the HTTP API: a submitted batch exported by the template (XLSX with NIK as text, CSV
 // with ';' and a BOM), the branch's response previewed, refused with row and column when wrong, applied all at
@@ -157,7 +158,9 @@ describe('batch files', () => {
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body).toMatchObject({ region: '34.02', inherited: false });
+    const before = await tableDigest(db.owner, ['exchange_template']);
     expect((await call('PUT', '/api/exchange/template', bpjs, { name: 'x', columns: [] })).status).toBe(403);
+    expect(await tableDigest(db.owner, ['exchange_template'])).toEqual(before);
     const bad = await call('PUT', '/api/exchange/template', disnaker, {
       name: 'Tanpa NIK',
       columns: [{ header: 'Nama', field: 'full_name' }],

@@ -4,6 +4,7 @@ import type { ImportJob } from '../../../lib/contracts/imports.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { nikFor } from '../../testing/nik.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 // The import through HTTP as an operator works it: upload, (mapping), dry run in the background, problems by row,
 // the XLSX report with the marked cells, commit; and region scope on every step.
@@ -168,6 +169,8 @@ describe('imports API', () => {
     expect(res.json().error.message).toMatch(/lama\.xls/);
     const pimpinan = await makeUser(db, 'pimpinan', '34.02');
     const headers = await signIn(app, pimpinan.username, pimpinan.password);
+    const before = await tableDigest(db.owner, ['import_job', 'import_file', 'worker']);
     expect((await upload(headers, 'x.csv', 'NIK;Nama\n1;2\n')).statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['import_job', 'import_file', 'worker'])).toEqual(before);
   });
 });

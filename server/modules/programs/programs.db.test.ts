@@ -14,6 +14,7 @@ import {
   START,
   TRIRENGGO,
 } from './programs.fixtures.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 // Programmes and enrollment through the HTTP API: prices from the contribution rules, eligibility with named
 // reasons, proposals by filter and by worker, verification with a re-check, rejection, ending and refilling a
@@ -142,6 +143,7 @@ describe('a programme', () => {
   });
 
   it('refuses wrong funding regions, regions outside the scope, and roles that do not manage programmes', async () => {
+    const before = await tableDigest(db.owner, ['program']);
     const province = await call('POST', '/api/programs', disnaker, { ...BANTUL_PROGRAM, funder: 'apbd_province' });
     expect(province.status).toBe(400);
     expect(province.body.error?.message).toContain('pilih provinsi');
@@ -159,6 +161,7 @@ describe('a programme', () => {
     const income = await call('POST', '/api/programs', disnaker, { ...BANTUL_PROGRAM, declaredIncome: 1_234_567 });
     expect(income.status).toBe(422);
     expect(income.body.error?.code).toBe('INCOME_NOT_IN_TABLE');
+    expect(await tableDigest(db.owner, ['program'])).toEqual(before);
   });
 
   it('is visible below and above its region, and not beside it', async () => {
@@ -299,9 +302,11 @@ describe('verification, rejection, ending and refilling', () => {
     ]);
     expect(String(enrollments[0]?.nikMasked)).toMatch(/^340208•{6}\d{4}$/);
     const ids = enrollments.map((e) => e.id);
+    const before = await tableDigest(db.owner, ['enrollment']);
     expect((await call('POST', `/api/programs/${programId}/enrollments/verify`, operator, { ids })).status).toBe(403);
     const sleman = await call('POST', `/api/programs/${programId}/enrollments/verify`, disnakerSleman, { ids });
     expect(sleman.status).toBe(404);
+    expect(await tableDigest(db.owner, ['enrollment'])).toEqual(before);
     expect((await call('GET', `/api/programs/${programId}/enrollments`, operatorPalbapang)).body.total).toBe(0);
     expect((await call('GET', `/api/programs/${programId}/enrollments`, pimpinan)).status).toBe(403);
   });

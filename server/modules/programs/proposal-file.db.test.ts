@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { addWorkers, BALECATUR, BANTUL_PROGRAM, TRIRENGGO } from './programs.fixtures.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 let db: TestDatabase;
 let app: App;
@@ -141,8 +142,10 @@ describe('a proposal from an XLSX', () => {
   it('is for proposers only: a pimpinan cannot send one', async () => {
     const p = await makeUser(db, 'pimpinan', '34.02', 'pimpinan.bantul');
     const headers = await signIn(app, p.username, p.password);
+    const before = await tableDigest(db.owner, ['enrollment']);
     const r = await upload(Buffer.from('NIK\r\n3402084509850001\r\n'), 'fileName=a.csv', headers);
     expect(r.status).toBe(403);
+    expect(await tableDigest(db.owner, ['enrollment'])).toEqual(before);
   });
 });
 

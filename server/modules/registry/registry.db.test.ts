@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 // Workers through the HTTP API: the NIK rules of the import, one NIK per person in the whole country, masked NIKs
 // with audited reveal, and region scope.
@@ -139,9 +140,11 @@ describe('registering a worker', () => {
   });
 
   it('refuses a worker in a village outside the operator’s scope', async () => {
+    const before = await tableDigest(db.owner, ['worker']);
     const r = await create(operator, { nik: '3402084509850005', village: PALBAPANG });
     expect(r.statusCode).toBe(403);
     expect(r.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(await tableDigest(db.owner, ['worker'])).toEqual(before);
   });
 
   it('refuses a duplicate NIK, even one registered in another regency, without saying where', async () => {
@@ -212,8 +215,10 @@ describe('registering a worker', () => {
   });
 
   it('refuses roles that do not register workers', async () => {
+    const before = await tableDigest(db.owner, ['worker']);
     expect((await create(bpjs, { nik: '3402084509850006' })).statusCode).toBe(403);
     expect((await create(pimpinan, { nik: '3402084509850006' })).statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['worker'])).toEqual(before);
     const list = await app.inject({ method: 'GET', url: '/api/workers', headers: pimpinan });
     expect(list.statusCode).toBe(403);
   });

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { quote } from '../contributions/index.ts';
 import { costPeriod, createTarget, getTarget, monthsToTarget } from './index.ts';
+import { tableDigest } from '../../testing/unchanged.ts';
 
 // Denominators and targets through the HTTP API and the services: BPS-style files imported all-or-nothing with
 // errors by row and column, scope, audit, and progress with the APBD needed priced by the contribution rules.
@@ -188,6 +189,7 @@ describe('denominator import', () => {
       payload: { persons: 561_234 },
     });
     expect(patch.json()).toMatchObject({ persons: 561_234, year: 2025, canEdit: true });
+    const before = await tableDigest(db.owner, ['workforce']);
     const denied = await app.inject({
       method: 'PATCH',
       url: `/api/workforce/${id}`,
@@ -195,6 +197,7 @@ describe('denominator import', () => {
       payload: { persons: 1 },
     });
     expect(denied.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['workforce'])).toEqual(before);
     const audit = await db.owner
       .selectFrom('audit_log')
       .select(['before', 'after'])
@@ -290,6 +293,7 @@ describe('targets and progress', () => {
     expect(body.cost.months).toBe(12);
     expect(body.cost.total).toBe(body.gapPersons * 16_800 * 12);
 
+    const before = await tableDigest(db.owner, ['coverage_target']);
     const dup = await app.inject({ method: 'POST', url: '/api/targets', headers: disnaker, payload });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toContain('sudah ada');
@@ -298,6 +302,7 @@ describe('targets and progress', () => {
     expect(byPimpinan.statusCode).toBe(403);
     const bySleman = await app.inject({ method: 'POST', url: '/api/targets', headers: sleman, payload });
     expect(bySleman.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, ['coverage_target'])).toEqual(before);
 
     const upd = await app.inject({
       method: 'PATCH',
