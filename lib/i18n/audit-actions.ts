@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = {
     en: 'Account locked for a while after too many failed attempts',
   },
   'auth.logout': { id: 'Keluar dari Lindung', en: 'Signed out of Lindung' },
+  'auth.login_delayed': {
+    id: 'Masuk ditahan sebentar setelah beberapa kali gagal',
+    en: 'Sign-in held back for a moment after several failures',
+  },
   'user.create': { id: 'Akun pengguna dibuat', en: 'User account created' },
   'user.update': { id: 'Akun pengguna diubah', en: 'User account changed' },
   'user.update_password': { id: 'Kata sandi pengguna diganti', en: 'User password changed' },
@@ -48,6 +52,33 @@ export const AUDIT_ACTIONS = {
   'import.mapping': { id: 'Pemetaan kolom berkas impor disimpan', en: 'Column mapping of an import file saved' },
   'import.dry_run': { id: 'Berkas impor diperiksa tanpa menyimpan', en: 'Import file checked without saving' },
   'import.commit_requested': { id: 'Impor berkas diminta untuk disimpan', en: 'Import file requested to be saved' },
+  'import.cancel': { id: 'Impor berkas dibatalkan', en: 'Import file cancelled' },
+  'import.report.export': { id: 'Laporan masalah impor diunduh', en: 'Import problem report downloaded' },
+  'import.files.purge': {
+    id: 'Berkas unggahan lama dihapus sesuai masa simpan',
+    en: 'Old uploaded files deleted after their retention period',
+  },
+  'billing.lapse.export': {
+    id: 'Daftar peringatan iuran diunduh (Excel)',
+    en: 'Contribution warning list downloaded (Excel)',
+  },
+  'enrollment.kpj_from_bpjs': {
+    id: 'KPJ dari snapshot BPJS diambil ke kepesertaan',
+    en: 'KPJ taken from the BPJS snapshot onto the enrollment',
+  },
+  'exchange.village_check.request': {
+    id: 'Desa diminta mengecek data peserta',
+    en: 'Village asked to check a participant',
+  },
+  'exchange.village_check.answer': { id: 'Desa menjawab permintaan cek', en: 'Village answered a check request' },
+  'exchange.simulator.response.export': {
+    id: 'Berkas jawaban simulator BPJS diunduh',
+    en: 'BPJS simulator answer file downloaded',
+  },
+  'worker.personal_data.export': {
+    id: 'Data pribadi pekerja diunduh ("Data saya")',
+    en: 'Worker\'s personal data downloaded ("Data saya")',
+  },
 
   // Programmes and enrollment
   'program.create': { id: 'Program perlindungan dibuat', en: 'Protection programme created' },

@@ -91,8 +91,9 @@ describe('the billing exports', () => {
     await wb.xlsx.load(lapse as unknown as ArrayBuffer);
     const row = wb.worksheets[0]!.getRow(4);
     expect(row.getCell(2).value).toBe("'-Budi");
-    expect(row.getCell(3).value).toBe("'=Program");
-    expect(row.getCell(4).value).toBe('12345678901');
+    expect(row.getCell(3).value).toBe("'+6281234567890");
+    expect(row.getCell(4).value).toBe("'=Program");
+    expect(row.getCell(5).value).toBe('12345678901');
 
     const bills = await billsWorkbook(
       [

@@ -1131,6 +1131,12 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/contributions/benefits',
     // The programme form's cost preview: the quota priced with the national rules; reads no regional row.
     'POST /api/programs/cost-preview',
+    // Upload templates: headers and one made-up example row for the caller's own area; no person's data.
+    'GET /api/imports/template.xlsx',
+    'GET /api/programs/proposal-template.xlsx',
+    'GET /api/exchange/response-template.xlsx',
+    'GET /api/exchange/snapshot-template.xlsx',
+    'GET /api/workforce/template.xlsx',
   ]);
 
   for (const [route, probe] of covered) it(`cannot reach Kab. Sleman through ${route}`, probe);
