@@ -18,6 +18,7 @@ import { registerTargetRoutes } from './modules/targets/index.ts';
 import { registerReportRoutes, ReportRunner } from './modules/reports/index.ts';
 import { ImportRunner, registerImportRoutes } from './modules/imports/index.ts';
 import { registerCoverageRoutes, startCoverageRefresher } from './modules/coverage/index.ts';
+import { registerHomeRoutes } from './modules/home/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   registerImportRoutes(app, { db, runner: imports });
   app.addHook('onClose', () => imports.stop());
   registerCoverageRoutes(app, { db });
+  registerHomeRoutes(app, { db });
   const coverageJob = startCoverageRefresher(db, log);
   app.addHook('onClose', () => coverageJob.stop());
   await imports.recover();

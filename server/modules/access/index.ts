@@ -2,3 +2,4 @@
 export { registerAccessRoutes } from './access.routes.ts';
 export { createUser, login, resolveSession, purgeExpiredSessions, type AccessSettings } from './access.service.ts';
 export { requireActor, requireRole } from './access.policy.ts';
+export { countLockedUsers } from './access.todo.ts';

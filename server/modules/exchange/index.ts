@@ -19,3 +19,4 @@ export {
   reconciliation,
   listBatches,
 } from './exchange.service.ts';
+export { latestSnapshotDate } from './exchange.todo.ts';

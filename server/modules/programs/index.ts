@@ -12,3 +12,4 @@ export {
   programGaps,
   recordBatchAnswer,
 } from './enrollment.service.ts';
+export { enrollmentWork, type EnrollmentWork } from './programs.todo.ts';

@@ -32,6 +32,7 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { LAPSE_PAGE_SIZE, lapseXlsxUrl, useCoverageCheck, useLapseWarnings } from './billing-api.ts';
 import { useBillingT } from './billing-i18n.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 export function LapseWarningsPage() {
   const bt = useBillingT();
@@ -110,7 +111,7 @@ export function LapseWarningsPage() {
           </Text>
         ),
     },
-    { key: 'village', header: bt('lapse.col.village'), cell: (w) => w.villageLabel ?? '—' },
+    { key: 'village', header: bt('lapse.col.village'), cell: (w) => w.villageLabel ?? '—', hidden: !aboveVillage },
   ];
 
   return (
@@ -273,7 +274,7 @@ function CoverageCheckCard() {
             <Stack gap="sm">
               <Text size="sm">{result.reason}</Text>
               {result.programs.length > 0 && (
-                <Table.ScrollContainer minWidth={720}>
+                <TableScroll label={bt('check.sources')} minWidth={720}>
                   <Table aria-label={bt('check.sources')} striped>
                     <Table.Thead>
                       <Table.Tr>
@@ -303,7 +304,7 @@ function CoverageCheckCard() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
             </Stack>
           </Alert>

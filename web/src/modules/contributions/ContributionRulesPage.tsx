@@ -32,6 +32,7 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { positiveInt, type NumberValue } from './calculator-form.ts';
 import { useAddRule, useRules } from './contributions-api.ts';
 import { formatRuleValue, isUncertain, ruleStatus, todayInJakarta } from './rule-format.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 const FILTER_KEYS = ['prefix', 'date'] as const;
 
@@ -139,7 +140,7 @@ export function ContributionRulesPage() {
               />
             )}
             {rows && rows.length > 0 && (
-              <Table.ScrollContainer minWidth={900} type="native">
+              <TableScroll label={t('rules.table')} minWidth={900}>
                 <Table
                   aria-label={t('rules.table')}
                   aria-busy={rules.isPlaceholderData || undefined}
@@ -215,7 +216,7 @@ export function ContributionRulesPage() {
                     </Table.Tbody>
                   ))}
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )}
           </Stack>
         </Paper>

@@ -22,6 +22,7 @@ import {
 } from './exchange-api.ts';
 import { useXT } from './exchange-text.ts';
 import { EXCHANGE_PATHS, ExchangeNav, IssueTable } from './exchange-ui.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 const STATE_COLOR = { waiting: 'yellow', partly_answered: 'blue', answered: 'green' } as const;
 
@@ -281,7 +282,7 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
                 <IssueTable issues={result.issues} label={xt('response.issues')} />
               </>
             ) : (
-              <Table.ScrollContainer minWidth={700}>
+              <TableScroll label={xt('response.rows')} minWidth={700}>
                 <Table aria-label={xt('response.rows')} striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -315,7 +316,7 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )}
           </Stack>
         )}

@@ -37,6 +37,7 @@ import { formatMonth } from '../contributions/rule-format.ts';
 import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { useProgram, useProgramGaps } from './programs-api.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 function Figure({
   label,
@@ -254,7 +255,7 @@ function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('programs.budgetHint')}
       </Text>
-      <Table.ScrollContainer minWidth={720} type="native">
+      <TableScroll label={t('programs.tab.budget')} minWidth={720}>
         <Table striped aria-label={t('programs.tab.budget')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -289,7 +290,7 @@ function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Paper>
   );
 }
