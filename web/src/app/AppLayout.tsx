@@ -90,7 +90,7 @@ function isActive(pathname: string, path: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 }
 
-export function Brand() {
+export function Brand({ compact = false }: { compact?: boolean }) {
   const t = useT();
   return (
     <UnstyledButton
@@ -101,7 +101,8 @@ export function Brand() {
     >
       <Group gap={8} wrap="nowrap">
         <IconShieldHeart size={26} stroke={1.8} color="var(--mantine-color-teal-6)" aria-hidden />
-        <Text fw={700} fz="lg" c="teal.8">
+        {/* On a phone the shield alone names the app (the link keeps its name), so "Keluar" keeps its room. */}
+        <Text fw={700} fz="lg" c="teal.8" visibleFrom={compact ? 'xs' : undefined}>
           {t('app.name')}
         </Text>
       </Group>
@@ -170,7 +171,7 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="app-navbar"
             />
-            <Brand />
+            <Brand compact />
           </Group>
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Box visibleFrom="sm" miw={0}>
@@ -191,7 +192,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar id="app-navbar" aria-label={t('nav.label')} p="sm">
+      <AppShell.Navbar id="app-navbar" aria-label={t('nav.label')} p="sm" data-closed={!opened || undefined}>
         <AppShell.Section
           hiddenFrom="sm"
           pb="sm"

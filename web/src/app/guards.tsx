@@ -8,7 +8,7 @@ import { AppLayout } from './AppLayout.tsx';
 import { useT } from './i18n.ts';
 import { PageLoader } from './PageLoader.tsx';
 import { returnPathFrom, signInPathFor } from './return-to.ts';
-import { LocaleSync, MeProvider, useCurrentUser, useMe } from './session.tsx';
+import { LocaleSync, MeProvider, signedOutByChoice, useCurrentUser, useMe } from './session.tsx';
 
 /**
  * Private routes: unknown visitors go to /masuk, which remembers the page they asked for; an expired session (any
@@ -25,7 +25,7 @@ export function RequireAuth() {
       </Container>
     );
   }
-  if (!me.data) return <Navigate to={signInPathFor(location)} replace />;
+  if (!me.data) return <Navigate to={signedOutByChoice() ? '/masuk' : signInPathFor(location)} replace />;
   return (
     <MeProvider me={me.data}>
       <LocaleSync me={me.data} />

@@ -27,8 +27,10 @@ export function TableScroll({ label, minWidth, children }: Props) {
     const measure = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
     measure();
     const observer = new ResizeObserver(measure);
+    // The table can outgrow its frame without the frame changing size (rows arriving, fonts loading): watch both.
     observer.observe(el);
-    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    const table = el.querySelector('table');
+    if (table) observer.observe(table);
     return () => observer.disconnect();
   }, []);
 
