@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
+import { launchBrowser, newPage, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Import journey (issue 3): the Trirenggo operator uploads an XLSX made by LibreOffice with the usual mistakes, reads
 // the row errors in Indonesian, downloads the report with the marked cells, uploads the corrected file and saves it;
@@ -34,7 +34,7 @@ async function upload(page: Page, file: string) {
 
 describe('import journey', () => {
   it('upload with problems, read and download them, upload the fix, save; scope holds', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await signIn(page, lindung, 'operator.trirenggo');
     await upload(page, 'pekerja-trirenggo-bermasalah.xlsx');
 
@@ -68,7 +68,7 @@ describe('import journey', () => {
     await page.getByRole('link', { name: 'Hartono' }).waitFor();
 
     // Another village's operator, created by the Bantul admin, finds nobody.
-    const admin = await browser.newPage();
+    const admin = await newPage(browser);
     await signIn(admin, lindung, 'admin.bantul');
     const created = await callApi(admin, 'POST', '/api/users', {
       username: 'operator.palbapang',
@@ -78,7 +78,7 @@ describe('import journey', () => {
       region: '34.02.08.2001',
     });
     expect(created.status).toBe(201);
-    const other = await browser.newPage();
+    const other = await newPage(browser);
     await signIn(other, lindung, 'operator.palbapang', 'palbapang-rahasia-1');
     await other.goto(`${lindung.url}/pekerja?q=Hartono`);
     await other.getByText('Tidak ada yang cocok').first().waitFor();
