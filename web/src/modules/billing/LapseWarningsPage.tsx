@@ -102,11 +102,11 @@ export function LapseWarningsPage() {
       nowrap: true,
       cell: (w) =>
         w.kind === 'lapsed' ? (
-          <Text size="sm" fw={600} c="red.8">
+          <Text size="sm" fw={600} c="red">
             {bt('lapse.lapsedSince', { days: formatNumber(-w.daysLeft, locale) })}
           </Text>
         ) : (
-          <Text size="sm" fw={600} c="orange.9">
+          <Text size="sm" fw={600} c="orange">
             {bt('lapse.lapsesIn', { days: formatNumber(w.daysLeft, locale) })}
           </Text>
         ),

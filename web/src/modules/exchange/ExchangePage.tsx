@@ -301,7 +301,7 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
                         <Table.Td>{i.fullName}</Table.Td>
                         <Table.Td>{i.nikMasked}</Table.Td>
                         <Table.Td>
-                          <Text size="sm" fw={600} c={i.outcome === 'accepted' ? 'green.8' : 'red.8'}>
+                          <Text size="sm" fw={600} c={i.outcome === 'accepted' ? 'green' : 'red'}>
                             {xt(`response.outcome.${i.outcome}`)}
                           </Text>
                           {i.change === 'unchanged' && (

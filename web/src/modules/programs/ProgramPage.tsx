@@ -160,7 +160,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
               {t('programs.incomeBasis', { income: formatRupiah(p.declaredIncome) })}
             </Text>
             {f.priceVaries && (
-              <Text size="xs" c="orange.8">
+              <Text size="xs" c="orange">
                 {t('programs.priceVaries')}
               </Text>
             )}

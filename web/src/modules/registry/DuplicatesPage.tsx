@@ -225,7 +225,7 @@ function PairCard({ pair, mayDecide }: { pair: DuplicatePair; mayDecide: boolean
                       <Group gap={6}>
                         {fieldLabel(field, t)}
                         {differs && (
-                          <Badge size="xs" variant="outline" color="yellow.8" tt="none">
+                          <Badge size="xs" variant="outline" color="yellow" tt="none">
                             {t('duplicates.differs')}
                           </Badge>
                         )}

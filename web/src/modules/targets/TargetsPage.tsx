@@ -103,7 +103,7 @@ function TargetCard({
         </Group>
 
         {target.progressPercent === null ? (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="orange">
             {target.costError ?? tt('targets.noDenominator')}
           </Text>
         ) : (
@@ -229,7 +229,7 @@ function TargetCard({
           </Paper>
         )}
         {!target.cost && target.costError && target.progressPercent !== null && (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="orange">
             {target.costError}
           </Text>
         )}

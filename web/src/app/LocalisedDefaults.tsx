@@ -1,0 +1,43 @@
+import { createTheme, MantineThemeProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useMemo, type ReactNode } from 'react';
+import { useT } from './i18n.ts';
+
+/**
+ * Names, in the reader's language, for Mantine's icon-only buttons wherever a page leaves them out: the close button
+ * of every notification and the first/previous/next/last buttons of every pagination (axe: button-name).
+ */
+export function LocalisedDefaults({ children }: { children: ReactNode }) {
+  const t = useT();
+  const theme = useMemo(
+    () =>
+      createTheme({
+        components: {
+          Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
+          Pagination: {
+            defaultProps: {
+              getItemProps: (page: number) => ({ 'aria-label': t('ui.page', { page }) }),
+              getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
+                'aria-label': t(
+                  control === 'first'
+                    ? 'ui.firstPage'
+                    : control === 'last'
+                      ? 'ui.lastPage'
+                      : control === 'previous'
+                        ? 'ui.prevPage'
+                        : 'ui.nextPage',
+                ),
+              }),
+            },
+          },
+        },
+      }),
+    [t],
+  );
+  return (
+    <MantineThemeProvider theme={theme} inherit>
+      <Notifications position="bottom-right" limit={4} />
+      {children}
+    </MantineThemeProvider>
+  );
+}
