@@ -5,7 +5,7 @@ import { useT } from './i18n.ts';
 
 /**
  * Names, in the reader's language, for Mantine's icon-only buttons wherever a page leaves them out: the close button
- * of every notification and the first/previous/next/last buttons of every pagination (axe: button-name).
+ * of every notification, dialog, drawer and alert, and the paging buttons of every pagination (axe: button-name).
  */
 export function LocalisedDefaults({ children }: { children: ReactNode }) {
   const t = useT();
@@ -14,6 +14,9 @@ export function LocalisedDefaults({ children }: { children: ReactNode }) {
       createTheme({
         components: {
           Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
+          Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
+          Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
+          Alert: { defaultProps: { closeButtonLabel: t('app.close') } },
           Pagination: {
             defaultProps: {
               getItemProps: (page: number) => ({ 'aria-label': t('ui.page', { page }) }),
