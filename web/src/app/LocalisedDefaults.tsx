@@ -2,13 +2,16 @@ import { createTheme, MantineThemeProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useMemo, type ReactNode } from 'react';
 import { useT } from './i18n.ts';
+import { useShellT } from './shell-text.ts';
 
 /**
  * Names, in the reader's language, for Mantine's icon-only buttons wherever a page leaves them out: the close button
- * of every notification, dialog, drawer and alert, and the paging buttons of every pagination (axe: button-name).
+ * of every notification, dialog, drawer and alert, the clear button of file and select inputs, and the paging buttons
+ * of every pagination (axe: button-name).
  */
 export function LocalisedDefaults({ children }: { children: ReactNode }) {
   const t = useT();
+  const st = useShellT();
   const theme = useMemo(
     () =>
       createTheme({
@@ -17,6 +20,9 @@ export function LocalisedDefaults({ children }: { children: ReactNode }) {
           Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
           Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
           Alert: { defaultProps: { closeButtonLabel: t('app.close') } },
+          FileInput: { defaultProps: { clearButtonProps: { 'aria-label': st('input.clear') } } },
+          Select: { defaultProps: { clearButtonProps: { 'aria-label': st('input.clear') } } },
+          MultiSelect: { defaultProps: { clearButtonProps: { 'aria-label': st('input.clear') } } },
           Pagination: {
             defaultProps: {
               getItemProps: (page: number) => ({ 'aria-label': t('ui.page', { page }) }),
@@ -35,7 +41,7 @@ export function LocalisedDefaults({ children }: { children: ReactNode }) {
           },
         },
       }),
-    [t],
+    [t, st],
   );
   return (
     <MantineThemeProvider theme={theme} inherit>

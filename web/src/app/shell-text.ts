@@ -3,6 +3,7 @@
 import { moduleText, type ModuleT } from './module-text.ts';
 
 const id = {
+  'input.clear': 'Kosongkan isian',
   'scroll.hint': 'Tabel ini lebih lebar dari layar: geser ke samping untuk melihat semua kolom.',
   'scroll.region': '{label} (dapat digeser ke samping dengan tombol panah)',
 
@@ -46,6 +47,7 @@ const id = {
 } as const;
 
 const en: Readonly<Record<keyof typeof id, string>> = {
+  'input.clear': 'Clear the field',
   'scroll.hint': 'This table is wider than the screen: scroll sideways to see every column.',
   'scroll.region': '{label} (scrolls sideways with the arrow keys)',
 
