@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BillList, CoverageCheckResult, LapseList } from '../lib/contracts/billing.ts';
 import { formatRupiah } from '../lib/rules/money.ts';
-import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn as signInAs, callApi } from './support.ts';
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  startDemo,
+  type RunningLindung,
+  signIn as signInAs,
+  callApi,
+} from './support.ts';
 
 // Billing journey (issue 5, part 4), on the demo: Disnaker pays an overdue month of the village-funded programme and
 // sees it paid and the arrears drop; an operator of that village sees its unpaid BPU workers in "Peringatan
@@ -25,7 +33,7 @@ afterAll(async () => {
 
 async function openAs(username: string, password?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
+  const page = await newPage(context);
   await signInAs(page, lindung, username, password);
   return page;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../server/testing/run-cli.ts';
-import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+import { launchBrowser, newPage, screenshot, startDemo, type RunningLindung } from './support.ts';
 
 // Contribution journey (issue 5): anyone opens the Kalkulator Iuran without signing in and follows a BPU worker
 // from the APBD default through JHT, the PP 50/2025 relief and a date without rules, in Indonesian and English,
@@ -38,7 +38,7 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 
 describe('contribution calculator journey', () => {
   it('anyone works out BPU contributions and a yearly budget without signing in', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
 
     // From the sign-in page, through the footer link: no account needed.
     await page.goto(`${lindung.url}/masuk`);
@@ -163,7 +163,7 @@ describe('contribution calculator journey', () => {
   });
 
   it('a regency admin reads the rule table and may not add a row', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${lindung.url}/masuk`);
     await page.getByLabel('Nama pengguna').fill('admin.bantul');
     await page.getByLabel('Kata sandi').fill(lindung.credentials.get('admin.bantul')!);
@@ -247,7 +247,7 @@ describe('contribution calculator journey', () => {
       );
       expect(made.stdout).toContain('Pengguna admin.pusat (admin, Seluruh Indonesia) dibuat.');
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${lindung.url}/masuk`);
     await page.getByLabel('Nama pengguna').fill('admin.pusat');
     await page.getByLabel('Kata sandi').fill('pusat-aman-2026');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // Coverage journey (issue 6) on the demo: the Bupati of Bantul signs in and sees the regency's coverage on the
 // Dasbor Pimpinan, drills down to a district and a village through the ranking; Disnaker sees the data-quality
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('coverage journey', () => {
   it('pimpinan sees the regency coverage and drills down to a district and a village', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1366, height: 900 } });
     await signIn(page, lindung, 'pimpinan.bantul');
     await page.getByRole('heading', { name: 'Dasbor Pimpinan' }).waitFor();
     const active = page.getByText('Peserta aktif', { exact: true }).first();
@@ -73,7 +73,7 @@ describe('coverage journey', () => {
   });
 
   it('Disnaker sees the data-quality counts, each with the page to act on it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1366, height: 900 } });
     await signIn(page, lindung, 'disnaker.bantul');
     await page.getByRole('heading', { name: 'Beranda Disnaker' }).waitFor();
     const quality = page.getByRole('table', { name: 'Hitungan kualitas data' });
@@ -110,7 +110,7 @@ describe('coverage journey', () => {
   });
 
   it('Disnaker opens the people behind the active figure, NIKs masked, and downloads them as XLSX', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1366, height: 900 } });
     await signIn(page, lindung, 'disnaker.bantul');
     await page.getByRole('heading', { name: 'Beranda Disnaker' }).waitFor();
     await page.getByRole('button', { name: /^Peserta aktif: / }).click();
@@ -145,7 +145,7 @@ describe('coverage journey', () => {
   });
 
   it('shows open data with a chart without sign-in, and its CSV has no count from 1 to 4', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1366, height: 900 } });
     await page.goto(`${lindung.url}/data-terbuka`);
     await page.getByRole('heading', { name: 'Data Terbuka Cakupan' }).waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { NAVIGATION } from '../lib/access/navigation.ts';
 import type { Role } from '../lib/access/roles.ts';
-import { callApi, launchBrowser, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApi, launchBrowser, newPage, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // The English walk (issue 12): every role of the demo switches to English and visits every page of its menu, the
 // pages one step below it, and the public pages; a page fails when its visible text still holds an Indonesian word.
@@ -166,7 +166,7 @@ describe('English walk', () => {
   it.each(DEMO_USERS)('%s sees every page of its menu in English', { timeout: 300_000 }, async (username) => {
     expect(lindung.credentials.has(username)).toBe(true);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await newPage(context);
     try {
       await signIn(page, lindung, username);
       await switchToEnglish(page);
@@ -190,7 +190,7 @@ describe('English walk', () => {
 
   it('shows the public pages in English when signed out', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await newPage(context);
     try {
       await page.goto(`${lindung.url}/masuk`);
       await switchToEnglish(page);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // BPJS exchange journey (issue 5, part 3), on the demo: Disnaker submits the election officers' batch; the BPJS
 // branch user downloads it as XLSX, gets the simulator's response file, checks and applies it on the page; the
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function openAs(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await newPage(browser, { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   await signIn(page, lindung, username);
   return page;
 }
@@ -205,7 +205,7 @@ describe('BPJS exchange journey', () => {
     });
     expect(created.status, created.body).toBe(201);
     await admin.close();
-    const village = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const village = await newPage(browser, { viewport: { width: 1366, height: 900 } });
     await signIn(village, lindung, operator.username, operator.password);
     await menu(village, 'Permintaan Cek');
     await village.getByRole('heading', { name: 'Permintaan Cek Desa' }).waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startDemo, type RunningLindung } from './support.ts';
+import { launchBrowser, newPage, screenshot, startDemo, type RunningLindung } from './support.ts';
 
 // Foundation journey (issue 2): admin creates an operator for one village and signs out; the operator signs in
 // and sees only that village's scope; the same screens once in English; data survives a restart.
@@ -44,7 +44,7 @@ describe('foundation journey', () => {
   });
 
   it('admin creates an operator for one village, in Indonesian', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(lindung.url);
     await expect.poll(() => page.url()).toContain('/masuk');
     expect(await page.locator('footer').textContent()).toContain('idn-area-data');
@@ -107,7 +107,7 @@ describe('foundation journey', () => {
   });
 
   it('the operator sees only that village', async () => {
-    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } }); // a tablet
+    const page = await newPage(browser, { viewport: { width: 768, height: 1024 } }); // a tablet
     await signIn(page, 'operator.poncosari', 'poncosari-aman-2026');
     await page.getByText('Selamat datang, Operator Desa Poncosari').waitFor();
     const body = await page.textContent('body');
@@ -132,7 +132,7 @@ describe('foundation journey', () => {
 
   // Before the English screens: the admin's language is still Indonesian.
   it('alerts the admin to a burst of refused sign-ins against one account', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${lindung.url}/masuk`);
     const codes = await page.evaluate(async () => {
       const out: number[] = [];
@@ -159,7 +159,7 @@ describe('foundation journey', () => {
   });
 
   it('the same screens in English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${lindung.url}/masuk`);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await signIn(page, 'admin.bantul', 'wrong-password-here', {
@@ -185,7 +185,7 @@ describe('foundation journey', () => {
 
   it('keeps the data when Lindung is stopped and started again', async () => {
     await lindung.restart();
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await signIn(page, 'operator.poncosari', 'poncosari-aman-2026');
     await page.getByText('Selamat datang, Operator Desa Poncosari').waitFor();
     await page.close();

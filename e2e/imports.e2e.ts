@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sharedStringsBomb } from '../server/testing/zip.ts';
-import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
+import { launchBrowser, newPage, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Import journey (issue 3): the Trirenggo operator uploads an XLSX made by LibreOffice with the usual mistakes, reads
 // the row errors in Indonesian, downloads the report with the marked cells, uploads the corrected file and saves it;
@@ -36,7 +36,7 @@ async function upload(page: Page, file: string) {
 
 describe('import journey', () => {
   it('upload with problems, read and download them, upload the fix, save; scope holds', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await signIn(page, lindung, 'operator.trirenggo');
     await upload(page, 'pekerja-trirenggo-bermasalah.xlsx');
 
@@ -70,7 +70,7 @@ describe('import journey', () => {
     await page.getByRole('link', { name: 'Hartono' }).waitFor();
 
     // Another village's operator, created by the Bantul admin, finds nobody.
-    const admin = await browser.newPage();
+    const admin = await newPage(browser);
     await signIn(admin, lindung, 'admin.bantul');
     const created = await callApi(admin, 'POST', '/api/users', {
       username: 'operator.palbapang',
@@ -80,14 +80,14 @@ describe('import journey', () => {
       region: '34.02.08.2001',
     });
     expect(created.status).toBe(201);
-    const other = await browser.newPage();
+    const other = await newPage(browser);
     await signIn(other, lindung, 'operator.palbapang', 'palbapang-rahasia-1');
     await other.goto(`${lindung.url}/pekerja?q=Hartono`);
     await other.getByText('Tidak ada yang cocok').first().waitFor();
   });
 
   it('a checked import that is not wanted is cancelled, and nothing is saved', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, lindung, 'operator.trirenggo');
     await upload(page, 'pekerja-trirenggo-benar.xlsx');
     page.once('dialog', (d) => void d.accept());
@@ -102,7 +102,7 @@ describe('import journey', () => {
   });
 
   it('a decompression bomb is refused with what to do; the next file is read as usual', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, lindung, 'operator.trirenggo');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
     await page.getByRole('link', { name: 'Impor berkas' }).click();
@@ -123,7 +123,7 @@ describe('import journey', () => {
   });
 
   it('downloads the template beside the upload, and the template as downloaded passes the checks', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await signIn(page, lindung, 'operator.trirenggo');
     await page.goto(`${lindung.url}/pekerja/impor`);
     await page.getByRole('heading', { name: 'Impor Data Pekerja' }).waitFor();

@@ -7,7 +7,7 @@ import type { Enrollment, ProgramDetail } from '../lib/contracts/programs.ts';
 type EnrollmentList = { items: Enrollment[]; total: number };
 import { dateName } from '../lib/rules/lapse.ts';
 import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
-import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung, newPage } from './support.ts';
 
 // One truth about a person's protection (issue 12 §1), on the demo: a programme starting next month, a batch the
 // simulated branch accepts with coverage from the first day of that month. Today the enrollment list, the
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function openAs(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const page = await newPage(browser, { viewport: { width: 1366, height: 900 } });
   await signIn(page, lindung, username);
   return page;
 }

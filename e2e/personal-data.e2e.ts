@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung, newPage } from './support.ts';
 
 // Personal data (UU 27/2022): the demo's passwords never reach a redirected output, only an owner-only file; the
 // Bantul Disnaker downloads everything held about one worker ("Data saya") as PDF and JSON from the worker's page.
@@ -28,7 +28,7 @@ describe('personal data journey', () => {
   });
 
   it('Disnaker downloads "Data saya" of a worker as PDF and JSON', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await signIn(page, lindung, 'disnaker.bantul');
     const list = await callApi(page, 'GET', '/api/workers?pageSize=1');
     const worker = JSON.parse(list.body).items[0] as { id: string; fullName: string };
@@ -60,7 +60,7 @@ describe('personal data journey', () => {
   });
 
   it('the BPJS branch officer reads the worker but sees no such button', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, lindung, 'bpjs.bantul');
     const list = await callApi(page, 'GET', '/api/workers?pageSize=1');
     const worker = JSON.parse(list.body).items[0] as { id: string; fullName: string };

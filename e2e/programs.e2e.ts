@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, currentMonthWib, firstDay } from '../lib/rules/eligibility.ts';
 import { dateName } from '../lib/rules/lapse.ts';
-import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn as signInAs, callApi } from './support.ts';
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  startDemo,
+  type RunningLindung,
+  signIn as signInAs,
+  callApi,
+} from './support.ts';
 
 // Programmes journey (issue 5, part 1), on the demo: the Bantul Disnaker creates a programme for 15,000 workers;
 // the Trirenggo operator checks who is eligible and proposes them, then one more from the village's CSV; Disnaker
@@ -31,7 +39,7 @@ afterAll(async () => {
 });
 
 async function openAs(username: string, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, ...options });
+  const page = await newPage(browser, { viewport: { width: 1366, height: 900 }, ...options });
   await signInAs(page, lindung, username);
   return page;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
+import { launchBrowser, newPage, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Registry journey, second part (issue 3): the Trirenggo operator corrects a worker through the edit form (a field
 // error first) and sees the change in the worker's history; the same woman is then registered a second time in
@@ -34,7 +34,7 @@ describe('duplicates journey', () => {
   let keptId = '';
 
   it('the operator corrects a worker through the edit form and sees the change in its history', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, lindung, 'operator.trirenggo');
     const created = await callApi(page, 'POST', '/api/workers', {
       ...woman,
@@ -83,7 +83,7 @@ describe('duplicates journey', () => {
   });
 
   it('Disnaker finds the same woman registered twice, merges the pair, and the list shows her once', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
     await signIn(page, lindung, 'disnaker.bantul');
     const twin = await callApi(page, 'POST', '/api/workers', {
       ...woman,

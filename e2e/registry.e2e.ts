@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
+import { launchBrowser, newPage, screenshot, startDemo, type RunningLindung, signIn, callApi } from './support.ts';
 
 // Registry journey (issue 3): the Trirenggo operator adds a worker by hand (a NIK error first, then a NIK whose
 // birth date differs from the one typed: saved with a warning), sees the NIK masked and cannot reveal it; the
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('registry journey', () => {
   it('the operator adds a worker, sees the NIK masked and cannot reveal it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, lindung, 'operator.trirenggo');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
     await page.getByText('Belum ada pekerja. Impor dari Excel atau tambah satu per satu.').waitFor();
@@ -88,7 +88,7 @@ describe('registry journey', () => {
   });
 
   it('Disnaker finds the worker and reveals the NIK, and the view is audited', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, lindung, 'disnaker.bantul');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pekerja' }).click();
     await page.getByLabel('Cari pekerja').fill('siti');

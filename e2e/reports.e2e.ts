@@ -9,7 +9,15 @@ import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
 import { formatNumber, formatRupiah } from '../lib/rules/money.ts';
 import { terbilangRupiah } from '../lib/rules/terbilang.ts';
 import { pdfText } from '../server/modules/reports/reports.pdf-text.ts';
-import { callApi, launchBrowser, screenshot, signIn as signInAs, startDemo, type RunningLindung } from './support.ts';
+import {
+  callApi,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn as signInAs,
+  startDemo,
+  type RunningLindung,
+} from './support.ts';
 
 // Coverage targets and the monthly report (issue 6 §1, §3, §5), on the demo: the Bantul Disnaker imports a BPS
 // table (a bad file first: errors by row and column, nothing saved), sets a target and sees its progress and the
@@ -35,7 +43,7 @@ afterAll(async () => {
 
 async function openAs(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
+  const page = await newPage(context);
   await signInAs(page, lindung, username);
   return page;
 }

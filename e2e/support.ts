@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startLindung, stopLindung } from '../server/testing/run-cli.ts';
 import type { ChildProcess } from 'node:child_process';
 
@@ -85,7 +85,110 @@ export async function startDemo(): Promise<RunningLindung> {
   return running;
 }
 
+const AXE_SOURCE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string; summary: string }[] };
+
+/**
+ * Waits until the page stands still: fonts loaded, no table refetching (faded rows would fail the contrast rule)
+ * and no finite CSS transition or animation running (a menu or notification half faded in is not what people read).
+ * Gives up quietly after a while: the check then runs on what is there.
+ */
+async function settle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document.fonts.status === 'loaded' &&
+        !document.querySelector('[aria-busy="true"]') &&
+        document.getAnimations().every((a) => {
+          const timing = a.effect?.getComputedTiming();
+          return a.playState !== 'running' || timing?.iterations === Infinity;
+        }),
+      undefined,
+      { timeout: 5_000, polling: 100 },
+    )
+    .catch(() => undefined);
+}
+
+/**
+ * axe-core on the page as it is now, WCAG 2.1 A and AA rules only; throws with every violation, its rule, help text
+ * and the elements (CSS selector and axe's own explanation), so a failing journey says what to fix and where.
+ */
+export async function checkA11y(page: Page, name: string): Promise<void> {
+  await settle(page);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async (tags) => {
+    type Axe = {
+      run(
+        context: Document,
+        options: object,
+      ): Promise<{
+        violations: {
+          id: string;
+          impact?: string | null;
+          help: string;
+          nodes: { target: unknown[]; failureSummary?: string }[];
+        }[];
+      }>;
+    };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
+    }));
+  }, WCAG_21_AA);
+  if (violations.length === 0) return;
+  throw new Error(`${name} (${page.url()}): ${violations.length} WCAG 2.1 AA violation(s)\n${describe(violations)}`);
+}
+
+function describe(violations: readonly AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `- ${v.id} [${v.impact ?? '?'}] ${v.help}\n` +
+        v.nodes
+          .slice(0, 8)
+          .map((n) => `    ${n.target}\n      ${n.summary.replace(/\n/g, '\n      ')}`)
+          .join('\n') +
+        (v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''),
+    )
+    .join('\n');
+}
+
+/**
+ * A new page (in a browser or a browser context) for a journey: every `page.goto` on it waits for the page's heading
+ * and checks the page with axe, so each page a journey opens is checked without the journey asking; pages reached
+ * by clicking are checked by `screenshot` (and by `checkA11y` where a journey wants it without a picture).
+ */
+export async function newPage(
+  owner: Browser | BrowserContext,
+  options: Parameters<Browser['newPage']>[0] = {},
+): Promise<Page> {
+  const page = 'newContext' in owner ? await owner.newPage(options) : await owner.newPage();
+  const goto = page.goto.bind(page);
+  page.goto = async (url, gotoOptions) => {
+    const response = await goto(url, gotoOptions);
+    if (response?.headers()['content-type']?.startsWith('text/html')) {
+      // A page without a heading still gets checked (axe then says what is missing).
+      await page
+        .locator('h1')
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(() => undefined);
+      await checkA11y(page, new URL(page.url()).pathname);
+    }
+    return response;
+  };
+  return page;
+}
+
+/** A full-page screenshot in .tmp/screenshots, after axe has checked the page as it is shown. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await checkA11y(page, name);
   const dir = path.resolve('.tmp/screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
@@ -98,6 +201,7 @@ export async function signIn(page: Page, lindung: RunningLindung, username: stri
   await page.getByLabel('Kata sandi').fill(password ?? lindung.credentials.get(username)!);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.getByText('Selamat datang').waitFor();
+  await checkA11y(page, `home of ${username}`);
 }
 
 /** Calls the API from the signed-in page, with its cookies and CSRF token, as the web app does. */

@@ -26,6 +26,7 @@ import { backupDatabase, backupFileName, hasRecentBackup, pruneBackups } from '.
 import path from 'node:path';
 import { registerCoverageRoutes, startCoverageRefresher } from './modules/coverage/index.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
+import { registerHomeRoutes } from './modules/home/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   app.addHook('onClose', () => imports.stop());
   registerCoverageRoutes(app, { db });
   registerPrivacyRoutes(app, { db });
+  registerHomeRoutes(app, { db });
   const coverageJob = startCoverageRefresher(db, log);
   app.addHook('onClose', () => coverageJob.stop());
   const daily = startDailyJobs(config, log, database);

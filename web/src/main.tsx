@@ -4,13 +4,13 @@ import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import './app/global.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './app/api.ts';
 import { I18nProvider } from './app/i18n.ts';
+import { LocalisedDefaults } from './app/LocalisedDefaults.tsx';
 import { router } from './app/router.tsx';
 import { signOutLocally } from './app/session.tsx';
 import { cssVariablesResolver, theme } from './app/theme.ts';
@@ -43,12 +43,13 @@ if (!root) throw new Error('#root missing in index.html');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={4} />
       <I18nProvider>
         <DatesLocale>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
+          <LocalisedDefaults>
+            <QueryClientProvider client={queryClient}>
+              <RouterProvider router={router} />
+            </QueryClientProvider>
+          </LocalisedDefaults>
         </DatesLocale>
       </I18nProvider>
     </MantineProvider>

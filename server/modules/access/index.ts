@@ -9,3 +9,4 @@ export {
   type AccessSettings,
 } from './access.service.ts';
 export { requireActor, requireRole } from './access.policy.ts';
+export { countLockedUsers } from './access.todo.ts';

@@ -21,3 +21,4 @@ export {
 } from './exchange.service.ts';
 // When the branch's answer gave an enrollment its KPJ, read inside the caller's withScope transaction.
 export { branchAnswers, type BranchAnswerRow } from './exchange.repository.ts';
+export { latestSnapshotDate } from './exchange.todo.ts';

@@ -4,3 +4,4 @@ export { ImportRunner } from './imports.runner.ts';
 export { importFileNow, allIssues, cancelImport } from './imports.service.ts';
 export { writeReportFile } from './imports.report.ts';
 export { purgeExpiredUploads, type UploadPurge } from './imports.retention.ts';
+export { countFailedImports } from './imports.todo.ts';

@@ -29,3 +29,4 @@ export {
   type WorkerEnrollmentRow,
   type EnrollmentTrailRow,
 } from './programs.repository.ts';
+export { enrollmentWork, type EnrollmentWork } from './programs.todo.ts';

@@ -44,9 +44,10 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { NAVIGATION, type NavKey } from '../../../lib/access/navigation.ts';
+import { focusPageHeadingWhenShown } from './focus.ts';
 import { Footer } from './Footer.tsx';
 import { useT } from './i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -85,11 +86,14 @@ const NAV_ICONS: Readonly<Record<NavKey, Icon>> = {
   calculator: IconCalculator,
 };
 
+/** Below this width (62em, so tablets in portrait too) the menu folds behind a burger and the page gets the width. */
+const NAV_BREAKPOINT = 'md';
+
 function isActive(pathname: string, path: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 }
 
-export function Brand() {
+export function Brand({ compact = false }: { compact?: boolean }) {
   const t = useT();
   return (
     <UnstyledButton
@@ -100,7 +104,8 @@ export function Brand() {
     >
       <Group gap={8} wrap="nowrap">
         <IconShieldHeart size={26} stroke={1.8} color="var(--mantine-color-teal-6)" aria-hidden />
-        <Text fw={700} fz="lg" c="teal.8">
+        {/* On a phone the shield alone names the app (the link keeps its name), so "Keluar" keeps its room. */}
+        <Text fw={700} fz="lg" c="teal.8" visibleFrom={compact ? 'xs' : undefined}>
           {t('app.name')}
         </Text>
       </Group>
@@ -135,6 +140,14 @@ export function AppLayout() {
   // On a phone the menu closes after choosing a page.
   useEffect(() => close(), [pathname, close]);
 
+  // After moving to another page (not on the first one: the browser starts at the top), focus its heading.
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = '';
+    return focusPageHeadingWhenShown();
+  }, [pathname]);
+
   // The public calculator is useful to every role, so it closes every menu.
   const items = NAVIGATION[me.role].some((item) => item.key === 'calculator')
     ? NAVIGATION[me.role]
@@ -143,7 +156,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 264, breakpoint: NAV_BREAKPOINT, collapsed: { mobile: !opened } }}
       padding={{ base: 'sm', sm: 'md', lg: 'lg' }}
     >
       <a href="#main" className="skip-link">
@@ -155,15 +168,15 @@ export function AppLayout() {
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom={NAV_BREAKPOINT}
               size="sm"
               aria-label={t('header.menu')}
               aria-expanded={opened}
               aria-controls="app-navbar"
             />
-            <Brand />
+            <Brand compact />
           </Group>
-          <Group gap="md" wrap="nowrap" miw={0}>
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Box visibleFrom="sm" miw={0}>
               <UserBlock />
             </Box>
@@ -171,6 +184,7 @@ export function AppLayout() {
             <Button
               variant="default"
               size="sm"
+              px={{ base: 'xs', xs: 'md' }}
               leftSection={<IconLogout size={16} aria-hidden />}
               loading={signOut.isPending}
               onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/masuk', { replace: true }) })}
@@ -181,7 +195,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar id="app-navbar" aria-label={t('nav.label')} p="sm">
+      <AppShell.Navbar id="app-navbar" aria-label={t('nav.label')} p="sm" data-closed={!opened || undefined}>
         <AppShell.Section
           hiddenFrom="sm"
           pb="sm"
@@ -208,7 +222,7 @@ export function AppLayout() {
                     disabled
                     leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
                     rightSection={
-                      <Badge size="xs" variant="outline" color="gray" radius="sm" tt="none">
+                      <Badge size="sm" variant="outline" color="gray" radius="sm" tt="none">
                         {t('nav.soon')}
                       </Badge>
                     }

@@ -21,7 +21,8 @@ export function Footer() {
         <Anchor component={Link} to={ROUTES.calculator} size="xs" underline="always">
           {t('nav.calculator')}
         </Anchor>
-        <Text size="xs" c="dimmed" aria-hidden>
+        {/* On a phone the three items wrap onto lines of their own: a dot would dangle at a line's end. */}
+        <Text size="xs" c="dimmed" aria-hidden visibleFrom="sm">
           ·
         </Text>
         <Text size="xs" c="dimmed" ta="center">
@@ -30,7 +31,8 @@ export function Footer() {
             {t('footer.license')}
           </Anchor>
         </Text>
-        <Text size="xs" c="dimmed" aria-hidden>
+        {/* On a phone the three items wrap onto lines of their own: a dot would dangle at a line's end. */}
+        <Text size="xs" c="dimmed" aria-hidden visibleFrom="sm">
           ·
         </Text>
         <Anchor href="/api/docs" size="xs" underline="always">

@@ -1,16 +1,23 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconHistory, IconMapPin, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconClipboardCheck, IconHistory, IconMapPin, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { AUDIT_READERS, SECURITY_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
+import { EmptyState } from '../ui/EmptyState.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CoverageDashboard } from '../modules/coverage/CoverageDashboard.tsx';
 import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
+import { HomeTodoList } from './HomeTodo.tsx';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
+import { useShellT } from './shell-text.ts';
 
-/** The role's dashboard (pimpinan, Disnaker, operator, a province-scoped user), else a calm welcome. */
+/**
+ * Each role's home: what waits for it first (the to-do list), then its dashboard (pimpinan, Disnaker, operator, a
+ * province-scoped user) or a calm welcome; the asesor's page says plainly that its assessment is not built yet.
+ */
 export function HomePage() {
   const me = useCurrentUser();
+  if (me.role === 'asesor') return <AssessorHome />;
   if (DASHBOARD_ROLES.includes(me.role)) return <RoleDashboard />;
   return <WelcomePage />;
 }
@@ -39,6 +46,7 @@ function RoleDashboard() {
     <Stack gap="lg">
       <PageHeader title={title} description={me.regionLabel} />
       <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
+      <HomeTodoList />
       <CoverageDashboard region={region} variant={variant} linkTo={(code) => `/cakupan?wilayah=${code}`} />
     </Stack>
   );
@@ -60,6 +68,7 @@ function WelcomePage() {
     <Stack gap="lg" maw={880}>
       <PageHeader title={t('home.title')} />
       {SECURITY_READERS.includes(me.role) && <SecurityAlertBanner />}
+      <HomeTodoList />
       <Card withBorder radius="md" padding="xl" shadow="xs">
         <Stack gap="md">
           <Title order={2} size="h3">
@@ -122,6 +131,26 @@ function WelcomePage() {
           </SimpleGrid>
         </section>
       )}
+    </Stack>
+  );
+}
+
+/** The asesor's home: the Paritrana assessment does not exist yet, and the page says so instead of pretending. */
+function AssessorHome() {
+  const t = useT();
+  const st = useShellT();
+  const me = useCurrentUser();
+  return (
+    <Stack gap="lg" maw={880}>
+      <PageHeader title={st('assessor.title')} description={me.regionLabel} />
+      <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
+      <Card withBorder radius="md" padding="lg">
+        <EmptyState
+          icon={<IconClipboardCheck size={26} stroke={1.5} />}
+          title={st('assessor.emptyTitle')}
+          body={st('assessor.emptyBody')}
+        />
+      </Card>
     </Stack>
   );
 }

@@ -1,17 +1,22 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link, Navigate, Outlet } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../../lib/access/roles.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { useT } from './i18n.ts';
 import { PageLoader } from './PageLoader.tsx';
-import { LocaleSync, MeProvider, useCurrentUser, useMe } from './session.tsx';
+import { returnPathFrom, signInPathFor } from './return-to.ts';
+import { LocaleSync, MeProvider, signedOutByChoice, useCurrentUser, useMe } from './session.tsx';
 
-/** Private routes: unknown visitors go to /masuk; an expired session (any 401) ends here too. */
+/**
+ * Private routes: unknown visitors go to /masuk, which remembers the page they asked for; an expired session (any
+ * 401) ends here too, and signing in again returns to the same page.
+ */
 export function RequireAuth() {
   const me = useMe();
+  const location = useLocation();
   if (me.isPending) return <PageLoader fullHeight />;
   if (me.isError && me.data === undefined) {
     return (
@@ -20,7 +25,7 @@ export function RequireAuth() {
       </Container>
     );
   }
-  if (!me.data) return <Navigate to="/masuk" replace />;
+  if (!me.data) return <Navigate to={signedOutByChoice() ? '/masuk' : signInPathFor(location)} replace />;
   return (
     <MeProvider me={me.data}>
       <LocaleSync me={me.data} />
@@ -29,11 +34,12 @@ export function RequireAuth() {
   );
 }
 
-/** The sign-in page is for visitors only. */
+/** The sign-in page is for visitors only: a signed-in user goes on to the page the sign-in page remembers. */
 export function PublicOnly({ children }: { children: ReactNode }) {
   const me = useMe();
+  const { search } = useLocation();
   if (me.isPending) return <PageLoader fullHeight />;
-  if (me.data) return <Navigate to="/" replace />;
+  if (me.data) return <Navigate to={returnPathFrom(search)} replace />;
   return <>{children}</>;
 }
 

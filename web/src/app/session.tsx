@@ -31,6 +31,14 @@ export function takeSessionEndedMessage(): string | null {
   return message;
 }
 
+// Whether the last session ended because the person pressed "Keluar": then the sign-in page does not remember the
+// page they were on (the next person starts at home); an expired session does remember it.
+let leftByChoice = false;
+
+export function signedOutByChoice(): boolean {
+  return leftByChoice;
+}
+
 /** Forgets everything the signed-in user could see; the route guard then sends them to /masuk. */
 export function signOutLocally(queryClient: QueryClient, reason?: string): void {
   if (reason) sessionEndedMessage = reason;
@@ -46,6 +54,7 @@ export function useSignIn() {
       api<Me & { csrfToken: string }>('/api/auth/login', { method: 'POST', body: input, signOutOn401: false }),
     onSuccess: ({ csrfToken: _csrf, ...me }) => {
       sessionEndedMessage = null;
+      leftByChoice = false;
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData<Me | null>(ME_KEY, me);
     },
@@ -57,7 +66,10 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST', signOutOn401: false }),
     // Signed out in the UI whatever the server answered: the person asked to leave.
-    onSettled: () => signOutLocally(queryClient),
+    onSettled: () => {
+      leftByChoice = true;
+      signOutLocally(queryClient);
+    },
   });
 }
 

@@ -4,6 +4,7 @@ import { Fragment, useId, useState, type ReactNode } from 'react';
 import { useLocale, useT } from '../app/i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { formatNumber } from './format.ts';
+import { TableScroll } from './TableScroll.tsx';
 
 export type Column<Row> = {
   key: string;
@@ -13,6 +14,10 @@ export type Column<Row> = {
   align?: 'left' | 'center' | 'right';
   /** Keep the cell on one line (codes, dates). */
   nowrap?: boolean;
+  /** Left out entirely: the column says nothing to this reader (the village column to a village's operator). */
+  hidden?: boolean;
+  /** Shown only from this breakpoint up: a secondary column that phones and tablets drop instead of scrolling. */
+  visibleFrom?: 'xs' | 'sm' | 'md' | 'lg';
 };
 
 type Props<Row> = {
@@ -60,7 +65,7 @@ export function queryState(query: {
 export function DataTable<Row>(props: Props<Row>) {
   const {
     label,
-    columns,
+    columns: allColumns,
     rows,
     rowKey,
     total,
@@ -76,6 +81,7 @@ export function DataTable<Row>(props: Props<Row>) {
   const [locale] = useLocale();
   const baseId = useId();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const columns = allColumns.filter((c) => !c.hidden);
 
   if (error && !rows) return <ErrorAlert error={error} onRetry={onRetry} />;
   if (loading && !rows) {
@@ -109,7 +115,7 @@ export function DataTable<Row>(props: Props<Row>) {
           <ErrorAlert error={error} onRetry={onRetry} />
         </Box>
       ) : null}
-      <Table.ScrollContainer minWidth={props.minWidth ?? 640} type="native">
+      <TableScroll label={label} minWidth={props.minWidth ?? 640}>
         <Table
           aria-label={label}
           aria-busy={fetching || undefined}
@@ -126,7 +132,14 @@ export function DataTable<Row>(props: Props<Row>) {
                 </Table.Th>
               )}
               {columns.map((c) => (
-                <Table.Th key={c.key} scope="col" w={c.width} ta={c.align} style={{ whiteSpace: 'nowrap' }}>
+                <Table.Th
+                  key={c.key}
+                  scope="col"
+                  w={c.width}
+                  ta={c.align}
+                  visibleFrom={c.visibleFrom}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {c.header}
                 </Table.Th>
               ))}
@@ -159,7 +172,12 @@ export function DataTable<Row>(props: Props<Row>) {
                       </Table.Td>
                     )}
                     {columns.map((c) => (
-                      <Table.Td key={c.key} ta={c.align} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                      <Table.Td
+                        key={c.key}
+                        ta={c.align}
+                        visibleFrom={c.visibleFrom}
+                        style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                      >
                         {c.cell(row)}
                       </Table.Td>
                     ))}
@@ -176,7 +194,7 @@ export function DataTable<Row>(props: Props<Row>) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {total !== undefined && (
         <Group justify="space-between" mt="md" gap="sm" wrap="wrap">
           <Text size="sm" c="dimmed" aria-live="polite">

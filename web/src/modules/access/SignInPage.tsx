@@ -15,10 +15,11 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle, IconCalculator, IconInfoCircle, IconShieldHeart } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Footer } from '../../app/Footer.tsx';
 import { useT } from '../../app/i18n.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
+import { returnPathFrom } from '../../app/return-to.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { takeSessionEndedMessage, useSignIn } from '../../app/session.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
@@ -26,6 +27,7 @@ import { errorMessage } from '../../ui/ErrorAlert.tsx';
 export function SignInPage() {
   const t = useT();
   const navigate = useNavigate();
+  const { search } = useLocation();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -44,7 +46,10 @@ export function SignInPage() {
       return;
     }
     setMissing(false);
-    signIn.mutate({ username: username.trim(), password }, { onSuccess: () => navigate('/', { replace: true }) });
+    signIn.mutate(
+      { username: username.trim(), password },
+      { onSuccess: () => navigate(returnPathFrom(search), { replace: true }) },
+    );
   };
 
   const problem = missing ? t('signIn.required') : signIn.isError ? errorMessage(signIn.error, t) : null;

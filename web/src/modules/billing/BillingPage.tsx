@@ -299,7 +299,7 @@ export function BillingPage() {
                 w={200}
               />
               {totals && totals.overdueBills > 0 && (
-                <Text size="sm" c="red.8" fw={600}>
+                <Text size="sm" c="red" fw={600}>
                   {bt('billing.total.overdueBills', { n: formatNumber(totals.overdueBills, locale) })}
                 </Text>
               )}
@@ -448,7 +448,7 @@ function PaymentDialog({ bill, onClose }: { bill: Bill; onClose: () => void }) {
           />
           <TextInput label={bt('billing.dialog.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           {record.error && !issue('paidOn') && !issue('amount') && !issue('reference') && (
-            <Text c="red.8" size="sm" role="alert">
+            <Text c="red" size="sm" role="alert">
               {errorMessage(record.error, t)}
             </Text>
           )}

@@ -34,6 +34,7 @@ import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { LAPSE_PAGE_SIZE, lapseXlsxUrl, useCoverageCheck, useLapseWarnings } from './billing-api.ts';
 import { useBillingT } from './billing-i18n.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 export function LapseWarningsPage() {
   const bt = useBillingT();
@@ -134,16 +135,16 @@ export function LapseWarningsPage() {
       nowrap: true,
       cell: (w) =>
         w.kind === 'lapsed' ? (
-          <Text size="sm" fw={600} c="red.8">
+          <Text size="sm" fw={600} c="red">
             {bt('lapse.lapsedSince', { days: formatNumber(-w.daysLeft, locale) })}
           </Text>
         ) : (
-          <Text size="sm" fw={600} c="orange.9">
+          <Text size="sm" fw={600} c="orange">
             {bt('lapse.lapsesIn', { days: formatNumber(w.daysLeft, locale) })}
           </Text>
         ),
     },
-    { key: 'village', header: bt('lapse.col.village'), cell: (w) => w.villageLabel ?? '—' },
+    { key: 'village', header: bt('lapse.col.village'), cell: (w) => w.villageLabel ?? '—', hidden: !aboveVillage },
   ];
 
   return (
@@ -305,7 +306,7 @@ function CoverageCheckCard() {
             <Stack gap="sm">
               <Text size="sm">{result.reason}</Text>
               {result.programs.length > 0 && (
-                <Table.ScrollContainer minWidth={720}>
+                <TableScroll label={bt('check.sources')} minWidth={720}>
                   <Table aria-label={bt('check.sources')} striped>
                     <Table.Thead>
                       <Table.Tr>
@@ -335,7 +336,7 @@ function CoverageCheckCard() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
             </Stack>
           </Alert>

@@ -57,6 +57,7 @@ import {
   todayInJakarta,
 } from './rule-format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 const MONEY_MAX = 1_000_000_000_000_000;
 
@@ -583,7 +584,7 @@ function QuoteItems({ quote, form }: { quote: QuoteResponse; form: CalculatorFor
       <Title order={2} size="h4" id="calc-items" mb="sm">
         {t('calc.items')}
       </Title>
-      <Table.ScrollContainer minWidth={640} type="native">
+      <TableScroll label={t('calc.items')} minWidth={640}>
         <Table aria-labelledby="calc-items" verticalSpacing="sm" striped>
           <Table.Thead>
             <Table.Tr>
@@ -637,7 +638,7 @@ function QuoteItems({ quote, form }: { quote: QuoteResponse; form: CalculatorFor
             </Table.Tr>
           </Table.Tfoot>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Paper>
   );
 }
@@ -690,7 +691,7 @@ function RulesUsed({ rules }: { rules: RuleRow[] }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('calc.rules.description')}
       </Text>
-      <Table.ScrollContainer minWidth={760} type="native">
+      <TableScroll label={t('calc.rules.title')} minWidth={760}>
         <Table aria-labelledby="calc-rules" verticalSpacing="xs" fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -725,7 +726,7 @@ function RulesUsed({ rules }: { rules: RuleRow[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Paper>
   );
 }
@@ -775,7 +776,7 @@ function Benefits({
               <Text size="xs" c="dimmed" mb={4}>
                 {t('calc.benefits.basis', { basis: program.citation })}
               </Text>
-              <Table.ScrollContainer minWidth={560} type="native">
+              <TableScroll label={program.title[locale]} minWidth={560}>
                 <Table aria-labelledby={headingId} verticalSpacing="xs" fz="sm" striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -800,7 +801,7 @@ function Benefits({
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
               {program.program === 'jkk' && program.items.length > JKK_SHORT_LIST && (
                 <Button variant="subtle" size="xs" mt={4} onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
                   {showAll ? t('calc.benefits.showLess') : t('calc.benefits.showAll', { count: program.items.length })}

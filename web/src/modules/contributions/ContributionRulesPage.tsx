@@ -34,6 +34,7 @@ import { useAddRule, useRules } from './contributions-api.ts';
 import { useContributionText } from './contributions-text.ts';
 import { formatRuleValue, ruleStatus, todayInJakarta } from './rule-format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 const FILTER_KEYS = ['prefix', 'date'] as const;
 
@@ -141,7 +142,7 @@ export function ContributionRulesPage() {
               />
             )}
             {rows && rows.length > 0 && (
-              <Table.ScrollContainer minWidth={900} type="native">
+              <TableScroll label={t('rules.table')} minWidth={900}>
                 <Table
                   aria-label={t('rules.table')}
                   aria-busy={rules.isPlaceholderData || undefined}
@@ -221,7 +222,7 @@ export function ContributionRulesPage() {
                     </Table.Tbody>
                   ))}
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )}
           </Stack>
         </Paper>

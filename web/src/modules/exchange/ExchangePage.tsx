@@ -23,6 +23,7 @@ import {
 import { useXT } from './exchange-text.ts';
 import { EXCHANGE_PATHS, ExchangeNav, IssueTable } from './exchange-ui.tsx';
 import { TemplateLink } from '../../ui/TemplateLink.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 const STATE_COLOR = { waiting: 'yellow', partly_answered: 'blue', answered: 'green' } as const;
 
@@ -283,7 +284,7 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
                 <IssueTable issues={result.issues} label={xt('response.issues')} />
               </>
             ) : (
-              <Table.ScrollContainer minWidth={700}>
+              <TableScroll label={xt('response.rows')} minWidth={700}>
                 <Table aria-label={xt('response.rows')} striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -302,7 +303,7 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
                         <Table.Td>{i.fullName}</Table.Td>
                         <Table.Td>{i.nikMasked}</Table.Td>
                         <Table.Td>
-                          <Text size="sm" fw={600} c={i.outcome === 'accepted' ? 'green.8' : 'red.8'}>
+                          <Text size="sm" fw={600} c={i.outcome === 'accepted' ? 'green' : 'red'}>
                             {xt(`response.outcome.${i.outcome}`)}
                           </Text>
                           {i.change === 'unchanged' && (
@@ -317,7 +318,7 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )}
           </Stack>
         )}

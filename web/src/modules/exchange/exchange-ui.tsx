@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { FileIssue } from '../../../../lib/contracts/exchange.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { useXT } from './exchange-text.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 export const EXCHANGE_PATHS = {
   batches: '/pertukaran',
@@ -46,7 +47,7 @@ export function ExchangeNav() {
 export function IssueTable({ issues, label }: { issues: readonly FileIssue[]; label: string }) {
   const xt = useXT();
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <TableScroll label={label} minWidth={600}>
       <Table aria-label={label} striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -67,6 +68,6 @@ export function IssueTable({ issues, label }: { issues: readonly FileIssue[]; la
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -310,7 +310,7 @@ function Results({ job }: { job: ImportJob }) {
         <Figure label={t('imports.updated')} value={s.updated} color="blue" />
         <Figure label={t('imports.unchanged')} value={s.unchanged} />
         <Figure label={t('imports.rejected')} value={s.rejected} color={s.rejected ? 'red' : undefined} />
-        <Figure label={t('imports.warnings')} value={s.warnings} color={s.warnings ? 'yellow.8' : undefined} />
+        <Figure label={t('imports.warnings')} value={s.warnings} color={s.warnings ? 'yellow' : undefined} />
       </SimpleGrid>
       <Group>
         {!committed ? (

@@ -37,6 +37,7 @@ import { formatMonth } from '../contributions/rule-format.ts';
 import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { useProgram, useProgramGaps } from './programs-api.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 function Figure({
   label,
@@ -159,7 +160,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
               {t('programs.incomeBasis', { income: formatRupiah(p.declaredIncome) })}
             </Text>
             {f.priceVaries && (
-              <Text size="xs" c="orange.8">
+              <Text size="xs" c="orange">
                 {t('programs.priceVaries')}
               </Text>
             )}
@@ -264,7 +265,7 @@ function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('programs.budgetHint')}
       </Text>
-      <Table.ScrollContainer minWidth={720} type="native">
+      <TableScroll label={t('programs.tab.budget')} minWidth={720}>
         <Table striped aria-label={t('programs.tab.budget')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -299,7 +300,7 @@ function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Paper>
   );
 }

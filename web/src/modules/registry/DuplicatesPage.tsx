@@ -37,6 +37,7 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { DUPLICATES_PAGE_SIZE, useDismissDuplicate, useDuplicates, useMergeDuplicates } from './registry-api.ts';
 import { fieldLabel, workerFieldValue } from './worker-fields.ts';
 import { BackToWorkers } from './WorkerForm.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 type Side = 'a' | 'b';
 
@@ -171,7 +172,7 @@ function PairCard({ pair, mayDecide }: { pair: DuplicatePair; mayDecide: boolean
             ))}
           </Group>
         </Group>
-        <Table.ScrollContainer minWidth={640} type="native">
+        <TableScroll label={t('duplicates.compare')} minWidth={640}>
           <Table verticalSpacing={6} aria-label={t('duplicates.compare')}>
             <Table.Thead>
               <Table.Tr>
@@ -224,7 +225,7 @@ function PairCard({ pair, mayDecide }: { pair: DuplicatePair; mayDecide: boolean
                       <Group gap={6}>
                         {fieldLabel(field, t)}
                         {differs && (
-                          <Badge size="xs" variant="outline" color="yellow.8" tt="none">
+                          <Badge size="xs" variant="outline" color="yellow" tt="none">
                             {t('duplicates.differs')}
                           </Badge>
                         )}
@@ -237,7 +238,7 @@ function PairCard({ pair, mayDecide }: { pair: DuplicatePair; mayDecide: boolean
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         {dismiss.error ? <ErrorAlert error={dismiss.error} /> : null}
         {mayDecide && (
           <Group justify="flex-end" gap="sm">

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCopy, IconFileImport, IconSearch, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
-import { WORKER_EDITORS } from '../../../../lib/access/roles.ts';
+import { levelOfCode, WORKER_EDITORS } from '../../../../lib/access/roles.ts';
 import { WORKER_PROBLEMS, type Worker } from '../../../../lib/contracts/workers.ts';
 import {
   PARTICIPATION_CATEGORIES,
@@ -62,7 +62,13 @@ export function WorkersPage() {
     },
     { key: 'segment', header: t('workers.col.segment'), cell: (w) => SEGMENTS[w.segment].label[locale] },
     { key: 'category', header: t('workers.col.category'), nowrap: true, cell: (w) => w.category },
-    { key: 'village', header: t('workers.col.village'), cell: (w) => w.villageLabel },
+    // A village's operator sees one village only: the column would repeat it on every row.
+    {
+      key: 'village',
+      header: t('workers.col.village'),
+      cell: (w) => w.villageLabel,
+      hidden: levelOfCode(me.region) === 'village',
+    },
     {
       key: 'protection',
       header: pt('badge.label'),

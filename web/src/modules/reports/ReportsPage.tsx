@@ -94,12 +94,14 @@ function RunningReport({ id }: { id: string }) {
         {rt('reports.running', { month, percent: r.progress })}
         {left !== null ? ` · ${rt('reports.timeLeft', { seconds: left })}` : ''}
       </Text>
-      <Progress
-        value={r.progress}
-        animated
-        aria-label={rt('reports.progressLabel')}
-        aria-valuetext={`${r.progress}%`}
-      />
+      <Progress.Root>
+        <Progress.Section
+          value={r.progress}
+          animated
+          aria-label={rt('reports.progressLabel')}
+          aria-valuetext={`${r.progress}%`}
+        />
+      </Progress.Root>
       {r.stage && (
         <Text size="xs" c="dimmed">
           {r.stage}

@@ -42,6 +42,7 @@ import { formatMonth, formatRuleValue } from '../contributions/rule-format.ts';
 import { TARGETS_PAGE_SIZE, useCreateTarget, useDeleteTarget, useTargets, useUpdateTarget } from './targets-api.ts';
 import { useTT, type TT } from './targets-text.ts';
 import { PlanningLinks, ScopeRegionSelect } from './targets-ui.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 const pct = (n: number, locale: string) =>
   `${n.toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 })}%`;
@@ -102,7 +103,7 @@ function TargetCard({
         </Group>
 
         {target.progressPercent === null ? (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="orange">
             {target.costError ?? tt('targets.noDenominator')}
           </Text>
         ) : (
@@ -113,12 +114,14 @@ function TargetCard({
                 target: pct(target.targetPercent, locale),
               })}
             </Text>
-            <Progress
-              value={Math.min(100, achieved)}
-              size="lg"
-              aria-label={tt('targets.progressLabel', { name })}
-              aria-valuetext={`${pct(achieved, locale)}`}
-            />
+            {/* The name and value belong on the progressbar itself (the section), not on its frame. */}
+            <Progress.Root size="lg">
+              <Progress.Section
+                value={Math.min(100, achieved)}
+                aria-label={tt('targets.progressLabel', { name })}
+                aria-valuetext={`${pct(achieved, locale)}`}
+              />
+            </Progress.Root>
           </Stack>
         )}
 
@@ -188,7 +191,7 @@ function TargetCard({
                 <Accordion.Item value="rules">
                   <Accordion.Control>{tt('targets.rules')}</Accordion.Control>
                   <Accordion.Panel>
-                    <Table.ScrollContainer minWidth={640}>
+                    <TableScroll label={tt('targets.rules')} minWidth={640}>
                       <Table striped aria-label={tt('targets.rules')}>
                         <Table.Thead>
                           <Table.Tr>
@@ -215,7 +218,7 @@ function TargetCard({
                           ))}
                         </Table.Tbody>
                       </Table>
-                    </Table.ScrollContainer>
+                    </TableScroll>
                   </Accordion.Panel>
                 </Accordion.Item>
               </Accordion>
@@ -223,7 +226,7 @@ function TargetCard({
           </Paper>
         )}
         {!target.cost && target.costError && target.progressPercent !== null && (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="orange">
             {target.costError}
           </Text>
         )}

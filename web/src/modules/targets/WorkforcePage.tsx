@@ -54,6 +54,7 @@ import {
 import { useTT } from './targets-text.ts';
 import { PlanningLinks, ScopeRegionSelect } from './targets-ui.tsx';
 import { TemplateLink } from '../../ui/TemplateLink.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 function years(): string[] {
   const now = new Date().getFullYear();
@@ -161,7 +162,7 @@ function ImportPanel() {
                 {errorMessage(upload.error, t)}
               </Alert>
               {issues.length > 0 && (
-                <Table.ScrollContainer minWidth={560}>
+                <TableScroll label={tt('workforce.import.problems')} minWidth={560}>
                   <Table striped withTableBorder aria-label={tt('workforce.import.problems')}>
                     <Table.Thead>
                       <Table.Tr>
@@ -178,7 +179,7 @@ function ImportPanel() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
             </Stack>
           ) : null}
