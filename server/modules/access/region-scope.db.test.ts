@@ -247,6 +247,13 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       expect(r.statusCode).toBe(403);
     });
   }
+  // The home page's to-do counts: only the caller's regency's work (counted per region in home.db.test.ts).
+  covered.set('GET /api/home/todo', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/home/todo', headers });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(OTHER);
+    expect(r.body).not.toContain(OTHER_NIK);
+  });
   // Workers: the list, counts and filters, one record, a change, the NIK reveal.
   covered.set('GET /api/workers', async () => {
     const all = (await app.inject({ method: 'GET', url: '/api/workers?pageSize=200', headers })).json();

@@ -1,6 +1,7 @@
 // A worker's protection record (issue 12 §2): the person's programme enrollments in every status and their rows in
 // the current BPJS snapshots, each participation judged by lindung_coverage_state and lindung_lapse_date through the
 // billing module's one gathering, with the KPJ and where it came from (the branch's answer, or the snapshot).
+import { systemClock } from '../../platform/clock.ts';
 import type { Scope } from '../../../lib/access/roles.ts';
 import type { EnrollmentStatus } from '../../../lib/contracts/programs.ts';
 import type {
@@ -173,7 +174,7 @@ export async function workerProtection(
   options: ProtectionOptions = {},
 ): Promise<WorkerProtection> {
   const actor = requireWorkerReader(ctx);
-  const today = options.today ?? todayWib();
+  const today = options.today ?? todayWib(systemClock());
   return withScope(db, actor.scope, async (tx) => {
     const worker = (await findWorkersInScope(tx, actor.scope, [id])).get(id);
     if (!worker) throw workerNotFound(actor.locale);
@@ -204,7 +205,7 @@ export async function protectionBadges(
   options: ProtectionOptions = {},
 ): Promise<ProtectionBadges> {
   const actor = requireWorkerReader(ctx);
-  const today = options.today ?? todayWib();
+  const today = options.today ?? todayWib(systemClock());
   return withScope(db, actor.scope, async (tx) => {
     const workers = await findWorkersInScope(tx, actor.scope, [...new Set(ids)]);
     const records = await protectionOf(tx, actor.scope, [...workers.values()], today);

@@ -1,6 +1,7 @@
 // Actions on a reconciliation row (issue 12 §5): "Ambil KPJ BPJS" writes the branch's KPJ onto the enrollment
 // through the programmes module; "Minta desa cek" asks the person's village operator to check, who answers it.
 // ("Tandai berakhir" is the programmes module's own end of an enrollment, called by the page with the row's ids.)
+import { systemClock } from '../../platform/clock.ts';
 import type {
   TakeKpjResult,
   VillageCheck,
@@ -53,7 +54,7 @@ export async function takeBranchKpj(
   db: Db,
   ctx: RequestContext,
   input: { enrollmentId: string; region?: string | undefined },
-  now = new Date(),
+  now = systemClock(),
 ): Promise<TakeKpjResult> {
   const actor = requireExchangeUser(ctx);
   const region = regionOf(actor, input.region);
@@ -96,7 +97,7 @@ export async function requestVillageCheck(
   db: Db,
   ctx: RequestContext,
   input: VillageCheckCreate,
-  now = new Date(),
+  now = systemClock(),
 ): Promise<{ id: string; created: boolean }> {
   const actor = requireExchangeUser(ctx);
   const region = regionOf(actor, input.region);

@@ -1,6 +1,7 @@
 // "Unduh templat" of the two files the BPJS branch sends back: the answer to a registration batch and the
 // membership snapshot. Headers are the first name the readers know (RESPONSE_FIELDS, SNAPSHOT_FIELDS), NIK, KPJ,
 // codes and dates are text columns, and the example person (lib/imports/example.ts) fills one row that reads clean.
+import { systemClock } from '../../platform/clock.ts';
 import { EXAMPLE_PERSON, exampleNik } from '../../../lib/imports/example.ts';
 import { currentMonthWib } from '../../../lib/rules/eligibility.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -28,7 +29,7 @@ const NIK_HELP = {
 };
 const KPJ_HELP = { id: 'Nomor KPJ 8–16 angka.', en: 'KPJ number, 8–16 digits.' };
 
-export async function responseTemplate(db: Db, ctx: RequestContext, now = new Date()): Promise<UploadTemplate> {
+export async function responseTemplate(db: Db, ctx: RequestContext, now = systemClock()): Promise<UploadTemplate> {
   const actor = requireExchangeUser(ctx);
   const village = await exampleVillage(db, actor.scope);
   const l = actor.locale;
@@ -65,7 +66,7 @@ export async function responseTemplate(db: Db, ctx: RequestContext, now = new Da
   };
 }
 
-export async function snapshotTemplate(db: Db, ctx: RequestContext, now = new Date()): Promise<UploadTemplate> {
+export async function snapshotTemplate(db: Db, ctx: RequestContext, now = systemClock()): Promise<UploadTemplate> {
   const actor = requireExchangeUser(ctx);
   const village = await exampleVillage(db, actor.scope);
   const l = actor.locale;

@@ -1,3 +1,4 @@
+import { systemClock } from '../../platform/clock.ts';
 import { TODO_BY_ROLE, TODO_RECENT_DAYS, type HomeTodo, type TodoKey } from '../../../lib/contracts/home.ts';
 import { LAPSE_READERS } from '../../../lib/contracts/billing.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
@@ -17,7 +18,7 @@ export type Clock = () => Date;
  * role (`TODO_BY_ROLE`), each read by the owning module from a small index, in one scoped transaction; the lapse
  * warnings (operators: a village or a district) through the billing module's own list.
  */
-export async function homeTodo(db: Db, ctx: RequestContext, clock: Clock = () => new Date()): Promise<HomeTodo> {
+export async function homeTodo(db: Db, ctx: RequestContext, clock: Clock = systemClock): Promise<HomeTodo> {
   const actor = requireActor(ctx);
   const keys = TODO_BY_ROLE[actor.role];
   const now = clock();

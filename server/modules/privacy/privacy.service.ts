@@ -1,6 +1,7 @@
 // "Data saya" (UU 27/2022 Pasal 7: a person may obtain a copy of the personal data held about them): everything
 // Lindung holds about one worker, gathered through each owning module's public API, for Disnaker or an admin to
 // hand to the person. Audited before anything is returned.
+import { systemClock } from '../../platform/clock.ts';
 import type { CoverageCheckResult } from '../../../lib/contracts/billing.ts';
 import type { Worker, WorkerHistory } from '../../../lib/contracts/workers.ts';
 import { PERSONAL_DATA_EXPORTERS } from '../../../lib/access/roles.ts';
@@ -34,7 +35,7 @@ export async function personalData(
   const { nik } = await revealNik(db, ctx, workerId);
   const [enrollments, coverage, history] = [
     await workerEnrollments(db, ctx, workerId),
-    await checkCoverage(db, ctx, { nik, date: todayWib(new Date()) }),
+    await checkCoverage(db, ctx, { nik, date: todayWib(systemClock()) }),
     await workerHistory(db, ctx, workerId),
   ];
   await withScope(db, actor.scope, (tx) =>

@@ -1,5 +1,6 @@
 // "Unduh templat" of the workforce import: the headers the BPS-table reader finds (targets.file.ts), the region code
 // as text, and one example district of the user's area with both figures, a year and a source.
+import { systemClock } from '../../platform/clock.ts';
 import { TARGET_EDITORS } from '../../../lib/contracts/targets.ts';
 import { currentMonthWib } from '../../../lib/rules/eligibility.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -9,7 +10,7 @@ import type { UploadTemplate } from '../../platform/xlsx-template.ts';
 import { requireRole } from '../access/index.ts';
 import { findRegion, firstVillageIn } from '../regions/index.ts';
 
-export async function workforceTemplate(db: Db, ctx: RequestContext, now = new Date()): Promise<UploadTemplate> {
+export async function workforceTemplate(db: Db, ctx: RequestContext, now = systemClock()): Promise<UploadTemplate> {
   const actor = requireRole(ctx, TARGET_EDITORS);
   const village = await firstVillageIn(db, actor.scope);
   const district = village && (await findRegion(db, village.code.split('.').slice(0, 3).join('.')));

@@ -45,6 +45,13 @@ export function DateField({ value, onChange, ...rest }: Props) {
       placeholder={locale === 'id' ? 'hh-bb-tttt' : 'dd-mm-yyyy'}
       dateParser={parseFormDate}
       clearable={!rest.required}
+      clearButtonProps={{ 'aria-label': locale === 'id' ? 'Kosongkan tanggal' : 'Clear the date' }}
+      // Days of the neighbouring months are drawn too faint to read (WCAG contrast): not drawn at all.
+      hideOutsideDates
+      // Weekends in Mantine's light red fail the contrast too; a form date needs no weekend colour.
+      weekendDays={[]}
+      previousLabel={locale === 'id' ? 'Bulan sebelumnya' : 'Previous month'}
+      nextLabel={locale === 'id' ? 'Bulan berikutnya' : 'Next month'}
       {...rest}
       value={value === '' ? null : value}
       onChange={(v) => onChange(v ?? '')}
