@@ -82,6 +82,8 @@ describe('billing journey', () => {
     await screenshot(page, 'billing-payment-dialog');
     await dialog.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await page.getByText(`Pembayaran ${formatRupiah(bill.outstanding)} tercatat. Status tagihan: Lunas.`).waitFor();
+    // After saving, focus is on the page's heading (keyboard and screen-reader users start from the result).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     const row = table.getByRole('row').filter({ hasText: month });
     await expect.poll(() => row.textContent()).toContain('Lunas');

@@ -4,11 +4,12 @@ import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import './app/global.css';
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './app/api.ts';
+import { focusPageHeading } from './app/focus.ts';
 import { I18nProvider } from './app/i18n.ts';
 import { LocalisedDefaults } from './app/LocalisedDefaults.tsx';
 import { router } from './app/router.tsx';
@@ -17,6 +18,14 @@ import { cssVariablesResolver, theme } from './app/theme.ts';
 import { DatesLocale } from './ui/DateField.tsx';
 
 const queryClient = new QueryClient({
+  // After a save (a mutation marked `meta: { saved: true }`), focus goes to the page's heading, as after navigation:
+  // keyboard and screen-reader users continue from the top of the page that now shows the result. The short wait
+  // lets a closing dialog hand focus back first, so the heading wins.
+  mutationCache: new MutationCache({
+    onSuccess: (_data, _variables, _context, mutation) => {
+      if (mutation.meta?.saved === true) window.setTimeout(() => focusPageHeading(), 350);
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

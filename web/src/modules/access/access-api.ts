@@ -57,6 +57,7 @@ export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: (input: UserCreate) => api<User>('/api/users', { method: 'POST', body: input }),
+    meta: { saved: true },
     onSuccess: () => invalidate(),
   });
 }
@@ -64,6 +65,7 @@ export function useCreateUser() {
 export function useUpdateUser(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
+    meta: { saved: true },
     mutationFn: (patch: UserUpdate) =>
       api<User>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
     onSuccess: () => invalidate(),

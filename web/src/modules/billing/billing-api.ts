@@ -66,6 +66,7 @@ export function useGenerateBills() {
 export function useRecordPayment() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { saved: true },
     mutationFn: (input: { billId: string; payment: PaymentCreate }) =>
       api<PaymentResult>(`/api/bills/${encodeURIComponent(input.billId)}/payments`, {
         method: 'POST',

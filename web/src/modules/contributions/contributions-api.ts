@@ -69,6 +69,7 @@ export function useAddRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RuleCreate) => api<RuleCreated>('/api/contributions/rules', { method: 'POST', body: input }),
+    meta: { saved: true },
     // Every quote may change with a new row.
     onSuccess: () =>
       Promise.all([

@@ -59,6 +59,7 @@ export function useCommit(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<ImportJob>(`/api/imports/${encodeURIComponent(id)}/commit`, { method: 'POST' }),
+    meta: { saved: true },
     onSuccess: (job) => {
       queryClient.setQueryData(['imports', 'one', id], job);
       void queryClient.invalidateQueries({ queryKey: ['workers'] });

@@ -62,6 +62,7 @@ export function useCreateWorker() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: WorkerCreate) => api<WorkerSaved>('/api/workers', { method: 'POST', body: input }),
+    meta: { saved: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workers'] }),
   });
 }
@@ -69,6 +70,7 @@ export function useCreateWorker() {
 export function useUpdateWorker(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { saved: true },
     mutationFn: (patch: WorkerUpdate) =>
       api<WorkerSaved>(`/api/workers/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workers'] }),

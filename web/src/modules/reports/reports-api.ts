@@ -33,6 +33,7 @@ export function useCreateReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ReportCreate) => api<ReportRow>('/api/reports', { method: 'POST', body: input }),
+    meta: { saved: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reports', 'list'] }),
   });
 }
