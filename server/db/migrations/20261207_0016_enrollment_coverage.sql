@@ -65,7 +65,6 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     v_cur     date := date_trunc('month', v_day)::date;
     v_ws      date := (date_trunc('month', v_day) - interval '59 months')::date;
     v_st      coverage_refresh_state;
-    v_shift   integer;
     v_full    boolean;
     v_started timestamptz := clock_timestamp();
     v_n       integer;
