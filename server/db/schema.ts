@@ -115,8 +115,28 @@ export interface WorkerDuplicateDismissalTable {
   dismissed_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Registry's published read view of `worker` (migration 0026): what other modules may read. */
+export type WorkerDirectoryView = {
+  readonly [K in keyof WorkerTable]: ColumnType<
+    WorkerTable[K] extends ColumnType<infer S, unknown, unknown> ? S : WorkerTable[K],
+    never,
+    never
+  >;
+};
+
+/** The regions module's published read view of `region` (migration 0026). */
+export type RegionDirectoryView = {
+  readonly [K in keyof RegionTable]: ColumnType<
+    RegionTable[K] extends ColumnType<infer S, unknown, unknown> ? S : RegionTable[K],
+    never,
+    never
+  >;
+};
+
 export interface DB {
   region: RegionTable;
+  region_directory: RegionDirectoryView;
+  worker_directory: WorkerDirectoryView;
   app_user: AppUserTable;
   session: SessionTable;
   audit_log: AuditLogTable;
