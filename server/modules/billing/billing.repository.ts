@@ -6,19 +6,13 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
 import type { BillListQuery, BillStatus, LapseListQuery, PaymentListQuery } from '../../../lib/contracts/billing.ts';
 import type { Tx } from '../../platform/db.ts';
+import { regionInScope, regionOverlapsScope } from '../../platform/scope-sql.ts';
 
-/** The region-scope rule with `=` and `starts_with` (leakproof, so PostgreSQL may use an index under RLS). */
-function inRegion(expr: RawBuilder<unknown>, scope: Scope): RawBuilder<boolean> {
-  if (scope === '*') return sql<boolean>`true`;
-  return sql<boolean>`(${expr} = ${scope} OR starts_with(${expr}, ${`${scope}.`}))`;
-}
+const inRegion = regionInScope;
 const col = (name: string) => sql.ref(name);
 
 /** A programme (and its bills) is visible inside its region, above it and below it (policy program_read). */
-function overlaps(expr: RawBuilder<unknown>, scope: Scope): RawBuilder<boolean> {
-  if (scope === '*') return sql<boolean>`true`;
-  return sql<boolean>`(${inRegion(expr, scope)} OR starts_with(${scope}, ${expr} || '.'))`;
-}
+const overlaps = regionOverlapsScope;
 
 /** Programme enrollments are BPU contributions (the contribution engine prices every programme as BPU). */
 export const PROGRAM_CATEGORY = 'BPU';

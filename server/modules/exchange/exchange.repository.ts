@@ -9,12 +9,7 @@ import type { ReconciliationKind, TemplateColumn } from '../../../lib/contracts/
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 
-/** The region-scope rule with `=` and `starts_with` (leakproof, so an index can serve it under RLS). */
-function inRegion(column: string, region: Scope): RawBuilder<boolean> {
-  if (region === '*') return sql<boolean>`true`;
-  const ref = sql.ref(column);
-  return sql<boolean>`(${ref} = ${region} OR starts_with(${ref}, ${`${region}.`}))`;
-}
+const inRegion = regionInScope;
 
 /** The region and every region above it: 34.02.08 → [34, 34.02, 34.02.08]. */
 export function regionAndAbove(region: string): string[] {
@@ -240,7 +235,7 @@ export async function stagedVillageProblems(tx: Tx, region: string) {
     FROM snapshot_stage s
     LEFT JOIN region r ON r.code = s.village_code AND r.level = 'village'
     WHERE s.village_code IS NOT NULL
-      AND (r.code IS NULL OR NOT (s.village_code = ${region} OR starts_with(s.village_code, ${`${region}.`})))
+      AND (r.code IS NULL OR NOT ${regionInScope('s.village_code', region)})
     ORDER BY s."row"
     LIMIT 1000`.execute(tx);
   return r.rows;

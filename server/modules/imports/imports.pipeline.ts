@@ -13,6 +13,7 @@ import type { Bilingual } from '../../../lib/i18n/locale.ts';
 import { isCombinedRtRw, mapHeaders, type HeaderMapping, type ImportField } from '../../../lib/imports/headers.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Database, Tx } from '../../platform/db.ts';
+import { regionInScope } from '../../platform/scope-sql.ts';
 import { regionCodeSets } from '../regions/index.ts';
 import { WORKER_VALUE_COLUMNS } from '../registry/index.ts';
 import { VillageDirectory } from './imports.regions.ts';
@@ -435,9 +436,7 @@ class IssueBuffer {
 
 /** `w.village_code` lies within the scope (the owner connection bypasses row-level security, so say it here). */
 function inScope(scope: Scope, column: RawBuilder<unknown>): RawBuilder<boolean> {
-  return scope === '*'
-    ? sql<boolean>`true`
-    : sql<boolean>`(${column} = ${scope} OR starts_with(${column}, ${`${scope}.`}))`;
+  return regionInScope(column, scope);
 }
 
 const same = (c: string) => sql.raw(`(s.${c} IS NULL OR s.${c} IS NOT DISTINCT FROM w.${c})`);

@@ -5,6 +5,7 @@ import type { Scope } from '../../../lib/access/roles.ts';
 import type { Bilingual } from '../../../lib/i18n/locale.ts';
 import { parseRegionCode } from '../../../lib/rules/import-values.ts';
 import type { Tx } from '../../platform/db.ts';
+import { regionInScope } from '../../platform/scope-sql.ts';
 
 export type VillageResolution =
   | { ok: true; code: string }
@@ -52,7 +53,7 @@ export class VillageDirectory {
 
   /** Villages of the scope with their district's and regency's names, valid today. */
   static async load(tx: Tx, scope: Scope): Promise<VillageDirectory> {
-    const within = scope === '*' ? sql`true` : sql`(v.code = ${scope} OR starts_with(v.code, ${`${scope}.`}))`;
+    const within = regionInScope('v.code', scope);
     const rows = await sql<Village>`
       SELECT v.code, v.name, d.code AS district, d.name AS "districtName", r.official_name AS "regencyName"
       FROM region v

@@ -4,7 +4,7 @@ import type { Scope } from '../../../lib/access/roles.ts';
 import type { EndReason, EnrollmentStatus } from '../../../lib/contracts/programs.ts';
 import type { EnrollmentTable, ProgramTable } from '../../db/schema.ts';
 import type { Tx } from '../../platform/db.ts';
-import { regionInScope } from '../../platform/scope-sql.ts';
+import { regionInScope, regionOverlapsScope } from '../../platform/scope-sql.ts';
 
 export type ProgramRow = Selectable<ProgramTable>;
 export type EnrollmentRow = Selectable<EnrollmentTable>;
@@ -33,8 +33,7 @@ export type ProgramValues = {
  * from below it (an operator of one village sees the regency's programme and proposes to it).
  */
 export function programInView(scope: Scope) {
-  if (scope === '*') return sql<boolean>`true`;
-  return sql<boolean>`(${regionInScope('region_code', scope)} OR starts_with(${scope}, region_code || '.'))`;
+  return regionOverlapsScope('region_code', scope);
 }
 
 export async function findProgram(tx: Tx, scope: Scope, id: string): Promise<ProgramRow | undefined> {

@@ -11,13 +11,9 @@ import type { CoverageState } from '../../../lib/contracts/common.ts';
 import type { EnrollmentListQuery, WorkerFilter } from '../../../lib/contracts/programs.ts';
 import { nameKey } from '../../../lib/rules/import-values.ts';
 import type { Tx } from '../../platform/db.ts';
+import { regionInScope } from '../../platform/scope-sql.ts';
 
-/** The region-scope rule with `=` and `starts_with` (leakproof, so PostgreSQL may use an index under RLS). */
-function inRegion(column: string, scope: Scope): RawBuilder<boolean> {
-  if (scope === '*') return sql<boolean>`true`;
-  const ref = sql.ref(column);
-  return sql<boolean>`(${ref} = ${scope} OR starts_with(${ref}, ${`${scope}.`}))`;
-}
+const inRegion = regionInScope;
 
 /** The registry's name search: a prefix of the stored name key (case, titles and punctuation do not matter). */
 function namePrefix(column: string, text: string): RawBuilder<boolean> {

@@ -86,15 +86,9 @@ export type WorkerValues = {
 
 const regencyOf = (village: string) => village.slice(0, 5);
 
-/**
- * The region-scope rule of `regionInScope`, written with `=` and `starts_with`, which PostgreSQL marks leakproof.
- * Under row-level security the planner only uses leakproof conditions of ours to pick an index (it may not run
- * anything else before the policy has filtered the row), so with LIKE or lower() every worker query read every
- * row in scope: 2.5 s for a name prefix at a million workers. Row-level security checks the same rule again.
- */
+/** Every worker query's region condition (platform/scope-sql.ts explains why `starts_with`). */
 function villageInScope(scope: Scope): RawBuilder<boolean> {
-  if (scope === '*') return sql<boolean>`true`;
-  return sql<boolean>`(village_code = ${scope} OR starts_with(village_code, ${`${scope}.`}))`;
+  return regionInScope('village_code', scope);
 }
 
 export async function findWorkerInScope(tx: Tx, scope: Scope, id: string): Promise<WorkerRow | undefined> {
