@@ -19,6 +19,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['server/**/*.db.test.ts', 'bench/**/*.db.test.ts'],
           globalSetup: ['server/testing/global-setup.ts'],
+          setupFiles: ['server/testing/fixed-clock.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: true,

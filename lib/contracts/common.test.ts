@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { todayWib } from '../rules/eligibility.ts';
 import { isoDate, isoMonth, pastDate } from './common.ts';
 import { workerCreate } from './workers.ts';
@@ -24,10 +24,16 @@ describe('the one date and month schema', () => {
   });
 
   it('refuses a date after today (WIB) where the date must have happened', () => {
-    const past = pastDate('tidak boleh di masa depan');
-    expect(past.safeParse(todayWib()).success).toBe(true);
-    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
-    expect(past.safeParse(tomorrow).error?.issues[0]?.message).toBe('tidak boleh di masa depan');
+    // 31 Dec 2026, 18:00 UTC = 1 Jan 2027, 01:00 WIB: the Jakarta date decides.
+    vi.useFakeTimers({ now: new Date('2026-12-31T18:00:00Z') });
+    try {
+      const past = pastDate('tidak boleh di masa depan');
+      expect(todayWib()).toBe('2027-01-01');
+      expect(past.safeParse('2027-01-01').success).toBe(true);
+      expect(past.safeParse('2027-01-02').error?.issues[0]?.message).toBe('tidak boleh di masa depan');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is the schema of the date and month fields of the contracts', () => {

@@ -107,8 +107,18 @@ export function currentMonthWib(now: Date): Month {
   return todayWib(now).slice(0, 7);
 }
 
+let clockSource: () => Date = () => new Date();
+
+/**
+ * Where "now" comes from when a caller gives none: the machine's clock, unless the process points it elsewhere (the
+ * server points it at its application clock, platform/clock.ts, so a pinned LINDUNG_TODAY holds for every default).
+ */
+export function useClock(source: () => Date): void {
+  clockSource = source;
+}
+
 /** Today's date in Asia/Jakarta (UTC+7, no daylight saving), 'YYYY-MM-DD'. */
-export function todayWib(now: Date = new Date()): string {
+export function todayWib(now: Date = clockSource()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 

@@ -161,10 +161,15 @@ describe('validateNik: century of the two-digit year', () => {
   });
 
   it('uses the current UTC year when today is not given', () => {
-    const year = new Date().getUTCFullYear();
-    const yy = String(year % 100).padStart(2, '0');
-    const withoutToday: NikContext = { provinceExists: ctx.provinceExists, districtExists: ctx.districtExists };
-    expect(validateNik(`3402080101${yy}0001`, withoutToday).implied?.birthDate).toBe(`${year}-01-01`);
+    vi.useFakeTimers({ now: new Date('2026-07-15T05:00:00Z') });
+    try {
+      const withoutToday: NikContext = { provinceExists: ctx.provinceExists, districtExists: ctx.districtExists };
+      expect(validateNik('3402080101260001', withoutToday).implied?.birthDate).toBe('2026-01-01');
+      // A two-digit year after this year's belongs to the previous century.
+      expect(validateNik('3402080101270001', withoutToday).implied?.birthDate).toBe('1927-01-01');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('resolveBirthYear: always ends in yy, within the 100 years up to today', () => {

@@ -2,6 +2,7 @@ import { quoteRequest, type QuoteRequest, type QuoteResponse } from '../../lib/c
 import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 import { interpolate } from '../../lib/i18n/locale.ts';
 import { formatRupiah } from '../../lib/rules/money.ts';
+import { todayWib } from '../../lib/rules/eligibility.ts';
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../platform/errors.ts';
@@ -70,11 +71,6 @@ function wholeNumber(flag: string, value: string): number {
     throw argumentError(flag, `"${value}" bukan bilangan bulat (contoh: 1000000)`);
   }
   return n;
-}
-
-/** Today in WIB (UTC+7, no daylight saving), the date a Pemda user means by "today". */
-function todayWib(): string {
-  return new Date(Date.now() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 /** Turns the options into a quote request, or an error naming the offending option. */

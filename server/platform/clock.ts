@@ -2,6 +2,8 @@
 // pin "today" (LINDUNG_TODAY=YYYY-MM-DD): the clock then starts at noon Jakarta time of that day and runs on, so
 // every date-dependent view (coverage on a date, lapse warnings, bills, dashboards) can be shown as of that day.
 
+import { useClock } from '../../lib/rules/eligibility.ts';
+
 export type Clock = () => Date;
 
 let offsetMs = 0;
@@ -13,3 +15,6 @@ export function pinToday(date: string | undefined): void {
 
 /** Now, as the application sees it. */
 export const systemClock: Clock = () => new Date(Date.now() + offsetMs);
+
+// Every "today" default of the shared rules (contracts' "not in the future", eligibility) follows this clock.
+useClock(systemClock);

@@ -10,6 +10,7 @@ import { createProgram, proposeWorkers, submitBatch, verifyEnrollments } from '.
 import { importSnapshot } from '../exchange/index.ts';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -489,7 +490,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       package: 'jkk_jkm',
       declaredIncome: 1_000_000,
       quota: 10,
-      startMonth: addMonths(currentMonthWib(new Date()), 1),
+      startMonth: addMonths(currentMonthWib(systemClock()), 1),
       months: 12,
       budgetCeiling: 10_000_000,
       minAge: 18,
@@ -529,7 +530,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
         package: 'jkk_jkm',
         declaredIncome: 1_000_000,
         quota: 10,
-        startMonth: addMonths(currentMonthWib(new Date()), 1),
+        startMonth: addMonths(currentMonthWib(systemClock()), 1),
         months: 12,
         budgetCeiling: 10_000_000,
         minAge: 18,
@@ -596,12 +597,12 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       .values({
         program_id: programId,
         region_code: OTHER,
-        month: `${currentMonthWib(new Date())}-01`,
+        month: `${currentMonthWib(systemClock())}-01`,
         persons: 1,
         price_per_person: 16_800,
         amount: 16_800,
         paid: 1_000,
-        due_date: `${currentMonthWib(new Date())}-15`,
+        due_date: `${currentMonthWib(systemClock())}-15`,
         generated_by: 'test',
       })
       .returning('id')
@@ -725,7 +726,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       package: 'jkk_jkm',
       declaredIncome: 1_000_000,
       quota: 10,
-      startMonth: addMonths(currentMonthWib(new Date()), 1),
+      startMonth: addMonths(currentMonthWib(systemClock()), 1),
       months: 12,
       budgetCeiling: 10_000_000,
       minAge: 18,
@@ -911,7 +912,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
   // Coverage (issue 6): figures of another regency are refused; the people list stays inside the scope.
   for (const path of ['dashboard', 'summary', 'active', 'people'] as const) {
     covered.set(`GET /api/coverage/${path}`, async () => {
-      const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+      const month = currentMonthWib(systemClock());
       const query = path === 'active' ? `&fromMonth=${month}&toMonth=${month}` : '';
       const r = await app.inject({ method: 'GET', url: `/api/coverage/${path}?region=${OTHER}${query}`, headers });
       expect(r.statusCode).toBe(403);

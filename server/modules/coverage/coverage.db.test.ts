@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
+import { addMonths } from '../../../lib/rules/eligibility.ts';
 import type { App } from '../../platform/http.ts';
+import { pinTestToday } from '../../testing/fixed-clock.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { seedCoverage } from './coverage.fixtures.ts';
 import { naiveLeafCounts, rollUpNaive } from './coverage.naive.ts';
@@ -11,8 +12,8 @@ import { refresh } from './coverage.repository.ts';
 // superseded snapshots, unknown villages; after a full pass and after incremental changes), a hand count through
 // the dashboard API, scope, the people behind a figure and open data without counts from 1 to 4.
 
-const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const current = currentMonthWib(new Date());
+// A fixed clock: the server's today and this file's dates are the same pinned day.
+const { today, month: current } = pinTestToday();
 const from = addMonths(current, -35);
 
 async function rollupMap(db: TestDatabase): Promise<Map<string, number>> {

@@ -9,12 +9,14 @@ import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from
 import { seedCoverage } from './coverage.fixtures.ts';
 import { refresh } from './coverage.repository.ts';
 import { coveragePeopleXlsx } from './coverage.service.ts';
+import { pinTestToday } from '../../testing/fixed-clock.ts';
 
 // The people behind a figure as XLSX: the same rows, in the same order, as the JSON list (read back with exceljs),
 // NIKs masked and stored as text, Indonesian headers, one audit row per export with the filters and the row count,
 // the same roles and scope as the list, and a cap that the file states.
 
-const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+// A fixed clock: the server's today and this file's dates are the same pinned day.
+const { today } = pinTestToday();
 const HEADERS = ['No', 'Nama', 'NIK (disamarkan)', 'Kode wilayah', 'Wilayah', 'Pekerjaan', 'Kategori', 'Sumber'];
 const MASKED = /^\d{6}•{6}\d{4}$/;
 

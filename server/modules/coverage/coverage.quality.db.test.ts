@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { QUALITY_METRICS, type Dashboard, type QualityMetric } from '../../../lib/contracts/coverage.ts';
-import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
+import { addMonths } from '../../../lib/rules/eligibility.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { refresh, refreshQuality } from './coverage.repository.ts';
+import { pinTestToday } from '../../testing/fixed-clock.ts';
 
 // Data-quality counts (migration 0014) and per-segment denominators on a hand-made Kab. Bantul, counted by hand:
 // per village, district, regency and province, through the dashboard API, for the roles that get them.
@@ -12,7 +13,8 @@ import { refresh, refreshQuality } from './coverage.repository.ts';
 const A = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul
 const B = '34.02.08.2001'; // Desa Palbapang, Kec. Bantul
 const KULON_PROGO = '34.01.01.2001';
-const current = currentMonthWib(new Date());
+// A fixed clock: the server's today and this file's dates are the same pinned day.
+const { month: current } = pinTestToday();
 const year = Number(current.slice(0, 4));
 
 let db: TestDatabase;

@@ -109,7 +109,9 @@ export class SimulatorAdapter implements ExchangeAdapter {
 
   async fetchResponse(batch: BatchForAdapter): Promise<FetchedResponse> {
     const now = this.clock();
-    const wait = batch.submittedAt.getTime() + this.delayMs - now.getTime();
+    // The delay is time that has passed (the batch's sending time is the database's), so it is measured on the
+    // machine's clock; the business dates of the answer follow the application clock (a pinned day in a demo).
+    const wait = batch.submittedAt.getTime() + this.delayMs - Date.now();
     if (wait > 0) return { status: 'pending', retryAfterSeconds: Math.ceil(wait / 1000) };
     const start = dmy(firstOfNextMonth(now));
     const rows = batch.niks.map((nik) => {

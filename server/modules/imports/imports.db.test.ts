@@ -7,6 +7,7 @@ import { systemContext } from '../../platform/context.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { importFileNow } from './imports.service.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 // The import pipeline on the real PostgreSQL: codes with their spreadsheet row and column, updates where newer
 // non-empty values win, the same file twice changing nothing, dry runs writing nothing, scope, and the rollback.
@@ -118,7 +119,7 @@ describe('worker import', () => {
   });
 
   it('refuses a birth date in the future on its row and column', async () => {
-    const next = new Date(Date.now() + 7 * 3_600_000 + 400 * 86_400_000).toISOString().slice(0, 10);
+    const next = new Date(systemClock().getTime() + 7 * 3_600_000 + 400 * 86_400_000).toISOString().slice(0, 10);
     const [y, m, d] = next.split('-');
     const file = await csv('lahir-nanti.csv', [
       'NIK,Nama,Tgl Lahir,L/P,Desa,Kecamatan',

@@ -6,6 +6,7 @@ import type { SegmentCode } from '../../../lib/rules/segments.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db.ts';
 import { systemContext } from '../../platform/context.ts';
+import { systemClock } from '../../platform/clock.ts';
 import { bulkInsertWorkers, type BulkWorker } from '../registry/index.ts';
 
 export const TRIRENGGO = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul, Kab. Bantul
@@ -13,7 +14,7 @@ export const PALBAPANG = '34.02.08.2001'; // Desa Palbapang, same district
 export const BALECATUR = '34.04.01.2001'; // Kab. Sleman
 
 /** Two months from now: a period that has not started, so every proposal covers all of it. */
-export const START = addMonths(currentMonthWib(new Date()), 2);
+export const START = addMonths(currentMonthWib(systemClock()), 2);
 
 export function actorContext(role: Role, scope: string, username = `${role}.${scope}`): RequestContext {
   return { actor: { userId: '1', username, role, scope, locale: 'id' }, requestId: `test-${username}`, ip: null };

@@ -5,6 +5,8 @@ import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { addWorkers, BALECATUR, BANTUL_PROGRAM, TRIRENGGO } from './programs.fixtures.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
 
 let db: TestDatabase;
 let app: App;
@@ -151,7 +153,7 @@ describe('a proposal from an XLSX', () => {
 
 describe('BPJS data at proposal', () => {
   it('a worker the current BPJS snapshot shows covered through another channel is not eligible (ACTIVE_IN_BPJS)', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayWib(systemClock());
     const snapshot = await db.owner
       .insertInto('membership_snapshot')
       .values({ region_code: '34.02', as_of: today, source: 'file', imported_by: 'test', persons: 1 })

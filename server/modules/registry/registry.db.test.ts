@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 // Workers through the HTTP API: the NIK rules of the import, one NIK per person in the whole country, masked NIKs
 // with audited reveal, and region scope.
@@ -202,7 +203,7 @@ describe('registering a worker', () => {
   });
 
   it('refuses a birth date in the future and dates outside 1900–2100', async () => {
-    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(systemClock().getTime() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
     for (const birthDate of [tomorrow, '0000-01-01', '1899-12-31', '2101-01-01']) {
       const r = await create(operator, { nik: '3402084509850066', birthDate });
       expect(r.statusCode, birthDate).toBe(400);

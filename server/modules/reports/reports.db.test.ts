@@ -14,6 +14,7 @@ import { seedDemoTargets } from '../demo/demo.targets.ts';
 import type { ReportFigures } from './index.ts';
 import { ReportRunner } from './index.ts';
 import { pdfText } from './reports.pdf-text.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 // The monthly report on the demo regency: made on demand through the API (progress to done), its PDF (regency name,
 // charts' labels, Rupiah with terbilang) and XLSX (district table) drawn from the coverage, targets and programme
@@ -240,7 +241,7 @@ describe('the monthly report on demand', () => {
       url: '/api/reports',
       headers: pimpinan,
       // The HTTP API reads the server's clock: a month after this one is in the future whatever the date.
-      payload: { region: REGENCY, month: addMonths(currentMonthWib(new Date()), 3) },
+      payload: { region: REGENCY, month: addMonths(currentMonthWib(systemClock()), 3) },
     });
     expect(future.statusCode).toBe(400);
     const queued = await db.owner
