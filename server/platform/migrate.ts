@@ -16,7 +16,7 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number; repea
  * Applies the SQL files of server/db/migrations in name order, each in its own transaction, under an advisory lock
  * so that two processes starting together do not race. Landed files are frozen: a changed checksum stops start-up.
  * Then, under the same lock, the repeatable files (the current text of the domain functions and published views,
- * server/db/repeatable.ts) in one transaction when any of them changed. A restore to a backup's version (`upTo`)
+ * server/db/repeatable.ts) in one transaction when any of them changed or a migration was applied. A restore to a backup's version (`upTo`)
  * stops before them: they are the text of this build's newest schema, applied by the next start.
  */
 export async function migrate(
@@ -64,8 +64,12 @@ export async function migrate(
       }
       applied.push(file);
     }
+    // After a new migration the files are applied again even if unchanged: a migration may have had to drop a view
+    // or function to change a table under it, and the current text must stand on the new schema.
     const repeatable =
-      options.upTo === undefined ? (await applyRepeatable(client, options.repeatable ?? readRepeatable())).applied : [];
+      options.upTo === undefined
+        ? (await applyRepeatable(client, options.repeatable ?? readRepeatable(), { force: applied.length > 0 })).applied
+        : [];
     return { applied, alreadyApplied: files.length - applied.length, repeatable };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -1,9 +1,12 @@
 // Repeatable SQL (issue 14 §6): the current text of the domain functions and views, re-applied at start on change.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
 import { REPEATABLE_FILES } from '../db/repeatable.ts';
-import { migrate } from './migrate.ts';
+import { MIGRATIONS_DIR, migrate } from './migrate.ts';
 import { applyRepeatable, readRepeatable, type RepeatableSource } from './repeatable.ts';
 
 let db: TestDatabase;
@@ -161,6 +164,23 @@ describe('repeatable SQL', () => {
     expect(await value('SELECT b AS v FROM lindung_probe_outsider')).toBe(2);
     expect(await value(`SELECT checksum AS v FROM lindung_repeatable WHERE name = '${PROBE}'`)).toBe(base.checksum);
     await db.ownerPool.query('DROP VIEW lindung_probe_outsider');
+  });
+
+  it('applies the files again after a new migration, which may have dropped a view to change a table under it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-repeatable-'));
+    try {
+      for (const f of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f));
+      fs.writeFileSync(path.join(dir, '99999999_9999_drops_a_view.sql'), 'DROP VIEW region_directory;');
+      const result = await migrate(db.ownerPool, dir);
+      expect(result.applied).toEqual(['99999999_9999_drops_a_view.sql']);
+      expect(result.repeatable).toEqual([...REPEATABLE_FILES]);
+      expect(await value(`SELECT count(*)::int AS v FROM region_directory WHERE level = 'province'`)).toBeGreaterThan(
+        0,
+      );
+      expect(await value(`SELECT has_table_privilege('lindung_app', 'region_directory', 'SELECT') AS v`)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails start-up on a broken file, naming it, and applies nothing of the set', async () => {
