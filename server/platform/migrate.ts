@@ -16,8 +16,9 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number; repea
  * Applies the SQL files of server/db/migrations in name order, each in its own transaction, under an advisory lock
  * so that two processes starting together do not race. Landed files are frozen: a changed checksum stops start-up.
  * Then, under the same lock, the repeatable files (the current text of the domain functions and published views,
- * server/db/repeatable.ts) in one transaction when any of them changed or a migration was applied. A restore to a backup's version (`upTo`)
- * stops before them: they are the text of this build's newest schema, applied by the next start.
+ * server/db/repeatable.ts) in one transaction when any of them changed or a migration was applied. A restore to a
+ * backup's version (`upTo`) stops before them: they are the text of this build's newest schema, applied by the next
+ * start.
  */
 export async function migrate(
   pool: pg.Pool,

@@ -166,7 +166,7 @@ describe('repeatable SQL', () => {
     await db.ownerPool.query('DROP VIEW lindung_probe_outsider');
   });
 
-  it('applies the files again after a new migration, which may have dropped a view to change a table under it', async () => {
+  it('applies the files again after a new migration (which may have dropped a view to alter a table)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-repeatable-'));
     try {
       for (const f of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f));

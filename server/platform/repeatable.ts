@@ -65,7 +65,8 @@ async function catalogue(client: pg.PoolClient): Promise<Set<string>> {
 /** Each version of the declared functions (oid and row version): an unchanged one was not re-created. */
 async function functionVersions(client: pg.PoolClient, names: string[]): Promise<Map<string, string>> {
   const r = await client.query<{ oid: string; version: string }>(
-    `SELECT oid::text, xmin::text AS version FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND proname = ANY($1)`,
+    `SELECT oid::text, xmin::text AS version FROM pg_proc
+     WHERE pronamespace = 'public'::regnamespace AND proname = ANY($1)`,
     [names],
   );
   return new Map(r.rows.map((row) => [row.oid, row.version]));

@@ -30,8 +30,8 @@ function checkoutTag(): string {
 }
 
 /**
- * The template's name changes with the migrations, the repeatable SQL and the seed data, so a stale template is never used; it carries
- * the checkout's tag, so clean-up removes only this checkout's old templates.
+ * The template's name changes with the migrations, the repeatable SQL and the seed data, so a stale template is never
+ * used; it carries the checkout's tag, so clean-up removes only this checkout's old templates.
  */
 export function templateName(): string {
   const hash = createHash('sha256');

@@ -1,4 +1,4 @@
-// Kysely types of the tables billing and lapse rules owns (server/db/ownership.ts); re-exported by server/db/schema.ts.
+// Kysely types of the billing module's tables (owner: server/db/ownership.ts); server/db/schema.ts re-exports them.
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './columns.ts';
 

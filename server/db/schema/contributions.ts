@@ -1,4 +1,4 @@
-// Kysely types of the tables contributions owns (server/db/ownership.ts); re-exported by server/db/schema.ts.
+// Kysely types of the contributions module's tables (owner: server/db/ownership.ts); re-exported by schema.ts.
 import type { ColumnType, Generated } from 'kysely';
 
 /** Effective-dated contribution rules; `value` is a RuleValue (lib/rules/contribution-types.ts) as jsonb. */

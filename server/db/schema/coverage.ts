@@ -1,4 +1,4 @@
-// Kysely types of the tables coverage rollups and data quality owns (server/db/ownership.ts); re-exported by server/db/schema.ts.
+// Kysely types of the coverage module's tables (owner: server/db/ownership.ts); server/db/schema.ts re-exports them.
 import type { ColumnType } from 'kysely';
 
 /** NIKs whose coverage changed since the last refresh (written by the marking triggers, read by the refresh). */

@@ -1,4 +1,4 @@
-// Kysely types of the tables the regions module owns (server/db/ownership.ts); re-exported by server/db/schema.ts.
+// Kysely types of the regions module's tables (owner: server/db/ownership.ts); server/db/schema.ts re-exports them.
 import type { ColumnType } from 'kysely';
 
 export interface RegionTable {
