@@ -45,6 +45,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     const database = openDatabase(url);
     const migrated = await migrate(database.ownerPool);
     if (migrated.applied.length) log.info({ applied: migrated.applied }, 'Migrasi diterapkan');
+    if (migrated.repeatable.length) log.info({ repeatable: migrated.repeatable }, 'SQL berulang diterapkan');
     const regions = await ensureRegionsLoaded(database.ownerPool);
     if (regions.loaded) log.info({ ms: regions.ms }, 'Data wilayah dimuat');
     const rules = await ensureContributionRulesSeeded(database.ownerPool);

@@ -9,6 +9,8 @@ export async function dbMigrateCommand(config: Config, log: Logger): Promise<voi
   try {
     const result = await migrate(runtime.database.ownerPool);
     process.stdout.write(`Migrasi mutakhir (${result.alreadyApplied + result.applied.length} berkas).\n`);
+    if (result.repeatable.length > 0)
+      process.stdout.write(`SQL berulang diterapkan ulang (${result.repeatable.length} berkas).\n`);
   } finally {
     await runtime.close();
   }

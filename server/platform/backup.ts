@@ -26,8 +26,11 @@ import { MIGRATIONS_DIR, migrate } from './migrate.ts';
 const MAGIC = 'LINDUNG-BACKUP 1';
 const END_OF_DATA = '\\.';
 
-/** Tables whose rows are not worth restoring: sessions (everyone signs in again). Migrations travel as a list. */
-const SKIPPED_TABLES = new Set(['session', 'lindung_migration']);
+/**
+ * Tables whose rows are not worth restoring: sessions (everyone signs in again). Migrations travel as a list; the
+ * repeatable SQL's checksums stay behind, so the start after a restore applies this build's current text.
+ */
+const SKIPPED_TABLES = new Set(['session', 'lindung_migration', 'lindung_repeatable']);
 
 export type BackupTable = { name: string; columns: string[]; orderBy: string[] };
 export type BackupSequence = { name: string; lastValue: string; isCalled: boolean };

@@ -3,22 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { applyRepeatable, readRepeatable, type RepeatableSource } from './repeatable.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 // Any constant works; it only has to be the same for every Lindung process on this database.
 const MIGRATION_LOCK = 7_263_411;
 
-export type MigrationResult = { applied: string[]; alreadyApplied: number };
+export type MigrationResult = { applied: string[]; alreadyApplied: number; repeatable: string[] };
 
 /**
  * Applies the SQL files of server/db/migrations in name order, each in its own transaction, under an advisory lock
  * so that two processes starting together do not race. Landed files are frozen: a changed checksum stops start-up.
+ * Then, under the same lock, the repeatable files (the current text of the domain functions and published views,
+ * server/db/repeatable.ts) in one transaction when any of them changed or a migration was applied. A restore to a
+ * backup's version (`upTo`) stops before them: they are the text of this build's newest schema, applied by the next
+ * start.
  */
 export async function migrate(
   pool: pg.Pool,
   dir = MIGRATIONS_DIR,
-  options: { upTo?: string } = {},
+  options: { upTo?: string; repeatable?: RepeatableSource[] } = {},
 ): Promise<MigrationResult> {
   // upTo: a restore brings a database to the backup's schema version first, never beyond it.
   const files = fs
@@ -60,7 +65,13 @@ export async function migrate(
       }
       applied.push(file);
     }
-    return { applied, alreadyApplied: files.length - applied.length };
+    // After a new migration the files are applied again even if unchanged: a migration may have had to drop a view
+    // or function to change a table under it, and the current text must stand on the new schema.
+    const repeatable =
+      options.upTo === undefined
+        ? (await applyRepeatable(client, options.repeatable ?? readRepeatable(), { force: applied.length > 0 })).applied
+        : [];
+    return { applied, alreadyApplied: files.length - applied.length, repeatable };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();

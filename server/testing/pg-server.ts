@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { MIGRATIONS_DIR, migrate } from '../platform/migrate.ts';
+import { readRepeatable } from '../platform/repeatable.ts';
 import { ensureRegionsLoaded } from '../modules/regions/index.ts';
 import { ensureContributionRulesSeeded } from '../modules/contributions/index.ts';
 
@@ -29,13 +30,14 @@ function checkoutTag(): string {
 }
 
 /**
- * The template's name changes with the migrations and the seed data, so a stale template is never used; it carries
- * the checkout's tag, so clean-up removes only this checkout's old templates.
+ * The template's name changes with the migrations, the repeatable SQL and the seed data, so a stale template is never
+ * used; it carries the checkout's tag, so clean-up removes only this checkout's old templates.
  */
 export function templateName(): string {
   const hash = createHash('sha256');
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort())
     hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  for (const r of readRepeatable()) hash.update(r.name).update(r.checksum);
   for (const f of SEED_SOURCES) hash.update(fs.readFileSync(f));
   return `lindung_tpl_${checkoutTag()}_${hash.digest('hex').slice(0, 12)}`;
 }

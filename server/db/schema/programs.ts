@@ -1,0 +1,81 @@
+// Kysely types of the programs module's tables (owner: server/db/ownership.ts); server/db/schema.ts re-exports them.
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from './columns.ts';
+
+/** Protection programmes (issue 5); money is bigint rupiah (strings from pg), counters written by triggers only. */
+export interface ProgramTable {
+  id: Generated<string>;
+  region_code: string;
+  name: string;
+  funder: string;
+  funder_region_code: string | null;
+  target_segments: string[];
+  package: string;
+  declared_income: ColumnType<string, number | string, number | string>;
+  quota: number;
+  start_month: ColumnType<string, string, string>;
+  months: number;
+  budget_ceiling: ColumnType<string, number | string, number | string>;
+  dpa_reference: string | null;
+  min_age: number;
+  max_age: number;
+  price_by_month: ColumnType<string[], number[], number[]>;
+  price_rule_keys: ColumnType<string[], string[] | undefined, string[]>;
+  persons_by_month: ColumnType<number[], never, never>;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: Timestamp;
+}
+
+/** One worker in one programme for a run of months (first days of months as 'YYYY-MM-DD'). */
+export interface EnrollmentTable {
+  id: Generated<string>;
+  kabkota_code: ColumnType<string, string, never>;
+  program_id: ColumnType<string, string, never>;
+  worker_id: ColumnType<string, string, never>;
+  village_code: ColumnType<string, string, never>;
+  status: string;
+  first_month: ColumnType<string, string, never>;
+  last_month: string;
+  months_covered: ColumnType<string, never, never>;
+  proposed_by: ColumnType<string, string, never>;
+  proposed_at: ColumnType<Date, Date | string | undefined, never>;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reject_reason: string | null;
+  batch_id: string | null;
+  kpj_number: string | null;
+  coverage_start: ColumnType<string | null, string | null | undefined, string | null>;
+  end_reason: string | null;
+  end_note: string | null;
+  ended_by: string | null;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+  /** First day of the last fully paid month; NULL: nothing paid (migration 0008, written by billing). */
+  paid_through: ColumnType<string | null, never, string | null>;
+}
+
+/** Programme enrollments as participations (read view, migration 0016): what lindung_coverage_state is given. */
+export interface EnrollmentCoverageView {
+  id: ColumnType<string, never, never>;
+  kabkota_code: ColumnType<string, never, never>;
+  program_id: ColumnType<string, never, never>;
+  worker_id: ColumnType<string, never, never>;
+  village_code: ColumnType<string, never, never>;
+  status: ColumnType<string, never, never>;
+  batch_id: ColumnType<string, never, never>;
+  kpj_number: ColumnType<string, never, never>;
+  category: ColumnType<string, never, never>;
+  coverage_start: ColumnType<string, never, never>;
+  coverage_end: ColumnType<string, never, never>;
+  paid_through: ColumnType<string | null, never, never>;
+}
+
+export interface EnrollmentBatchTable {
+  id: Generated<string>;
+  program_id: string;
+  region_code: string;
+  persons: number;
+  submitted_by: string;
+  submitted_at: ColumnType<Date, Date | string | undefined, never>;
+}
