@@ -145,6 +145,8 @@ export interface DB {
   worker: WorkerTable;
   worker_duplicate_dismissal: WorkerDuplicateDismissalTable;
   import_job: ImportJobTable;
+  platform_job: PlatformJobTable;
+  platform_job_schedule: PlatformJobScheduleTable;
   import_file: ImportFileTable;
   import_issue: ImportIssueTable;
   program: ProgramTable;
@@ -551,4 +553,29 @@ export interface CoverageQualityStateTable {
   id: ColumnType<boolean, never, never>;
   computed_at: Date | null;
   compute_ms: number | null;
+}
+
+export interface PlatformJobTable {
+  id: Generated<string>;
+  name: string;
+  payload: ColumnType<unknown, string | undefined, string>;
+  singleton_key: string | null;
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  run_after: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_by: string | null;
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface PlatformJobScheduleTable {
+  name: string;
+  every_seconds: number;
+  payload: ColumnType<unknown, string | undefined, string>;
+  next_run_at: ColumnType<Date, Date | string, Date | string>;
+  last_run_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
