@@ -9,6 +9,7 @@ import type { Database } from './platform/db.ts';
 import { JobQueue } from './platform/jobs.ts';
 import type { Logger } from './platform/logger.ts';
 import { ChangeListener, connectionStringOf } from './platform/notify.ts';
+import { purgeExpiredSessions } from './modules/access/index.ts';
 import { invalidateRulesOnChange } from './modules/contributions/index.ts';
 import { registerCoverageJobs } from './modules/coverage/index.ts';
 import { ImportRunner, purgeExpiredUploads } from './modules/imports/index.ts';
@@ -16,6 +17,7 @@ import { ReportRunner } from './modules/reports/index.ts';
 
 export const BACKUP_JOB = 'platform.backup';
 export const UPLOAD_RETENTION_JOB = 'imports.retention';
+export const SESSION_PURGE_JOB = 'access.session-purge';
 
 export type Background = {
   jobs: JobQueue;
@@ -42,7 +44,7 @@ export async function openBackground(
   const imports = new ImportRunner(database, log, jobs);
   const reports = new ReportRunner(database.app, log, { jobs });
   registerCoverageJobs(jobs, database.app, log);
-  registerDailyJobs(jobs, config, log, database);
+  registerHousekeeping(jobs, config, log, database);
   if (options.runJobs) {
     await imports.recover();
     await reports.recover();
@@ -64,10 +66,13 @@ export async function openBackground(
 }
 
 /**
- * The backup into BACKUP_DIR when set (none younger than a day there; checked hourly, first a minute after start),
- * old backups pruned after BACKUP_KEEP_DAYS; and once a day uploads older than UPLOAD_RETENTION_DAYS deleted.
+ * Expired sessions deleted every 15 minutes (sessions live in the database: any process serves any session); the
+ * backup into BACKUP_DIR when set (none younger than a day there; checked hourly, first a minute after start), old
+ * backups pruned after BACKUP_KEEP_DAYS; and once a day uploads older than UPLOAD_RETENTION_DAYS deleted.
  */
-function registerDailyJobs(jobs: JobQueue, config: Config, log: Logger, database: Database): void {
+function registerHousekeeping(jobs: JobQueue, config: Config, log: Logger, database: Database): void {
+  jobs.register(SESSION_PURGE_JOB, () => purgeExpiredSessions(database.app).then(() => undefined), { maxAttempts: 1 });
+  jobs.every(SESSION_PURGE_JOB, 15 * 60);
   if (config.backupDir) {
     const dir = config.backupDir;
     jobs.register(
