@@ -1,5 +1,5 @@
 // Changes announced to every Lindung process on the same database (LISTEN/NOTIFY), so that several processes act as
-// one: a process that changes what others keep in memory (the contribution rules) or queues a job says so on one
+// one: a process that changes what others keep in memory (a cached rule set) or queues a job says so on one
 // channel with a topic; every process listens on one connection of its own and calls what is registered for it.
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
