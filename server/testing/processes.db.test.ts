@@ -1,7 +1,8 @@
 // Several Lindung processes on one database act as one (issue 14 §3), with real processes (`node bin/lindung.mjs`):
 //   - a report generation whose worker is killed (kill -9) mid-run is claimed again by the restarted worker when its
 //     lease runs out, and finishes once (one PDF, one XLSX, one completion audit row);
-//   - a server with LINDUNG_JOBS=off runs no job; two `lindung worker` processes beside it claim each job once;
+//   - a server with LINDUNG_JOBS=off runs no job; two `lindung worker` processes beside it claim each job once, and
+//     run an import's dry run;
 //   - a contribution rule added by another process is seen by the server at once (its cached rule set is dropped by
 //     the LISTEN/NOTIFY announcement of the change).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,11 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_READY } from '../cli/worker.ts';
 import { addRule } from '../modules/contributions/index.ts';
 import { COVERAGE_REFRESH_JOB } from '../modules/coverage/index.ts';
+import { ImportRunner } from '../modules/imports/index.ts';
+import { createImport } from '../modules/imports/imports.service.ts';
 import { REPORT_JOB } from '../modules/reports/reports.runner.ts';
 import { systemContext } from '../platform/context.ts';
 import { JobQueue } from '../platform/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
 import { childEnv, LINDUNG_BIN, ROOT, startLindung, stopLindung } from './run-cli.ts';
+import { nikFor } from './nik.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 const LEASE_SECONDS = '2';
@@ -141,7 +145,7 @@ describe('a job whose process is killed mid-run', () => {
 });
 
 describe('a server and two workers on one database', () => {
-  it('claim each job once (none by the server with LINDUNG_JOBS=off) and share a rule change', async () => {
+  it('claim each job once (none by the server with LINDUNG_JOBS=off), run an import and share a rule change', async () => {
     const port = await freePort();
     const [server, w1, w2] = await Promise.all([
       startLindung(['--no-demo'], {
@@ -191,6 +195,36 @@ describe('a server and two workers on one database', () => {
     const pids = rows.map((r) => Number(r.locked_by!.split(':').at(-2)));
     expect(pids.every((pid) => pid === w1.pid || pid === w2.pid)).toBe(true);
     expect(pids).not.toContain(server.child.pid);
+
+    // An import uploaded while no server runs jobs: its dry run is done by a worker.
+    const runner = new ImportRunner(db, createLogger('silent'));
+    const ctx = { ...systemContext('uji'), actor: { ...systemContext('uji').actor, scope: '34.02' } };
+    const csv = [
+      'NIK;Nama Lengkap;Tgl Lahir;L/P;Desa/Kelurahan;Pekerjaan',
+      `${nikFor('1988-02-02', 'P', 701)};Siti Pekerja;02-02-1988;P;34.02.08.2004;Petani`,
+    ].join('\r\n');
+    const upload = await createImport(
+      db.app,
+      ctx,
+      { fileName: 'pekerja.csv', content: Buffer.from(csv) },
+      runner.start,
+    );
+    const dryRun = await until(async () => {
+      const job = await db.owner
+        .selectFrom('import_job')
+        .select(['status', 'rows_done'])
+        .where('id', '=', upload.id)
+        .executeTakeFirstOrThrow();
+      return job.status !== 'queued' && job.status !== 'running' ? job : null;
+    });
+    await runner.stop();
+    expect(dryRun.status).toBe('validated');
+    const run = await db.owner
+      .selectFrom('platform_job')
+      .select(['locked_by', 'attempts'])
+      .where('name', '=', 'imports.run')
+      .executeTakeFirstOrThrow();
+    expect([w1.pid, w2.pid]).toContain(Number(run.locked_by!.split(':').at(-2)));
 
     await Promise.all([stopLindung(server.child), stopLindung(w1), stopLindung(w2)]);
   }, 240_000);
