@@ -161,10 +161,6 @@ export class JobQueue {
     this.wake();
   }
 
-  get isRunning(): boolean {
-    return this.started && !this.stopping;
-  }
-
   /** Looks for work now (after an announcement, a finished job, or the poll). */
   wake(): void {
     if (!this.started || this.stopping) return;

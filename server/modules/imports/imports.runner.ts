@@ -80,7 +80,9 @@ const REAP_EVERY_SECONDS = 15;
 export class ImportRunner {
   private readonly jobs: JobQueue;
   private readonly ownQueue: boolean;
-  private queued: Promise<unknown>[] = [];
+  /** Queueing in flight (awaited by recover, idle and stop). */
+  private readonly queued = new Set<Promise<void>>();
+  /** Platform jobs queued here, kept only on a queue of its own (for idle); the process's queue forgets them. */
   private ids: string[] = [];
 
   /** `jobs`: the process's queue (the server's or the worker's); without it a queue of its own, not started. */
@@ -142,25 +144,27 @@ export class ImportRunner {
 
   /** Queues the run of an import job (its row is already 'queued'); any process running jobs takes it. */
   start = (jobId: string): void => {
-    const queued = this.jobs.enqueue(IMPORT_JOB, { importId: jobId }).then(
-      (id) => {
-        if (id) this.ids.push(id);
-      },
-      (err: unknown) => this.log.error({ err, jobId }, 'Impor tidak dapat diantrekan'),
+    this.track(this.jobs.enqueue(IMPORT_JOB, { importId: jobId }), (err) =>
+      this.log.error({ err, jobId }, 'Impor tidak dapat diantrekan'),
     );
-    this.queued.push(queued);
   };
 
-  private async settled(): Promise<void> {
-    const queued = this.queued;
-    this.queued = [];
-    await Promise.all(queued);
+  private track(queueing: Promise<string | null>, onError: (err: unknown) => void): void {
+    const p: Promise<void> = queueing.then((id) => {
+      if (id && this.ownQueue) this.ids.push(id);
+    }, onError);
+    this.queued.add(p);
+    void p.finally(() => this.queued.delete(p));
   }
 
-  /** Waits until the imports queued here have run (by whichever process), when this process runs jobs. */
+  private async settled(): Promise<void> {
+    await Promise.all([...this.queued]);
+  }
+
+  /** On a queue of its own (tests, tools): waits until the imports queued here have run, by whichever process. */
   async idle(): Promise<void> {
     await this.settled();
-    if (this.jobs.isRunning) await this.jobs.waitFor(this.ids);
+    await this.jobs.waitFor(this.ids);
     this.ids = [];
   }
 

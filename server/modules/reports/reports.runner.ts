@@ -24,7 +24,9 @@ type Payload = { id: string; ctx: RequestContext };
 export class ReportRunner {
   private readonly jobs: JobQueue;
   private readonly ownQueue: boolean;
-  private queued: Promise<unknown>[] = [];
+  /** Queueing in flight (awaited by recover, idle and stop). */
+  private readonly queued = new Set<Promise<void>>();
+  /** Platform jobs queued here, kept only on a queue of its own (for idle); the process's queue forgets them. */
   private ids: string[] = [];
 
   /** `jobs`: the process's queue (the server's or the worker's); without it a queue of its own, not started. */
@@ -57,13 +59,9 @@ export class ReportRunner {
 
   /** Queues one generation (the caller already inserted the report row); once per report while it is open. */
   readonly enqueue = (id: string, ctx: RequestContext): void => {
-    const queued = this.jobs.enqueue(REPORT_JOB, { id, ctx } satisfies Payload, { key: id }).then(
-      (jobId) => {
-        if (jobId) this.ids.push(jobId);
-      },
-      (err: unknown) => this.log.warn({ err, report: id }, 'Laporan bulanan tidak dapat diantrekan'),
+    this.track(this.jobs.enqueue(REPORT_JOB, { id, ctx } satisfies Payload, { key: id }), (err) =>
+      this.log.warn({ err, report: id }, 'Laporan bulanan tidak dapat diantrekan'),
     );
-    this.queued.push(queued);
   };
 
   /** Queues again what a previous process left unfinished (a report whose job is still open keeps that job). */
@@ -93,13 +91,19 @@ export class ReportRunner {
     return queued;
   }
 
-  private async settled(): Promise<void> {
-    const queued = this.queued;
-    this.queued = [];
-    await Promise.all(queued);
+  private track(queueing: Promise<string | null>, onError: (err: unknown) => void): void {
+    const p: Promise<void> = queueing.then((id) => {
+      if (id && this.ownQueue) this.ids.push(id);
+    }, onError);
+    this.queued.add(p);
+    void p.finally(() => this.queued.delete(p));
   }
 
-  /** Resolves when every generation queued here has finished, by whichever process ran it. */
+  private async settled(): Promise<void> {
+    await Promise.all([...this.queued]);
+  }
+
+  /** On a queue of its own: resolves when every generation queued here has finished, by whichever process ran it. */
   async idle(): Promise<void> {
     await this.settled();
     await this.jobs.waitFor(this.ids);
