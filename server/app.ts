@@ -20,11 +20,10 @@ import { registerProgramRoutes } from './modules/programs/index.ts';
 import { FileAdapter, registerExchangeRoutes, SimulatorAdapter } from './modules/exchange/index.ts';
 import { registerBillingRoutes } from './modules/billing/index.ts';
 import { registerTargetRoutes } from './modules/targets/index.ts';
-import { registerReportRoutes, ReportRunner } from './modules/reports/index.ts';
-import { ImportRunner, purgeExpiredUploads, registerImportRoutes } from './modules/imports/index.ts';
-import { backupDatabase, backupFileName, hasRecentBackup, pruneBackups } from './platform/backup.ts';
-import path from 'node:path';
-import { registerCoverageRoutes, startCoverageRefresher } from './modules/coverage/index.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerImportRoutes } from './modules/imports/index.ts';
+import { registerCoverageRoutes } from './modules/coverage/index.ts';
+import { openBackground } from './background.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 
@@ -120,62 +119,15 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   registerExchangeRoutes(app, { db, database, adapter: exchangeAdapter });
   registerBillingRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
   registerTargetRoutes(app, { db });
-  const reportRunner = new ReportRunner(db, log);
-  registerReportRoutes(app, { db, runner: reportRunner });
-  app.addHook('onClose', () => reportRunner.stop());
-  reportRunner.start();
-  const imports = new ImportRunner(database, log);
-  registerImportRoutes(app, { db, runner: imports });
-  app.addHook('onClose', () => imports.stop());
+  // Background jobs: queued from here always; run here unless LINDUNG_JOBS=off (then by `lindung worker`).
+  const background = await openBackground(config, log, database, { runJobs: config.jobs === 'on' });
+  app.addHook('onClose', () => background.stop());
+  registerReportRoutes(app, { db, runner: background.reports });
+  registerImportRoutes(app, { db, runner: background.imports });
   registerCoverageRoutes(app, { db });
   registerPrivacyRoutes(app, { db });
   registerHomeRoutes(app, { db });
-  const coverageJob = startCoverageRefresher(db, log);
-  app.addHook('onClose', () => coverageJob.stop());
-  const daily = startDailyJobs(config, log, database);
-  app.addHook('onClose', () => daily.stop());
-  await imports.recover();
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;
-}
-
-/**
- * Once a day (checked hourly, first a minute after start): the backup into BACKUP_DIR when set (none younger than a
- * day there), old backups pruned after BACKUP_KEEP_DAYS, and uploads older than UPLOAD_RETENTION_DAYS deleted.
- */
-export function startDailyJobs(config: Config, log: Logger, database: Database): { stop(): void } {
-  let lastPurge = 0;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    const now = new Date();
-    try {
-      if (config.backupDir && !hasRecentBackup(config.backupDir, now)) {
-        const result = await backupDatabase(database.ownerPool, path.join(config.backupDir, backupFileName(now)));
-        const removed = pruneBackups(config.backupDir, config.backupKeepDays, now);
-        log.info({ file: result.file, bytes: result.bytes, ms: result.ms, removed }, 'Cadangan harian ditulis');
-      }
-      if (now.getTime() - lastPurge > 23 * 3_600_000) {
-        const purged = await purgeExpiredUploads(database.owner, config.uploadRetentionDays, now);
-        lastPurge = now.getTime();
-        if (purged.files + purged.issues + purged.tempDirs > 0) log.info(purged, 'Berkas unggahan lama dihapus');
-      }
-    } catch (err) {
-      log.error({ err }, 'Tugas harian gagal (dicoba lagi dalam satu jam)');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 60_000);
-  const hourly = setInterval(() => void tick(), 3_600_000);
-  first.unref();
-  hourly.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(hourly);
-    },
-  };
 }

@@ -63,6 +63,11 @@ const schema = z.object({
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   // Uploaded files (import files and their issue lists) are deleted this many days after upload.
   UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Background jobs (imports, reports, refreshes): 'on' runs them in the server too; 'off' leaves them to
+  // `lindung worker` processes (the server still queues them).
+  LINDUNG_JOBS: z.enum(['on', 'off']).default('on'),
+  // A claimed job whose process stopped renewing its lease for this long is claimed again by another process.
+  LINDUNG_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = Readonly<{
@@ -91,6 +96,9 @@ export type Config = Readonly<{
   backupDir: string | null;
   backupKeepDays: number;
   uploadRetentionDays: number;
+  /** Whether `lindung start` runs background jobs itself (a `lindung worker` always does). */
+  jobs: 'on' | 'off';
+  jobLeaseSeconds: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -124,5 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : null,
     backupKeepDays: e.BACKUP_KEEP_DAYS,
     uploadRetentionDays: e.UPLOAD_RETENTION_DAYS,
+    jobs: e.LINDUNG_JOBS,
+    jobLeaseSeconds: e.LINDUNG_JOB_LEASE_SECONDS,
   });
 }

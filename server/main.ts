@@ -4,6 +4,7 @@ import { pinToday } from './platform/clock.ts';
 import { createLogger } from './platform/logger.ts';
 import { DataDirLockedError } from './platform/embedded.ts';
 import { startCommand } from './cli/start.ts';
+import { workerCommand } from './cli/worker.ts';
 import { dbMigrateCommand } from './cli/db-migrate.ts';
 import { regionsStatsCommand } from './cli/regions-stats.ts';
 import { usersAddCommand } from './cli/users-add.ts';
@@ -15,6 +16,8 @@ import { backupCommand, restoreCommand } from './cli/backup.ts';
 
 const USAGE = `Pemakaian / usage:
   lindung start [--no-demo]            jalankan Lindung (PostgreSQL tertanam kecuali DATABASE_URL diisi)
+  lindung worker                       jalankan tugas latar (impor, laporan, rekap) tanpa HTTP, di samping server
+                                       (server dengan LINDUNG_JOBS=off menyerahkan semua tugas ke pekerja)
   lindung db migrate                   terapkan migrasi basis data
   lindung regions stats [--json]       jumlah wilayah per tingkat
   lindung users add --username U --password P --role R --region KODE [--name "Nama"]
@@ -82,13 +85,13 @@ async function main(argv: string[]): Promise<void> {
   pinToday(config.today);
   if (config.today) process.stderr.write(`Tanggal hari ini dipatok: ${config.today} (LINDUNG_TODAY)\n`);
   // CLI commands log only warnings so that their own output (e.g. --json) stays clean.
-  const log = createLogger(
-    command === 'start' ? config.logLevel : 'warn',
-    command === 'start' ? process.stdout : process.stderr,
-  );
+  const longRunning = command === 'start' || command === 'worker';
+  const log = createLogger(longRunning ? config.logLevel : 'warn', longRunning ? process.stdout : process.stderr);
   switch (command) {
     case 'start':
       return startCommand(config, log, { demo: !values['no-demo'] });
+    case 'worker':
+      return workerCommand(config, log);
     case 'db migrate':
       return dbMigrateCommand(config, log);
     case 'regions stats':
@@ -114,7 +117,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).then(
   () => {
-    if (!process.argv.includes('start')) process.exit(0);
+    if (!process.argv.includes('start') && !process.argv.includes('worker')) process.exit(0);
   },
   (err: unknown) => {
     const message = err instanceof DataDirLockedError || err instanceof Error ? err.message : String(err);

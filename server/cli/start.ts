@@ -4,7 +4,6 @@ import { buildApp, openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../platform/logger.ts';
 import { formatCredentials, hasAnyUser, hasDemo, seedDemo } from '../modules/demo/index.ts';
-import { purgeExpiredSessions } from '../modules/access/index.ts';
 
 /** `lindung start [--no-demo]`: database, migrations, regions, demo on first start, HTTP until a signal. */
 export async function startCommand(config: Config, log: Logger, options: { demo: boolean }): Promise<void> {
@@ -15,18 +14,12 @@ export async function startCommand(config: Config, log: Logger, options: { demo:
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Lindung berhenti');
-    clearInterval(sweeper);
     await app?.close().catch((err: unknown) => log.error({ err }, 'HTTP close'));
     await runtime.close().catch((err: unknown) => log.error({ err }, 'database close'));
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  const sweeper = setInterval(
-    () => void purgeExpiredSessions(runtime.database.app).catch(() => undefined),
-    15 * 60_000,
-  );
-  sweeper.unref();
 
   try {
     const url = `http://localhost:${config.port}`;

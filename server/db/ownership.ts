@@ -19,7 +19,9 @@ export type ModuleName =
   | 'regions'
   | 'registry'
   | 'reports'
-  | 'targets';
+  | 'targets'
+  /** Domain-free plumbing under server/platform/ (not a module: no module may name its tables). */
+  | 'platform';
 
 /** Table → owning module. Every table of the migrated schema appears here (the ownership test checks it). */
 export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
@@ -67,6 +69,10 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
 
   monthly_report: 'reports',
   monthly_report_file: 'reports',
+
+  // The job queue is platform plumbing (platform/jobs.ts): no module names these tables; modules register handlers.
+  platform_job: 'platform',
+  platform_job_schedule: 'platform',
 };
 
 /**

@@ -18,6 +18,7 @@ import type {
 } from './schema/exchange.ts';
 import type { WorkforceTable, CoverageTargetTable } from './schema/targets.ts';
 import type { MonthlyReportTable, MonthlyReportFileTable } from './schema/reports.ts';
+import type { PlatformJobTable, PlatformJobScheduleTable } from './schema/platform.ts';
 import type {
   CoverageDirtyTable,
   CoverageRefreshStateTable,
@@ -38,6 +39,7 @@ export type * from './schema/billing.ts';
 export type * from './schema/exchange.ts';
 export type * from './schema/targets.ts';
 export type * from './schema/reports.ts';
+export type * from './schema/platform.ts';
 export type * from './schema/coverage.ts';
 export type { Timestamp } from './schema/columns.ts';
 
@@ -53,6 +55,8 @@ export interface DB {
   worker: WorkerTable;
   worker_duplicate_dismissal: WorkerDuplicateDismissalTable;
   import_job: ImportJobTable;
+  platform_job: PlatformJobTable;
+  platform_job_schedule: PlatformJobScheduleTable;
   import_file: ImportFileTable;
   import_issue: ImportIssueTable;
   program: ProgramTable;

@@ -43,7 +43,6 @@ const KNOWN_FOREIGN_USES: readonly string[] = [
   'server/modules/imports/imports.pipeline.ts: audit_log',
   'server/modules/imports/imports.pipeline.ts: worker',
   'server/modules/imports/imports.regions.ts: region',
-  'server/modules/imports/imports.runner.ts: app_user',
   'server/modules/programs/programs.fixtures.ts: worker',
   'server/modules/programs/programs.workers.ts: worker',
   'server/modules/registry/registry.repository.ts: audit_log',

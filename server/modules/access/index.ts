@@ -10,3 +10,4 @@ export {
 } from './access.service.ts';
 export { requireActor, requireRole } from './access.policy.ts';
 export { countLockedUsers } from './access.todo.ts';
+export { userForJob } from './access.actor.ts';

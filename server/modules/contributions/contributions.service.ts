@@ -24,6 +24,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { announce, type ChangeListener } from '../../platform/notify.ts';
 import * as repo from './contributions.repository.ts';
 import { requireRuleEditor } from './contributions.policy.ts';
 
@@ -34,7 +35,8 @@ export type StoredRule = ContributionRuleRow & { id: string; createdAt: string }
 // The rule set, cached per process and per database handle
 
 // Quotes are public and frequent; the table changes rarely and only through addRule below, which drops the entry
-// after its commit. Keyed by the Kysely handle so that several databases in one process (tests) never mix.
+// after its commit, here and (announced in its transaction) in every other process: invalidateRulesOnChange.
+// Keyed by the Kysely handle so that several databases in one process (tests) never mix.
 const cache = new WeakMap<Db, Promise<StoredRule[]>>();
 
 function toStored(row: repo.RuleDbRow): StoredRule {
@@ -72,6 +74,19 @@ export function loadRules(db: Db): Promise<StoredRule[]> {
 
 export function invalidateRules(db: Db): void {
   cache.delete(db);
+}
+
+/** The change topic (platform/notify.ts) announced when a rule row is added, by whichever process added it. */
+export const RULES_CHANGED = 'contribution_rule';
+
+/**
+ * Keeps the cached rule sets of these database handles current across processes: a rule added by another Lindung
+ * process on the same database (or an update missed while the listener reconnected) drops them here too.
+ */
+export function invalidateRulesOnChange(changes: ChangeListener, dbs: readonly Db[]): () => void {
+  return changes.on(RULES_CHANGED, () => {
+    for (const db of dbs) invalidateRules(db);
+  });
 }
 
 /**
@@ -329,6 +344,8 @@ export async function addRule(db: Db, ctx: RequestContext, input: RuleCreate): P
           after: { valid_to: closed.validTo, superseded_by: rule.id },
         });
       }
+      // Every Lindung process on this database drops its cached rule set when this commits (LISTEN/NOTIFY).
+      await announce(tx, RULES_CHANGED);
       await writeAudit(tx, ctx, {
         action: 'contribution_rule.create',
         entity: 'contribution_rule',

@@ -1,7 +1,7 @@
 // Public API of the coverage module: active participants (by NIK) per region and month from the rollups,
 // coverage against the workforce, dashboards and open data.
 export { registerCoverageRoutes } from './coverage.routes.ts';
-export { startCoverageRefresher } from './coverage.job.ts';
+export { registerCoverageJobs, COVERAGE_REFRESH_JOB } from './coverage.job.ts';
 export {
   activeCounts,
   coverageSummary,

@@ -1,13 +1,18 @@
-// Runs queued import jobs in the background, one at a time, and keeps their progress row current for the page.
+// Runs queued import jobs in the background, one at a time per process, on the platform job queue
+// (platform/jobs.ts: whichever Lindung process is free, the server or `lindung worker`), and keeps their progress
+// row current for the page. The import's own rules stay here: its job row is claimed queued → running once, the
+// per-regency advisory lock and the heartbeat/cancel live in the pipeline, and a job whose process died is failed
+// by the reaper (a recurring job), never half-applied and never resumed.
 import { sql } from 'kysely';
 import type { ImportField } from '../../../lib/imports/headers.ts';
-import type { Role } from '../../../lib/access/roles.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { JobQueue } from '../../platform/jobs.ts';
 import { ERROR_CATALOGUE } from '../../../lib/contracts/errors.ts';
 import { interpolate } from '../../../lib/i18n/locale.ts';
 import { AppError } from '../../platform/errors.ts';
+import { userForJob } from '../access/index.ts';
 import {
   CANCELLED_TEXT,
   ImportCancelledError,
@@ -66,16 +71,36 @@ export function failureText(err: unknown): string {
   return 'Impor gagal karena kesalahan sistem; tidak ada data yang berubah. Coba lagi; bila terulang, hubungi admin dengan nomor impor ini.';
 }
 
-export class ImportRunner {
-  private queue: string[] = [];
-  private running: Promise<void> | null = null;
-  private stopped = false;
-  private reaper: NodeJS.Timeout | null = null;
+/** The platform job that runs one import (payload: the import job's id). */
+export const IMPORT_JOB = 'imports.run';
+/** The recurring job that fails imports whose process died. */
+export const IMPORT_REAPER = 'imports.reap';
+const REAP_EVERY_SECONDS = 15;
 
+export class ImportRunner {
+  private readonly jobs: JobQueue;
+  private readonly ownQueue: boolean;
+  /** Queueing in flight (awaited by recover, idle and stop). */
+  private readonly queued = new Set<Promise<void>>();
+  /** Platform jobs queued here, kept only on a queue of its own (for idle); the process's queue forgets them. */
+  private ids: string[] = [];
+
+  /** `jobs`: the process's queue (the server's or the worker's); without it a queue of its own, not started. */
   constructor(
     private readonly database: Database,
     private readonly log: Logger,
-  ) {}
+    jobs?: JobQueue,
+  ) {
+    this.ownQueue = !jobs;
+    this.jobs = jobs ?? new JobQueue(database.owner, log);
+    // One import at a time per process (memory); a retry of an import whose row is no longer queued does nothing.
+    this.jobs.register(IMPORT_JOB, (payload) => this.runJob(String((payload as { importId: string }).importId)), {
+      concurrency: 1,
+      maxAttempts: 3,
+    });
+    this.jobs.register(IMPORT_REAPER, () => this.reapDead().then(() => undefined), { maxAttempts: 1 });
+    this.jobs.every(IMPORT_REAPER, REAP_EVERY_SECONDS, { atStart: true });
+  }
 
   /**
    * Jobs left 'running' by a process that died (in this server, another one or the CLI): their transaction rolled
@@ -101,13 +126,12 @@ export class ImportRunner {
   }
 
   /**
-   * At start: dead jobs are failed, queued ones run, and every 15 seconds dead jobs are looked for again, so a job
-   * whose process died is failed within a minute (40 s without a heartbeat, beats every 5 s).
+   * At start: dead jobs are failed and queued ones get a platform job (imports queued before the job system, or
+   * whose platform job was lost); the reaper then runs every 15 seconds in whichever process is free, so a job whose
+   * process died is failed within a minute (40 s without a heartbeat, beats every 5 s).
    */
   async recover(): Promise<void> {
     await this.reapDead();
-    this.reaper = setInterval(() => void this.reapDead().catch(() => undefined), 15_000);
-    this.reaper.unref();
     const queued = await this.database.owner
       .selectFrom('import_job')
       .select('id')
@@ -115,34 +139,38 @@ export class ImportRunner {
       .orderBy('id')
       .execute();
     for (const row of queued) this.start(String(row.id));
+    await this.settled();
   }
 
+  /** Queues the run of an import job (its row is already 'queued'); any process running jobs takes it. */
   start = (jobId: string): void => {
-    if (this.stopped) return;
-    this.queue.push(jobId);
-    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+    this.track(this.jobs.enqueue(IMPORT_JOB, { importId: jobId }), (err) =>
+      this.log.error({ err, jobId }, 'Impor tidak dapat diantrekan'),
+    );
   };
 
-  /** Waits for the current job (tests, shutdown). */
+  private track(queueing: Promise<string | null>, onError: (err: unknown) => void): void {
+    const p: Promise<void> = queueing.then((id) => {
+      if (id && this.ownQueue) this.ids.push(id);
+    }, onError);
+    this.queued.add(p);
+    void p.finally(() => this.queued.delete(p));
+  }
+
+  private async settled(): Promise<void> {
+    await Promise.all([...this.queued]);
+  }
+
+  /** On a queue of its own (tests, tools): waits until the imports queued here have run, by whichever process. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    await this.settled();
+    await this.jobs.waitFor(this.ids);
+    this.ids = [];
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.reaper) clearInterval(this.reaper);
-    this.queue = [];
-    await this.idle();
-  }
-
-  private async drain(): Promise<void> {
-    for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
-      try {
-        await this.runJob(id);
-      } catch (err) {
-        this.log.error({ err, jobId: id }, 'Impor gagal');
-      }
-    }
+    await this.settled();
+    if (this.ownQueue) await this.jobs.stop();
   }
 
   private async runJob(id: string): Promise<void> {
@@ -155,18 +183,14 @@ export class ImportRunner {
       .returningAll()
       .executeTakeFirst();
     if (!claimed) return;
-    const user = await owner
-      .selectFrom('app_user')
-      .select(['id', 'role', 'locale'])
-      .where('username', '=', claimed.created_by)
-      .executeTakeFirst();
+    const user = await userForJob(owner, claimed.created_by);
     const ctx: RequestContext & { actor: NonNullable<RequestContext['actor']> } = {
       actor: {
-        userId: user ? String(user.id) : '0',
+        userId: user?.id ?? '0',
         username: claimed.created_by,
-        role: (user?.role ?? 'admin') as Role,
+        role: user?.role ?? 'admin',
         scope: claimed.region_code,
-        locale: user?.locale === 'en' ? 'en' : 'id',
+        locale: user?.locale ?? 'id',
       },
       requestId: `import-${id}`,
       ip: null,
