@@ -133,6 +133,59 @@ export type RegionDirectoryView = {
   >;
 };
 
+/** A read view's row type: the selected columns of a table, read-only (no insert, no update). */
+type ReadView<T, K extends keyof T> = {
+  readonly [C in K]: ColumnType<T[C] extends ColumnType<infer S, unknown, unknown> ? S : T[C], never, never>;
+};
+
+/** The programmes module's published read views (migration 0030). */
+export type ProgramDirectoryView = ReadView<
+  ProgramTable,
+  | 'id'
+  | 'region_code'
+  | 'name'
+  | 'funder'
+  | 'funder_region_code'
+  | 'target_segments'
+  | 'package'
+  | 'declared_income'
+  | 'quota'
+  | 'start_month'
+  | 'months'
+  | 'budget_ceiling'
+  | 'dpa_reference'
+  | 'price_by_month'
+  | 'created_at'
+  | 'updated_at'
+>;
+export type EnrollmentDirectoryView = ReadView<
+  EnrollmentTable,
+  | 'id'
+  | 'kabkota_code'
+  | 'program_id'
+  | 'worker_id'
+  | 'village_code'
+  | 'status'
+  | 'first_month'
+  | 'last_month'
+  | 'proposed_at'
+  | 'decided_at'
+  | 'reject_reason'
+  | 'batch_id'
+  | 'kpj_number'
+  | 'coverage_start'
+  | 'end_reason'
+  | 'ended_at'
+  | 'paid_through'
+  | 'updated_at'
+>;
+export type EnrollmentBatchDirectoryView = ReadView<EnrollmentBatchTable, keyof EnrollmentBatchTable>;
+
+/** The exchange module's published members of each region's current snapshot, with its date (migration 0030). */
+export type BpjsMemberCurrentView = ReadView<BpjsMemberTable, keyof BpjsMemberTable> & {
+  readonly as_of: ColumnType<string, never, never>;
+};
+
 export interface DB {
   region: RegionTable;
   region_directory: RegionDirectoryView;
@@ -151,10 +204,14 @@ export interface DB {
   enrollment: EnrollmentTable;
   enrollment_coverage: EnrollmentCoverageView;
   enrollment_batch: EnrollmentBatchTable;
+  program_directory: ProgramDirectoryView;
+  enrollment_directory: EnrollmentDirectoryView;
+  enrollment_batch_directory: EnrollmentBatchDirectoryView;
   lapse_rule: LapseRuleTable;
   membership_snapshot: MembershipSnapshotTable;
   membership_snapshot_current: MembershipSnapshotTable;
   bpjs_member: BpjsMemberTable;
+  bpjs_member_current: BpjsMemberCurrentView;
   workforce: WorkforceTable;
   coverage_target: CoverageTargetTable;
   exchange_template: ExchangeTemplateTable;

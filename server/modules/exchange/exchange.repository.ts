@@ -1,8 +1,10 @@
 // The exchange module's queries. Its own tables are exchange_template and exchange_log; membership_snapshot and
-// bpjs_member (migration 0008) are written only here. It READS, never writes, the programmes module's batches and
-// enrollments and the registry's workers: a batch file, a response check and a reconciliation are set-based joins
-// that the other modules' paged APIs cannot compose (the same arrangement as programs.workers.ts; writes to
-// enrollments go through programs/index.ts recordBatchAnswer). Every query carries the region scope in its WHERE.
+// bpjs_member (migration 0008) are written only here. Batches, enrollments and programmes it reads through the
+// views the programmes module publishes (enrollment_batch_directory, enrollment_directory, program_directory),
+// workers through the registry's worker_directory and villages through region_directory (server/db/ownership.ts):
+// a batch file, a response check and a reconciliation are set-based joins that the other modules' paged APIs
+// cannot compose. Writes to enrollments go through programs/index.ts (recordBatchAnswer, takeBranchKpj). Every
+// query carries the region scope in its WHERE.
 import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
 import type { ReconciliationKind, TemplateColumn } from '../../../lib/contracts/exchange.ts';
@@ -59,7 +61,7 @@ export async function saveTemplate(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Batches (enrollment_batch and enrollment belong to the programmes module: read only)
+// Batches (the programmes module's batches and enrollments, through its published views)
 
 export type BatchRow = {
   id: string;
@@ -84,14 +86,14 @@ function batchQuery(scope: Scope, extra: RawBuilder<boolean>) {
            coalesce(c.rejected, 0) AS rejected, coalesce(c.ended, 0) AS ended,
            (SELECT max(l.at) FROM exchange_log l WHERE l.batch_id = b.id AND l.kind = 'export') AS last_export_at,
            (SELECT max(l.at) FROM exchange_log l WHERE l.batch_id = b.id AND l.kind = 'response') AS last_response_at
-    FROM enrollment_batch b
-    JOIN program p ON p.id = b.program_id
+    FROM enrollment_batch_directory b
+    JOIN program_directory p ON p.id = b.program_id
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE e.status = 'submitted')::int AS waiting,
              count(*) FILTER (WHERE e.status = 'active')::int AS active,
              count(*) FILTER (WHERE e.status = 'rejected')::int AS rejected,
              count(*) FILTER (WHERE e.status = 'ended')::int AS ended
-      FROM enrollment e
+      FROM enrollment_directory e
       WHERE e.batch_id = b.id AND ${regionInScope('e.village_code', scope)}
     ) c ON true
     WHERE ${regionInScope('b.region_code', scope)} AND ${extra}`;
@@ -159,9 +161,9 @@ export async function batchMembers(tx: Tx, scope: Scope, batchId: string): Promi
            e.last_month, w.nik, w.full_name, w.birth_place, w.birth_date, w.sex, w.address, w.rt, w.rw,
            w.village_code, w.phone, w.segment, w.category, p.package, p.declared_income, p.funder,
            p.funder_region_code, p.dpa_reference
-    FROM enrollment e
-    JOIN worker w ON w.id = e.worker_id
-    JOIN program p ON p.id = e.program_id
+    FROM enrollment_directory e
+    JOIN worker_directory w ON w.id = e.worker_id
+    JOIN program_directory p ON p.id = e.program_id
     WHERE e.batch_id = ${batchId}::bigint AND ${inRegion('e.village_code', scope)}
     ORDER BY w.full_name, e.id`.execute(tx);
   return r.rows;
@@ -233,7 +235,7 @@ export async function stagedVillageProblems(tx: Tx, region: string) {
   const r = await sql<{ row: number; village_code: string; known: boolean }>`
     SELECT s."row", s.village_code, (r.code IS NOT NULL) AS known
     FROM snapshot_stage s
-    LEFT JOIN region r ON r.code = s.village_code AND r.level = 'village'
+    LEFT JOIN region_directory r ON r.code = s.village_code AND r.level = 'village'
     WHERE s.village_code IS NOT NULL
       AND (r.code IS NULL OR NOT ${regionInScope('s.village_code', region)})
     ORDER BY s."row"
@@ -275,7 +277,7 @@ export async function insertSnapshot(
       SELECT ${snap.id}::bigint, ${s.region}, st.nik, st.kpj_number, st.category, st.coverage_start, st.coverage_end,
              st.paid_through, w.id, coalesce(w.village_code, st.village_code), w.segment
       FROM snapshot_stage st
-      LEFT JOIN worker w ON w.nik = st.nik AND w.merged_into IS NULL
+      LEFT JOIN worker_directory w ON w.nik = st.nik AND w.merged_into IS NULL
       RETURNING worker_id
     )
     SELECT count(*)::int AS persons, count(worker_id)::int AS in_registry FROM inserted`.execute(tx);
@@ -368,9 +370,9 @@ function reconciliationSql(region: string, snapshotId: string | null, today: str
     WITH lindung AS (
       SELECT DISTINCT ON (w.nik) w.nik, w.full_name, w.category, w.village_code, e.kpj_number, e.coverage_start,
              e.last_month, p.name AS program_name, e.id AS enrollment_id, e.program_id, w.id AS worker_id
-      FROM enrollment e
-      JOIN worker w ON w.id = e.worker_id
-      JOIN program p ON p.id = e.program_id
+      FROM enrollment_directory e
+      JOIN worker_directory w ON w.id = e.worker_id
+      JOIN program_directory p ON p.id = e.program_id
       WHERE e.status = 'active' AND ${inRegion('e.village_code', region)}
       ORDER BY w.nik, (e.last_month >= date_trunc('month', ${today}::date)::date) DESC, e.first_month DESC
     ),
@@ -380,7 +382,7 @@ function reconciliationSql(region: string, snapshotId: string | null, today: str
              lindung_coverage_state(m.category, m.coverage_start, m.coverage_end, m.paid_through,
                                     ${today}::date) AS state
       FROM bpjs_member m
-      LEFT JOIN worker rw ON rw.id = m.worker_id
+      LEFT JOIN worker_directory rw ON rw.id = m.worker_id
       WHERE m.snapshot_id = ${snapshotId}::bigint
         AND (m.region_code = ${region} OR ${inRegion('m.village_code', region)})
     ),
@@ -506,7 +508,7 @@ export async function villageChecks(tx: Tx, scope: Scope, q: { status?: 'open' |
     SELECT c.id::text, c.village_code, c.nik, c.worker_id::text, w.full_name, c.enrollment_id::text, c.reason, c.note,
            c.status, c.answer, c.requested_by, c.requested_at, c.resolved_by, c.resolved_at
     FROM village_check_request c
-    LEFT JOIN worker w ON w.id = c.worker_id
+    LEFT JOIN worker_directory w ON w.id = c.worker_id
     WHERE ${inRegion('c.village_code', scope)} AND ${status} AND ${one}
     ORDER BY c.status, c.requested_at DESC, c.id DESC
     LIMIT ${q.limit}`.execute(tx);
@@ -548,7 +550,7 @@ export async function activeParticipants(tx: Tx, region: string) {
   }>`
     SELECT DISTINCT ON (w.nik) w.nik, e.kpj_number, w.category, e.coverage_start, e.last_month, e.paid_through,
            w.village_code
-    FROM enrollment e JOIN worker w ON w.id = e.worker_id
+    FROM enrollment_directory e JOIN worker_directory w ON w.id = e.worker_id
     WHERE e.status = 'active' AND ${inRegion('e.village_code', region)}
     ORDER BY w.nik, e.first_month DESC`.execute(tx);
   return r.rows;
@@ -558,9 +560,9 @@ export async function activeParticipants(tx: Tx, region: string) {
 export async function unenrolledWorkers(tx: Tx, region: string, limit: number) {
   const r = await sql<{ nik: string; category: string; village_code: string }>`
     SELECT w.nik, w.category, w.village_code
-    FROM worker w
+    FROM worker_directory w
     WHERE ${inRegion('w.village_code', region)} AND w.merged_into IS NULL AND w.life_status = 'alive'
-      AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.worker_id = w.id)
+      AND NOT EXISTS (SELECT 1 FROM enrollment_directory e WHERE e.worker_id = w.id)
     ORDER BY w.nik
     LIMIT ${limit}`.execute(tx);
   return r.rows;
@@ -590,7 +592,7 @@ export async function branchAnswers(
     SELECT a.enrollment_id::text AS enrollment_id, a.batch_id::text AS batch_id, a.answered_at AS at, a.source,
            a.file_name
     FROM lindung_enrollment_answers(${enrollmentIds}::bigint[]) AS a
-    JOIN enrollment e ON e.id = a.enrollment_id
+    JOIN enrollment_directory e ON e.id = a.enrollment_id
     WHERE ${regionInScope('e.village_code', scope)}`.execute(tx);
   return r.rows;
 }

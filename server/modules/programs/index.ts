@@ -30,3 +30,5 @@ export {
   type EnrollmentTrailRow,
 } from './programs.repository.ts';
 export { enrollmentWork, type EnrollmentWork } from './programs.todo.ts';
+// Billing's payments move an enrollment's paid_through here (set-based: a relation of paid months).
+export { advancePaidThrough, type PaidMonth } from './paid-through.ts';
