@@ -81,7 +81,11 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
  */
 export const PUBLISHED_VIEWS: Readonly<Record<string, { owner: ModuleName; readers: '*' | readonly ModuleName[] }>> = {
   enrollment_coverage: { owner: 'programs', readers: '*' },
+  program_directory: { owner: 'programs', readers: '*' },
+  enrollment_directory: { owner: 'programs', readers: '*' },
+  enrollment_batch_directory: { owner: 'programs', readers: '*' },
   membership_snapshot_current: { owner: 'exchange', readers: '*' },
+  bpjs_member_current: { owner: 'exchange', readers: '*' },
 };
 
 /** Every name the ownership check knows: tables and published views. */

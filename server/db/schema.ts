@@ -7,7 +7,15 @@ import type { AppUserTable, SessionTable, AuditLogTable, SecurityEventTable } fr
 import type { ContributionRuleTable } from './schema/contributions.ts';
 import type { WorkerTable, WorkerDuplicateDismissalTable, WorkerDirectoryView } from './schema/registry.ts';
 import type { ImportJobTable, ImportFileTable, ImportIssueTable } from './schema/imports.ts';
-import type { ProgramTable, EnrollmentTable, EnrollmentCoverageView, EnrollmentBatchTable } from './schema/programs.ts';
+import type {
+  ProgramTable,
+  EnrollmentTable,
+  EnrollmentCoverageView,
+  EnrollmentBatchTable,
+  ProgramDirectoryView,
+  EnrollmentDirectoryView,
+  EnrollmentBatchDirectoryView,
+} from './schema/programs.ts';
 import type { LapseRuleTable, BillTable, BillLineTable, PaymentTable } from './schema/billing.ts';
 import type {
   MembershipSnapshotTable,
@@ -15,6 +23,7 @@ import type {
   ExchangeTemplateTable,
   ExchangeLogTable,
   VillageCheckRequestTable,
+  BpjsMemberCurrentView,
 } from './schema/exchange.ts';
 import type { WorkforceTable, CoverageTargetTable } from './schema/targets.ts';
 import type { MonthlyReportTable, MonthlyReportFileTable } from './schema/reports.ts';
@@ -63,10 +72,14 @@ export interface DB {
   enrollment: EnrollmentTable;
   enrollment_coverage: EnrollmentCoverageView;
   enrollment_batch: EnrollmentBatchTable;
+  program_directory: ProgramDirectoryView;
+  enrollment_directory: EnrollmentDirectoryView;
+  enrollment_batch_directory: EnrollmentBatchDirectoryView;
   lapse_rule: LapseRuleTable;
   membership_snapshot: MembershipSnapshotTable;
   membership_snapshot_current: MembershipSnapshotTable;
   bpjs_member: BpjsMemberTable;
+  bpjs_member_current: BpjsMemberCurrentView;
   workforce: WorkforceTable;
   coverage_target: CoverageTargetTable;
   exchange_template: ExchangeTemplateTable;

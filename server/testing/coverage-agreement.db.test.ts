@@ -25,7 +25,7 @@ import {
   submitBatch,
   verifyEnrollments,
 } from '../modules/programs/index.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM } from '../modules/programs/programs.fixtures.ts';
+import { actorContext, addWorkers, BANTUL_PROGRAM } from './programs-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 const NOW = new Date('2026-05-20T05:00:00Z'); // 12:00 WIB

@@ -1,6 +1,6 @@
 // Kysely types of the exchange module's tables (owner: server/db/ownership.ts); server/db/schema.ts re-exports them.
 import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './columns.ts';
+import type { ReadView, Timestamp } from './columns.ts';
 
 export interface MembershipSnapshotTable {
   id: Generated<string>;
@@ -74,3 +74,8 @@ export interface VillageCheckRequestTable {
   resolved_by: ColumnType<string | null, never, string>;
   resolved_at: ColumnType<Date | null, never, Date | string>;
 }
+
+/** The exchange module's published members of each region's current snapshot, with its date (server/modules/exchange/sql/bpjs-member-current.sql). */
+export type BpjsMemberCurrentView = ReadView<BpjsMemberTable, keyof BpjsMemberTable> & {
+  readonly as_of: ColumnType<string, never, never>;
+};

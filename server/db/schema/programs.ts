@@ -1,6 +1,6 @@
 // Kysely types of the programs module's tables (owner: server/db/ownership.ts); server/db/schema.ts re-exports them.
 import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './columns.ts';
+import type { ReadView, Timestamp } from './columns.ts';
 
 /** Protection programmes (issue 5); money is bigint rupiah (strings from pg), counters written by triggers only. */
 export interface ProgramTable {
@@ -79,3 +79,46 @@ export interface EnrollmentBatchTable {
   submitted_by: string;
   submitted_at: ColumnType<Date, Date | string | undefined, never>;
 }
+
+/** The programmes module's published read views (server/modules/programs/sql/program-directory.sql). */
+export type ProgramDirectoryView = ReadView<
+  ProgramTable,
+  | 'id'
+  | 'region_code'
+  | 'name'
+  | 'funder'
+  | 'funder_region_code'
+  | 'target_segments'
+  | 'package'
+  | 'declared_income'
+  | 'quota'
+  | 'start_month'
+  | 'months'
+  | 'budget_ceiling'
+  | 'dpa_reference'
+  | 'price_by_month'
+  | 'created_at'
+  | 'updated_at'
+>;
+export type EnrollmentDirectoryView = ReadView<
+  EnrollmentTable,
+  | 'id'
+  | 'kabkota_code'
+  | 'program_id'
+  | 'worker_id'
+  | 'village_code'
+  | 'status'
+  | 'first_month'
+  | 'last_month'
+  | 'proposed_at'
+  | 'decided_at'
+  | 'reject_reason'
+  | 'batch_id'
+  | 'kpj_number'
+  | 'coverage_start'
+  | 'end_reason'
+  | 'ended_at'
+  | 'paid_through'
+  | 'updated_at'
+>;
+export type EnrollmentBatchDirectoryView = ReadView<EnrollmentBatchTable, keyof EnrollmentBatchTable>;

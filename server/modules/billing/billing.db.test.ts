@@ -15,7 +15,7 @@ import {
   submitBatch,
   verifyEnrollments,
 } from '../programs/index.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../programs/programs.fixtures.ts';
+import { actorContext, addWorkers, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import {
   billingByMonth,
   checkCoverage,

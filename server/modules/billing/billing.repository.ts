@@ -1,12 +1,14 @@
-// Billing's SQL. Bills, lines and payments are billing's own tables. It also reads the programmes' prices and
-// periods, the enrollments (and writes only their paid_through, as migration 0008 grants it), the registry's worker
-// names and NIKs, and the BPJS snapshot: set-based reads the programmes and registry modules' public APIs do not
-// offer (they page by 200), kept in this one file as programs.workers.ts does for the registry.
+// Billing's SQL. Bills, lines and payments are billing's own tables. Everything else it reads through the views
+// their owners publish (server/db/ownership.ts): the programmes' prices and periods (program_directory) and
+// participations (enrollment_coverage), the registry's worker names and NIKs (worker_directory) and the members
+// of the current BPJS snapshots (bpjs_member_current, exchange). An enrollment's paid_through is written by the
+// programmes module (advancePaidThrough), given the paid months listed here.
 import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
 import type { BillListQuery, BillStatus, LapseListQuery, PaymentListQuery } from '../../../lib/contracts/billing.ts';
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope, regionOverlapsScope } from '../../platform/scope-sql.ts';
+import type { PaidMonth } from '../programs/index.ts';
 
 const inRegion = regionInScope;
 const col = (name: string) => sql.ref(name);
@@ -36,7 +38,7 @@ export async function generateBills(
   const billable = sql`
     SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price,
            e.id AS enrollment_id, e.kabkota_code, e.worker_id, e.village_code
-    FROM program pr
+    FROM program_directory pr
     CROSS JOIN LATERAL (
       SELECT (pr.start_month + make_interval(months => i - 1))::date AS month, i
       FROM generate_series(1, pr.months) AS i
@@ -58,7 +60,7 @@ export async function generateBills(
   // The unpaid bills in reach, locked: a payment arriving meanwhile waits, and a bill paid meanwhile is skipped.
   const open = await sql<{ id: string }>`
     SELECT b.id
-    FROM bill b JOIN program pr ON pr.id = b.program_id
+    FROM bill b JOIN program_directory pr ON pr.id = b.program_id
     WHERE ${inRegion(col('pr.region_code'), scope)} AND ${programFilter}
       AND b.month <= ${p.through}::date AND b.paid = 0
     ORDER BY b.id
@@ -70,7 +72,7 @@ export async function generateBills(
     UPDATE bill b
     SET price_per_person = pr.price_by_month[lindung_month_number(b.month) - lindung_month_number(pr.start_month) + 1],
         due_date = lindung_due_date(${PROGRAM_CATEGORY}, b.month)
-    FROM program pr
+    FROM program_directory pr
     WHERE pr.id = b.program_id AND b.id = ANY (${ids}::bigint[])
       AND (b.price_per_person, b.due_date) IS DISTINCT FROM
           (pr.price_by_month[lindung_month_number(b.month) - lindung_month_number(pr.start_month) + 1],
@@ -126,7 +128,7 @@ export type BillRow = {
 const BILL_SELECT = sql`
   SELECT b.id, b.program_id, pr.name AS program_name, b.region_code, b.month, b.persons, b.price_per_person,
          b.amount, b.paid, b.due_date
-  FROM bill b JOIN program pr ON pr.id = b.program_id`;
+  FROM bill b JOIN program_directory pr ON pr.id = b.program_id`;
 
 function statusCondition(status: BillStatus): RawBuilder<boolean> {
   if (status === 'paid') return sql<boolean>`b.paid >= b.amount`;
@@ -189,32 +191,16 @@ export async function addPaid(tx: Tx, billId: string, amount: number): Promise<v
 }
 
 /**
- * Moves paid_through of the bill's enrollments to the last month M such that every month from the coverage start
- * to M sits on a bill paid in full (islands of consecutive paid months: the first one must start at the coverage
- * start). Returns the enrollments whose paid_through changed.
+ * Every fully paid month of the enrollments on this bill (those in scope), as the relation programs'
+ * advancePaidThrough takes: it moves their paid_through to the end of the paid run from the coverage start.
  */
-export async function advancePaidThrough(tx: Tx, scope: Scope, billId: string): Promise<string[]> {
-  const r = await sql<{ id: string }>`
-    WITH mine AS (
-      SELECT l.enrollment_id FROM bill_line l
-      WHERE l.bill_id = ${billId}::bigint AND ${inRegion(col('l.village_code'), scope)}
-    ), paid AS (
-      SELECT l.enrollment_id, b.month,
-             row_number() OVER (PARTITION BY l.enrollment_id ORDER BY b.month) AS rn
-      FROM bill_line l JOIN bill b ON b.id = l.bill_id
-      WHERE l.enrollment_id IN (SELECT enrollment_id FROM mine) AND b.amount > 0 AND b.paid >= b.amount
-    ), run AS (
-      SELECT p.enrollment_id, max(p.month) AS through
-      FROM paid p JOIN enrollment e ON e.id = p.enrollment_id
-      WHERE lindung_month_number(p.month) - p.rn = lindung_month_number(e.coverage_start) - 1
-      GROUP BY p.enrollment_id
-    )
-    UPDATE enrollment e SET paid_through = run.through
-    FROM run
-    WHERE e.id = run.enrollment_id AND ${inRegion(col('e.village_code'), scope)}
-      AND e.paid_through IS DISTINCT FROM run.through
-    RETURNING e.id`.execute(tx);
-  return r.rows.map((x) => x.id);
+export function paidMonthsOfBill(scope: Scope, billId: string): RawBuilder<PaidMonth> {
+  return sql<PaidMonth>`
+    SELECT l.enrollment_id, b.month
+    FROM bill_line l JOIN bill b ON b.id = l.bill_id
+    WHERE l.enrollment_id IN (SELECT m.enrollment_id FROM bill_line m
+                              WHERE m.bill_id = ${billId}::bigint AND ${inRegion(col('m.village_code'), scope)})
+      AND b.amount > 0 AND b.paid >= b.amount`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -237,7 +223,7 @@ export type PaymentRow = {
 const PAYMENT_SELECT = sql`
   SELECT pa.id, pa.bill_id, pa.program_id, pr.name AS program_name, b.month, pa.paid_on, pa.amount, pa.reference,
          pa.note, pa.recorded_by, pa.recorded_at
-  FROM payment pa JOIN bill b ON b.id = pa.bill_id JOIN program pr ON pr.id = pa.program_id`;
+  FROM payment pa JOIN bill b ON b.id = pa.bill_id JOIN program_directory pr ON pr.id = pa.program_id`;
 
 export async function insertPayment(
   tx: Tx,
@@ -344,17 +330,16 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?
              e.coverage_start, e.coverage_end, e.paid_through, e.village_code,
              e.id::text AS enrollment_id, NULL::date AS snapshot_as_of
       FROM enrollment_coverage e
-      JOIN worker w ON w.id = e.worker_id
-      JOIN program pr ON pr.id = e.program_id
+      JOIN worker_directory w ON w.id = e.worker_id
+      JOIN program_directory pr ON pr.id = e.program_id
       WHERE e.status = ANY (${statuses}::text[])
         AND ${inRegion(col('e.village_code'), scope)} AND ${nikE}
       UNION ALL
       SELECT 'bpjs', m.nik, w.full_name, coalesce(w.id::text, m.worker_id::text), w.phone, w.life_status, w.death_date,
              NULL, NULL, m.kpj_number, m.category, m.coverage_start, m.coverage_end, m.paid_through,
-             coalesce(m.village_code, w.village_code), NULL, s.as_of
-      FROM bpjs_member m
-      JOIN membership_snapshot_current s ON s.id = m.snapshot_id
-      LEFT JOIN worker w ON w.nik = m.nik
+             coalesce(m.village_code, w.village_code), NULL, m.as_of
+      FROM bpjs_member_current m
+      LEFT JOIN worker_directory w ON w.nik = m.nik
       WHERE (${inRegion(sql`coalesce(m.village_code, m.region_code)`, scope)}
              OR ${inRegion(col('m.region_code'), scope)}) AND ${nikM}
     ) AS x`;
@@ -380,7 +365,7 @@ export async function participationsOfNiks(
 /** Is there a registry worker with this NIK in the caller's scope? */
 export async function nikRegisteredInScope(tx: Tx, scope: Scope, nik: string): Promise<boolean> {
   const r = await sql<{ found: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM worker w WHERE w.nik = ${nik} AND ${inRegion(col('w.village_code'), scope)})
+    SELECT EXISTS (SELECT 1 FROM worker_directory w WHERE w.nik = ${nik} AND ${inRegion(col('w.village_code'), scope)})
       AS found`.execute(tx);
   return r.rows[0]?.found ?? false;
 }

@@ -18,6 +18,7 @@ import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { invalidField } from '../../platform/validation.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
+import { advancePaidThrough } from '../programs/index.ts';
 import { scopeLabels } from '../regions/index.ts';
 import * as repo from './billing.repository.ts';
 import {
@@ -241,7 +242,9 @@ export async function recordPayment(
       });
       await repo.addPaid(tx, before.id, input.amount);
       const fullyPaid = input.amount === remaining;
-      const advanced = fullyPaid ? await repo.advancePaidThrough(tx, actor.scope, before.id) : [];
+      const advanced = fullyPaid
+        ? await advancePaidThrough(tx, actor.scope, repo.paidMonthsOfBill(actor.scope, before.id))
+        : [];
       const after = (await repo.findBill(tx, actor.scope, billId))!;
       await writeAudit(tx, ctx, {
         action: 'bill.payment',

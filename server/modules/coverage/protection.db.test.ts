@@ -13,7 +13,7 @@ import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { importResponse } from '../exchange/index.ts';
 import { createProgram, listEnrollments, proposeWorkers, submitBatch, verifyEnrollments } from '../programs/index.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../programs/programs.fixtures.ts';
+import { actorContext, addWorkers, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { protectionBadges, workerProtection } from './protection.service.ts';
 
 const TODAY = '2026-05-20';

@@ -19,7 +19,8 @@ import { requireRole } from '../access/index.ts';
 import { takeBranchKpj as writeBranchKpj } from '../programs/index.ts';
 import { scopeLabels } from '../regions/index.ts';
 import { regionOf, requireExchangeUser } from './exchange.policy.ts';
-import * as repo from './exchange.repository.ts';
+import * as repo from './reconciliation.repository.ts';
+import { currentSnapshotFor } from './snapshots.repository.ts';
 
 const DIFFERENCES = {
   kpj: { id: 'KPJ berbeda', en: 'KPJ differs' },
@@ -60,7 +61,7 @@ export async function takeBranchKpj(
   const region = regionOf(actor, input.region);
   const action = actor.locale === 'en' ? 'Take the BPJS KPJ' : 'Ambil KPJ BPJS';
   return withScope(db, actor.scope, async (tx) => {
-    const snapshot = await repo.currentSnapshotFor(tx, region);
+    const snapshot = await currentSnapshotFor(tx, region);
     const row = await repo.reconciliationRowOf(tx, {
       region,
       snapshotId: snapshot?.id ?? null,
@@ -103,7 +104,7 @@ export async function requestVillageCheck(
   const region = regionOf(actor, input.region);
   const action = actor.locale === 'en' ? 'Ask the village to check' : 'Minta desa cek';
   return withScope(db, actor.scope, async (tx) => {
-    const snapshot = await repo.currentSnapshotFor(tx, region);
+    const snapshot = await currentSnapshotFor(tx, region);
     const row = await repo.reconciliationRowOf(tx, {
       region,
       snapshotId: snapshot?.id ?? null,

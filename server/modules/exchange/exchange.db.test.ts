@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { addWorkers, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../programs/programs.fixtures.ts';
+import { addWorkers, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { simulatedDecision, simulatedKpj } from './adapter.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 

@@ -37,7 +37,11 @@ import { sendUploadTemplate } from '../../platform/xlsx-template.ts';
 import { responseTemplate, snapshotTemplate } from './exchange.templates.ts';
 import type { ExchangeAdapter } from './adapter.ts';
 import * as actions from './exchange.actions.ts';
-import * as exchange from './exchange.service.ts';
+import * as batches from './batches.service.ts';
+import * as reconciling from './reconciliation.service.ts';
+import { MAX_UPLOAD_BYTES } from './exchange.shared.ts';
+import * as responses from './responses.service.ts';
+import * as snapshots from './snapshots.service.ts';
 
 const tags = ['exchange'];
 
@@ -66,7 +70,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: users,
     },
-    async (req) => exchange.getTemplate(db, req.ctx, req.query.region),
+    async (req) => batches.getTemplate(db, req.ctx, req.query.region),
   );
 
   app.put(
@@ -81,7 +85,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: { access: { roles: TEMPLATE_EDITORS } },
     },
-    async (req) => exchange.saveTemplate(db, req.ctx, req.body, req.query.region),
+    async (req) => batches.saveTemplate(db, req.ctx, req.body, req.query.region),
   );
 
   app.get(
@@ -95,7 +99,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: users,
     },
-    async (req) => exchange.listBatches(db, req.ctx, req.query, adapter),
+    async (req) => batches.listBatches(db, req.ctx, req.query, adapter),
   );
 
   app.get(
@@ -110,7 +114,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       config: users,
     },
     async (req, reply) =>
-      sendFile(reply, await exchange.exportBatch(db, req.ctx, req.params.id, req.query.format, adapter)),
+      sendFile(reply, await batches.exportBatch(db, req.ctx, req.params.id, req.query.format, adapter)),
   );
 
   app.get(
@@ -124,7 +128,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       config: users,
     },
     async (req, reply) => {
-      const file = await exchange.fetchResponseFile(db, req.ctx, req.params.id, adapter);
+      const file = await responses.fetchResponseFile(db, req.ctx, req.params.id, adapter);
       return sendFile(reply, { fileName: file.name, contentType: 'text/csv; charset=utf-8', content: file.content });
     },
   );
@@ -140,7 +144,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: users,
     },
-    async (req) => exchange.applyAdapterResponse(db, req.ctx, req.params.id, adapter),
+    async (req) => responses.applyAdapterResponse(db, req.ctx, req.params.id, adapter),
   );
 
   app.get(
@@ -154,7 +158,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: users,
     },
-    async (req) => exchange.listSnapshots(db, req.ctx, req.query),
+    async (req) => snapshots.listSnapshots(db, req.ctx, req.query),
   );
 
   app.get(
@@ -168,7 +172,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: users,
     },
-    async (req) => exchange.reconciliation(db, req.ctx, req.query),
+    async (req) => reconciling.reconciliation(db, req.ctx, req.query),
   );
 
   app.get(
@@ -181,7 +185,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: users,
     },
-    async (req, reply) => sendFile(reply, await exchange.reconciliationXlsx(db, req.ctx, req.query.region)),
+    async (req, reply) => sendFile(reply, await reconciling.reconciliationXlsx(db, req.ctx, req.query.region)),
   );
 
   app.post(
@@ -260,7 +264,7 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
   );
 
   // Uploads: the file arrives as the raw body, as for worker imports.
-  registerUploadRoutes(app, exchange.MAX_UPLOAD_BYTES, (scoped) => {
+  registerUploadRoutes(app, MAX_UPLOAD_BYTES, (scoped) => {
     scoped.post(
       '/api/exchange/batches/:id/response',
       {
@@ -272,11 +276,11 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
           querystring: responseUploadQuery,
           response: { 200: responseResult },
         },
-        bodyLimit: exchange.MAX_UPLOAD_BYTES,
+        bodyLimit: MAX_UPLOAD_BYTES,
         config: users,
       },
       async (req) =>
-        exchange.importResponse(db, req.ctx, req.params.id, {
+        responses.importResponse(db, req.ctx, req.params.id, {
           fileName: req.query.fileName,
           dryRun: req.query.dryRun,
           content: uploadedFile(req.body),
@@ -292,11 +296,11 @@ export function registerExchangeRoutes(app: App, deps: { db: Db; database: Datab
           querystring: snapshotUploadQuery,
           response: { 200: snapshotResult },
         },
-        bodyLimit: exchange.MAX_UPLOAD_BYTES,
+        bodyLimit: MAX_UPLOAD_BYTES,
         config: users,
       },
       async (req) =>
-        exchange.importSnapshot(database, req.ctx, {
+        snapshots.importSnapshot(database, req.ctx, {
           fileName: req.query.fileName,
           region: req.query.region,
           asOf: req.query.asOf,

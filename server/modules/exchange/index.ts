@@ -9,16 +9,10 @@ export {
   type ExchangeAdapter,
   type Participant,
 } from './adapter.ts';
-export {
-  exportBatch,
-  importResponse,
-  applyAdapterResponse,
-  importSnapshot,
-  importSimulatedSnapshot,
-  unenrolledWorkers,
-  reconciliation,
-  listBatches,
-} from './exchange.service.ts';
+export { exportBatch, listBatches } from './batches.service.ts';
+export { importResponse, applyAdapterResponse } from './responses.service.ts';
+export { importSnapshot, importSimulatedSnapshot, unenrolledWorkers } from './snapshots.service.ts';
+export { reconciliation } from './reconciliation.service.ts';
 // When the branch's answer gave an enrollment its KPJ, read inside the caller's withScope transaction.
 export { branchAnswers, type BranchAnswerRow } from './exchange.repository.ts';
 export { latestSnapshotDate } from './exchange.todo.ts';

@@ -13,7 +13,7 @@ import {
   BANTUL_PROGRAM,
   PALBAPANG,
   TRIRENGGO,
-} from '../programs/programs.fixtures.ts';
+} from '../../testing/programs-fixtures.ts';
 import { homeTodo } from './index.ts';
 
 const disnaker = actorContext('disnaker', '34.02', 'disnaker.bantul');

@@ -8,7 +8,7 @@ import { malformedFile } from '../../testing/malformed-files.ts';
 import { sharedStringsBomb } from '../../testing/zip.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { BANTUL_PROGRAM, TRIRENGGO } from '../programs/programs.fixtures.ts';
+import { BANTUL_PROGRAM, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 
 let db: TestDatabase;
 let app: App;

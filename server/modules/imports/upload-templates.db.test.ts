@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../lib/contracts/imports.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { BANTUL_PROGRAM } from '../programs/programs.fixtures.ts';
+import { BANTUL_PROGRAM } from '../../testing/programs-fixtures.ts';
 
 // "Unduh templat" for every upload (issue 12): each template downloads as an XLSX with the NIK (and the other
 // number-like columns) formatted as text, and sent back unchanged it passes its own upload's checks. The worker

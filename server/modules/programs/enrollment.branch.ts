@@ -1,9 +1,11 @@
-// Corrections the BPJS branch's records bring to an enrollment (issue 12 §5, reconciliation), called by the exchange
-// module inside its transaction: the caller checks roles and scope and writes the audit row with the change.
+// What the BPJS branch brings to enrollments, called by the exchange module inside its transaction (the caller
+// checks roles and scope and writes the audit row with the change): its answer to a registration batch, and
+// corrections from its records (issue 12 §5, reconciliation).
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
+import * as repo from './programs.repository.ts';
 
 export type KpjCorrection = { enrollmentId: string; programId: string; village: string; before: string | null };
 
@@ -38,4 +40,20 @@ export async function takeBranchKpj(
     village: row.village_code,
     before: row.kpj_number,
   };
+}
+
+/**
+ * Records the branch's answer to a registration batch inside the caller's transaction (the exchange module's log
+ * row and audit commit with it): accepted → active with KPJ and coverage start, rejected → rejected with the
+ * branch's reason, which frees the slot. The caller checks roles and scope; the programme row is locked first so
+ * the slot counters change in turn with proposals.
+ */
+export async function recordBatchAnswer(
+  tx: Tx,
+  actor: Actor,
+  batch: { id: string; programId: string },
+  answer: Parameters<typeof repo.recordBatchAnswer>[4],
+): Promise<{ activated: string[]; rejected: string[] }> {
+  await repo.lockProgram(tx, batch.programId);
+  return repo.recordBatchAnswer(tx, actor.scope, batch.id, actor.username, answer);
 }

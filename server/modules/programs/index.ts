@@ -9,19 +9,16 @@ export {
   type Clock,
 } from './programs.service.ts';
 export { spendingInRegion, type RegionSpending } from './programs.spending.ts';
-export { takeBranchKpj, type KpjCorrection } from './enrollment.branch.ts';
+export { takeBranchKpj, recordBatchAnswer, type KpjCorrection } from './enrollment.branch.ts';
+export { proposeWorkers } from './enrollment.proposals.ts';
 export {
-  proposeWorkers,
   verifyEnrollments,
   rejectEnrollments,
   endEnrollments,
   submitBatch,
   activateEnrollments,
-  listEnrollments,
-  programGaps,
-  recordBatchAnswer,
-  workerEnrollments,
-} from './enrollment.service.ts';
+} from './enrollment.decisions.ts';
+export { listEnrollments, programGaps, workerEnrollments } from './enrollment.lists.ts';
 // A person's enrollments in every status, read inside the caller's withScope transaction.
 export {
   enrollmentsOfWorkers,
@@ -30,3 +27,5 @@ export {
   type EnrollmentTrailRow,
 } from './programs.repository.ts';
 export { enrollmentWork, type EnrollmentWork } from './programs.todo.ts';
+// Billing's payments move an enrollment's paid_through here (set-based: a relation of paid months).
+export { advancePaidThrough, type PaidMonth } from './paid-through.ts';

@@ -10,7 +10,15 @@ import {
   rejectEnrollments,
   verifyEnrollments,
 } from './index.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM, PALBAPANG, recount, START, TRIRENGGO } from './programs.fixtures.ts';
+import {
+  actorContext,
+  addWorkers,
+  BANTUL_PROGRAM,
+  PALBAPANG,
+  recount,
+  START,
+  TRIRENGGO,
+} from '../../testing/programs-fixtures.ts';
 
 // Quota and budget hold under concurrent requests. Two layers (migration 0006): every proposal, verification,
 // rejection and ending locks the programme row first, so requests on one programme queue and a bulk proposal

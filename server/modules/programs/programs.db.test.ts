@@ -13,7 +13,7 @@ import {
   recount,
   START,
   TRIRENGGO,
-} from './programs.fixtures.ts';
+} from '../../testing/programs-fixtures.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 
 // Programmes and enrollment through the HTTP API: prices from the contribution rules, eligibility with named

@@ -29,7 +29,9 @@ import {
 import type { Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import { sendUploadTemplate } from '../../platform/xlsx-template.ts';
-import * as enrollment from './enrollment.service.ts';
+import * as decisions from './enrollment.decisions.ts';
+import * as lists from './enrollment.lists.ts';
+import * as proposals from './enrollment.proposals.ts';
 import { proposalTemplate, proposeFromFile } from './proposal-file.service.ts';
 import * as programs from './programs.service.ts';
 
@@ -125,7 +127,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: readers,
     },
-    async (req) => enrollment.programGaps(db, req.ctx, req.params.id),
+    async (req) => lists.programGaps(db, req.ctx, req.params.id),
   );
 
   app.get(
@@ -140,7 +142,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: { access: { roles: ENROLLMENT_READERS } },
     },
-    async (req) => enrollment.listEnrollments(db, req.ctx, req.params.id, req.query),
+    async (req) => lists.listEnrollments(db, req.ctx, req.params.id, req.query),
   );
 
   app.post(
@@ -155,7 +157,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: proposers,
     },
-    async (req) => enrollment.proposeWorkers(db, req.ctx, req.params.id, req.body, { dryRun: true }),
+    async (req) => proposals.proposeWorkers(db, req.ctx, req.params.id, req.body, { dryRun: true }),
   );
 
   app.post(
@@ -170,7 +172,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: proposers,
     },
-    async (req) => enrollment.proposeWorkers(db, req.ctx, req.params.id, req.body),
+    async (req) => proposals.proposeWorkers(db, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -222,7 +224,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: managers,
     },
-    async (req) => enrollment.verifyEnrollments(db, req.ctx, req.params.id, req.body.ids),
+    async (req) => decisions.verifyEnrollments(db, req.ctx, req.params.id, req.body.ids),
   );
 
   app.post(
@@ -237,7 +239,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: managers,
     },
-    async (req) => enrollment.rejectEnrollments(db, req.ctx, req.params.id, req.body),
+    async (req) => decisions.rejectEnrollments(db, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -252,7 +254,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: managers,
     },
-    async (req) => enrollment.endEnrollments(db, req.ctx, req.params.id, req.body),
+    async (req) => decisions.endEnrollments(db, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -266,6 +268,6 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       },
       config: managers,
     },
-    async (req, reply) => reply.status(201).send(await enrollment.submitBatch(db, req.ctx, req.params.id)),
+    async (req, reply) => reply.status(201).send(await decisions.submitBatch(db, req.ctx, req.params.id)),
   );
 }

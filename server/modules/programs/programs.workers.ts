@@ -1,4 +1,5 @@
-// The programmes module's only reads of the registry's `worker` table, kept in this one file.
+// The programmes module's reads of registry workers, kept in this one file, through the registry's published
+// read view `worker_directory` (server/db/ownership.ts).
 //
 // A bulk proposal must be set-based over the registry's own filters, and the gaps per village are a join of
 // workers and enrollments; the registry's public API (index.ts) pages by 200 and has no query builder to compose,
@@ -36,7 +37,7 @@ const CANDIDATE_COLUMNS = ['id', 'nik', 'full_name', 'birth_date', 'village_code
 
 function liveWorkers(tx: Tx, scope: Scope) {
   return tx
-    .selectFrom('worker')
+    .selectFrom('worker_directory')
     .select(CANDIDATE_COLUMNS)
     .where(inRegion('village_code', scope))
     .where('merged_into', 'is', null);
@@ -68,7 +69,7 @@ export async function candidatesByIds(tx: Tx, scope: Scope, ids: readonly string
 function enrollmentsWithWorkers(tx: Tx, scope: Scope, programId: string) {
   return tx
     .selectFrom('enrollment as e')
-    .innerJoin('worker as w', 'w.id', 'e.worker_id')
+    .innerJoin('worker_directory as w', 'w.id', 'e.worker_id')
     .where('e.program_id', '=', programId)
     .where(inRegion('e.village_code', scope))
     .where(inRegion('w.village_code', scope));
@@ -158,7 +159,7 @@ export async function gapsByVillage(
 ): Promise<{ village_code: string; registered: string; enrolled: string }[]> {
   const r = await sql<{ village_code: string; registered: string; enrolled: string }>`
     SELECT w.village_code, count(*) AS registered, count(e.id) AS enrolled
-    FROM worker w
+    FROM worker_directory w
     LEFT JOIN enrollment e
       ON e.worker_id = w.id AND e.program_id = ${p.id}::bigint AND e.status NOT IN ('rejected', 'ended')
     WHERE ${inRegion('w.village_code', scope)}
@@ -179,7 +180,7 @@ export async function workersByNik(
 ): Promise<{ id: string; nik: string }[]> {
   if (niks.length === 0) return [];
   return tx
-    .selectFrom('worker')
+    .selectFrom('worker_directory')
     .select(['id', 'nik'])
     .where('nik', '=', sql<string>`ANY(${[...niks]}::text[])`)
     .where(inRegion('village_code', scope))

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { addWorkers, BALECATUR, BANTUL_PROGRAM, TRIRENGGO } from './programs.fixtures.ts';
+import { addWorkers, BALECATUR, BANTUL_PROGRAM, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';

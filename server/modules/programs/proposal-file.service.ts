@@ -19,7 +19,7 @@ import type { UploadTemplate } from '../../platform/xlsx-template.ts';
 import { cellText, openTabular, TabularError, type Cell } from '../imports/tabular.ts';
 import { fileLimits } from '../imports/upload-limits.ts';
 import { firstVillageIn } from '../regions/index.ts';
-import { proposeWorkers } from './enrollment.service.ts';
+import { proposeWorkers } from './enrollment.proposals.ts';
 import { requireProposer } from './programs.policy.ts';
 import { loadProgram, type Clock } from './programs.service.ts';
 import * as workers from './programs.workers.ts';

@@ -1,13 +1,14 @@
-// Test fixtures for the programmes module's database tests (not used at runtime).
-import type { Role } from '../../../lib/access/roles.ts';
-import type { ProgramCreate } from '../../../lib/contracts/programs.ts';
-import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
-import type { SegmentCode } from '../../../lib/rules/segments.ts';
-import type { RequestContext } from '../../platform/context.ts';
-import type { Database } from '../../platform/db.ts';
-import { systemContext } from '../../platform/context.ts';
-import { systemClock } from '../../platform/clock.ts';
-import { bulkInsertWorkers, type BulkWorker } from '../registry/index.ts';
+// Test fixtures for database tests that need programmes and enrolled workers (programmes, exchange, billing,
+// coverage, home, imports); not used at runtime.
+import type { Role } from '../../lib/access/roles.ts';
+import type { ProgramCreate } from '../../lib/contracts/programs.ts';
+import { addMonths, currentMonthWib } from '../../lib/rules/eligibility.ts';
+import type { SegmentCode } from '../../lib/rules/segments.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { Database } from '../platform/db.ts';
+import { systemContext } from '../platform/context.ts';
+import { systemClock } from '../platform/clock.ts';
+import { bulkInsertWorkers, type BulkWorker } from '../modules/registry/index.ts';
 
 export const TRIRENGGO = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul, Kab. Bantul
 export const PALBAPANG = '34.02.08.2001'; // Desa Palbapang, same district
