@@ -20,6 +20,7 @@ import { registerProgramRoutes } from './modules/programs/index.ts';
 import { FileAdapter, registerExchangeRoutes, SimulatorAdapter } from './modules/exchange/index.ts';
 import { registerBillingRoutes } from './modules/billing/index.ts';
 import { registerTargetRoutes } from './modules/targets/index.ts';
+import { registerWorkforceRoutes } from './modules/workforce/index.ts';
 import { registerReportRoutes, ReportRunner } from './modules/reports/index.ts';
 import { ImportRunner, purgeExpiredUploads, registerImportRoutes } from './modules/imports/index.ts';
 import { backupDatabase, backupFileName, hasRecentBackup, pruneBackups } from './platform/backup.ts';
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
       : new FileAdapter();
   registerExchangeRoutes(app, { db, database, adapter: exchangeAdapter });
   registerBillingRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
+  registerWorkforceRoutes(app, { db });
   registerTargetRoutes(app, { db });
   const reportRunner = new ReportRunner(db, log);
   registerReportRoutes(app, { db, runner: reportRunner });

@@ -19,7 +19,8 @@ export type ModuleName =
   | 'regions'
   | 'registry'
   | 'reports'
-  | 'targets';
+  | 'targets'
+  | 'workforce';
 
 /** Table → owning module. Every table of the migrated schema appears here (the ownership test checks it). */
 export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
@@ -62,7 +63,8 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   coverage_rollup: 'coverage',
   coverage_rollup_area: 'coverage',
 
-  workforce: 'targets',
+  workforce: 'workforce',
+
   coverage_target: 'targets',
 
   monthly_report: 'reports',
@@ -76,6 +78,7 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
 export const PUBLISHED_VIEWS: Readonly<Record<string, { owner: ModuleName; readers: '*' | readonly ModuleName[] }>> = {
   enrollment_coverage: { owner: 'programs', readers: '*' },
   membership_snapshot_current: { owner: 'exchange', readers: '*' },
+  worker_directory: { owner: 'registry', readers: '*' },
 };
 
 /** Every name the ownership check knows: tables and published views. */

@@ -17,8 +17,6 @@ const KNOWN_FOREIGN_USES: readonly string[] = [
   'server/modules/billing/billing.repository.ts: program',
   'server/modules/billing/billing.repository.ts: worker',
   'server/modules/contributions/contributions.loader.ts: audit_log',
-  'server/modules/coverage/coverage.repository.ts: worker',
-  'server/modules/coverage/coverage.repository.ts: workforce',
   'server/modules/demo/demo.billing.ts: bill',
   'server/modules/demo/demo.billing.ts: bpjs_member',
   'server/modules/demo/demo.billing.ts: enrollment',

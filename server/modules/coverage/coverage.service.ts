@@ -33,6 +33,7 @@ import { requireRole } from '../access/index.ts';
 import { billingByMonth } from '../billing/index.ts';
 import { listPrograms, spendingInRegion } from '../programs/index.ts';
 import { listChildren, scopeLabels } from '../regions/index.ts';
+import { workforceBySegment, workforceFor } from '../workforce/index.ts';
 import * as repo from './coverage.repository.ts';
 import { addSafeRow, csvText, safeColumns, type CsvValue } from '../../platform/spreadsheet-writer.ts';
 
@@ -124,7 +125,7 @@ export async function activeCounts(
 }
 
 async function denominators(tx: Tx, regions: string[], year: number) {
-  const rows = await repo.workforceFor(tx, regions, year);
+  const rows = await workforceFor(tx, regions, year);
   const out = new Map<string, { employed: number | null; bpuUniverse: number | null }>();
   for (const code of regions) out.set(code, { employed: null, bpuUniverse: null });
   for (const r of rows) {
@@ -215,7 +216,7 @@ export async function dashboard(
       countsIn(tx, { region, fromMonth: month, toMonth: month, by: 'category' }),
       repo.areaTotals(tx, region, month, month),
       childLevel ? listChildren(tx, region) : Promise.resolve([]),
-      repo.workforceBySegment(tx, region, Number(month.slice(0, 4))),
+      workforceBySegment(tx, region, Number(month.slice(0, 4))),
       COVERAGE_QUALITY_READERS.includes(actor.role) ? repo.qualityOf(tx, region) : Promise.resolve(null),
     ]);
     const years = [...new Set(trend.map((t) => Number(t.month.slice(0, 4))))];
