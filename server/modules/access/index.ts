@@ -10,3 +10,5 @@ export {
 } from './access.service.ts';
 export { requireActor, requireRole } from './access.policy.ts';
 export { countLockedUsers } from './access.todo.ts';
+// Whether any user, or a given username, exists: read inside the caller's withScope transaction (the demo's check).
+export { anyUser, usernameTaken } from './access.repository.ts';
