@@ -8,7 +8,7 @@ import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { seedCoverage } from '../../testing/coverage-fixtures.ts';
 import { refresh } from './coverage.repository.ts';
-import { coveragePeopleXlsx } from './coverage.service.ts';
+import { coveragePeopleXlsx } from './coverage.people.ts';
 
 // The people behind a figure as XLSX: the same rows, in the same order, as the JSON list (read back with exceljs),
 // NIKs masked and stored as text, Indonesian headers, one audit row per export with the filters and the row count,
