@@ -1,6 +1,7 @@
 // Public API of the workforce module: the BPS denominators (penduduk bekerja, semesta PBPU) per region, year and
 // segment — kept by hand or imported from a BPS table — and the reads the modules that divide by them use (coverage,
-// targets, reports). It reads no other module's data but regions', so coverage and targets may both depend on it.
+// targets, reports). It depends only on regions, access and the upload readers, never on coverage or targets, so
+// both of them may depend on it (docs/decisions-coverage.md).
 export { registerWorkforceRoutes } from './workforce.routes.ts';
 export {
   listWorkforce,
