@@ -24,6 +24,7 @@ import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerCoverageRoutes } from './modules/coverage/index.ts';
 import { openBackground } from './background.ts';
+import { registerWorkforceRoutes } from './modules/workforce/index.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
       : new FileAdapter();
   registerExchangeRoutes(app, { db, database, adapter: exchangeAdapter });
   registerBillingRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
+  registerWorkforceRoutes(app, { db });
   registerTargetRoutes(app, { db });
   // Background jobs: queued from here always; run here unless LINDUNG_JOBS=off (then by `lindung worker`).
   const background = await openBackground(config, log, database, { runJobs: config.jobs === 'on' });

@@ -20,6 +20,7 @@ export type ModuleName =
   | 'registry'
   | 'reports'
   | 'targets'
+  | 'workforce'
   /** Domain-free plumbing under server/platform/ (not a module: no module may name its tables). */
   | 'platform';
 
@@ -64,7 +65,8 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   coverage_rollup: 'coverage',
   coverage_rollup_area: 'coverage',
 
-  workforce: 'targets',
+  workforce: 'workforce',
+
   coverage_target: 'targets',
 
   monthly_report: 'reports',
@@ -86,6 +88,8 @@ export const PUBLISHED_VIEWS: Readonly<Record<string, { owner: ModuleName; reade
   enrollment_batch_directory: { owner: 'programs', readers: '*' },
   membership_snapshot_current: { owner: 'exchange', readers: '*' },
   bpjs_member_current: { owner: 'exchange', readers: '*' },
+  worker_directory: { owner: 'registry', readers: '*' },
+  region_directory: { owner: 'regions', readers: '*' },
 };
 
 /** Every name the ownership check knows: tables and published views. */

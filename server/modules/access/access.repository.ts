@@ -266,3 +266,9 @@ export async function securityBursts(tx: Tx, scope: Scope, threshold: number, mi
     LIMIT 50`.execute(tx);
   return r.rows;
 }
+
+/** Whether any user exists at all (a fresh database has none: the first start offers the demo). */
+export async function anyUser(tx: Tx): Promise<boolean> {
+  const r = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM app_user) AS any`.execute(tx);
+  return r.rows[0]?.any ?? false;
+}

@@ -11,3 +11,5 @@ export {
 export { requireActor, requireRole } from './access.policy.ts';
 export { countLockedUsers } from './access.todo.ts';
 export { userForJob } from './access.actor.ts';
+// Whether any user, or a given username, exists: read inside the caller's withScope transaction (the demo's check).
+export { anyUser, usernameTaken } from './access.repository.ts';

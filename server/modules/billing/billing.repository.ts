@@ -425,3 +425,9 @@ export async function lapseWarnings(
   const total = q.kind ? n(q.kind) : n('lapsed') + n('soon');
   return { rows: rows.rows, total, counts: { lapsed: n('lapsed'), soon: n('soon') } };
 }
+
+/** Bills in the scope of the transaction (the demo seeds its bills only on a database without any). */
+export async function billCount(tx: Tx): Promise<number> {
+  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM bill`.execute(tx);
+  return Number(r.rows[0]?.n ?? 0);
+}

@@ -14,3 +14,5 @@ export { checkCoverage } from './coverage-check.service.ts';
 // The one gathering of a person's participations (enrollments and current snapshot rows, judged by
 // lindung_coverage_state), for other modules' reads inside their own withScope transaction.
 export { participationsOfNiks, type ParticipationRow } from './billing.repository.ts';
+// How many bills the transaction's scope sees, read inside the caller's withScope transaction.
+export { billCount } from './billing.repository.ts';

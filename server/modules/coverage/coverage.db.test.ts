@@ -4,8 +4,8 @@ import { addMonths } from '../../../lib/rules/eligibility.ts';
 import type { App } from '../../platform/http.ts';
 import { pinTestToday } from '../../testing/fixed-clock.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { seedCoverage } from './coverage.fixtures.ts';
-import { naiveLeafCounts, rollUpNaive } from './coverage.naive.ts';
+import { seedCoverage } from '../../testing/coverage-fixtures.ts';
+import { naiveLeafCounts, rollUpNaive } from '../../testing/coverage-naive.ts';
 import { refresh } from './coverage.repository.ts';
 
 // Coverage rollups against the naive recount (random data with lapses, ended enrollments, double sources,

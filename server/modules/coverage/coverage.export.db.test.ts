@@ -6,9 +6,9 @@ import type { PeopleList } from '../../../lib/contracts/coverage.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { seedCoverage } from './coverage.fixtures.ts';
+import { seedCoverage } from '../../testing/coverage-fixtures.ts';
 import { refresh } from './coverage.repository.ts';
-import { coveragePeopleXlsx } from './coverage.service.ts';
+import { coveragePeopleXlsx } from './coverage.people.ts';
 import { pinTestToday } from '../../testing/fixed-clock.ts';
 
 // The people behind a figure as XLSX: the same rows, in the same order, as the JSON list (read back with exceljs),

@@ -3,7 +3,8 @@ import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 
-// Reads of the rollups only (migration 0011): a dashboard never scans enrollments, workers or snapshots.
+// Reads of the rollups only (migration 0011): a dashboard never scans enrollments, workers or snapshots. Names and
+// a village's registered count come from the registry's published worker_directory view.
 
 type Reader = Db | Tx;
 
@@ -53,31 +54,9 @@ export async function totalsBy(tx: Tx, area: string, from: string, to: string, c
     .execute();
 }
 
-/** Per-segment figures (segment <> '') of one region and year, both kinds. */
-export async function workforceBySegment(tx: Tx, region: string, year: number) {
-  return tx
-    .selectFrom('workforce')
-    .select(['segment', 'kind', 'persons'])
-    .where('region_code', '=', region)
-    .where('year', '=', year)
-    .where('segment', '<>', '')
-    .execute();
-}
-
-export async function workforceFor(tx: Tx, regions: string[], year: number) {
-  if (!regions.length) return [];
-  return tx
-    .selectFrom('workforce')
-    .select(['region_code', 'kind', 'persons'])
-    .where('region_code', 'in', regions)
-    .where('year', '=', year)
-    .where('segment', '=', '')
-    .execute();
-}
-
 export async function registeredWorkers(tx: Tx, region: string): Promise<number> {
   const row = await tx
-    .selectFrom('worker')
+    .selectFrom('worker_directory')
     .select(sql<number>`count(*)::integer`.as('n'))
     .where((eb) => eb.or([eb('village_code', '=', region), eb('village_code', 'like', `${region}.%`)]))
     .where('merged_into', 'is', null)
@@ -93,7 +72,7 @@ function peopleIn(tx: Tx, q: PeopleFilter) {
   const prev = sql<string>`(1::bigint << ${Math.max(q.bit - 1, 0)})`;
   let query = tx
     .selectFrom('coverage_person as p')
-    .leftJoin('worker as w', 'w.id', 'p.worker_id')
+    .leftJoin('worker_directory as w', 'w.id', 'p.worker_id')
     .where((eb) => eb.or([eb('p.region_code', '=', q.region), eb('p.region_code', 'like', `${q.region}.%`)]));
   query = q.leavers
     ? query.where(sql<boolean>`(p.months & ${bit}) = 0 AND ${q.bit > 0} AND (p.months & ${prev}) <> 0`)

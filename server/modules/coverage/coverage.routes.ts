@@ -20,6 +20,8 @@ import { protectionBadgeQuery, protectionBadges, workerProtection } from '../../
 import { WORKER_READERS } from '../../../lib/access/roles.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
+import { dashboard as dashboardOf } from './coverage.dashboard.ts';
+import * as people from './coverage.people.ts';
 import * as coverage from './coverage.service.ts';
 import * as protection from './protection.service.ts';
 
@@ -40,7 +42,7 @@ export function registerCoverageRoutes(app: App, deps: { db: Db }) {
       },
       config: readers,
     },
-    async (req) => coverage.dashboard(db, req.ctx, req.query),
+    async (req) => dashboardOf(db, req.ctx, req.query),
   );
 
   app.get(
@@ -82,7 +84,7 @@ export function registerCoverageRoutes(app: App, deps: { db: Db }) {
       },
       config: { access: { roles: COVERAGE_PEOPLE_READERS } },
     },
-    async (req) => coverage.coveragePeople(db, req.ctx, { ...req.query, leavers: req.query.leavers === 'true' }),
+    async (req) => people.coveragePeople(db, req.ctx, { ...req.query, leavers: req.query.leavers === 'true' }),
   );
 
   app.get(
@@ -97,7 +99,7 @@ export function registerCoverageRoutes(app: App, deps: { db: Db }) {
       config: { access: { roles: COVERAGE_PEOPLE_READERS } },
     },
     async (req, reply) => {
-      const file = await coverage.coveragePeopleXlsx(db, req.ctx, {
+      const file = await people.coveragePeopleXlsx(db, req.ctx, {
         ...req.query,
         leavers: req.query.leavers === 'true',
       });

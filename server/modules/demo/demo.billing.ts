@@ -8,10 +8,12 @@ import { addMonths, currentMonthWib, type Month } from '../../../lib/rules/eligi
 import type { SegmentCode } from '../../../lib/rules/segments.ts';
 import { systemContext, type RequestContext } from '../../platform/context.ts';
 import { withScope, type Database, type Db } from '../../platform/db.ts';
-import { generateBills, listBills, recordPayment } from '../billing/index.ts';
+import { billCount, generateBills, listBills, recordPayment } from '../billing/index.ts';
+import { memberNiks } from '../exchange/index.ts';
 import {
   activateEnrollments,
   createProgram,
+  enrollmentsOfWorkers,
   listEnrollments,
   proposeWorkers,
   submitBatch,
@@ -29,22 +31,39 @@ const SEGMENTS: SegmentCode[] = ['farmer', 'planter', 'livestock_farmer', 'fishe
  */
 async function uncoveredWorkers(db: Db, regency: string, except: string): Promise<{ village: string; ids: string[] }> {
   return withScope(db, '*', async (tx) => {
-    const r = await sql<{ id: string; village_code: string }>`
-      WITH free AS (
-        SELECT w.id, w.village_code, w.name_key
-        FROM worker w
-        WHERE starts_with(w.village_code, ${`${regency}.`}) AND w.village_code <> ${except}
-          AND w.life_status = 'alive' AND w.merged_into IS NULL AND w.segment = ANY (${SEGMENTS}::text[])
-          AND w.birth_date BETWEEN (current_date - interval '60 years') AND (current_date - interval '19 years')
-          AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.worker_id = w.id AND e.status <> 'rejected')
-          AND NOT EXISTS (SELECT 1 FROM bpjs_member m WHERE m.nik = w.nik)
-      ), best AS (
-        SELECT village_code FROM free GROUP BY village_code ORDER BY count(*) DESC, village_code LIMIT 1
+    // The registry's candidates (its published view), then the programmes' and the exchange's own answers.
+    const r = await sql<{ id: string; nik: string; village_code: string }>`
+      SELECT w.id::text AS id, w.nik, w.village_code
+      FROM worker_directory w
+      WHERE starts_with(w.village_code, ${`${regency}.`}) AND w.village_code <> ${except}
+        AND w.life_status = 'alive' AND w.merged_into IS NULL AND w.segment = ANY (${SEGMENTS}::text[])
+        AND w.birth_date BETWEEN (current_date - interval '60 years') AND (current_date - interval '19 years')
+      ORDER BY w.name_key, w.id`.execute(tx);
+    const enrolled = new Set(
+      (
+        await enrollmentsOfWorkers(
+          tx,
+          '*',
+          r.rows.map((w) => w.id),
+        )
       )
-      SELECT f.id, f.village_code FROM free f JOIN best USING (village_code)
-      ORDER BY f.name_key, f.id
-      LIMIT 5`.execute(tx);
-    return { village: r.rows[0]?.village_code ?? '', ids: r.rows.map((x) => x.id) };
+        .filter((e) => e.status !== 'rejected')
+        .map((e) => e.worker_id),
+    );
+    const members = await memberNiks(
+      tx,
+      r.rows.map((w) => w.nik),
+    );
+    const free = r.rows.filter((w) => !enrolled.has(w.id) && !members.has(w.nik));
+    const perVillage = new Map<string, number>();
+    for (const w of free) perVillage.set(w.village_code, (perVillage.get(w.village_code) ?? 0) + 1);
+    const [best] = [...perVillage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    if (!best) return { village: '', ids: [] };
+    const ids = free
+      .filter((w) => w.village_code === best[0])
+      .slice(0, 5)
+      .map((w) => w.id);
+    return { village: best[0], ids };
   });
 }
 
@@ -103,10 +122,8 @@ export async function seedDemoBilling(
   now = systemClock(),
 ): Promise<DemoBillingResult> {
   const db = database.app;
-  const existing = await withScope(db, '*', async (tx) =>
-    sql<{ n: string }>`SELECT count(*) AS n FROM bill`.execute(tx),
-  );
-  if (Number(existing.rows[0]?.n ?? 0) > 0) return { bills: 0, payments: 0, lapsingProgram: null };
+  const existing = await withScope(db, '*', (tx) => billCount(tx));
+  if (existing > 0) return { bills: 0, payments: 0, lapsingProgram: null };
   const ctx = systemContext('demo');
   const clock = () => now;
   const thisMonth = currentMonthWib(now);

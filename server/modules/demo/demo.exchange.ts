@@ -3,10 +3,15 @@
 // with another KPJ, a few in arrears), registered workers who pay for themselves (some lapsed), and people the
 // registry does not know (employers' wage earners). Runs once: skipped when any snapshot exists.
 import { systemClock } from '../../platform/clock.ts';
-import { sql } from 'kysely';
 import { systemContext } from '../../platform/context.ts';
 import { withScope, type Database } from '../../platform/db.ts';
-import { importSimulatedSnapshot, SimulatorAdapter, unenrolledWorkers, type Participant } from '../exchange/index.ts';
+import {
+  importSimulatedSnapshot,
+  latestSnapshotDate,
+  SimulatorAdapter,
+  unenrolledWorkers,
+  type Participant,
+} from '../exchange/index.ts';
 import type { ParticipationCategory } from '../../../lib/rules/segments.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 
@@ -27,10 +32,7 @@ export async function seedDemoExchange(
   place: { regency: string },
   now = systemClock(),
 ): Promise<{ persons: number }> {
-  const any = await withScope(database.app, '*', async (tx) => {
-    const r = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM membership_snapshot) AS any`.execute(tx);
-    return r.rows[0]?.any ?? false;
-  });
+  const any = await withScope(database.app, '*', async (tx) => (await latestSnapshotDate(tx, '*')) !== null);
   if (any) return { persons: 0 };
   const ctx = systemContext('demo');
   const asOf = todayWib(now);

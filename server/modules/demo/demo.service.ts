@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { Role } from '../../../lib/access/roles.ts';
 import { systemContext } from '../../platform/context.ts';
 import { withScope, type Database, type Db } from '../../platform/db.ts';
 import { generatePassword } from '../../platform/password.ts';
-import { createUser } from '../access/index.ts';
+import { anyUser, createUser, usernameTaken } from '../access/index.ts';
 import { seedDemoPrograms } from './demo.programs.ts';
 import { seedDemoExchange } from './demo.exchange.ts';
 import { seedDemoTargets } from './demo.targets.ts';
@@ -25,20 +24,12 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; region: s
 ];
 
 export async function hasAnyUser(db: Db): Promise<boolean> {
-  return withScope(db, '*', async (tx) => {
-    const r = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM app_user) AS any`.execute(tx);
-    return r.rows[0]?.any ?? false;
-  });
+  return withScope(db, '*', (tx) => anyUser(tx));
 }
 
 /** True when the demo's users are in the database (the demo was seeded on this database). */
 export async function hasDemo(db: Db): Promise<boolean> {
-  return withScope(db, '*', async (tx) => {
-    const r = await sql<{
-      any: boolean;
-    }>`SELECT EXISTS (SELECT 1 FROM app_user WHERE username = ${DEMO_USERS[0]!.username}) AS any`.execute(tx);
-    return r.rows[0]?.any ?? false;
-  });
+  return withScope(db, '*', (tx) => usernameTaken(tx, DEMO_USERS[0]!.username));
 }
 
 /**

@@ -240,3 +240,11 @@ export async function branchAnswers(
     WHERE ${regionInScope('e.village_code', scope)}`.execute(tx);
   return r.rows;
 }
+
+/** Which of these NIKs BPJS lists as members in any snapshot (self-paid or employer-registered participants). */
+export async function memberNiks(tx: Tx, niks: readonly string[]): Promise<Set<string>> {
+  if (niks.length === 0) return new Set();
+  const r = await sql<{ nik: string }>`
+    SELECT DISTINCT m.nik FROM bpjs_member m WHERE m.nik = ANY (${niks}::text[])`.execute(tx);
+  return new Set(r.rows.map((row) => row.nik));
+}

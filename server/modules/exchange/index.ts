@@ -16,3 +16,5 @@ export { reconciliation } from './reconciliation.service.ts';
 // When the branch's answer gave an enrollment its KPJ, read inside the caller's withScope transaction.
 export { branchAnswers, type BranchAnswerRow } from './exchange.repository.ts';
 export { latestSnapshotDate } from './exchange.todo.ts';
+// Which NIKs appear in a BPJS membership snapshot, read inside the caller's withScope transaction.
+export { memberNiks } from './exchange.repository.ts';

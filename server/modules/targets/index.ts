@@ -1,12 +1,7 @@
-// Public API of the targets module: workforce denominators (BPS), coverage targets and progress towards them.
+// Public API of the targets module: coverage targets and progress towards them. The workforce figures it divides by
+// belong to the workforce module; their services are re-exported here so existing callers keep working.
 export { registerTargetRoutes } from './targets.routes.ts';
 export {
-  listWorkforce,
-  exportWorkforce,
-  saveWorkforce,
-  updateWorkforce,
-  deleteWorkforce,
-  importWorkforce,
   listTargets,
   getTarget,
   createTarget,
@@ -14,11 +9,16 @@ export {
   deleteTarget,
   regionTargets,
   planningRegions,
-  activeSeries,
-  gapCost,
-  costPeriod,
-  monthsToTarget,
   type Clock,
   type RegionTargets,
 } from './targets.service.ts';
+export { activeSeries, gapCost, costPeriod, monthsToTarget } from './targets.progress.ts';
 export { activeCounts, ACTIVE_SOURCE } from './targets.active.ts';
+export {
+  listWorkforce,
+  exportWorkforce,
+  saveWorkforce,
+  updateWorkforce,
+  deleteWorkforce,
+  importWorkforce,
+} from '../workforce/index.ts';

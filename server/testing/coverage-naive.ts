@@ -2,7 +2,7 @@
 // lindung_coverage_state on every source and month. Used by the database test (rollups must equal it exactly) and
 // by the benchmark (the speed to beat). Never used by a page.
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 
 export type NaiveRow = { month: string; region_code: string; segment: string; category: string; persons: number };
 

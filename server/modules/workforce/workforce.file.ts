@@ -212,7 +212,7 @@ export function parsePersons(value: RawCell): { ok: true; value: number | null }
 const TOTAL_ROW = /^(jumlah|total|jumlah total|kabupaten kota)$/;
 
 /**
- * The worker thread's side of an upload (targets.service.ts runs it with the route's heap cap): an XLSX passes the
+ * The worker thread's side of an upload (workforce.import.ts runs it with the route's heap cap): an XLSX passes the
  * ZIP guard before exceljs loads it whole, and the rows and columns are bounded like every upload's.
  */
 export async function readDenominatorFileBounded(

@@ -3,7 +3,7 @@
 // months; double sources from BPJS snapshot rows of registered NIKs; "village unknown" from snapshot rows without
 // a village; superseded snapshots from a second, older snapshot per regency.
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 
 export type SeedOptions = { workers: number; today: string; seed: number; province?: string };
 

@@ -1,4 +1,4 @@
-// "Unduh templat" of the workforce import: the headers the BPS-table reader finds (targets.file.ts), the region code
+// "Unduh templat" of the workforce import: the headers the BPS-table reader finds (workforce.file.ts), the region code
 // as text, and one example district of the user's area with both figures, a year and a source.
 import { systemClock } from '../../platform/clock.ts';
 import { TARGET_EDITORS } from '../../../lib/contracts/targets.ts';

@@ -1,0 +1,184 @@
+// Workforce denominators (BPS penduduk bekerja and semesta PBPU per region, year and segment): listed, exported,
+// entered and changed by hand. The file import is in workforce.import.ts.
+import ExcelJS from 'exceljs';
+import {
+  WORKFORCE_EXPORT_CAP,
+  type WorkforceExportQuery,
+  type WorkforceKind,
+  type WorkforceListQuery,
+  type WorkforceRow,
+  type WorkforceUpdate,
+  type WorkforceUpsert,
+} from '../../../lib/contracts/targets.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { withScope, type Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
+import { scopeLabels } from '../regions/index.ts';
+import { assertEdits, assertKnownRegion, canEdit, entity, requireEditor, requireReader } from './workforce.policy.ts';
+import * as repo from './workforce.repository.ts';
+
+function presentWorkforce(row: repo.WorkforceDbRow, actor: Actor, labels: Map<string, string>): WorkforceRow {
+  return {
+    id: String(row.id),
+    region: row.region_code,
+    regionLabel: labels.get(row.region_code) ?? row.region_code,
+    year: row.year,
+    kind: row.kind,
+    segment: row.segment,
+    persons: row.persons,
+    source: row.source,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at.toISOString(),
+    canEdit: canEdit(actor, row.region_code),
+  };
+}
+
+export async function listWorkforce(db: Db, ctx: RequestContext, q: WorkforceListQuery) {
+  const actor = requireReader(ctx);
+  return withScope(db, actor.scope, async (tx) => {
+    const { items, total } = await repo.listWorkforce(tx, actor.scope, q);
+    const labels = await scopeLabels(
+      tx,
+      items.map((r) => r.region_code),
+      actor.locale,
+    );
+    return { items: items.map((r) => presentWorkforce(r, actor, labels)), total, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+const KIND_NAME: Record<WorkforceKind, string> = { employed: 'Penduduk bekerja', bpu_universe: 'Semesta PBPU' };
+
+/** The filtered figures as an XLSX an office can forward (region code and label, year, indicator, source). */
+export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceExportQuery): Promise<Buffer> {
+  const actor = requireReader(ctx);
+  const { items, labels } = await withScope(db, actor.scope, async (tx) => {
+    const { items } = await repo.listWorkforce(tx, actor.scope, { ...q, page: 1, pageSize: WORKFORCE_EXPORT_CAP });
+    return {
+      items,
+      labels: await scopeLabels(
+        tx,
+        items.map((r) => r.region_code),
+        actor.locale,
+      ),
+    };
+  });
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Lindung';
+  const sheet = wb.addWorksheet('Angkatan kerja');
+  sheet.columns = safeColumns([
+    { header: 'Kode Wilayah', key: 'code', width: 14 },
+    { header: 'Wilayah', key: 'label', width: 34 },
+    { header: 'Tahun', key: 'year', width: 8 },
+    { header: 'Indikator', key: 'kind', width: 18 },
+    { header: 'Segmen', key: 'segment', width: 18 },
+    { header: 'Orang', key: 'persons', width: 12 },
+    { header: 'Sumber', key: 'source', width: 50 },
+    { header: 'Diubah oleh', key: 'by', width: 18 },
+  ]);
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of items) {
+    addSafeRow(sheet, {
+      code: r.region_code,
+      label: labels.get(r.region_code) ?? r.region_code,
+      year: r.year,
+      kind: KIND_NAME[r.kind],
+      segment: r.segment || 'semua',
+      persons: r.persons,
+      source: r.source,
+      by: r.updated_by,
+    });
+  }
+  sheet.getColumn('persons').numFmt = '#,##0';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** One figure entered by hand: inserted, or updated when the region, year, indicator and segment exist. */
+export async function saveWorkforce(db: Db, ctx: RequestContext, input: WorkforceUpsert): Promise<WorkforceRow> {
+  const actor = requireEditor(ctx);
+  assertEdits(actor, input.region);
+  return withScope(db, actor.scope, async (tx) => {
+    await assertKnownRegion(tx, input.region);
+    const value: repo.WorkforceValue = {
+      region_code: input.region,
+      year: input.year,
+      kind: input.kind,
+      segment: input.segment,
+      persons: input.persons,
+      source: input.source,
+    };
+    const [written] = await repo.upsertWorkforce(tx, [value], actor.username);
+    if (written) {
+      await writeAudit(tx, ctx, {
+        action: written.inserted ? 'workforce.create' : 'workforce.update',
+        entity: 'workforce',
+        entityId: written.id,
+        region: input.region,
+        ...(written.before_persons !== null && { before: { persons: written.before_persons } }),
+        after: { ...input },
+      });
+    }
+    const { items } = await repo.listWorkforce(tx, actor.scope, {
+      region: input.region,
+      year: input.year,
+      kind: input.kind,
+      page: 1,
+      pageSize: 200,
+    });
+    const row = items.find((r) => r.region_code === input.region && r.segment === input.segment);
+    if (!row) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Angka angkatan kerja', 'Workforce figure') });
+    const labels = await scopeLabels(tx, [row.region_code], actor.locale);
+    return presentWorkforce(row, actor, labels);
+  });
+}
+
+export async function updateWorkforce(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  patch: WorkforceUpdate,
+): Promise<WorkforceRow> {
+  const actor = requireEditor(ctx);
+  return withScope(db, actor.scope, async (tx) => {
+    const before = await repo.findWorkforce(tx, actor.scope, id);
+    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Angka angkatan kerja', 'Workforce figure') });
+    assertEdits(actor, before.region_code);
+    const row = await repo.updateWorkforce(tx, id, patch, actor.username);
+    await writeAudit(tx, ctx, {
+      action: 'workforce.update',
+      entity: 'workforce',
+      entityId: id,
+      region: before.region_code,
+      before: { persons: before.persons, source: before.source },
+      after: { persons: row.persons, source: row.source },
+    });
+    const labels = await scopeLabels(tx, [row.region_code], actor.locale);
+    return presentWorkforce(row, actor, labels);
+  });
+}
+
+export async function deleteWorkforce(db: Db, ctx: RequestContext, id: string): Promise<{ ok: true }> {
+  const actor = requireEditor(ctx);
+  return withScope(db, actor.scope, async (tx) => {
+    const before = await repo.findWorkforce(tx, actor.scope, id);
+    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Angka angkatan kerja', 'Workforce figure') });
+    assertEdits(actor, before.region_code);
+    await repo.deleteWorkforce(tx, id);
+    await writeAudit(tx, ctx, {
+      action: 'workforce.delete',
+      entity: 'workforce',
+      entityId: id,
+      region: before.region_code,
+      before: {
+        year: before.year,
+        kind: before.kind,
+        segment: before.segment,
+        persons: before.persons,
+        source: before.source,
+      },
+    });
+    return { ok: true as const };
+  });
+}
