@@ -8,6 +8,7 @@
 export type ModuleName =
   | 'access'
   | 'billing'
+  | 'claims'
   | 'contributions'
   | 'coverage'
   | 'demo'
@@ -67,6 +68,11 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
 
   monthly_report: 'reports',
   monthly_report_file: 'reports',
+
+  benefit_rule: 'claims',
+  worker_household: 'claims',
+  worker_heir: 'claims',
+  claim: 'claims',
 };
 
 /**
