@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/locale.ts';
+import { CLAIMS_ERRORS } from './errors-claims.ts';
 
 /**
  * The closed set of error codes. One table maps each to its HTTP status and its message, in Indonesian first.
@@ -482,17 +483,7 @@ export const ERROR_CATALOGUE = {
       en: 'The backup file cannot be restored: {detail}. Check that the file is complete (not cut off while copying) or use another backup.',
     },
   },
-  BENEFIT_RULE_GAP: {
-    status: 422,
-    message: {
-      id:
-        'Belum ada aturan manfaat {rule} yang berlaku pada {date}, jadi manfaat tidak dapat dihitung (tidak dianggap nol). ' +
-        'Administrator Lindung harus menambahkan baris aturan itu beserta dasar hukumnya.',
-      en:
-        'No benefit rule {rule} is in force on {date}, so the benefit cannot be computed (it is not taken as zero). ' +
-        'A Lindung administrator must add that rule row with its legal basis.',
-    },
-  },
+  ...CLAIMS_ERRORS,
 } as const satisfies Record<string, { status: number; message: Bilingual }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

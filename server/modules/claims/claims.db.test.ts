@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENEFIT_RULE_SEED } from '../../../lib/rules/benefit-rules.seed.ts';
+import { withScope } from '../../platform/db.ts';
 import type { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { nikFor } from '../../testing/nik.ts';
@@ -306,5 +307,24 @@ describe('heirs and household', () => {
       addHeir(db.app, opTrirenggo, ids.covered!, { name: 'X', nik: '9902080101100001', relation: 'child' }),
     );
     expect(bad.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('row-level security on its own', () => {
+  it('hides claims, heirs and households of another village even without our WHERE', async () => {
+    const counts = await withScope(db.app, PALBAPANG, async (tx) => {
+      const n = async (table: string) =>
+        Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(tx)).rows[0]!.n);
+      return [await n('claim'), await n('worker_heir'), await n('worker_household')];
+    });
+    expect(counts).toEqual([0, 0, 0]);
+    const mine = await withScope(db.app, TRIRENGGO, (tx) =>
+      sql<{ n: string }>`SELECT count(*) AS n FROM claim`.execute(tx),
+    );
+    expect(Number(mine.rows[0]!.n)).toBe(3);
+    const heirs = await withScope(db.app, TRIRENGGO, (tx) =>
+      sql<{ n: string }>`SELECT count(*) AS n FROM worker_heir`.execute(tx),
+    );
+    expect(Number(heirs.rows[0]!.n)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 // Small pieces shared by the claims pages: the tabs, the estimate table, the covered badge.
-import { Badge, Group, Table, Tabs, Text } from '@mantine/core';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Link, useLocation } from 'react-router-dom';
 import type { ClaimSummary, EstimateItem } from '../../../../lib/contracts/claims.ts';
 import { dateName } from '../../../../lib/rules/lapse.ts';
 import { useLocale } from '../../app/i18n.ts';
@@ -9,18 +9,29 @@ import { formatRupiah } from '../../ui/format.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { CLAIMS_TEXT, useClaimsT, type ClaimsTextKey } from './claims-text.ts';
 
+/** The three claim pages as links (a nav, not tabs: each is a page of its own). */
 export function ClaimsTabs() {
   const ct = useClaimsT();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
+  const links = [
+    [ROUTES.claims, ct('tabs.claims')],
+    [ROUTES.claimNew, ct('tabs.new')],
+    [ROUTES.claimGaps, ct('tabs.gaps')],
+  ] as const;
   return (
-    <Tabs value={pathname} onChange={(v) => v && navigate(v)} mb="md">
-      <Tabs.List aria-label={ct('tabs.label')}>
-        <Tabs.Tab value={ROUTES.claims}>{ct('tabs.claims')}</Tabs.Tab>
-        <Tabs.Tab value={ROUTES.claimNew}>{ct('tabs.new')}</Tabs.Tab>
-        <Tabs.Tab value={ROUTES.claimGaps}>{ct('tabs.gaps')}</Tabs.Tab>
-      </Tabs.List>
-    </Tabs>
+    <Group component="nav" aria-label={ct('tabs.label')} gap="xs" mb="md">
+      {links.map(([to, label]) => (
+        <Button
+          key={to}
+          component={Link}
+          to={to}
+          variant={pathname === to ? 'filled' : 'default'}
+          aria-current={pathname === to ? 'page' : undefined}
+        >
+          {label}
+        </Button>
+      ))}
+    </Group>
   );
 }
 
@@ -28,10 +39,10 @@ export function ClaimsTabs() {
 export function CoveredBadge({ claim }: { claim: Pick<ClaimSummary, 'covered' | 'gapReason' | 'gapSince'> }) {
   const ct = useClaimsT();
   const [locale] = useLocale();
-  if (claim.covered) return <Badge color="green">{ct('detail.covered')}</Badge>;
+  if (claim.covered) return <Badge color="teal" variant="light" radius="sm">{ct('detail.covered')}</Badge>;
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color="red">{ct('detail.notCovered')}</Badge>
+      <Badge color="red" variant="light" radius="sm">{ct('detail.notCovered')}</Badge>
       {claim.gapReason && (
         <Text size="xs">
           {ct(`gap.${claim.gapReason}`)}
