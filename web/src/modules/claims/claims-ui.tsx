@@ -39,10 +39,17 @@ export function ClaimsTabs() {
 export function CoveredBadge({ claim }: { claim: Pick<ClaimSummary, 'covered' | 'gapReason' | 'gapSince'> }) {
   const ct = useClaimsT();
   const [locale] = useLocale();
-  if (claim.covered) return <Badge color="teal" variant="light" radius="sm">{ct('detail.covered')}</Badge>;
+  if (claim.covered)
+    return (
+      <Badge color="teal" variant="light" radius="sm">
+        {ct('detail.covered')}
+      </Badge>
+    );
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color="red" variant="light" radius="sm">{ct('detail.notCovered')}</Badge>
+      <Badge color="red" variant="light" radius="sm">
+        {ct('detail.notCovered')}
+      </Badge>
       {claim.gapReason && (
         <Text size="xs">
           {ct(`gap.${claim.gapReason}`)}
