@@ -50,13 +50,15 @@ function monthText(delta: number): string {
  * branch uploads a snapshot in which one pays through this month (covered) and one stopped paying half a year
  * ago (lapsed).
  */
+const workerIds = new Map<string, string>();
+
 async function setUp() {
   const op = await openAs('operator.trirenggo');
   for (const [w, birthDate, sex] of [
     [COVERED, '1980-07-01', 'P'],
     [LAPSED, '1982-03-15', 'L'],
   ] as const) {
-    await api(op, 'POST', '/api/workers', {
+    const saved = await api<{ id: string }>(op, 'POST', '/api/workers', {
       nik: w.nik,
       fullName: w.fullName,
       birthDate,
@@ -66,6 +68,7 @@ async function setUp() {
       category: 'BPU',
       monthlyIncome: 1_000_000,
     });
+    workerIds.set(w.nik, saved.id);
   }
   await op.close();
   const bpjs = await openAs('bpjs.bantul');
@@ -142,6 +145,11 @@ describe('claims: intake, estimate and the not-protected ledger', () => {
     expect(await heirs.textContent()).toContain('••••6789');
     expect(await heirs.textContent()).not.toContain('0123456789');
     await screenshot(page, 'claim-heirs');
+    // The worker page says what a future claim still lacks.
+    await page.goto(`${lindung.url}/pekerja/${workerIds.get(COVERED.nik)}`);
+    const badge = page.getByTestId('heirs-missing-badge');
+    await badge.waitFor();
+    expect(await badge.textContent()).toMatch(/nomor KK.*NIK ahli waris/);
 
     await page.goto(`${lindung.url}/klaim`);
     const list = page.getByRole('table', { name: 'Daftar klaim' });
