@@ -183,5 +183,18 @@ describe('claims: intake, estimate and the not-protected ledger', () => {
     const gaps = await api<ClaimList>(page, 'GET', '/api/claims?covered=no');
     expect(gaps.items.map((c) => c.workerName)).toEqual([lapsed.fullName]);
     await page.close();
+
+    // The regency's Disnaker sees the same entry, with the region filter and the totals by village.
+    const disnaker = await openAs('disnaker.bantul');
+    await disnaker.goto(`${lindung.url}/klaim/tak-terlindungi`);
+    await disnaker
+      .getByRole('table', { name: 'Kejadian tak terlindungi' })
+      .getByRole('row')
+      .filter({ hasText: lapsed.fullName })
+      .waitFor();
+    const byVillage = disnaker.getByRole('table', { name: 'Per desa/kelurahan' });
+    expect(await byVillage.textContent()).toContain('Trirenggo');
+    await screenshot(disnaker, 'claim-gap-ledger-disnaker');
+    await disnaker.close();
   });
 });

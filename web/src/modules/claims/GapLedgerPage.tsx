@@ -1,5 +1,5 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconShieldCheck } from '@tabler/icons-react';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { ClaimSummary, GapTotal } from '../../../../lib/contracts/claims.ts';
 import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
@@ -13,7 +13,8 @@ import { formatNumber, formatRupiah } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
-import { CLAIMS_PAGE_SIZE, useGapLedger } from './claims-api.ts';
+import { RegionPicker } from '../regions/RegionPicker.tsx';
+import { CLAIMS_PAGE_SIZE, claimsXlsxUrl, useGapLedger } from './claims-api.ts';
 import { useClaimsT } from './claims-text.ts';
 import { ClaimsTabs } from './claims-ui.tsx';
 
@@ -54,8 +55,9 @@ export function GapLedgerPage() {
   const ct = useClaimsT();
   const [locale] = useLocale();
   const me = useCurrentUser();
-  const { page, setPage } = useUrlFilters([] as const);
-  const ledger = useGapLedger(page);
+  const { values, page, setFilters, setPage } = useUrlFilters(['region'] as const);
+  const ledger = useGapLedger(page, values.region);
+  const aboveVillage = me.region === '*' || me.region.split('.').length < 4;
   const d = ledger.data;
 
   const columns: Column<ClaimSummary>[] = [
@@ -90,9 +92,31 @@ export function GapLedgerPage() {
 
   return (
     <>
-      <PageHeader title={ct('gaps.title')} description={ct('gaps.description', { region: me.regionLabel })} />
+      <PageHeader
+        title={ct('gaps.title')}
+        description={ct('gaps.description', { region: me.regionLabel })}
+        actions={
+          <Button
+            component="a"
+            href={claimsXlsxUrl({ covered: 'no' }, values.region)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={18} aria-hidden />}
+          >
+            {ct('list.export')}
+          </Button>
+        }
+      />
       <ClaimsTabs />
       <Stack gap="lg">
+        {aboveVillage && (
+          <RegionPicker
+            scope={me.region}
+            value={values.region || me.region}
+            onChange={(code) => setFilters({ region: code === me.region ? '' : code })}
+            legend={ct('gaps.filterRegion')}
+          />
+        )}
         {d && (
           <Group gap="xl" data-testid="gap-totals">
             <Stack gap={0}>

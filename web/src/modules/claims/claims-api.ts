@@ -33,7 +33,8 @@ export function useClaims(filters: ClaimFilters) {
   });
 }
 
-export const claimsXlsxUrl = (f: Omit<ClaimFilters, 'page'>) => `/api/claims.xlsx${queryString(listQuery(f))}`;
+export const claimsXlsxUrl = (f: Omit<ClaimFilters, 'page'>, region?: string) =>
+  `/api/claims.xlsx${queryString({ ...listQuery(f), region: region || undefined })}`;
 
 export function useClaim(id: string) {
   return useQuery({
@@ -50,11 +51,14 @@ export function useReportClaim() {
   });
 }
 
-export function useGapLedger(page: number) {
+export function useGapLedger(page: number, region: string) {
   return useQuery({
-    queryKey: ['claims', 'gaps', page],
+    queryKey: ['claims', 'gaps', page, region],
     queryFn: ({ signal }) =>
-      api<GapLedger>('/api/claims/gaps', { query: { page, pageSize: CLAIMS_PAGE_SIZE }, signal }),
+      api<GapLedger>('/api/claims/gaps', {
+        query: { page, pageSize: CLAIMS_PAGE_SIZE, region: region || undefined },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

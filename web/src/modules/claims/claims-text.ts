@@ -126,6 +126,7 @@ const id = {
   'gaps.empty.title': 'Belum ada kejadian tak terlindungi',
   'gaps.empty.body': 'Kejadian yang dilaporkan untuk orang yang tidak tertanggung pada tanggalnya muncul di sini.',
   'gaps.noSegment': 'Tanpa segmen',
+  'gaps.filterRegion': 'Wilayah',
 
   'heirs.title': 'Ahli waris: {name}',
   'heirs.description':
@@ -286,6 +287,7 @@ const en: Record<ClaimsTextKey, string> = {
   'gaps.empty.title': 'No unprotected events yet',
   'gaps.empty.body': 'Events reported for people who were not covered on that date appear here.',
   'gaps.noSegment': 'No segment',
+  'gaps.filterRegion': 'Region',
 
   'heirs.title': 'Heirs: {name}',
   'heirs.description':
