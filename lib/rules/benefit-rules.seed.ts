@@ -1,5 +1,5 @@
 // Seed of the effective-dated benefit rule table (benefit_rule, migration 20261207_0032_claims.sql inserts the same
-// rows; a database test checks that they agree). From /work/shared/domain.md §4.1–4.2 (research up to Feb 2026).
+// rows; a database test checks that they agree). From the domain notes (domain.md §4.1–4.2) (research up to Feb 2026).
 //
 // `legalBasis` is the citation shown with every estimate line; `note` holds sources and confidence for
 // administrators ([S] secondary source, [M] from memory, ⚠ to verify). PP 44/2015 rows run from 1 July 2015 (the
