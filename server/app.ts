@@ -27,6 +27,7 @@ import { openBackground } from './background.ts';
 import { registerWorkforceRoutes } from './modules/workforce/index.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
+import { registerClaimRoutes } from './modules/claims/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   registerCoverageRoutes(app, { db });
   registerPrivacyRoutes(app, { db });
   registerHomeRoutes(app, { db });
+  registerClaimRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

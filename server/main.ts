@@ -13,6 +13,7 @@ import { workersImportCommand } from './cli/workers-import.ts';
 import { CONTRIBUTION_USAGE, contributionCommand } from './cli/contribution.ts';
 import { coverageCheckCommand } from './cli/coverage-check.ts';
 import { backupCommand, restoreCommand } from './cli/backup.ts';
+import { CLAIMS_ESTIMATE_USAGE, claimsEstimateCommand } from './cli/claims-estimate.ts';
 
 const USAGE = `Pemakaian / usage:
   lindung start [--no-demo]            jalankan Lindung (PostgreSQL tertanam kecuali DATABASE_URL diisi)
@@ -31,7 +32,9 @@ const USAGE = `Pemakaian / usage:
   lindung backup BERKAS [--json]       cadangan daring (satu snapshot konsisten, gzip, manifest per tabel)
   lindung restore BERKAS [--json]      pulihkan cadangan ke direktori data / basis data yang kosong
   lindung contribution …               hitung iuran BPJS Ketenagakerjaan (tanpa --date: hari ini, WIB)
-${CONTRIBUTION_USAGE}`;
+${CONTRIBUTION_USAGE}
+  ${CLAIMS_ESTIMATE_USAGE}
+                                       perkiraan manfaat JKM/JKK dengan dasar hukum per baris`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -71,6 +74,12 @@ async function main(argv: string[]): Promise<void> {
       // lindung coverage check
       nik: { type: 'string' },
       lang: { type: 'string' },
+      // lindung claims estimate
+      type: { type: 'string' },
+      'contribution-months': { type: 'string' },
+      outcome: { type: 'string' },
+      percent: { type: 'string' },
+      months: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -106,6 +115,8 @@ async function main(argv: string[]): Promise<void> {
       return coverageCheckCommand(config, log, values);
     case 'contribution':
       return contributionCommand(config, log, values);
+    case 'claims estimate':
+      return claimsEstimateCommand(config, log, values);
     case 'backup':
       return backupCommand(config, log, { file: positionals[1], json: values.json });
     case 'restore':

@@ -124,6 +124,16 @@ export const AUDIT_ACTIONS = {
   'monthly_report.create': { id: 'Laporan bulanan diminta', en: 'Monthly report requested' },
   'monthly_report.complete': { id: 'Laporan bulanan selesai dibuat', en: 'Monthly report finished' },
   'monthly_report.download': { id: 'Laporan bulanan diunduh', en: 'Monthly report downloaded' },
+
+  // Claims, heirs
+  'claim.create': {
+    id: 'Kematian/kecelakaan pekerja dilaporkan (klaim)',
+    en: 'Worker death/accident reported (claim)',
+  },
+  'claim.export': { id: 'Daftar klaim diunduh', en: 'Claim list downloaded' },
+  'worker.household.update': { id: 'Nomor KK pekerja diubah', en: 'Worker family card number changed' },
+  'worker.heir.add': { id: 'Ahli waris pekerja ditambahkan', en: 'Worker heir added' },
+  'worker.heir.remove': { id: 'Ahli waris pekerja dihapus', en: 'Worker heir removed' },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -8,6 +8,7 @@
 export type ModuleName =
   | 'access'
   | 'billing'
+  | 'claims'
   | 'contributions'
   | 'coverage'
   | 'demo'
@@ -75,6 +76,11 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   // The job queue is platform plumbing (platform/jobs.ts): no module names these tables; modules register handlers.
   platform_job: 'platform',
   platform_job_schedule: 'platform',
+
+  benefit_rule: 'claims',
+  worker_household: 'claims',
+  worker_heir: 'claims',
+  claim: 'claims',
 };
 
 /**

@@ -22,4 +22,5 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/programs/sql/protection-record.sql',
   'server/modules/coverage/sql/coverage-refresh.sql',
   'server/modules/coverage/sql/coverage-quality.sql',
+  'server/modules/claims/sql/benefit-rules.sql',
 ];

@@ -37,6 +37,7 @@ import type {
   CoverageQualityTable,
   CoverageQualityStateTable,
 } from './schema/coverage.ts';
+import type { BenefitRuleTable, ClaimTable, WorkerHeirTable, WorkerHouseholdTable } from './schema/claims.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -49,6 +50,7 @@ export type * from './schema/exchange.ts';
 export type * from './schema/targets.ts';
 export type * from './schema/reports.ts';
 export type * from './schema/platform.ts';
+export type * from './schema/claims.ts';
 export type * from './schema/coverage.ts';
 export type { Timestamp } from './schema/columns.ts';
 
@@ -97,4 +99,8 @@ export interface DB {
   coverage_rollup_area: CoverageRollupAreaTable;
   coverage_quality: CoverageQualityTable;
   coverage_quality_state: CoverageQualityStateTable;
+  benefit_rule: BenefitRuleTable;
+  worker_household: WorkerHouseholdTable;
+  worker_heir: WorkerHeirTable;
+  claim: ClaimTable;
 }

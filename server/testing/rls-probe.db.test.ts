@@ -14,6 +14,7 @@ import { seedDemoCoverage } from '../modules/demo/demo.coverage.ts';
 import { importFileNow } from '../modules/imports/index.ts';
 import { exportBatch, SimulatorAdapter } from '../modules/exchange/index.ts';
 import { createReport, generateReport } from '../modules/reports/index.ts';
+import { addHeir, reportClaim, setKkNumber } from '../modules/claims/index.ts';
 
 // Row-level security alone, without any repository's WHERE clause: for EVERY table with RLS enabled (read from
 // pg_catalog, so a new table is probed without touching this file), a plain `SELECT ctid FROM <table>` as the
@@ -108,6 +109,24 @@ beforeAll(async () => {
   // A registration batch's file downloaded once (the exchange log).
   const batch = await db.owner.selectFrom('enrollment_batch').select('id').orderBy('id').executeTakeFirstOrThrow();
   await exportBatch(db.app, systemContext('test'), String(batch.id), 'csv', new SimulatorAdapter());
+  // A reported claim, an heir and a KK number of a demo worker (claims' own tables).
+  const claimed = await db.owner
+    .selectFrom('worker')
+    .select('id')
+    .where('kabkota_code', '=', DEMO_REGENCY)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const workerId = String(claimed.id);
+  await reportClaim(db.app, systemContext('test'), {
+    workerId,
+    type: 'jkm',
+    eventDate: '2026-06-10',
+    place: 'Rumah',
+    chronology: 'Meninggal dunia.',
+    witnesses: [],
+  });
+  await addHeir(db.app, systemContext('test'), workerId, { name: 'Ahli Waris', relation: 'spouse' });
+  await setKkNumber(db.app, systemContext('test'), workerId, { kkNumber: '3402080101100001' });
 
   const found = await sql<{ table: string; columns: string[]; select_quals: string[] }>`
     SELECT c.relname AS table,

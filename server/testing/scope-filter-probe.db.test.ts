@@ -13,6 +13,7 @@ import { seedDemoExchange } from '../modules/demo/demo.exchange.ts';
 import { seedDemoTargets } from '../modules/demo/demo.targets.ts';
 import { seedDemoBilling } from '../modules/demo/demo.billing.ts';
 import { seedDemoCoverage } from '../modules/demo/demo.coverage.ts';
+import { addHeir, reportClaim } from '../modules/claims/index.ts';
 
 // The repositories' region filter alone, without row-level security: the same Lindung, on the same data, once as
 // `lindung_app` (RLS on) and once as a test role that has lindung_app's grants but BYPASSRLS. A user scoped to one
@@ -59,7 +60,7 @@ let db: TestDatabase;
 let noRls: Database;
 let withRls: App;
 let withoutRls: App;
-let ids: { worker: { inside: string; outside: string }; programs: string[] };
+let ids: { worker: { inside: string; outside: string }; programs: string[]; claims: string[] };
 const users: Record<'district' | 'other' | 'operator', { username: string; password: string }> = {} as never;
 
 beforeAll(async () => {
@@ -99,7 +100,20 @@ beforeAll(async () => {
   ids = {
     worker: { inside: await worker(true), outside: await worker(false) },
     programs: programs.rows.map((r) => r.id),
+    claims: [],
   };
+  // A claim (with an heir) inside the district and one outside it, in the demo regency.
+  for (const workerId of [ids.worker.inside, ids.worker.outside]) {
+    const report = {
+      type: 'jkm' as const,
+      eventDate: '2026-07-01',
+      place: 'Rumah',
+      chronology: 'Meninggal.',
+      witnesses: [],
+    };
+    ids.claims.push((await reportClaim(db.app, systemContext('test'), { workerId, ...report })).id);
+    await addHeir(db.app, systemContext('test'), workerId, { name: 'Ahli Waris', relation: 'child' });
+  }
 });
 afterAll(async () => {
   await withRls?.close();
@@ -157,6 +171,12 @@ function urls(): string[] {
     '/api/reports?page=1&pageSize=50',
     '/api/users?page=1&pageSize=200',
     '/api/audit?page=1&pageSize=200',
+    // claims: list, gap ledger, detail inside and outside the district, heirs
+    '/api/claims?page=1&pageSize=200',
+    '/api/claims/gaps?page=1&pageSize=200',
+    ...ids.claims.map((id) => `/api/claims/${id}`),
+    `/api/claims/household/${ids.worker.inside}`,
+    `/api/claims/household/${ids.worker.outside}`,
   ];
 }
 

@@ -11,6 +11,7 @@ import { importSnapshot } from '../exchange/index.ts';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { addHeir, reportClaim } from '../claims/index.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1118,6 +1119,97 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     const r = await app.inject({ method: 'GET', url: `/api/reports/${report}/files/pdf`, headers });
     expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain('%PDF');
+  });
+  // Claims (issue 15): Kab. Sleman's claim, its gap-ledger entry and its worker's heirs stay out of reach.
+  let slemanClaimId: string | null = null;
+  const slemanClaim = async () => {
+    if (slemanClaimId) return slemanClaimId;
+    const ctx = systemContext('test');
+    await addHeir(db.app, ctx, otherWorkerId, { name: 'Ahli Waris Sleman', relation: 'spouse' });
+    slemanClaimId = (
+      await reportClaim(db.app, ctx, {
+        workerId: otherWorkerId,
+        type: 'jkm',
+        eventDate: '2026-01-10',
+        place: 'Sleman',
+        chronology: 'Meninggal dunia.',
+        witnesses: [],
+      })
+    ).id;
+    return slemanClaimId;
+  };
+  const claimsUntouched = async () => tableDigest(db.owner, ['claim', 'worker_heir', 'worker_household']);
+  covered.set('POST /api/claims/estimate', async () => {
+    await slemanClaim();
+    const body = { type: 'jkm', date: '2026-01-10', nik: OTHER_NIK };
+    const r = await app.inject({ method: 'POST', url: '/api/claims/estimate', headers, payload: body });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ covered: false });
+    expect(r.body).not.toContain('Sleman');
+  });
+  covered.set('POST /api/claims', async () => {
+    await slemanClaim();
+    const before = await claimsUntouched();
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/claims',
+      headers,
+      payload: { workerId: otherWorkerId, type: 'jkm', eventDate: '2026-01-10', place: 'x', chronology: 'x' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await claimsUntouched()).toEqual(before);
+  });
+  for (const url of ['/api/claims?pageSize=200', `/api/claims?region=${OTHER}`, '/api/claims/gaps?pageSize=200']) {
+    const route = `GET ${url.split('?')[0]}`;
+    const previous = covered.get(route);
+    covered.set(route, async () => {
+      await previous?.();
+      await slemanClaim();
+      const r = await app.inject({ method: 'GET', url, headers });
+      if (url.includes('region=')) expect(r.statusCode).toBe(403);
+      else expect(r.json()).toMatchObject({ items: [], total: 0 });
+    });
+  }
+  covered.set('GET /api/claims.xlsx', async () => {
+    await slemanClaim();
+    const r = await app.inject({ method: 'GET', url: '/api/claims.xlsx', headers });
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(3);
+  });
+  covered.set('GET /api/claims/{id}', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/claims/${await slemanClaim()}`, headers });
+    expect(r.statusCode).toBe(404);
+  });
+  covered.set('GET /api/claims/household/{workerId}', async () => {
+    await slemanClaim();
+    const r = await app.inject({ method: 'GET', url: `/api/claims/household/${otherWorkerId}`, headers });
+    expect(r.statusCode).toBe(404);
+  });
+  covered.set('PUT /api/claims/household/{workerId}', async () => {
+    await slemanClaim();
+    const before = await claimsUntouched();
+    const url = `/api/claims/household/${otherWorkerId}`;
+    const r = await app.inject({ method: 'PUT', url, headers, payload: { kkNumber: '3404010101100001' } });
+    expect(r.statusCode).toBe(404);
+    expect(await claimsUntouched()).toEqual(before);
+  });
+  covered.set('POST /api/claims/household/{workerId}/heirs', async () => {
+    await slemanClaim();
+    const before = await claimsUntouched();
+    const url = `/api/claims/household/${otherWorkerId}/heirs`;
+    const r = await app.inject({ method: 'POST', url, headers, payload: { name: 'Penyusup', relation: 'child' } });
+    expect(r.statusCode).toBe(404);
+    expect(await claimsUntouched()).toEqual(before);
+  });
+  covered.set('DELETE /api/claims/heirs/{id}', async () => {
+    await slemanClaim();
+    const before = await claimsUntouched();
+    const heir = await db.owner.selectFrom('worker_heir').select('id').executeTakeFirstOrThrow();
+    const r = await app.inject({ method: 'DELETE', url: `/api/claims/heirs/${heir.id}`, headers });
+    expect(r.statusCode).toBe(404);
+    expect(await claimsUntouched()).toEqual(before);
   });
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([

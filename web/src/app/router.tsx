@@ -13,6 +13,7 @@ import { EXCHANGE_USERS, VILLAGE_CHECK_READERS } from '../../../lib/contracts/ex
 import { REPORT_READERS } from '../../../lib/contracts/reports.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
+import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -103,6 +104,18 @@ const WorkforcePage = lazy(() =>
 );
 const ReportsPage = lazy(() => import('../modules/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 
+const ClaimsPage = lazy(() => import('../modules/claims/ClaimsPage.tsx').then((m) => ({ default: m.ClaimsPage })));
+const ClaimIntakePage = lazy(() =>
+  import('../modules/claims/ClaimIntakePage.tsx').then((m) => ({ default: m.ClaimIntakePage })),
+);
+const ClaimDetailPage = lazy(() =>
+  import('../modules/claims/ClaimDetailPage.tsx').then((m) => ({ default: m.ClaimDetailPage })),
+);
+const GapLedgerPage = lazy(() =>
+  import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
+);
+const HeirsPage = lazy(() => import('../modules/claims/HeirsPage.tsx').then((m) => ({ default: m.HeirsPage })));
+
 export const router = createBrowserRouter([
   {
     path: ROUTES.signIn,
@@ -191,6 +204,19 @@ export const router = createBrowserRouter([
         ],
       },
       { element: <RequireRole roles={REPORT_READERS} />, children: [{ path: 'laporan', element: <ReportsPage /> }] },
+      {
+        element: <RequireRole roles={CLAIM_READERS} />,
+        children: [
+          { path: 'klaim', element: <ClaimsPage /> },
+          { path: 'klaim/tak-terlindungi', element: <GapLedgerPage /> },
+          { path: 'klaim/ahli-waris/:workerId', element: <HeirsPage /> },
+          { path: 'klaim/:id', element: <ClaimDetailPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={CLAIM_REPORTERS} />,
+        children: [{ path: 'klaim/baru', element: <ClaimIntakePage /> }],
+      },
       { element: <RequireRole roles={AUDIT_READERS} />, children: [{ path: 'admin/audit', element: <AuditPage /> }] },
       {
         element: <RequireRole roles={SECURITY_READERS} />,

@@ -36,4 +36,9 @@ export const ROUTES = {
   reports: '/laporan',
   coverage: '/cakupan',
   openData: '/data-terbuka',
+  claims: '/klaim',
+  claimNew: '/klaim/baru',
+  claimGaps: '/klaim/tak-terlindungi',
+  claimDetail: (id: string) => `/klaim/${id}`,
+  claimHeirs: (workerId: string) => `/klaim/ahli-waris/${workerId}`,
 } as const;

@@ -18,6 +18,7 @@ import { WorkerHistoryTimeline } from './WorkerHistory.tsx';
 import { WorkerProtectionBlock } from './WorkerProtection.tsx';
 import { BackToWorkers } from './WorkerForm.tsx';
 import { PersonalDataButtons } from '../privacy/PersonalDataButtons.tsx';
+import { HeirsLink } from '../claims/HeirsLink.tsx';
 
 /** Set by the create and edit pages after saving: the NIK warnings to look at. */
 type SavedState = { saved?: 'created' | 'updated'; warnings?: NikWarning[] } | null;
@@ -69,6 +70,7 @@ export function WorkerDetailPage() {
           <Group gap="xs">
             {editButton}
             <PersonalDataButtons workerId={w.id} />
+            <HeirsLink workerId={w.id} />
           </Group>
         }
       />

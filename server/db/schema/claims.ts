@@ -1,0 +1,73 @@
+// Kysely types of the claims module's tables (owner: server/db/ownership.ts); server/db/schema.ts re-exports them.
+import type { ColumnType, Generated } from 'kysely';
+
+import type { Timestamp } from './columns.ts';
+
+/** Benefit rules (migration 0032, claims): effective-dated, append-only; only an open row may be ended. */
+export interface BenefitRuleTable {
+  id: Generated<string>;
+  key: ColumnType<string, string, never>;
+  valid_from: ColumnType<string, string, never>;
+  valid_to: ColumnType<string | null, string | null | undefined, string>;
+  legal_basis: ColumnType<string, string, never>;
+  note: ColumnType<string, string | undefined, never>;
+  certainty: ColumnType<'verified' | 'secondary' | 'uncertain', string, never>;
+  value: ColumnType<unknown, string, never>;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A worker's KK number (migration 0032, claims); keyed by the registry's worker id. */
+export interface WorkerHouseholdTable {
+  worker_id: string;
+  village_code: string;
+  kk_number: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** A worker's heir (migration 0032, claims). */
+export interface WorkerHeirTable {
+  id: Generated<string>;
+  worker_id: string;
+  village_code: string;
+  full_name: string;
+  nik: string | null;
+  relation: string;
+  priority: number;
+  bank_name: string | null;
+  account_number: string | null;
+  account_holder: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A reported claim with the coverage answer and the estimate at intake (migration 0032, claims). */
+export interface ClaimTable {
+  id: Generated<string>;
+  kabkota_code: string;
+  village_code: string;
+  worker_id: string;
+  type: 'jkm' | 'jkk';
+  outcome: string | null;
+  disability_percent: string | null;
+  stmb_months: number | null;
+  event_date: string;
+  place: string;
+  chronology: string;
+  witnesses: ColumnType<unknown, string, string>;
+  covered: boolean;
+  coverage_reason: string;
+  gap_reason: string | null;
+  gap_since: string | null;
+  program_name: string | null;
+  funder: string | null;
+  kpj_number: string | null;
+  segment: string | null;
+  wage: ColumnType<string | null, number | null, number | null>;
+  contribution_months: number;
+  estimate: ColumnType<unknown, string, string>;
+  estimate_total: ColumnType<string, number, number>;
+  status: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}

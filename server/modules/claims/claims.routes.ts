@@ -1,0 +1,167 @@
+import {
+  CLAIM_READERS,
+  CLAIM_REPORTERS,
+  HEIR_EDITORS,
+  claimCreate,
+  claimDetail,
+  claimExportQuery,
+  claimIdParam,
+  claimList,
+  claimListQuery,
+  estimateRequest,
+  estimateResult,
+  gapLedger,
+  gapQuery,
+  heirIdParam,
+  heirInput,
+  household,
+  kkUpdate,
+  workerIdParam,
+} from '../../../lib/contracts/claims.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
+import { systemClock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http.ts';
+import { estimate } from './claims.estimate.ts';
+import { claimsWorkbook, XLSX_TYPE } from './claims.export.ts';
+import * as claims from './claims.service.ts';
+import * as household_ from './household.service.ts';
+
+const tags = ['claims'];
+
+export function registerClaimRoutes(app: App, deps: { db: Db; nikLookupsPerHour: number }) {
+  const { db } = deps;
+  const readers = { access: { roles: CLAIM_READERS } };
+  const reporters = { access: { roles: CLAIM_REPORTERS } };
+  const editors = { access: { roles: HEIR_EDITORS } };
+
+  app.post(
+    '/api/claims/estimate',
+    {
+      schema: {
+        tags,
+        summary: 'Perkiraan manfaat JKM/JKK per baris dengan dasar hukumnya; dengan NIK: cakupan pada tanggal kejadian',
+        body: estimateRequest,
+        response: { 200: estimateResult },
+      },
+      config: {
+        ...readers,
+        // With a NIK this answers about one person, like the coverage check: counted per user.
+        rateLimit: {
+          max: deps.nikLookupsPerHour,
+          timeWindow: '1 hour',
+          keyGenerator: (req) => `claims-estimate:${req.ctx?.actor?.userId ?? req.ip}`,
+          errorResponseBuilder: () => new AppError('NIK_LOOKUP_LIMITED', { max: deps.nikLookupsPerHour }),
+        },
+      },
+    },
+    async (req) => estimate(db, req.ctx, req.body),
+  );
+
+  app.post(
+    '/api/claims',
+    {
+      schema: {
+        tags,
+        summary: 'Laporkan kematian/kecelakaan: cakupan pada tanggal kejadian dan perkiraan manfaat disimpan',
+        body: claimCreate,
+        response: { 201: claimDetail },
+      },
+      config: reporters,
+    },
+    async (req, reply) => reply.status(201).send(await claims.reportClaim(db, req.ctx, req.body)),
+  );
+
+  app.get(
+    '/api/claims',
+    {
+      schema: {
+        tags,
+        summary: 'Daftar klaim di wilayah Anda',
+        querystring: claimListQuery,
+        response: { 200: claimList },
+      },
+      config: readers,
+    },
+    async (req) => claims.listClaims(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/claims.xlsx',
+    { schema: { tags, summary: 'Unduh daftar klaim (XLSX)', querystring: claimExportQuery }, config: readers },
+    async (req, reply) => {
+      const rows = await claims.exportClaims(db, req.ctx, req.query);
+      const today = todayWib(systemClock());
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="klaim-${today}.xlsx"`)
+        .send(await claimsWorkbook(rows, req.ctx.actor?.locale ?? 'id', today));
+    },
+  );
+
+  app.get(
+    '/api/claims/gaps',
+    {
+      schema: {
+        tags,
+        summary: 'Buku tak terlindungi: kejadian orang yang tidak tertanggung, alasan dan manfaat yang hilang',
+        querystring: gapQuery,
+        response: { 200: gapLedger },
+      },
+      config: readers,
+    },
+    async (req) => claims.gapLedger(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/claims/:id',
+    {
+      schema: { tags, summary: 'Rincian klaim', params: claimIdParam, response: { 200: claimDetail } },
+      config: readers,
+    },
+    async (req) => claims.getClaim(db, req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/claims/household/:workerId',
+    {
+      schema: { tags, summary: 'Nomor KK dan ahli waris pekerja', params: workerIdParam, response: { 200: household } },
+      config: readers,
+    },
+    async (req) => household_.getHousehold(db, req.ctx, req.params.workerId),
+  );
+
+  app.put(
+    '/api/claims/household/:workerId',
+    {
+      schema: { tags, summary: 'Ubah nomor KK', params: workerIdParam, body: kkUpdate, response: { 200: household } },
+      config: editors,
+    },
+    async (req) => household_.setKkNumber(db, req.ctx, req.params.workerId, req.body),
+  );
+
+  app.post(
+    '/api/claims/household/:workerId/heirs',
+    {
+      schema: {
+        tags,
+        summary: 'Tambah ahli waris',
+        params: workerIdParam,
+        body: heirInput,
+        response: { 201: household },
+      },
+      config: editors,
+    },
+    async (req, reply) => reply.status(201).send(await household_.addHeir(db, req.ctx, req.params.workerId, req.body)),
+  );
+
+  app.delete(
+    '/api/claims/heirs/:id',
+    {
+      schema: { tags, summary: 'Hapus ahli waris', params: heirIdParam, response: { 200: household } },
+      config: editors,
+    },
+    async (req) => household_.removeHeir(db, req.ctx, req.params.id),
+  );
+}

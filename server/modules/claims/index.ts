@@ -1,0 +1,6 @@
+// Public API of the claims module: benefit estimates from effective-dated rule rows, claim intake with the coverage
+// answer at the event date, heirs and household, and the protection-gap ledger.
+export { registerClaimRoutes } from './claims.routes.ts';
+export { estimate } from './claims.estimate.ts';
+export { reportClaim, listClaims, getClaim, gapLedger } from './claims.service.ts';
+export { getHousehold, setKkNumber, addHeir, removeHeir } from './household.service.ts';

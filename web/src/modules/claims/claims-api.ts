@@ -1,0 +1,90 @@
+// Server state of the claims module: claims, estimates, the gap ledger, heirs and household.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ClaimCreate,
+  ClaimDetail,
+  ClaimList,
+  GapLedger,
+  HeirInput,
+  Household,
+  KkUpdate,
+} from '../../../../lib/contracts/claims.ts';
+import { api, queryString } from '../../app/api.ts';
+
+export const CLAIMS_PAGE_SIZE = 25;
+
+export type ClaimFilters = { q?: string; type?: string; covered?: string; page: number };
+
+const listQuery = (f: Omit<ClaimFilters, 'page'>) => ({
+  q: f.q || undefined,
+  type: f.type || undefined,
+  covered: f.covered || undefined,
+});
+
+export function useClaims(filters: ClaimFilters) {
+  return useQuery({
+    queryKey: ['claims', 'list', filters],
+    queryFn: ({ signal }) =>
+      api<ClaimList>('/api/claims', {
+        query: { ...listQuery(filters), page: filters.page, pageSize: CLAIMS_PAGE_SIZE },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const claimsXlsxUrl = (f: Omit<ClaimFilters, 'page'>, region?: string) =>
+  `/api/claims.xlsx${queryString({ ...listQuery(f), region: region || undefined })}`;
+
+export function useClaim(id: string) {
+  return useQuery({
+    queryKey: ['claims', 'one', id],
+    queryFn: ({ signal }) => api<ClaimDetail>(`/api/claims/${id}`, { signal }),
+  });
+}
+
+export function useReportClaim() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClaimCreate) => api<ClaimDetail>('/api/claims', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['claims'] }),
+  });
+}
+
+export function useGapLedger(page: number, region: string) {
+  return useQuery({
+    queryKey: ['claims', 'gaps', page, region],
+    queryFn: ({ signal }) =>
+      api<GapLedger>('/api/claims/gaps', {
+        query: { page, pageSize: CLAIMS_PAGE_SIZE, region: region || undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHousehold(workerId: string) {
+  return useQuery({
+    queryKey: ['claims', 'household', workerId],
+    queryFn: ({ signal }) => api<Household>(`/api/claims/household/${workerId}`, { signal }),
+  });
+}
+
+function useHouseholdChange<I>(workerId: string, call: (input: I) => Promise<Household>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (data) => qc.setQueryData(['claims', 'household', workerId], data),
+  });
+}
+
+export const useSetKk = (workerId: string) =>
+  useHouseholdChange(workerId, (input: KkUpdate) =>
+    api<Household>(`/api/claims/household/${workerId}`, { method: 'PUT', body: input }),
+  );
+export const useAddHeir = (workerId: string) =>
+  useHouseholdChange(workerId, (input: HeirInput) =>
+    api<Household>(`/api/claims/household/${workerId}/heirs`, { method: 'POST', body: input }),
+  );
+export const useRemoveHeir = (workerId: string) =>
+  useHouseholdChange(workerId, (heirId: string) => api<Household>(`/api/claims/heirs/${heirId}`, { method: 'DELETE' }));
