@@ -16,7 +16,6 @@ const KNOWN_FOREIGN_USES: readonly string[] = [
   'server/modules/billing/billing.repository.ts: enrollment',
   'server/modules/billing/billing.repository.ts: program',
   'server/modules/billing/billing.repository.ts: worker',
-  'server/modules/contributions/contributions.loader.ts: audit_log',
   'server/modules/coverage/coverage.fixtures.ts: bpjs_member',
   'server/modules/coverage/coverage.fixtures.ts: enrollment',
   'server/modules/coverage/coverage.fixtures.ts: enrollment_batch',
@@ -40,14 +39,9 @@ const KNOWN_FOREIGN_USES: readonly string[] = [
   'server/modules/exchange/exchange.repository.ts: program',
   'server/modules/exchange/exchange.repository.ts: region',
   'server/modules/exchange/exchange.repository.ts: worker',
-  'server/modules/imports/imports.pipeline.ts: audit_log',
-  'server/modules/imports/imports.pipeline.ts: worker',
-  'server/modules/imports/imports.regions.ts: region',
   'server/modules/imports/imports.runner.ts: app_user',
   'server/modules/programs/programs.fixtures.ts: worker',
   'server/modules/programs/programs.workers.ts: worker',
-  'server/modules/registry/registry.repository.ts: audit_log',
-  'server/modules/registry/registry.repository.ts: region',
 ];
 
 describe('table ownership', () => {

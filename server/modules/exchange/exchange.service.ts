@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import ExcelJS from 'exceljs';
 import type {
@@ -22,12 +20,12 @@ import type { Locale } from '../../../lib/i18n/locale.ts';
 import { NATIONAL_LABEL } from '../../../lib/regions/label.ts';
 import { maskNik } from '../../../lib/rules/nik.ts';
 import { SEGMENTS, type ParticipationCategory, type SegmentCode } from '../../../lib/rules/segments.ts';
-import type { DB } from '../../db/schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { copyText } from '../../platform/copy-text.ts';
-import { APP_ROLE, withScope, type Database, type Db, type Scope, type Tx } from '../../platform/db.ts';
+import { withScope, type Database, type Db, type Tx } from '../../platform/db.ts';
+import { withScopedCopy } from '../../platform/copy.ts';
 import { AppError } from '../../platform/errors.ts';
 import { invalidField } from '../../platform/validation.ts';
 import { recordBatchAnswer } from '../programs/index.ts';
@@ -580,41 +578,6 @@ export async function applyAdapterResponse(
 
 // ---------------------------------------------------------------------------------------------------------------
 // Membership snapshots
-
-/** A Kysely bound to one client, so the COPY and every statement share the transaction. */
-function singleConnection(client: pg.PoolClient): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool: {
-        connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
-        end: async () => {},
-      },
-    }),
-  });
-}
-
-/**
- * One transaction on one connection, as the application role with the actor's scope (row-level security applies
- * exactly as in withScope), for the COPY into a temporary staging table.
- */
-async function withScopedCopy<T>(
-  database: Database,
-  scope: Scope,
-  work: (tx: Tx, client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await database.ownerPool.connect();
-  const db = singleConnection(client);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      await sql`SET LOCAL ROLE ${sql.id(APP_ROLE)}`.execute(tx);
-      await sql`SELECT set_config('lindung.scope', ${scope}, true)`.execute(tx);
-      return work(tx, client);
-    });
-  } finally {
-    await db.destroy();
-    client.release();
-  }
-}
 
 type StagedMember = {
   row: number;
