@@ -50,7 +50,7 @@ import {
 } from './exchange.files.ts';
 import { regionOf, requireExchangeUser, requireTemplateEditor } from './exchange.policy.ts';
 import * as repo from './exchange.repository.ts';
-import { fileLimits } from '../imports/upload-limits.ts';
+import { fileLimits } from '../../platform/spreadsheet/index.ts';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const PREVIEW_ROWS = 200;

@@ -28,8 +28,7 @@ import {
 } from './imports.repository.ts';
 import { parseWorkerRow, type ColumnPlan } from './imports.rows.ts';
 import { NikRows } from './nik-rows.ts';
-import { openTabular, type TabularInfo } from './tabular.ts';
-import { fileLimits } from './upload-limits.ts';
+import { openTabular, type TabularInfo, fileLimits } from '../../platform/spreadsheet/index.ts';
 
 export { DUPLICATE_GROUP_CAP, DUPLICATE_NAME_CAP } from './imports.checks.ts';
 export { HEARTBEAT_MS } from './imports.heartbeat.ts';

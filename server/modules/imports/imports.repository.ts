@@ -9,8 +9,10 @@ import type { ImportField } from '../../../lib/imports/headers.ts';
 import { copyFrom } from '../../platform/copy.ts';
 import { copyText } from '../../platform/copy-text.ts';
 import type { Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 import { WORKER_FILE_COLUMNS, type WorkerValueColumn } from '../registry/index.ts';
+import type { JobRow } from './imports.present.ts';
 import type { RowIssue, StagedWorker } from './imports.rows.ts';
 
 /**
@@ -199,4 +201,11 @@ export async function cancelAsked(tx: Tx, jobId: string): Promise<boolean> {
   const asked = await sql<{ at: Date | null }>`
     SELECT cancel_requested_at AS at FROM import_job WHERE id = ${jobId}::bigint`.execute(tx);
   return Boolean(asked.rows[0]?.at);
+}
+
+/** The job `id` as the transaction's scope sees it (row-level security), or NOT_FOUND. */
+export async function findJob(tx: Tx, id: string): Promise<JobRow> {
+  const row = await tx.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'Impor' });
+  return row as unknown as JobRow;
 }
