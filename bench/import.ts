@@ -12,7 +12,7 @@ import { migrate } from '../server/platform/migrate.ts';
 import { systemContext } from '../server/platform/context.ts';
 import { ensureRegionsLoaded } from '../server/modules/regions/index.ts';
 import { importFileNow } from '../server/modules/imports/index.ts';
-import { openTabular } from '../server/modules/imports/tabular.ts';
+import { openTabular } from '../server/platform/spreadsheet/index.ts';
 import { databaseUrl, withServerClient } from '../server/testing/pg-server.ts';
 import { FILE_HEADER, writeWorkerCsv, writeWorkerXlsx } from './worker-files.ts';
 

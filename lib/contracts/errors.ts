@@ -202,7 +202,7 @@ export const ERROR_CATALOGUE = {
       en: 'Phone field: {detail} Enter one number, e.g. 0812-3456-7890, or leave it empty. The worker was not saved.',
     },
   },
-  // Import files (issue 3): thrown by server/modules/imports/tabular.ts as TabularError with these params.
+  // Import files (issue 3): thrown by server/platform/spreadsheet/ as TabularError with these params.
   FILE_EMPTY: {
     status: 422,
     message: {
@@ -224,7 +224,7 @@ export const ERROR_CATALOGUE = {
       en: 'The file {fileName} cannot be read: {reasonEn}. Repair it or save it again in Excel or LibreOffice as .xlsx or CSV, then upload again.',
     },
   },
-  // Bounds of an uploaded spreadsheet (server/modules/imports/upload-limits.ts); nothing is stored when one is hit.
+  // Bounds of an uploaded spreadsheet (server/platform/spreadsheet/upload-limits.ts); nothing is stored when one is hit.
   FILE_UNPACKED_TOO_LARGE: {
     status: 422,
     message: {

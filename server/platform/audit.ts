@@ -1,4 +1,7 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Scope } from '../../lib/access/roles.ts';
 import type { Tx } from './db.ts';
+import { regionInScope } from './scope-sql.ts';
 import type { RequestContext } from './context.ts';
 
 export type AuditEntry = {
@@ -42,5 +45,46 @@ export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry)
       request_id: ctx.requestId,
       ip: ctx.ip,
     })
+    .execute();
+}
+
+/** Who wrote a set of audit rows: the request's actor, its id and address (a RequestContext fits). */
+export type AuditSource = {
+  actor: { username: string; role: string } | null;
+  requestId: string | null;
+  ip: string | null;
+};
+
+/**
+ * Set-based variant for bulk work: appends one audit row per row of `rows`, a SELECT (typically from a staging or
+ * temporary relation of the caller's transaction) yielding the columns `action`, `entity`, `entity_id`,
+ * `region_code`, `before` and `after` (jsonb or NULL). Actor, request and address come from `source`; the secret
+ * fields are dropped from the top level of `before` and `after`, as writeAudit does. Returns the rows written.
+ */
+export async function writeAuditRows(tx: Tx, source: AuditSource, rows: RawBuilder<unknown>): Promise<number> {
+  const secrets = sql`${[...SECRET_FIELDS]}::text[]`;
+  const result = await sql`
+    INSERT INTO audit_log (actor_username, actor_role, action, entity, entity_id, region_code, before, after, request_id, ip)
+    SELECT ${source.actor?.username ?? null}::text, ${source.actor?.role ?? null}::text, r.action, r.entity,
+      r.entity_id::text, r.region_code, r.before::jsonb - ${secrets}, r.after::jsonb - ${secrets},
+      ${source.requestId}::text, ${source.ip}::text
+    FROM (${rows}) r`.execute(tx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * The audit rows of one entity, oldest first, within `scope` (row-level security and this WHERE keep them to the
+ * reader's scope, so rows written while the entity lay in another region stay hidden). Reading the trail lives
+ * here, beside its writing, so no module names audit_log itself.
+ */
+export async function auditTrail(tx: Tx, q: { entity: string; entityId: string; scope: Scope; limit?: number }) {
+  return tx
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor_username', 'action', 'before', 'after'])
+    .where('entity', '=', q.entity)
+    .where('entity_id', '=', q.entityId)
+    .where(() => regionInScope('region_code', q.scope))
+    .orderBy('id')
+    .limit(q.limit ?? 1000)
     .execute();
 }

@@ -1,5 +1,8 @@
 import type pg from 'pg';
 import { CONTRIBUTION_RULE_SEED } from '../../../lib/rules/contribution-rules.seed.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { systemContext } from '../../platform/context.ts';
+import { withClientTransaction } from '../../platform/copy.ts';
 
 // SQL migrations cannot import TypeScript, so the seed table is loaded here, at start-up, like the regions.
 
@@ -29,9 +32,7 @@ const FROM_SEED = `FROM jsonb_to_recordset($1::jsonb)
  */
 export async function ensureContributionRulesSeeded(pool: pg.Pool): Promise<SeedResult> {
   const started = Date.now();
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  const seeded = await withClientTransaction(pool, async (tx, client) => {
     await client.query('LOCK TABLE contribution_rule IN EXCLUSIVE MODE');
     const present = await client.query('SELECT 1 FROM contribution_rule LIMIT 1');
     const rows = JSON.stringify(seedRows());
@@ -52,28 +53,19 @@ export async function ensureContributionRulesSeeded(pool: pg.Pool): Promise<Seed
            ${FROM_SEED}`,
           [rows],
         );
-    const seeded = inserted.rowCount ?? 0;
-    if (seeded === 0) {
-      await client.query('ROLLBACK');
-      return { seeded: 0, ms: 0 };
-    }
-    await client.query(
-      `INSERT INTO audit_log (actor_username, actor_role, action, entity, after)
-       VALUES ('seed', 'admin', 'contribution_rule.seed', 'contribution_rule', $1::jsonb)`,
-      [
-        JSON.stringify({
-          rows: seeded,
-          source: 'lib/rules/contribution-rules.seed.ts',
-          ...(present.rowCount && { appended: true }),
-        }),
-      ],
-    );
-    await client.query('COMMIT');
-    return { seeded, ms: Date.now() - started };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    const count = inserted.rowCount ?? 0;
+    if (count === 0) return 0;
+    // Audited as the system actor "seed" in the same transaction (platform/audit.ts).
+    await writeAudit(tx, systemContext('seed'), {
+      action: 'contribution_rule.seed',
+      entity: 'contribution_rule',
+      after: {
+        rows: count,
+        source: 'lib/rules/contribution-rules.seed.ts',
+        ...(present.rowCount && { appended: true }),
+      },
+    });
+    return count;
+  });
+  return seeded === 0 ? { seeded: 0, ms: 0 } : { seeded, ms: Date.now() - started };
 }

@@ -1,6 +1,6 @@
 // The files exchanged with the BPJS branch: the registration batch written from a template (XLSX with NIK cells as
 // text, CSV with ';' and a BOM as Excel in Indonesia expects), and the branch's response and membership snapshot
-// read through the importer's readers (imports/tabular.ts) with header aliases and a problem per row and column.
+// read through the platform's readers (platform/spreadsheet/) with header aliases and a problem per row and column.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,8 +12,7 @@ import { isRealDate, isScientificNotation, toIsoDate } from '../../../lib/rules/
 import { PARTICIPATION_CATEGORIES, type ParticipationCategory } from '../../../lib/rules/segments.ts';
 import { AppError } from '../../platform/errors.ts';
 import { addSafeRow, safeColumns, writeCsv } from '../../platform/spreadsheet-writer.ts';
-import { cellText, openTabular, TabularError, type Cell } from '../imports/tabular.ts';
-import type { FileLimits } from '../imports/upload-limits.ts';
+import { cellText, openTabular, TabularError, type Cell, type FileLimits } from '../../platform/spreadsheet/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing a batch file

@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fileLimits } from '../imports/upload-limits.ts';
+import { fileLimits } from '../../platform/spreadsheet/index.ts';
 import { recordBatchAnswer } from '../programs/index.ts';
 import type { ExchangeAdapter, ExchangeFile } from './adapter.ts';
 import { loadBatch } from './batches.service.ts';

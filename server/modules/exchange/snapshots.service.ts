@@ -2,21 +2,19 @@
 // the simulator, listed per region; the current one of a region is what reconciliation compares with.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { SnapshotResult, SnapshotSummary } from '../../../lib/contracts/exchange.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import type { ParticipationCategory } from '../../../lib/rules/segments.ts';
-import type { DB } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { copyText } from '../../platform/copy-text.ts';
-import { APP_ROLE, withScope, type Database, type Db, type Scope, type Tx } from '../../platform/db.ts';
+import { withScope, type Database, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { invalidField } from '../../platform/validation.ts';
-import { fileLimits } from '../imports/upload-limits.ts';
+import { fileLimits } from '../../platform/spreadsheet/index.ts';
+import { withScopedCopy } from '../../platform/copy.ts';
 import type { ExchangeAdapter, Participant } from './adapter.ts';
 import {
   IssueList,
@@ -32,41 +30,6 @@ import {
 import { regionOf, requireExchangeUser } from './exchange.policy.ts';
 import { regionLabel, sha256 } from './exchange.shared.ts';
 import * as repo from './snapshots.repository.ts';
-
-/** A Kysely bound to one client, so the COPY and every statement share the transaction. */
-function singleConnection(client: pg.PoolClient): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool: {
-        connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
-        end: async () => {},
-      },
-    }),
-  });
-}
-
-/**
- * One transaction on one connection, as the application role with the actor's scope (row-level security applies
- * exactly as in withScope), for the COPY into a temporary staging table.
- */
-async function withScopedCopy<T>(
-  database: Database,
-  scope: Scope,
-  work: (tx: Tx, client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await database.ownerPool.connect();
-  const db = singleConnection(client);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      await sql`SET LOCAL ROLE ${sql.id(APP_ROLE)}`.execute(tx);
-      await sql`SELECT set_config('lindung.scope', ${scope}, true)`.execute(tx);
-      return work(tx, client);
-    });
-  } finally {
-    await db.destroy();
-    client.release();
-  }
-}
 
 type StagedMember = {
   row: number;

@@ -56,9 +56,9 @@ export class VillageDirectory {
     const within = regionInScope('v.code', scope);
     const rows = await sql<Village>`
       SELECT v.code, v.name, d.code AS district, d.name AS "districtName", r.official_name AS "regencyName"
-      FROM region v
-      JOIN region d ON d.code = v.parent_code
-      JOIN region r ON r.code = d.parent_code
+      FROM region_directory v
+      JOIN region_directory d ON d.code = v.parent_code
+      JOIN region_directory r ON r.code = d.parent_code
       WHERE v.level = 'village' AND v.valid_to IS NULL AND ${within}`.execute(tx);
     return new VillageDirectory(rows.rows, scope);
   }

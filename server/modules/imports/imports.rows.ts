@@ -24,7 +24,7 @@ import {
   type VulnerabilityFlag,
 } from '../../../lib/rules/segments.ts';
 import type { VillageResolution } from './imports.regions.ts';
-import { cellText, type Cell } from './tabular.ts';
+import { cellText, type Cell } from '../../platform/spreadsheet/index.ts';
 
 export type Severity = 'error' | 'warning';
 

@@ -21,7 +21,7 @@ import {
   type PipelineProgress,
 } from './imports.pipeline.ts';
 import { finishJob, inspectionOf, materialise } from './imports.service.ts';
-import { TabularError } from './tabular.ts';
+import { TabularError } from '../../platform/spreadsheet/index.ts';
 
 const PROGRESS_EVERY_MS = 400;
 /** A running job whose heartbeat is older than this is dead (its process stopped). */

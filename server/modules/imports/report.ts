@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../lib/i18n/locale.ts';
-import { cellText, openTabular, type TabularInfo, type TabularRow } from './tabular.ts';
+import { cellText, openTabular, type TabularInfo, type TabularRow } from '../../platform/spreadsheet/index.ts';
 import { addSafeRow, safeColumns, safeValues } from '../../platform/spreadsheet-writer.ts';
 
 export type ReportIssue = {

@@ -1,7 +1,17 @@
 // Public API of the registry module (workers: one record per person, found by NIK).
 export { registerRegistryRoutes } from './registry.routes.ts';
 export { registerWorker, updateWorker, listWorkers, getWorker, revealNik } from './registry.service.ts';
-export { bulkInsertWorkers, ensureWorkerNameKeys, type BulkWorker, type BulkInsertOptions } from './registry.bulk.ts';
+// Bulk writes (the worker import, loads): one set-based upsert from a staging relation of the caller's transaction.
+export {
+  bulkInsertWorkers,
+  ensureWorkerNameKeys,
+  writeWorkerStage,
+  WORKER_FILE_COLUMNS,
+  type BulkWorker,
+  type BulkInsertOptions,
+  type WorkerStageWrite,
+  type WorkerValueColumn,
+} from './registry.bulk.ts';
 export { WORKER_VALUE_COLUMNS } from './registry.repository.ts';
 export { workerHistory } from './registry.history.ts';
 export { listDuplicates, mergeDuplicates, dismissDuplicate } from './registry.duplicates.ts';

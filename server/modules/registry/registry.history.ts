@@ -1,6 +1,7 @@
 // The history of one worker: its audit rows read back as a timeline, field by field, NIKs masked.
 import type { WorkerChange, WorkerHistory, WorkerHistoryEntry } from '../../../lib/contracts/workers.ts';
 import { maskNik } from '../../../lib/rules/nik.ts';
+import { auditTrail } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { scopeLabels } from '../regions/index.ts';
@@ -47,7 +48,7 @@ const NOT_FIELDS = new Set([
 // Rows that say what happened to the record as a whole; their before/after is not a list of field changes.
 const WHOLE_RECORD_ACTIONS = new Set(['worker.create', 'worker.reveal_nik', 'worker.duplicate_dismiss']);
 
-type AuditRow = Awaited<ReturnType<typeof repo.workerAuditTrail>>[number];
+type AuditRow = Awaited<ReturnType<typeof auditTrail>>[number];
 type Json = Record<string, unknown>;
 
 const asObject = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -112,7 +113,7 @@ export async function workerHistory(db: Db, ctx: RequestContext, id: string): Pr
   return withScope(db, actor.scope, async (tx) => {
     const worker = await repo.findWorkerInScope(tx, actor.scope, id);
     if (!worker) throw workerNotFound(actor.locale);
-    const entries = (await repo.workerAuditTrail(tx, actor.scope, id)).map(entryOf);
+    const entries = (await auditTrail(tx, { entity: 'worker', entityId: id, scope: actor.scope })).map(entryOf);
     if (!entries.some((e) => e.action === 'worker.create')) {
       entries.unshift({
         id: `origin-${worker.id}`,

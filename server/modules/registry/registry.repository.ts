@@ -191,7 +191,7 @@ export async function listWorkersInScope(tx: Tx, scope: Scope, q: WorkerListQuer
   // The same test as the data-quality count (migration 0014): no current district has the NIK's first six digits.
   if (q.problem === 'nik_old_district') {
     base = base.where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM region r WHERE r.level = 'district' AND r.valid_to IS NULL
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM region_directory r WHERE r.level = 'district' AND r.valid_to IS NULL
         AND r.code = substr(nik, 1, 2) || '.' || substr(nik, 3, 2) || '.' || substr(nik, 5, 2))`,
     );
   }
@@ -288,20 +288,4 @@ export async function insertDismissal(tx: Tx, low: string, high: string, by: str
     .onConflict((oc) => oc.columns(['worker_low', 'worker_high']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-/**
- * The audit rows of one worker, oldest first (the platform's append-only audit_log; row-level security and this
- * WHERE keep them to the reader's scope, so rows written while the worker lived in another region stay hidden).
- */
-export async function workerAuditTrail(tx: Tx, scope: Scope, id: string) {
-  return tx
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'actor_username', 'action', 'before', 'after'])
-    .where('entity', '=', 'worker')
-    .where('entity_id', '=', id)
-    .where(() => regionInScope('region_code', scope))
-    .orderBy('id')
-    .limit(1000)
-    .execute();
 }

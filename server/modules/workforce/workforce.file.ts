@@ -6,9 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { SEGMENT_CODES, segmentFromText, type SegmentCode } from '../../../lib/rules/segments.ts';
-import { TabularError } from '../imports/tabular-error.ts';
-import type { FileLimits } from '../imports/upload-limits.ts';
-import { inspectXlsx } from '../imports/xlsx-guard.ts';
+import { TabularError, type FileLimits, inspectXlsx } from '../../platform/spreadsheet/index.ts';
 
 export type RawCell = string | number | null;
 export type Issue = { row: number; column: string; message: string };

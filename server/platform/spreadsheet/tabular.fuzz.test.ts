@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { malformedCsv, malformedXlsx, type MalformedFile } from '../../testing/malformed-files.ts';
-import { readTabular, TabularError } from './tabular.ts';
-import { fileLimits } from './upload-limits.ts';
+import { readTabular, TabularError, fileLimits } from './index.ts';
 
 let dir: string;
 beforeAll(async () => {

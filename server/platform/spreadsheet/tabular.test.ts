@@ -17,7 +17,7 @@ import {
 import { validateNik } from '../../../lib/rules/nik.ts';
 // The reader's rules, in this thread (readTabular); the same reader behind the worker thread is tested in
 // tabular.worker.test.ts.
-import { cellText, readTabular, TabularError, type Cell, type TabularRow } from './tabular.ts';
+import { cellText, readTabular, TabularError, type Cell, type TabularRow } from './index.ts';
 
 let dir: string;
 beforeAll(async () => {

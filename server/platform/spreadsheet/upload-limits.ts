@@ -1,6 +1,6 @@
 // What an uploaded spreadsheet may hold, per upload route and role: the one place these numbers live (documented in
 // docs/operations.md). The upload limit bounds the bytes sent, not what they unpack to: an 11 MB XLSX can unpack to
-// gigabytes. The readers (tabular.ts) check every limit while streaming, and parse in a worker thread whose heap is
+// gigabytes. The readers (tabular.ts, csv.ts, xlsx.ts) check every limit while streaming, and parse in a worker thread whose heap is
 // capped by `workerHeapMb`, so a file that slips past a limit costs its own worker, never the server.
 import type { Role } from '../../../lib/access/roles.ts';
 

@@ -15,8 +15,16 @@ import {
   zip,
   type ZipPart,
 } from '../../testing/zip.ts';
-import { cellText, openTabular, readTabular, TabularError, type Tabular, type TabularRow } from './tabular.ts';
-import { fileLimits, type FileLimits } from './upload-limits.ts';
+import {
+  cellText,
+  openTabular,
+  readTabular,
+  TabularError,
+  type Tabular,
+  type TabularRow,
+  fileLimits,
+  type FileLimits,
+} from './index.ts';
 
 let dir: string;
 beforeAll(async () => {
