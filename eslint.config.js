@@ -24,19 +24,19 @@ export default tseslint.config(
     },
   },
   {
-    // Every spreadsheet cell the server writes goes through server/platform/spreadsheet-writer.ts (formula injection).
+    // Every spreadsheet cell the server writes goes through server/platform/spreadsheet/writer.ts (formula injection).
     files: ['server/**/*.ts'],
-    ignores: ['server/platform/spreadsheet-writer.ts', '**/*.test.ts', 'server/testing/**'],
+    ignores: ['server/platform/spreadsheet/writer.ts', '**/*.test.ts', 'server/testing/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "CallExpression[callee.property.name='addRow']",
-          message: 'Write rows with addSafeRow from server/platform/spreadsheet-writer.ts (formula injection).',
+          message: 'Write rows with addSafeRow from server/platform/spreadsheet/writer.ts (formula injection).',
         },
         {
           selector: 'AssignmentExpression[left.property.name=/^(values|columns)$/]:not([right.callee.name=/^safe/])',
-          message: 'Wrap row values and columns in safeValues/safeColumns from server/platform/spreadsheet-writer.ts.',
+          message: 'Wrap row values and columns in safeValues/safeColumns from server/platform/spreadsheet/writer.ts.',
         },
       ],
     },

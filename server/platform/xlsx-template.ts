@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Locale } from '../../lib/i18n/locale.ts';
-import { addSafeRow, safeColumns } from './spreadsheet-writer.ts';
+import { addSafeRow, safeColumns } from './spreadsheet/writer.ts';
 
 export type TemplateColumn = {
   header: string;

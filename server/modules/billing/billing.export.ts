@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Bill, LapseWarning } from '../../../lib/contracts/billing.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { dateName, monthName } from '../../../lib/rules/lapse.ts';
-import { addSafeRow } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow } from '../../platform/spreadsheet/writer.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

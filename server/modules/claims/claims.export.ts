@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { ClaimSummary } from '../../../lib/contracts/claims.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { dateName } from '../../../lib/rules/lapse.ts';
-import { addSafeRow } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow } from '../../platform/spreadsheet/writer.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

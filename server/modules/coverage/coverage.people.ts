@@ -18,7 +18,7 @@ import { requireRole } from '../access/index.ts';
 import { scopeLabels } from '../regions/index.ts';
 import { assertRegion, currentOf, segmentLabel } from './coverage.counts.ts';
 import * as repo from './coverage.repository.ts';
-import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
 
 /** The people behind a figure: active (or, with `leavers`, just lapsed or ended) persons of a region in a month. */
 export async function coveragePeople(

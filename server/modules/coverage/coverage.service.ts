@@ -15,7 +15,7 @@ import { requireRole } from '../access/index.ts';
 import { scopeLabels } from '../regions/index.ts';
 import { assertRegion, countsIn, currentOf, defaultRegion, percent, summaryIn } from './coverage.counts.ts';
 import * as repo from './coverage.repository.ts';
-import { csvText, type CsvValue } from '../../platform/spreadsheet-writer.ts';
+import { csvText, type CsvValue } from '../../platform/spreadsheet/writer.ts';
 
 /**
  * Distinct persons (by NIK) active in each month from fromMonth to toMonth inside `region`, from the rollups.

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ParticipationCategory } from '../../../lib/rules/segments.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { writeCsv } from '../../platform/spreadsheet-writer.ts';
+import { writeCsv } from '../../platform/spreadsheet/writer.ts';
 
 export type ExchangeFile = { name: string; content: Buffer };
 

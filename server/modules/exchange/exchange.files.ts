@@ -11,7 +11,7 @@ import type { Locale } from '../../../lib/i18n/locale.ts';
 import { isRealDate, isScientificNotation, toIsoDate } from '../../../lib/rules/nik.ts';
 import { PARTICIPATION_CATEGORIES, type ParticipationCategory } from '../../../lib/rules/segments.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addSafeRow, safeColumns, writeCsv } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow, safeColumns, writeCsv } from '../../platform/spreadsheet/writer.ts';
 import { cellText, openTabular, TabularError, type Cell, type FileLimits } from '../../platform/spreadsheet/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
-import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
 import { scopeLabels } from '../regions/index.ts';
 import { regionOf, requireExchangeUser } from './exchange.policy.ts';
 import { dmy, regionLabel, type BatchDownload } from './exchange.shared.ts';

@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { cellText, openTabular, type TabularInfo, type TabularRow } from '../../platform/spreadsheet/index.ts';
-import { addSafeRow, safeColumns, safeValues } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow, safeColumns, safeValues } from '../../platform/spreadsheet/writer.ts';
 
 export type ReportIssue = {
   /** Spreadsheet row number as in TabularRow.row; null for a problem of the whole file (a missing column). */

@@ -6,7 +6,7 @@ import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { FUNDER_LABEL, KIND_LABEL, monthsToTargetText, wibStamp } from './reports.pdf.ts';
-import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
 
 const RUPIAH = '"Rp"#,##0';
 const PERSONS = '#,##0';

@@ -14,7 +14,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addSafeRow, safeColumns } from '../../platform/spreadsheet-writer.ts';
+import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
 import { scopeLabels } from '../regions/index.ts';
 import { assertEdits, assertKnownRegion, canEdit, entity, requireEditor, requireReader } from './workforce.policy.ts';
 import * as repo from './workforce.repository.ts';

