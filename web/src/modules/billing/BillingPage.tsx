@@ -46,7 +46,7 @@ import {
   usePayments,
   useRecordPayment,
 } from './billing-api.ts';
-import { useBillingT, type BillingT } from './billing-i18n.ts';
+import { useBillingText, type BillingT } from './billing-text.ts';
 import { DateField } from '../../ui/DateField.tsx';
 
 function Figure({ label, value, exact, testId }: { label: string; value: string; exact: string; testId: string }) {
@@ -84,7 +84,7 @@ export function StatusBadge({ bill, bt }: { bill: Bill; bt: BillingT }) {
 
 export function BillingPage() {
   const t = useT();
-  const bt = useBillingT();
+  const bt = useBillingText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const mayPay = BILL_MANAGERS.includes(me.role);
@@ -359,7 +359,7 @@ export function BillingPage() {
 
 function PaymentDialog({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const t = useT();
-  const bt = useBillingT();
+  const bt = useBillingText();
   const [locale] = useLocale();
   const record = useRecordPayment();
   const [paidOn, setPaidOn] = useState(todayWib(new Date()));

@@ -25,7 +25,7 @@ import type { Funding, Payer, Program } from '../../../../lib/rules/contribution
 import { terbilang } from '../../../../lib/rules/money.ts';
 import { ruleLabel } from '../../../../lib/rules/rule-labels.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
-import { useLocale, useT, type T } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate, formatNumber, wholeNumberInput, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
@@ -58,6 +58,7 @@ import {
 } from './rule-format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { useContributionsText, type ContributionsT } from './contributions-text.ts';
 
 const MONEY_MAX = 1_000_000_000_000_000;
 
@@ -79,7 +80,7 @@ function safeTerbilang(n: number): string | null {
 }
 
 export function CalculatorPage() {
-  const t = useT();
+  const t = useContributionsText();
   const [locale] = useLocale();
   const [form, setForm] = useState<CalculatorForm>(() => initialForm(todayInJakarta()));
   const set = <K extends keyof CalculatorForm>(key: K, value: CalculatorForm[K]) =>
@@ -333,7 +334,7 @@ type ResultsProps = {
   benefitsError: unknown;
 };
 
-const MISSING_LABEL: Readonly<Record<MissingField, Parameters<T>[0]>> = {
+const MISSING_LABEL: Readonly<Record<MissingField, Parameters<ContributionsT>[0]>> = {
   date: 'calc.date',
   income: 'calc.income',
   programs: 'calc.programs',
@@ -346,7 +347,7 @@ const MISSING_LABEL: Readonly<Record<MissingField, Parameters<T>[0]>> = {
 };
 
 function Results({ form, requests, quote, cost, benefits, benefitsError }: ResultsProps) {
-  const t = useT();
+  const t = useContributionsText();
 
   let main;
   if (requests.missing) {
@@ -385,7 +386,7 @@ function Results({ form, requests, quote, cost, benefits, benefitsError }: Resul
 }
 
 function Computing() {
-  const t = useT();
+  const t = useContributionsText();
   return (
     <Paper withBorder radius="md" p="lg" role="status">
       <Group gap="sm">
@@ -396,7 +397,7 @@ function Computing() {
   );
 }
 
-function payerLabel(payer: Payer, form: CalculatorForm, t: T): string {
+function payerLabel(payer: Payer, form: CalculatorForm, t: ContributionsT): string {
   const base = t(`calc.payer.${payer}`);
   // A BPU participant funded by a budget or a company: say which one.
   if (form.category === 'bpu' && form.funding !== 'self' && payer !== 'participant') {
@@ -405,14 +406,14 @@ function payerLabel(payer: Payer, form: CalculatorForm, t: T): string {
   return base;
 }
 
-function oneOffLabel(form: CalculatorForm, t: T): string {
+function oneOffLabel(form: CalculatorForm, t: ContributionsT): string {
   if (form.category === 'pmi') return t('calc.oneOff.pmi');
   if (form.category === 'jakon' && form.jakonBasis === 'contract') return t('calc.oneOff.jakon');
   return t('calc.monthly');
 }
 
 function QuoteHeadline({ quote, form, busy }: { quote: QuoteResponse; form: CalculatorForm; busy: boolean }) {
-  const t = useT();
+  const t = useContributionsText();
   const [locale] = useLocale();
   const payers = (Object.entries(quote.byPayer) as [Payer, number][]).filter(([, amount]) => amount > 0);
   return (
@@ -445,7 +446,7 @@ function QuoteHeadline({ quote, form, busy }: { quote: QuoteResponse; form: Calc
 }
 
 function CostFigure({ total, words }: { total: number; words: boolean }) {
-  const t = useT();
+  const t = useContributionsText();
   const spelled = words ? safeTerbilang(total) : null;
   const short = formatRupiahShort(total);
   return (
@@ -474,7 +475,7 @@ function CostCard({
   quote: QuoteResponse;
   cost: ReturnType<typeof useCost>;
 }) {
-  const t = useT();
+  const t = useContributionsText();
   const [locale] = useLocale();
   const frame = (title: string, body: ReactNode) => (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="calc-cost">
@@ -520,7 +521,7 @@ function CostCard({
 }
 
 function CostBody({ cost, form }: { cost: CostResponse; form: CalculatorForm }) {
-  const t = useT();
+  const t = useContributionsText();
   const [locale] = useLocale();
   const groups = groupMonths(cost.months);
   const first = cost.months[0]?.month;
@@ -567,7 +568,7 @@ function CostBody({ cost, form }: { cost: CostResponse; form: CalculatorForm }) 
 }
 
 /** PMI lines are all "JKK + JKM"; the package they pay for is in the rule key. */
-function itemLabel(item: QuoteResponse['items'][number], t: T): string {
+function itemLabel(item: QuoteResponse['items'][number], t: ContributionsT): string {
   const key = item.ruleKeys.find((k) => k.startsWith('pmi.'));
   if (key === 'pmi.package.pre') return `${programShort(item.program)} · ${t('calc.pmi.pre')}`;
   if (key === 'pmi.extra_month') return `${programShort(item.program)} · ${t('calc.pmi.extra')}`;
@@ -577,7 +578,7 @@ function itemLabel(item: QuoteResponse['items'][number], t: T): string {
 }
 
 function QuoteItems({ quote, form }: { quote: QuoteResponse; form: CalculatorForm }) {
-  const t = useT();
+  const t = useContributionsText();
   const recurring = !(form.category === 'pmi' || (form.category === 'jakon' && form.jakonBasis === 'contract'));
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="calc-items">
@@ -644,7 +645,7 @@ function QuoteItems({ quote, form }: { quote: QuoteResponse; form: CalculatorFor
 }
 
 function Recomposition({ quote }: { quote: QuoteResponse }) {
-  const t = useT();
+  const t = useContributionsText();
   const r = quote.recomposition;
   if (!r) return null;
   return (
@@ -662,7 +663,7 @@ function Recomposition({ quote }: { quote: QuoteResponse }) {
 }
 
 function UncertainMark() {
-  const t = useT();
+  const t = useContributionsText();
   return (
     <Badge
       size="xs"
@@ -678,7 +679,7 @@ function UncertainMark() {
 }
 
 function RulesUsed({ rules }: { rules: RuleRow[] }) {
-  const t = useT();
+  const t = useContributionsText();
   const [locale] = useLocale();
   const sorted = [...rules].sort(
     (a, b) => a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope, undefined, { numeric: true }),
@@ -744,7 +745,7 @@ function Benefits({
   form: CalculatorForm;
   wage: number | null;
 }) {
-  const t = useT();
+  const t = useContributionsText();
   const [locale] = useLocale();
   const [showAll, setShowAll] = useState(false);
   return (
@@ -815,7 +816,7 @@ function Benefits({
   );
 }
 
-function benefitAmount(item: BenefitSummary['programs'][number]['items'][number], t: T): string {
+function benefitAmount(item: BenefitSummary['programs'][number]['items'][number], t: ContributionsT): string {
   if (item.amountForWage !== null) return formatRupiah(item.amountForWage);
   if (item.amount !== null) return formatRupiah(item.amount);
   if (item.maxAmount !== null) return t('calc.benefits.max', { amount: formatRupiah(item.maxAmount) });

@@ -19,7 +19,7 @@ import { IconAlertCircle, IconAlertTriangle, IconFilterOff, IconInfoCircle, Icon
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RuleCreate, RuleRow } from '../../../../lib/contracts/contributions.ts';
 import { ApiError, fieldErrors } from '../../app/api.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
@@ -31,7 +31,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { positiveInt, type NumberValue } from './calculator-form.ts';
 import { useAddRule, useRules } from './contributions-api.ts';
-import { useContributionText } from './contributions-text.ts';
+import { useContributionsText } from './contributions-text.ts';
 import { formatRuleValue, ruleStatus, todayInJakarta } from './rule-format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
@@ -49,8 +49,8 @@ function byKey(a: RuleRow, b: RuleRow): number {
 }
 
 export function ContributionRulesPage() {
-  const t = useT();
-  const ct = useContributionText();
+  const t = useContributionsText();
+  const ct = useContributionsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, setFilters, clear, filtered } = useUrlFilters(FILTER_KEYS);
@@ -267,8 +267,8 @@ function percentToBp(value: NumberValue): number | null {
 }
 
 function AddRuleForm({ onDone, national }: { onDone: () => void; national: boolean }) {
-  const t = useT();
-  const ct = useContributionText();
+  const t = useContributionsText();
+  const ct = useContributionsText();
   const [locale] = useLocale();
   const add = useAddRule();
   const all = useRules({});

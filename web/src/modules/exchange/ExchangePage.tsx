@@ -20,7 +20,7 @@ import {
   useResponseUpload,
   useSimulatorApply,
 } from './exchange-api.ts';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
 import { EXCHANGE_PATHS, ExchangeNav, IssueTable } from './exchange-ui.tsx';
 import { TemplateLink } from '../../ui/TemplateLink.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
@@ -28,7 +28,7 @@ import { TableScroll } from '../../ui/TableScroll.tsx';
 const STATE_COLOR = { waiting: 'yellow', partly_answered: 'blue', answered: 'green' } as const;
 
 export function ExchangePage() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, page, setFilters, setPage } = useUrlFilters(['state', 'batch'] as const);
@@ -152,7 +152,7 @@ export function ExchangePage() {
               {xt('batches.templateNote')}{' '}
               {me.role !== 'bpjs' && (
                 <Anchor component={Link} to={EXCHANGE_PATHS.template} size="xs">
-                  {xt('nav.template')}
+                  {xt('tabs.template')}
                 </Anchor>
               )}
             </Text>
@@ -165,7 +165,7 @@ export function ExchangePage() {
 }
 
 function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: boolean }) {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ResponseResult | null>(null);

@@ -11,13 +11,13 @@ import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { useSnapshots, useSnapshotUpload } from './exchange-api.ts';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
 import { ExchangeNav, IssueTable } from './exchange-ui.tsx';
 import { TemplateLink } from '../../ui/TemplateLink.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 
 export function SnapshotPage() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { page, setPage } = useUrlFilters([] as const);

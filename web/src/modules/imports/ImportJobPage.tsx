@@ -22,7 +22,7 @@ import {
   REQUIRED_FIELDS,
   type ImportField,
 } from '../../../../lib/imports/headers.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
@@ -42,10 +42,11 @@ import {
   useSetMapping,
 } from './imports-api.ts';
 import { ImportProgress, StatusBadge } from './ImportStatus.tsx';
+import { useImportsText } from './imports-text.ts';
 
 export function ImportJobPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useImportsText();
   const job = useImport(id);
   const data = job.data;
 
@@ -71,7 +72,7 @@ const CANCELLABLE: readonly ImportJob['status'][] = ['needs_mapping', 'queued', 
 
 /** Cancels a waiting or running import after a confirmation naming its file; nothing is changed by it. */
 function CancelImport({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   const cancel = useCancelImport(job.id);
   const [asked, setAsked] = useState(false);
   if (!CANCELLABLE.includes(job.status)) return null;
@@ -100,7 +101,7 @@ function CancelImport({ job }: { job: ImportJob }) {
 }
 
 function JobBody({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   switch (job.status) {
     case 'needs_mapping':
       return <MappingForm job={job} />;
@@ -140,7 +141,7 @@ function JobBody({ job }: { job: ImportJob }) {
 
 /** The mapping screen: which field each column fills; the village for files without one. */
 function MappingForm({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const inspection = job.inspection!;
@@ -249,7 +250,7 @@ function Figure({ label, value, color }: { label: string; value: number; color?:
 }
 
 function Results({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   const [page, setPage] = useState(1);
   const [severity, setSeverity] = useState('');
   const issues = useImportIssues(job.id, page, severity, true);

@@ -3,7 +3,7 @@ import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ImportJob } from '../../../../lib/contracts/imports.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
@@ -14,10 +14,13 @@ import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { useImports, useUpload } from './imports-api.ts';
 import { StatusBadge } from './ImportStatus.tsx';
 import { TemplateLink } from '../../ui/TemplateLink.tsx';
+import { useImportsText } from './imports-text.ts';
+import { useRegistryText } from '../registry/registry-text.ts';
 
 /** Upload a CSV/XLSX list of workers; the recent imports of the region below. */
 export function ImportPage() {
-  const t = useT();
+  const t = useImportsText();
+  const rt = useRegistryText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -63,7 +66,7 @@ export function ImportPage() {
         description={t('imports.description', { region: me.regionLabel })}
         above={
           <Anchor component={Link} to={ROUTES.workers} size="sm">
-            ← {t('workers.title')}
+            ← {rt('workers.title')}
           </Anchor>
         }
       />

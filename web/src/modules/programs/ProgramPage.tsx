@@ -24,7 +24,7 @@ import {
   type ProgramDetail,
 } from '../../../../lib/contracts/programs.ts';
 import { SEGMENTS } from '../../../../lib/rules/segments.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
@@ -38,6 +38,8 @@ import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } fro
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { useProgram, useProgramGaps } from './programs-api.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { useProgramsText } from './programs-text.ts';
+import { useRegistryText } from '../registry/registry-text.ts';
 
 function Figure({
   label,
@@ -68,7 +70,7 @@ function Figure({
 }
 
 export function ProgramPage() {
-  const t = useT();
+  const t = useProgramsText();
   const { id = '' } = useParams();
   const program = useProgram(id);
 
@@ -85,7 +87,7 @@ export function ProgramPage() {
 }
 
 function ProgramView({ program: p }: { program: ProgramDetail }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
@@ -258,7 +260,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
 }
 
 function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   return (
     <Paper withBorder radius="md" p="md">
@@ -306,7 +308,8 @@ function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
 }
 
 function Gaps({ programId }: { programId: string }) {
-  const t = useT();
+  const t = useProgramsText();
+  const rt = useRegistryText();
   const [locale] = useLocale();
   const gaps = useProgramGaps(programId);
   const rows = gaps.data?.items;
@@ -328,7 +331,7 @@ function Gaps({ programId }: { programId: string }) {
         <DataTable
           label={t('programs.tab.gaps')}
           columns={[
-            { key: 'village', header: t('workers.col.village'), cell: (g) => g.villageLabel },
+            { key: 'village', header: rt('workers.col.village'), cell: (g) => g.villageLabel },
             {
               key: 'registered',
               header: t('programs.col.registered'),
@@ -361,7 +364,7 @@ function Gaps({ programId }: { programId: string }) {
 }
 
 function Terms({ program: p }: { program: ProgramDetail }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const rows: [string, ReactNode][] = [
     [t('programs.form.funder'), funderLabel(p.funder, t)],

@@ -33,7 +33,7 @@ import {
   type SegmentCode,
   type VulnerabilityFlag,
 } from '../../../../lib/rules/segments.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -47,7 +47,8 @@ import { searchQuery } from '../registry/registry-api.ts';
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { ProgramPicker } from './program-ui.tsx';
 import { useFileProposal, usePropose, useProposalPreview } from './programs-api.ts';
-import { usePT } from './programs-text.ts';
+import { useProgramsText } from './programs-text.ts';
+import { useRegistryText } from '../registry/registry-text.ts';
 import { TemplateLink } from '../../ui/TemplateLink.tsx';
 
 type Draft = {
@@ -69,7 +70,7 @@ export function useProgramParam(): [string, (id: string) => void] {
 }
 
 export function ProposalsPage() {
-  const t = useT();
+  const t = useProgramsText();
   const me = useCurrentUser();
   const [programId, setProgramId] = useProgramParam();
   return (
@@ -103,7 +104,8 @@ export function ProposalsPage() {
 }
 
 function ProposeForm({ programId }: { programId: string }) {
-  const t = useT();
+  const t = useProgramsText();
+  const rt = useRegistryText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const preview = useProposalPreview(programId);
@@ -164,14 +166,14 @@ function ProposeForm({ programId }: { programId: string }) {
           <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="sm">
             <TextInput
               label={t('proposals.search')}
-              placeholder={t('workers.searchPlaceholder')}
+              placeholder={rt('workers.searchPlaceholder')}
               value={draft.q}
               onChange={(e) => set('q', e.currentTarget.value)}
             />
             <LabelledSelect
-              label={t('workers.filterSegment')}
+              label={rt('workers.filterSegment')}
               data={[
-                { value: '', label: t('workers.allSegments') },
+                { value: '', label: rt('workers.allSegments') },
                 ...SEGMENT_CODES.map((c) => ({ value: c, label: SEGMENTS[c].label[locale] })),
               ]}
               value={draft.segment}
@@ -180,9 +182,9 @@ function ProposeForm({ programId }: { programId: string }) {
               searchable
             />
             <LabelledSelect
-              label={t('workers.filterCategory')}
+              label={rt('workers.filterCategory')}
               data={[
-                { value: '', label: t('workers.allCategories') },
+                { value: '', label: rt('workers.allCategories') },
                 ...PARTICIPATION_CATEGORIES.map((c) => ({ value: c, label: PARTICIPATION_CATEGORY_LABELS[c][locale] })),
               ]}
               value={draft.category}
@@ -263,7 +265,7 @@ function ProposalPreview({
   confirming: boolean;
   testId: string;
 }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   return (
     <Stack gap="sm" data-testid={testId}>
@@ -330,7 +332,7 @@ function ProposalPreview({
 
 /** The persons the proposal adds, in name order, so the operator sees who before confirming. */
 function PeopleToPropose({ result }: { result: ProposalResult }) {
-  const pt = usePT();
+  const pt = useProgramsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const mayOpen = WORKER_READERS.includes(me.role);
@@ -392,7 +394,7 @@ function PeopleToPropose({ result }: { result: ProposalResult }) {
  * used are listed with their row and column, and the confirmation proposes the workers found.
  */
 function FileProposeForm({ programId }: { programId: string }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const send = useFileProposal(programId);
   const [file, setFile] = useState<File | null>(null);

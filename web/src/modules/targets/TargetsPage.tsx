@@ -31,6 +31,7 @@ import {
 import { ruleLabel } from '../../../../lib/rules/rule-labels.ts';
 import { fieldErrors } from '../../app/api.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
+import { useContributionsText } from '../contributions/contributions-text.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert.tsx';
@@ -40,7 +41,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { formatMonth, formatRuleValue } from '../contributions/rule-format.ts';
 import { TARGETS_PAGE_SIZE, useCreateTarget, useDeleteTarget, useTargets, useUpdateTarget } from './targets-api.ts';
-import { useTT, type TT } from './targets-text.ts';
+import { useTargetsText, type TargetsT } from './targets-text.ts';
 import { PlanningLinks, ScopeRegionSelect } from './targets-ui.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 
@@ -61,8 +62,8 @@ function TargetCard({
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const tt = useTT();
-  const t = useT();
+  const tt = useTargetsText();
+  const ct = useContributionsText();
   const [locale] = useLocale();
   const name = `${tt(`kind.${target.kind}`)} ${target.regionLabel} ${target.year}`;
   const achieved = target.achievedOfTarget ?? 0;
@@ -207,7 +208,7 @@ function TargetCard({
                               <Table.Td>
                                 <Text size="xs">{ruleLabel(r.key, r.scope, locale)}</Text>
                               </Table.Td>
-                              <Table.Td>{formatRuleValue(r.value, t, locale)}</Table.Td>
+                              <Table.Td>{formatRuleValue(r.value, ct, locale)}</Table.Td>
                               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                                 {r.validFrom} – {r.validTo ?? '…'}
                               </Table.Td>
@@ -275,7 +276,7 @@ type FormState = {
 };
 
 function TargetForm({ editing, onClose }: { editing: TargetProgress | null; onClose: () => void }) {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const me = useCurrentUser();
   const create = useCreateTarget();
@@ -399,7 +400,7 @@ function TargetForm({ editing, onClose }: { editing: TargetProgress | null; onCl
   );
 }
 
-function confirmText(tt: TT, target: TargetProgress) {
+function confirmText(tt: TargetsT, target: TargetProgress) {
   return tt('targets.deleteConfirm', {
     kind: tt(`kind.${target.kind}`),
     region: target.regionLabel,
@@ -408,7 +409,7 @@ function confirmText(tt: TT, target: TargetProgress) {
 }
 
 export function TargetsPage() {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const me = useCurrentUser();
   const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters(['year', 'region'] as const);

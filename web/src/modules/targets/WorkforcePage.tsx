@@ -51,7 +51,7 @@ import {
   useWorkforce,
   WORKFORCE_PAGE_SIZE,
 } from './targets-api.ts';
-import { useTT } from './targets-text.ts';
+import { useTargetsText } from './targets-text.ts';
 import { PlanningLinks, ScopeRegionSelect } from './targets-ui.tsx';
 import { TemplateLink } from '../../ui/TemplateLink.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
@@ -62,7 +62,7 @@ function years(): string[] {
 }
 
 function ImportPanel() {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const upload = useImportWorkforce();
   const [file, setFile] = useState<File | null>(null);
@@ -192,7 +192,7 @@ function ImportPanel() {
 type EditState = { row: WorkforceRow | null; open: boolean };
 
 function WorkforceForm({ row, onClose }: { row: WorkforceRow | null; onClose: () => void }) {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const [locale] = useLocale();
   const me = useCurrentUser();
@@ -277,7 +277,7 @@ function WorkforceForm({ row, onClose }: { row: WorkforceRow | null; onClose: ()
 }
 
 export function WorkforcePage() {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const [locale] = useLocale();
   const me = useCurrentUser();
