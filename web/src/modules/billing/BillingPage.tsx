@@ -11,7 +11,6 @@ import {
   Text,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlarm, IconDownload, IconReceipt, IconRefresh } from '@tabler/icons-react';
@@ -48,23 +47,7 @@ import {
 } from './billing-api.ts';
 import { useBillingText, type BillingT } from './billing-text.ts';
 import { DateField } from '../../ui/DateField.tsx';
-
-function Figure({ label, value, exact, testId }: { label: string; value: string; exact: string; testId: string }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-          {label}
-        </Text>
-        <Tooltip label={exact} disabled={exact === value}>
-          <Text fz={24} fw={700} lh={1.15} data-testid={testId} data-exact={exact}>
-            {value}
-          </Text>
-        </Tooltip>
-      </Stack>
-    </Paper>
-  );
-}
+import { Figure } from '../../ui/Figure.tsx';
 
 export function StatusBadge({ bill, bt }: { bill: Bill; bt: BillingT }) {
   const color = bill.status === 'paid' ? 'teal' : bill.overdue ? 'red' : bill.status === 'partial' ? 'yellow' : 'gray';

@@ -43,6 +43,7 @@ import {
 } from './imports-api.ts';
 import { ImportProgress, StatusBadge } from './ImportStatus.tsx';
 import { useImportsText } from './imports-text.ts';
+import { Figure } from '../../ui/Figure.tsx';
 
 export function ImportJobPage() {
   const { id = '' } = useParams();
@@ -235,22 +236,9 @@ function MappingForm({ job }: { job: ImportJob }) {
   );
 }
 
-function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
-  const [locale] = useLocale();
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fz="xl" fw={700} c={color} data-testid={`figure-${label}`}>
-        {formatNumber(value, locale)}
-      </Text>
-    </Paper>
-  );
-}
-
 function Results({ job }: { job: ImportJob }) {
   const t = useImportsText();
+  const [locale] = useLocale();
   const [page, setPage] = useState(1);
   const [severity, setSeverity] = useState('');
   const issues = useImportIssues(job.id, page, severity, true);
@@ -306,12 +294,40 @@ function Results({ job }: { job: ImportJob }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
-        <Figure label={t('imports.total')} value={s.total} />
-        <Figure label={t('imports.inserted')} value={s.inserted} color="green" />
-        <Figure label={t('imports.updated')} value={s.updated} color="blue" />
-        <Figure label={t('imports.unchanged')} value={s.unchanged} />
-        <Figure label={t('imports.rejected')} value={s.rejected} color={s.rejected ? 'red' : undefined} />
-        <Figure label={t('imports.warnings')} value={s.warnings} color={s.warnings ? 'yellow' : undefined} />
+        <Figure
+          label={t('imports.total')}
+          testId={`figure-${t('imports.total')}`}
+          value={formatNumber(s.total, locale)}
+        />
+        <Figure
+          label={t('imports.inserted')}
+          testId={`figure-${t('imports.inserted')}`}
+          value={formatNumber(s.inserted, locale)}
+          color="green"
+        />
+        <Figure
+          label={t('imports.updated')}
+          testId={`figure-${t('imports.updated')}`}
+          value={formatNumber(s.updated, locale)}
+          color="blue"
+        />
+        <Figure
+          label={t('imports.unchanged')}
+          testId={`figure-${t('imports.unchanged')}`}
+          value={formatNumber(s.unchanged, locale)}
+        />
+        <Figure
+          label={t('imports.rejected')}
+          testId={`figure-${t('imports.rejected')}`}
+          value={formatNumber(s.rejected, locale)}
+          color={s.rejected ? 'red' : undefined}
+        />
+        <Figure
+          label={t('imports.warnings')}
+          testId={`figure-${t('imports.warnings')}`}
+          value={formatNumber(s.warnings, locale)}
+          color={s.warnings ? 'yellow' : undefined}
+        />
       </SimpleGrid>
       <Group>
         {!committed ? (

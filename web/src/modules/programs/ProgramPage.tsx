@@ -1,19 +1,5 @@
 import { COVERAGE_STATES } from '../../../../lib/contracts/common.ts';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -40,34 +26,7 @@ import { useProgram, useProgramGaps } from './programs-api.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useProgramsText } from './programs-text.ts';
 import { useRegistryText } from '../registry/registry-text.ts';
-
-function Figure({
-  label,
-  value,
-  exact,
-  children,
-}: {
-  label: string;
-  value: string;
-  exact?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-          {label}
-        </Text>
-        <Tooltip label={exact ?? value} disabled={!exact || exact === value}>
-          <Text fz={26} fw={700} lh={1.15}>
-            {value}
-          </Text>
-        </Tooltip>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+import { Figure } from '../../ui/Figure.tsx';
 
 export function ProgramPage() {
   const t = useProgramsText();

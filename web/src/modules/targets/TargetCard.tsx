@@ -22,6 +22,7 @@ import { formatDateTime, formatNumber, formatRupiah, formatRupiahShort } from '.
 import { formatMonth, formatRuleValue } from '../contributions/rule-format.ts';
 import { useTargetsText } from './targets-text.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { Figure } from '../../ui/Figure.tsx';
 
 const pct = (n: number, locale: string) =>
   `${n.toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 })}%`;
@@ -101,14 +102,17 @@ export function TargetCard({
 
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
           <Figure
+            variant="plain"
             label={tt('targets.active', { month: formatMonth(target.asOfMonth, locale) })}
             value={formatNumber(target.active)}
           />
           <Figure
+            variant="plain"
             label={tt('targets.targetPersons')}
             value={target.targetPersons === null ? '—' : formatNumber(target.targetPersons)}
           />
           <Figure
+            variant="plain"
             label={tt('targets.gap')}
             value={
               target.gapPersons === null
@@ -120,6 +124,7 @@ export function TargetCard({
             testId="target-gap"
           />
           <Figure
+            variant="plain"
             label={tt('targets.monthsTo')}
             value={
               target.gapPersons === null
@@ -218,23 +223,5 @@ export function TargetCard({
         </Text>
       </Stack>
     </Paper>
-  );
-}
-
-function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600} data-testid={testId}>
-        {value}
-      </Text>
-      {note && (
-        <Text size="xs" c="dimmed">
-          {note}
-        </Text>
-      )}
-    </Stack>
   );
 }
