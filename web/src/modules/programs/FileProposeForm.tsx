@@ -1,17 +1,16 @@
 // Proposing workers to a programme from a CSV/XLSX file of NIKs: check first, then propose.
-import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { FileProposalResult, ProposalResult } from '../../../../lib/contracts/programs.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { useFileProposal } from './programs-api.ts';
 import { useProgramsText } from './programs-text.ts';
-import { TemplateLink } from '../../ui/TemplateLink.tsx';
 import { ProposalPreview } from './ProposalPreview.tsx';
+import { UploadForm } from '../../ui/UploadForm.tsx';
 
 /**
  * Proposal from a spreadsheet with a NIK column: "Periksa berkas" previews (nothing saved), the rows that cannot be
@@ -25,8 +24,7 @@ export function FileProposeForm({ programId }: { programId: string }) {
   const [checked, setChecked] = useState<FileProposalResult | null>(null);
   const [done, setDone] = useState<ProposalResult | null>(null);
 
-  const check = (event: FormEvent) => {
-    event.preventDefault();
+  const check = () => {
     if (!file) return;
     setDone(null);
     send.mutate({ file, dryRun: true }, { onSuccess: (r) => setChecked(r) });
@@ -46,97 +44,88 @@ export function FileProposeForm({ programId }: { programId: string }) {
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-      <form onSubmit={check} noValidate>
-        <Stack gap="md">
-          <Title order={2} size="h4">
-            {t('proposals.fileTitle')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('proposals.fileHint')}
-          </Text>
-          <TemplateLink href="/api/programs/proposal-template.xlsx" />
-          <Group align="flex-end">
-            <FileInput
-              label={t('proposals.fileLabel')}
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              value={file}
-              onChange={(f) => {
-                setFile(f);
-                setChecked(null);
-                setDone(null);
-                send.reset();
-              }}
-              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-              clearable
-              w={{ base: '100%', sm: 360 }}
-            />
-            <Button type="submit" variant="default" disabled={!file} loading={send.isPending && !checked}>
-              {t('proposals.fileCheck')}
-            </Button>
-          </Group>
-          {send.error ? <ErrorAlert error={send.error} /> : null}
-          {checked && (
-            <Stack gap="sm" data-testid="file-proposal-preview">
-              <Text fw={600}>
-                {t('proposals.fileSummary', {
-                  rows: formatNumber(checked.rows, locale),
-                  found: formatNumber(checked.found, locale),
-                })}
-              </Text>
-              {checked.issues.length > 0 && (
-                <>
-                  <Text size="sm" fw={600}>
-                    {t('proposals.fileIssues', { n: formatNumber(checked.issues.length, locale) })}
-                  </Text>
-                  <Table aria-label={t('proposals.fileIssuesTable')} striped verticalSpacing="xs">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('proposals.col.row')}</Table.Th>
-                        <Table.Th scope="col">{t('proposals.col.column')}</Table.Th>
-                        <Table.Th scope="col">{t('proposals.col.problem')}</Table.Th>
+      <UploadForm
+        onSubmit={check}
+        title={t('proposals.fileTitle')}
+        description={t('proposals.fileHint')}
+        file={file}
+        onFileChange={(f) => {
+          setFile(f);
+          setChecked(null);
+          setDone(null);
+          send.reset();
+        }}
+        fileLabel={t('proposals.fileLabel')}
+        templateHref="/api/programs/proposal-template.xlsx"
+        required={false}
+        error={send.error}
+        actions={
+          <Button type="submit" variant="default" disabled={!file} loading={send.isPending && !checked}>
+            {t('proposals.fileCheck')}
+          </Button>
+        }
+      >
+        {checked && (
+          <Stack gap="sm" data-testid="file-proposal-preview">
+            <Text fw={600}>
+              {t('proposals.fileSummary', {
+                rows: formatNumber(checked.rows, locale),
+                found: formatNumber(checked.found, locale),
+              })}
+            </Text>
+            {checked.issues.length > 0 && (
+              <>
+                <Text size="sm" fw={600}>
+                  {t('proposals.fileIssues', { n: formatNumber(checked.issues.length, locale) })}
+                </Text>
+                <Table aria-label={t('proposals.fileIssuesTable')} striped verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('proposals.col.row')}</Table.Th>
+                      <Table.Th scope="col">{t('proposals.col.column')}</Table.Th>
+                      <Table.Th scope="col">{t('proposals.col.problem')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {checked.issues.slice(0, 200).map((i) => (
+                      <Table.Tr key={`${i.row}-${i.code}`}>
+                        <Table.Td>{i.row}</Table.Td>
+                        <Table.Td>{i.column}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{i.message}</Text>
+                          <Text size="xs" c="dimmed" ff="monospace">
+                            {i.code}
+                          </Text>
+                        </Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {checked.issues.slice(0, 200).map((i) => (
-                        <Table.Tr key={`${i.row}-${i.code}`}>
-                          <Table.Td>{i.row}</Table.Td>
-                          <Table.Td>{i.column}</Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{i.message}</Text>
-                            <Text size="xs" c="dimmed" ff="monospace">
-                              {i.code}
-                            </Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </>
-              )}
-              {checked.proposal ? (
-                <ProposalPreview
-                  result={checked.proposal}
-                  onConfirm={confirm}
-                  confirming={send.isPending}
-                  testId="file-proposal-result"
-                />
-              ) : (
-                <Alert color="yellow" variant="light">
-                  {t('proposals.fileNoneFound')}
-                </Alert>
-              )}
-            </Stack>
-          )}
-          {done && (
-            <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
-              {t('proposals.done', { n: formatNumber(done.proposed, locale) })}{' '}
-              <Anchor component={Link} to={ROUTES.programDetail(programId)} size="sm">
-                {t('proposals.toProgram')}
-              </Anchor>
-            </Alert>
-          )}
-        </Stack>
-      </form>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </>
+            )}
+            {checked.proposal ? (
+              <ProposalPreview
+                result={checked.proposal}
+                onConfirm={confirm}
+                confirming={send.isPending}
+                testId="file-proposal-result"
+              />
+            ) : (
+              <Alert color="yellow" variant="light">
+                {t('proposals.fileNoneFound')}
+              </Alert>
+            )}
+          </Stack>
+        )}
+        {done && (
+          <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
+            {t('proposals.done', { n: formatNumber(done.proposed, locale) })}{' '}
+            <Anchor component={Link} to={ROUTES.programDetail(programId)} size="sm">
+              {t('proposals.toProgram')}
+            </Anchor>
+          </Alert>
+        )}
+      </UploadForm>
     </Paper>
   );
 }
