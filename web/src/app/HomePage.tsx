@@ -9,7 +9,6 @@ import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
 import { HomeTodoList } from './HomeTodo.tsx';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
-import { useShellT } from './shell-text.ts';
 
 /**
  * Each role's home: what waits for it first (the to-do list), then its dashboard (pimpinan, Disnaker, operator, a
@@ -38,10 +37,10 @@ function RoleDashboard() {
         : 'disnaker';
   const title =
     me.role === 'pimpinan'
-      ? t('coverage.homePimpinan')
+      ? t('home.title.pimpinan')
       : me.role === 'operator'
-        ? t('coverage.homeOperator')
-        : t('coverage.homeDisnaker');
+        ? t('home.title.operator')
+        : t('home.title.disnaker');
   return (
     <Stack gap="lg">
       <PageHeader title={title} description={me.regionLabel} />
@@ -138,17 +137,16 @@ function WelcomePage() {
 /** The asesor's home: the Paritrana assessment does not exist yet, and the page says so instead of pretending. */
 function AssessorHome() {
   const t = useT();
-  const st = useShellT();
   const me = useCurrentUser();
   return (
     <Stack gap="lg" maw={880}>
-      <PageHeader title={st('assessor.title')} description={me.regionLabel} />
+      <PageHeader title={t('assessor.title')} description={me.regionLabel} />
       <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
       <Card withBorder radius="md" padding="lg">
         <EmptyState
           icon={<IconClipboardCheck size={26} stroke={1.5} />}
-          title={st('assessor.emptyTitle')}
-          body={st('assessor.emptyBody')}
+          title={t('assessor.emptyTitle')}
+          body={t('assessor.emptyBody')}
         />
       </Card>
     </Stack>

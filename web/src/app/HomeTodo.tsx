@@ -5,10 +5,9 @@ import type { HomeTodo as Todo, TodoKey } from '../../../lib/contracts/home.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../ui/format.ts';
 import { api } from './api.ts';
-import { useLocale } from './i18n.ts';
 import { ROUTES } from './routes.ts';
 import { useCurrentUser } from './session.tsx';
-import { useShellT, type ShellKey } from './shell-text.ts';
+import { useLocale, useT, type ShellKey } from './i18n.ts';
 
 /** Where each piece of work is done. */
 const TODO_PATH: Readonly<Record<TodoKey, string>> = {
@@ -35,7 +34,7 @@ export function useHomeTodo() {
 
 /** "Yang menunggu Anda": the role's open work in its region, each with its count and the page that does it. */
 export function HomeTodoList() {
-  const st = useShellT();
+  const st = useT();
   const me = useCurrentUser();
   const [locale] = useLocale();
   const todo = useHomeTodo();

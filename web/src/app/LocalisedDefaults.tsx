@@ -2,7 +2,6 @@ import { createTheme, MantineThemeProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useMemo, type ReactNode } from 'react';
 import { useT } from './i18n.ts';
-import { useShellT } from './shell-text.ts';
 
 /**
  * Names, in the reader's language, for Mantine's icon-only buttons wherever a page leaves them out: the close button
@@ -11,7 +10,6 @@ import { useShellT } from './shell-text.ts';
  */
 export function LocalisedDefaults({ children }: { children: ReactNode }) {
   const t = useT();
-  const st = useShellT();
   const theme = useMemo(
     () =>
       createTheme({
@@ -20,9 +18,9 @@ export function LocalisedDefaults({ children }: { children: ReactNode }) {
           Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
           Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } } },
           Alert: { defaultProps: { closeButtonLabel: t('app.close') } },
-          FileInput: { defaultProps: { clearButtonProps: { 'aria-label': st('input.clear') } } },
-          Select: { defaultProps: { clearButtonProps: { 'aria-label': st('input.clear') } } },
-          MultiSelect: { defaultProps: { clearButtonProps: { 'aria-label': st('input.clear') } } },
+          FileInput: { defaultProps: { clearButtonProps: { 'aria-label': t('input.clear') } } },
+          Select: { defaultProps: { clearButtonProps: { 'aria-label': t('input.clear') } } },
+          MultiSelect: { defaultProps: { clearButtonProps: { 'aria-label': t('input.clear') } } },
           Pagination: {
             defaultProps: {
               getItemProps: (page: number) => ({ 'aria-label': t('ui.page', { page }) }),
@@ -41,7 +39,7 @@ export function LocalisedDefaults({ children }: { children: ReactNode }) {
           },
         },
       }),
-    [t, st],
+    [t],
   );
   return (
     <MantineThemeProvider theme={theme} inherit>

@@ -1,9 +1,114 @@
-// Words of the shell added with the layout, accessibility and home pages issue, Indonesian first, English second;
-// kept apart from the shared dictionary (i18n.ts) so that parallel work does not collide in one large file.
-import { moduleText, type ModuleT } from './module-text.ts';
+// The words of the shell (layout, menu, home page, shared ui/ components), Indonesian first (the default) and English
+// with exactly the same keys. Every web module keeps its own words in `modules/<module>/<module>-text.ts`.
+import type { NavKey } from '../../../lib/access/navigation.ts';
+import type { Role } from '../../../lib/access/roles.ts';
 
 const id = {
+  'app.name': 'Lindung',
+  'app.tagline':
+    'Jaminan sosial ketenagakerjaan untuk pekerja rentan, dikelola bersama Pemda dan BPJS Ketenagakerjaan.',
+  'app.loading': 'Memuat…',
+  'app.skipToContent': 'Langsung ke isi',
+  'app.retry': 'Coba lagi',
+  'app.cancel': 'Batal',
+  'app.close': 'Tutup',
+  'app.back': 'Kembali',
+  'app.unknownError': 'Terjadi kesalahan yang tidak terduga. Muat ulang halaman lalu coba lagi.',
+  'app.networkError': 'Server Lindung tidak dapat dihubungi. Periksa sambungan internet Anda lalu coba lagi.',
+  'app.notFound.title': 'Halaman tidak ditemukan',
+  'app.notFound.body': 'Alamat ini tidak ada di Lindung. Periksa alamatnya atau kembali ke Beranda.',
+  'app.notFound.home': 'Ke Beranda',
+  'app.forbidden.title': 'Tidak ada akses',
+  'app.forbidden.body': 'Peran Anda tidak dapat membuka halaman ini. Hubungi admin Lindung bila Anda memerlukannya.',
+
+  'lang.group': 'Pilih bahasa',
+  'lang.id': 'Bahasa Indonesia',
+  'lang.en': 'English',
+  'lang.saveFailed': 'Pilihan bahasa belum tersimpan di akun Anda',
+
+  'footer.regionData': 'Data wilayah: idn-area-data (Kemendagri),',
+  'footer.license': 'lisensi ODbL',
+  'footer.apiDocs': 'Dokumentasi API',
+  'footer.nav': 'Tautan kaki halaman',
+
+  'header.menu': 'Buka atau tutup menu',
+  'header.signOut': 'Keluar',
+  'header.signedInAs': 'Masuk sebagai',
+  'header.home': 'Lindung, ke Beranda',
+
+  'nav.label': 'Menu utama',
+  'nav.soon': 'segera',
+  'nav.soonHint': 'Modul ini sedang disiapkan dan segera hadir.',
+  'nav.home': 'Beranda',
+  'nav.workers': 'Pekerja',
+  'nav.proposals': 'Usulan Kepesertaan',
+  'nav.lapseWarnings': 'Peringatan Iuran',
+  'nav.villageChecks': 'Permintaan Cek',
+  'nav.claims': 'Klaim',
+  'nav.programs': 'Program Perlindungan',
+  'nav.verification': 'Verifikasi',
+  'nav.exchange': 'Pertukaran Data BPJS',
+  'nav.billing': 'Tagihan & Pembayaran',
+  'nav.coverage': 'Cakupan',
+  'nav.governance': 'Regulasi & Rencana Kerja',
+  'nav.paritrana': 'Paritrana',
+  'nav.reports': 'Laporan',
+  'nav.membership': 'Kepesertaan',
+  'nav.snapshots': 'Snapshot Peserta',
+  'nav.reconciliation': 'Rekonsiliasi',
+  'nav.leaderDashboard': 'Dasbor Pimpinan',
+  'nav.budget': 'Anggaran',
+  'nav.assessment': 'Penilaian Paritrana',
+  'nav.ranking': 'Peringkat Kab/Kota',
+  'nav.users': 'Pengguna',
+  'nav.regions': 'Wilayah',
+  'nav.contributionRules': 'Aturan Iuran',
+  'nav.audit': 'Audit',
+  'nav.security': 'Keamanan',
+  'nav.system': 'Sistem',
+  'nav.calculator': 'Kalkulator Iuran',
+
+  'role.admin': 'Admin',
+  'role.disnaker': 'Disnaker',
+  'role.operator': 'Operator Desa/Kelurahan',
+  'role.bpjs': 'BPJS Ketenagakerjaan',
+  'role.pimpinan': 'Pimpinan Daerah',
+  'role.asesor': 'Asesor Paritrana',
+
+  'home.title': 'Beranda',
+  'home.welcome': 'Selamat datang, {name}',
+  'home.role': 'Peran',
+  'home.region': 'Wilayah kerja',
+  'home.intro': 'Lindung membantu Pemda dan BPJS Ketenagakerjaan melindungi pekerja rentan di wilayah Anda.',
+  'home.soon': 'Modul lain di menu (ditandai “segera”) sedang disiapkan dan akan muncul di sini.',
+  'home.quickLinks': 'Pintasan',
+  'home.usersLink': 'Kelola akun petugas di wilayah Anda.',
+  'home.auditLink': 'Lihat siapa mengubah apa, dan kapan.',
+
+  'ui.loading': 'Memuat data…',
+  'ui.showing': 'Menampilkan {from}–{to} dari {total}',
+  'ui.pagination': 'Halaman',
+  'ui.page': 'Halaman {page}',
+  'ui.firstPage': 'Halaman pertama',
+  'ui.prevPage': 'Halaman sebelumnya',
+  'ui.nextPage': 'Halaman berikutnya',
+  'ui.lastPage': 'Halaman terakhir',
+  'ui.errorTitle': 'Terjadi kesalahan',
+  'ui.requestId': 'Kode permintaan: {id}',
+  'ui.expand': 'Lihat rincian',
+  'ui.collapse': 'Tutup rincian',
+  'ui.clearFilters': 'Hapus filter',
+  'ui.noMatch': 'Tidak ada yang cocok',
+  'ui.none': '—',
+
+  'public.signIn': 'Masuk',
+
+  'home.title.pimpinan': 'Dasbor Pimpinan',
+  'home.title.operator': 'Beranda Desa',
+  'home.title.disnaker': 'Beranda Disnaker',
+
   'input.clear': 'Kosongkan isian',
+
   'scroll.hint': 'Tabel ini lebih lebar dari layar: geser ke samping untuk melihat semua kolom.',
   'scroll.region': '{label} (dapat digeser ke samping dengan tombol panah)',
 
@@ -44,10 +149,124 @@ const id = {
   'assessor.emptyTitle': 'Penilaian Paritrana belum tersedia',
   'assessor.emptyBody':
     'Modul penilaian Paritrana Award sedang disiapkan. Setelah tersedia, formulir penilaian kabupaten/kota di wilayah Anda dan peringkatnya akan muncul di halaman ini.',
+  'ui.template.link': 'Unduh templat',
+  'ui.template.hint': 'XLSX dengan judul kolom yang dikenali, kolom NIK berformat Teks, dan satu baris contoh.',
 } as const;
 
-const en: Readonly<Record<keyof typeof id, string>> = {
+export type ShellKey = keyof typeof id;
+
+// Compile-time checks: every menu item and every role has a label.
+const _navComplete: Record<`nav.${NavKey}`, string> = id;
+const _rolesComplete: Record<`role.${Role}`, string> = id;
+void _navComplete;
+void _rolesComplete;
+
+const en: Readonly<Record<ShellKey, string>> = {
+  'app.name': 'Lindung',
+  'app.tagline':
+    'Employment social security for vulnerable workers, run together by local governments and BPJS Ketenagakerjaan.',
+  'app.loading': 'Loading…',
+  'app.skipToContent': 'Skip to content',
+  'app.retry': 'Try again',
+  'app.cancel': 'Cancel',
+  'app.close': 'Close',
+  'app.back': 'Back',
+  'app.unknownError': 'An unexpected error occurred. Reload the page and try again.',
+  'app.networkError': 'The Lindung server cannot be reached. Check your internet connection and try again.',
+  'app.notFound.title': 'Page not found',
+  'app.notFound.body': 'This address does not exist in Lindung. Check it or go back to Home.',
+  'app.notFound.home': 'Go to Home',
+  'app.forbidden.title': 'No access',
+  'app.forbidden.body': 'Your role cannot open this page. Contact your Lindung administrator if you need it.',
+
+  'lang.group': 'Choose language',
+  'lang.id': 'Bahasa Indonesia',
+  'lang.en': 'English',
+  'lang.saveFailed': 'The language choice was not saved to your account',
+
+  'footer.regionData': 'Region data: idn-area-data (Kemendagri),',
+  'footer.license': 'ODbL licence',
+  'footer.apiDocs': 'API documentation',
+  'footer.nav': 'Footer links',
+
+  'header.menu': 'Open or close the menu',
+  'header.signOut': 'Sign out',
+  'header.signedInAs': 'Signed in as',
+  'header.home': 'Lindung, go to Home',
+
+  'nav.label': 'Main menu',
+  'nav.soon': 'soon',
+  'nav.soonHint': 'This module is being prepared and is coming soon.',
+  'nav.home': 'Home',
+  'nav.workers': 'Workers',
+  'nav.proposals': 'Enrolment Proposals',
+  'nav.lapseWarnings': 'Contribution Alerts',
+  'nav.villageChecks': 'Check requests',
+  'nav.claims': 'Claims',
+  'nav.programs': 'Protection Programmes',
+  'nav.verification': 'Verification',
+  'nav.exchange': 'BPJS Data Exchange',
+  'nav.billing': 'Billing & Payments',
+  'nav.coverage': 'Coverage',
+  'nav.governance': 'Regulations & Work Plans',
+  'nav.paritrana': 'Paritrana',
+  'nav.reports': 'Reports',
+  'nav.membership': 'Membership',
+  'nav.snapshots': 'Participant Snapshots',
+  'nav.reconciliation': 'Reconciliation',
+  'nav.leaderDashboard': 'Leadership Dashboard',
+  'nav.budget': 'Budget',
+  'nav.assessment': 'Paritrana Assessment',
+  'nav.ranking': 'Regency/City Ranking',
+  'nav.users': 'Users',
+  'nav.regions': 'Regions',
+  'nav.contributionRules': 'Contribution Rules',
+  'nav.audit': 'Audit',
+  'nav.security': 'Security',
+  'nav.system': 'System',
+  'nav.calculator': 'Contribution Calculator',
+
+  'role.admin': 'Administrator',
+  'role.disnaker': 'Manpower Office (Disnaker)',
+  'role.operator': 'Village Operator',
+  'role.bpjs': 'BPJS Ketenagakerjaan Officer',
+  'role.pimpinan': 'Regional Leader',
+  'role.asesor': 'Paritrana Assessor',
+
+  'home.title': 'Home',
+  'home.welcome': 'Welcome, {name}',
+  'home.role': 'Role',
+  'home.region': 'Working region',
+  'home.intro': 'Lindung helps local governments and BPJS Ketenagakerjaan protect vulnerable workers in your region.',
+  'home.soon': 'Other modules in the menu (marked “soon”) are being prepared and will appear here.',
+  'home.quickLinks': 'Shortcuts',
+  'home.usersLink': 'Manage staff accounts in your region.',
+  'home.auditLink': 'See who changed what, and when.',
+
+  'ui.loading': 'Loading data…',
+  'ui.showing': 'Showing {from}–{to} of {total}',
+  'ui.pagination': 'Pages',
+  'ui.page': 'Page {page}',
+  'ui.firstPage': 'First page',
+  'ui.prevPage': 'Previous page',
+  'ui.nextPage': 'Next page',
+  'ui.lastPage': 'Last page',
+  'ui.errorTitle': 'Something went wrong',
+  'ui.requestId': 'Request id: {id}',
+  'ui.expand': 'Show details',
+  'ui.collapse': 'Hide details',
+  'ui.clearFilters': 'Clear filters',
+  'ui.noMatch': 'Nothing matches',
+  'ui.none': '—',
+
+  'public.signIn': 'Sign in',
+
+  'home.title.pimpinan': 'Leadership dashboard',
+  'home.title.operator': 'Village home',
+  'home.title.disnaker': 'Manpower office home',
+
   'input.clear': 'Clear the field',
+
   'scroll.hint': 'This table is wider than the screen: scroll sideways to see every column.',
   'scroll.region': '{label} (scrolls sideways with the arrow keys)',
 
@@ -88,8 +307,9 @@ const en: Readonly<Record<keyof typeof id, string>> = {
   'assessor.emptyTitle': 'The Paritrana assessment is not available yet',
   'assessor.emptyBody':
     'The Paritrana Award assessment module is being prepared. Once available, the assessment forms of the regencies and cities in your region and their ranking will appear on this page.',
+  'ui.template.link': 'Download template',
+  'ui.template.hint': 'XLSX with the recognised column headers, the NIK column formatted as text, and one example row.',
 };
 
-export type ShellKey = keyof typeof id;
-export type ShellT = ModuleT<ShellKey>;
-export const useShellT = moduleText<ShellKey>({ id, en });
+/** The shell's dictionaries; `useT()` in i18n.ts translates them, module hooks fall back to them. */
+export const SHELL_TEXT = { id, en } as const;

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useShellT } from '../app/shell-text.ts';
+import { useT } from '../app/i18n.ts';
 
 type Props = {
   /** The table's name, for the scroll region ("Daftar pekerja (dapat digeser …)"). */
@@ -16,7 +16,7 @@ type Props = {
  * fits adds no tab stop.
  */
 export function TableScroll({ label, minWidth, children }: Props) {
-  const st = useShellT();
+  const st = useT();
   const ref = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const [overflows, setOverflows] = useState(false);

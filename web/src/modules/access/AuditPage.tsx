@@ -3,7 +3,7 @@ import { IconFilterOff, IconHistory, IconSearch } from '@tabler/icons-react';
 import { ROLES, type Role } from '../../../../lib/access/roles.ts';
 import type { AuditEntry } from '../../../../lib/contracts/access.ts';
 import { auditActionWords } from '../../../../lib/i18n/audit-actions.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -13,12 +13,13 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { RegionName } from '../regions/RegionName.tsx';
 import { AUDIT_PAGE_SIZE, useAudit } from './access-api.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { useAccessText } from './access-text.ts';
 
 const FILTER_KEYS = ['actor', 'action', 'from', 'to'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function JsonView({ value }: { value: unknown }) {
-  const t = useT();
+  const t = useAccessText();
   if (value === null || value === undefined) return <Text size="sm">{t('ui.none')}</Text>;
   return (
     <Code block className="json-view">
@@ -28,7 +29,7 @@ function JsonView({ value }: { value: unknown }) {
 }
 
 export function AuditPage() {
-  const t = useT();
+  const t = useAccessText();
   const [locale] = useLocale();
   const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters(FILTER_KEYS);
   const from = DATE.test(values.from) ? values.from : '';

@@ -3,14 +3,14 @@ import { IconShieldExclamation } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { ROUTES } from '../../app/routes.ts';
 import { useSecurityAlerts } from './access-api.ts';
-import { useSecurityT } from './security-text.ts';
+import { useAccessText } from './access-text.ts';
 
 /**
  * The admin's to-do when one address or account causes a burst of security events (more than N in M minutes).
  * Shown on the admin's home and on the Keamanan page; renders nothing while all is calm.
  */
 export function SecurityAlertBanner({ withLink = true }: { withLink?: boolean }) {
-  const t = useSecurityT();
+  const t = useAccessText();
   const alerts = useSecurityAlerts();
   const data = alerts.data;
   if (!data || data.alerts.length === 0) return null;

@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { SECURITY_PAGE_SIZE, useSecurityAlerts, useSecurityEvents } from './access-api.ts';
 import { SecurityAlertBanner } from './SecurityAlertBanner.tsx';
-import { useSecurityT } from './security-text.ts';
+import { useAccessText } from './access-text.ts';
 
 const FILTER_KEYS = ['kind', 'username', 'ip'] as const;
 
@@ -19,7 +19,7 @@ const isKind = (v: string): v is SecurityEventKind => (SECURITY_EVENT_KINDS as r
 
 /** The admin's view of refused sign-ins and probes, with the burst alert on top. */
 export function SecurityPage() {
-  const t = useSecurityT();
+  const t = useAccessText();
   const tt = useT();
   const [locale] = useLocale();
   const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters(FILTER_KEYS);

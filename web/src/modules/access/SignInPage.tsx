@@ -17,15 +17,15 @@ import { IconAlertCircle, IconCalculator, IconInfoCircle, IconShieldHeart } from
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Footer } from '../../app/Footer.tsx';
-import { useT } from '../../app/i18n.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { returnPathFrom } from '../../app/return-to.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { takeSessionEndedMessage, useSignIn } from '../../app/session.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
+import { useAccessText } from './access-text.ts';
 
 export function SignInPage() {
-  const t = useT();
+  const t = useAccessText();
   const navigate = useNavigate();
   const { search } = useLocation();
   const signIn = useSignIn();

@@ -19,7 +19,7 @@ import { canGrantRole, ROLES, type Role } from '../../../../lib/access/roles.ts'
 import type { User, UserUpdate } from '../../../../lib/contracts/access.ts';
 import { LOCALES, type Locale } from '../../../../lib/i18n/locale.ts';
 import { fieldErrors } from '../../app/api.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
@@ -30,6 +30,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { useCreateUser, useUpdateUser, useUser } from './access-api.ts';
 import { UserStatusBadge } from './UserStatusBadge.tsx';
+import { useAccessText } from './access-text.ts';
 
 type Values = {
   username: string;
@@ -44,7 +45,7 @@ type Values = {
 type FieldName = keyof Values;
 
 function BackToUsers() {
-  const t = useT();
+  const t = useAccessText();
   return (
     <Anchor component={Link} to={ROUTES.users} size="sm" w="fit-content">
       <Group gap={4} component="span">
@@ -68,7 +69,7 @@ type UserFormProps = {
 };
 
 function UserForm({ mode, initial, pending, error, onSubmit, notice, keepRole }: UserFormProps) {
-  const t = useT();
+  const t = useAccessText();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(initial);
@@ -200,7 +201,7 @@ function UserForm({ mode, initial, pending, error, onSubmit, notice, keepRole }:
 }
 
 export function UserCreatePage() {
-  const t = useT();
+  const t = useAccessText();
   const me = useCurrentUser();
   const [locale] = useLocale();
   const navigate = useNavigate();
@@ -252,7 +253,7 @@ export function UserCreatePage() {
 }
 
 export function UserEditPage() {
-  const t = useT();
+  const t = useAccessText();
   const [locale] = useLocale();
   const { id = '' } = useParams();
   const user = useUser(id);
@@ -286,7 +287,7 @@ export function UserEditPage() {
 }
 
 function EditForm({ user }: { user: User }) {
-  const t = useT();
+  const t = useAccessText();
   const navigate = useNavigate();
   const update = useUpdateUser(user.id);
   const [notice, setNotice] = useState<string | null>(null);

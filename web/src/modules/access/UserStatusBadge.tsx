@@ -1,6 +1,6 @@
 import { Box, Group, Text, Tooltip } from '@mantine/core';
 import type { User } from '../../../../lib/contracts/access.ts';
-import { useT } from '../../app/i18n.ts';
+import { useAccessText } from './access-text.ts';
 
 function Status({ color, label }: { color: string; label: string }) {
   return (
@@ -21,7 +21,7 @@ export function UserStatusBadge({
   user: Pick<User, 'active' | 'lockedUntil'>;
   lockedTitle?: string;
 }) {
-  const t = useT();
+  const t = useAccessText();
   if (!user.active) return <Status color="gray.5" label={t('users.status.inactive')} />;
   if (user.lockedUntil) {
     const status = <Status color="orange.7" label={t('users.status.locked')} />;

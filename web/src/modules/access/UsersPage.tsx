@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { canGrantRole, ROLES, type Role } from '../../../../lib/access/roles.ts';
 import type { User } from '../../../../lib/contracts/access.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
@@ -18,11 +18,12 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { USERS_PAGE_SIZE, useSetUserActive, useUsers } from './access-api.ts';
 import { UserStatusBadge } from './UserStatusBadge.tsx';
+import { useAccessText } from './access-text.ts';
 
 const FILTER_KEYS = ['q', 'role', 'active'] as const;
 
 export function UsersPage() {
-  const t = useT();
+  const t = useAccessText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();

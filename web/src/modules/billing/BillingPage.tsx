@@ -11,7 +11,6 @@ import {
   Text,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlarm, IconDownload, IconReceipt, IconRefresh } from '@tabler/icons-react';
@@ -46,25 +45,9 @@ import {
   usePayments,
   useRecordPayment,
 } from './billing-api.ts';
-import { useBillingT, type BillingT } from './billing-i18n.ts';
+import { useBillingText, type BillingT } from './billing-text.ts';
 import { DateField } from '../../ui/DateField.tsx';
-
-function Figure({ label, value, exact, testId }: { label: string; value: string; exact: string; testId: string }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-          {label}
-        </Text>
-        <Tooltip label={exact} disabled={exact === value}>
-          <Text fz={24} fw={700} lh={1.15} data-testid={testId} data-exact={exact}>
-            {value}
-          </Text>
-        </Tooltip>
-      </Stack>
-    </Paper>
-  );
-}
+import { Figure } from '../../ui/Figure.tsx';
 
 export function StatusBadge({ bill, bt }: { bill: Bill; bt: BillingT }) {
   const color = bill.status === 'paid' ? 'teal' : bill.overdue ? 'red' : bill.status === 'partial' ? 'yellow' : 'gray';
@@ -84,7 +67,7 @@ export function StatusBadge({ bill, bt }: { bill: Bill; bt: BillingT }) {
 
 export function BillingPage() {
   const t = useT();
-  const bt = useBillingT();
+  const bt = useBillingText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const mayPay = BILL_MANAGERS.includes(me.role);
@@ -359,7 +342,7 @@ export function BillingPage() {
 
 function PaymentDialog({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const t = useT();
-  const bt = useBillingT();
+  const bt = useBillingText();
   const [locale] = useLocale();
   const record = useRecordPayment();
   const [paidOn, setPaidOn] = useState(todayWib(new Date()));

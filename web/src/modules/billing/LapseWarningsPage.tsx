@@ -32,12 +32,12 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { LAPSE_PAGE_SIZE, lapseXlsxUrl, useCoverageCheck, useLapseWarnings } from './billing-api.ts';
-import { useBillingT } from './billing-i18n.ts';
+import { useBillingText } from './billing-text.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 
 export function LapseWarningsPage() {
-  const bt = useBillingT();
+  const bt = useBillingText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters(['kind', 'source', 'region'] as const);
@@ -242,7 +242,7 @@ export function LapseWarningsPage() {
 /** "Cek kepesertaan": NIK + date → covered or not, with the reason and each source. */
 function CoverageCheckCard() {
   const t = useT();
-  const bt = useBillingT();
+  const bt = useBillingText();
   const [locale] = useLocale();
   const check = useCoverageCheck();
   const [nik, setNik] = useState('');

@@ -9,7 +9,7 @@ import { useLocale } from '../../app/i18n.ts';
 import { wholeNumberInput } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { useRules } from './contributions-api.ts';
-import { useContributionText } from './contributions-text.ts';
+import { useContributionsText } from './contributions-text.ts';
 
 export function IncomeRowField({
   date,
@@ -28,7 +28,7 @@ export function IncomeRowField({
   description: string;
   error?: string | undefined;
 }) {
-  const ct = useContributionText();
+  const ct = useContributionsText();
   const [locale] = useLocale();
   const [earnings, setEarnings] = useState<number | ''>('');
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { translate, type T } from '../../app/i18n.ts';
+import { useContributionsText, type ContributionsT } from './contributions-text.ts';
 import { buildRequests, initialForm, positiveInt } from './calculator-form.ts';
 import { compactBasis, formatMonth, formatRuleValue, groupMonths, ruleStatus, todayInJakarta } from './rule-format.ts';
 
-const tId: T = (key, params) => translate('id', key, params);
-const tEn: T = (key, params) => translate('en', key, params);
+const tId: ContributionsT = (key, params) => useContributionsText.translate('id', key, params);
+const tEn: ContributionsT = (key, params) => useContributionsText.translate('en', key, params);
 
 describe('buildRequests', () => {
   it('opens on one BPU worker at Rp1,000,000, JKK + JKM, APBD, for a year', () => {

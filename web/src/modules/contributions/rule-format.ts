@@ -3,7 +3,7 @@
 import type { RuleRow } from '../../../../lib/contracts/contributions.ts';
 import type { Category, Funding, Program } from '../../../../lib/rules/contribution-types.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
-import type { T } from '../../app/i18n.ts';
+import type { ContributionsT } from './contributions-text.ts';
 import { formatNumber, formatRupiah } from '../../ui/format.ts';
 
 export type RuleValue = RuleRow['value'];
@@ -30,12 +30,12 @@ const FUNDING_SHORT: Readonly<Record<Exclude<Funding, 'self'>, string>> = {
   csr: 'CSR',
 };
 
-export function fundingShort(funding: Funding, t: T): string {
+export function fundingShort(funding: Funding, t: ContributionsT): string {
   return funding === 'self' ? t('calc.funding.self') : FUNDING_SHORT[funding];
 }
 
 /** The value of a rule row in words and figures, e.g. `pemberi kerja 3,7% + pekerja 2%`. */
-export function formatRuleValue(value: RuleValue, t: T, locale: Locale): string {
+export function formatRuleValue(value: RuleValue, t: ContributionsT, locale: Locale): string {
   const pct = (bp: number) => formatPercent(bp, locale);
   switch (value.kind) {
     case 'rate':

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { MONTH_NAMES } from '../../../../lib/i18n/months.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { FORMULAS, PEOPLE_EXPORT_MAX_ROWS } from '../../../../lib/contracts/coverage.ts';
@@ -51,7 +51,7 @@ export function CoverageDashboard({
   variant: Variant;
   linkTo: (code: string) => string;
 }) {
-  const t = useT();
+  const t = useCoverageText();
   const ct = useCoverageText();
   const [locale] = useLocale();
   const dash = useCoverageDashboard(region);
@@ -354,7 +354,7 @@ function PeopleModal({
   month: string;
   onClose: () => void;
 }) {
-  const t = useT();
+  const t = useCoverageText();
   const [page, setPage] = useState(1);
   const q = useCoveragePeople(target ? { region: target.region, month, page, leavers: target.leavers } : null);
   return (

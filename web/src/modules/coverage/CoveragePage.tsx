@@ -1,13 +1,13 @@
 import { Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { useT } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { CoverageDashboard } from './CoverageDashboard.tsx';
+import { useCoverageText } from './coverage-text.ts';
 
 /** /cakupan?wilayah=34.02.01: coverage of one region, drilling down through the region code in the URL. */
 export function CoveragePage() {
-  const t = useT();
+  const t = useCoverageText();
   const me = useCurrentUser();
   const [params] = useSearchParams();
   const region = params.get('wilayah') ?? (me.region === '*' ? null : me.region);

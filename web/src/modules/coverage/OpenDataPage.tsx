@@ -3,7 +3,7 @@ import { Anchor, Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { FORMULAS } from '../../../../lib/contracts/coverage.ts';
 import { useCoverageText } from './coverage-text.ts';
 import { useOpenData } from './coverage-api.ts';
@@ -11,7 +11,7 @@ import { monthLabel } from './CoverageDashboard.tsx';
 
 /** Data Terbuka: active participants per district, no sign-in, no personal data, counts 1–4 withheld. */
 export function OpenDataPage() {
-  const t = useT();
+  const t = useCoverageText();
   const ct = useCoverageText();
   const [locale] = useLocale();
   const q = useOpenData();

@@ -5,12 +5,13 @@ import type { Dashboard, QualityMetric } from '../../../../lib/contracts/coverag
 import { EXCHANGE_USERS } from '../../../../lib/contracts/exchange.ts';
 import { PROGRAM_MANAGERS } from '../../../../lib/contracts/programs.ts';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
-import { useLocale, useT, type MessageKey } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
+import { useCoverageText, type CoverageKey } from './coverage-text.ts';
 
 /** Where a person can act on each count, and who may open that page. */
-const ACTIONS: Readonly<Record<QualityMetric, { to: string; label: MessageKey; roles: readonly Role[] }>> = {
+const ACTIONS: Readonly<Record<QualityMetric, { to: string; label: CoverageKey; roles: readonly Role[] }>> = {
   workers_registered: { to: ROUTES.workers, label: 'coverage.quality.go.workers', roles: WORKER_READERS },
   workers_without_phone: {
     to: `${ROUTES.workers}?problem=no_phone`,
@@ -40,7 +41,7 @@ const ACTIONS: Readonly<Record<QualityMetric, { to: string; label: MessageKey; r
 
 /** The Disnaker dashboard's data-quality counts: computed by the refresh, each with the page to act on it. */
 export function QualityCard({ quality }: { quality: NonNullable<Dashboard['quality']> }) {
-  const t = useT();
+  const t = useCoverageText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   return (

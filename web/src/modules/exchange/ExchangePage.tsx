@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload, IconFileSpreadsheet, IconInbox, IconRobot, IconUpload } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload, IconInbox, IconRobot, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { BatchSummary, ResponseResult } from '../../../../lib/contracts/exchange.ts';
@@ -20,15 +20,15 @@ import {
   useResponseUpload,
   useSimulatorApply,
 } from './exchange-api.ts';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
 import { EXCHANGE_PATHS, ExchangeNav, IssueTable } from './exchange-ui.tsx';
-import { TemplateLink } from '../../ui/TemplateLink.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { UploadForm } from '../../ui/UploadForm.tsx';
 
 const STATE_COLOR = { waiting: 'yellow', partly_answered: 'blue', answered: 'green' } as const;
 
 export function ExchangePage() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, page, setFilters, setPage } = useUrlFilters(['state', 'batch'] as const);
@@ -152,7 +152,7 @@ export function ExchangePage() {
               {xt('batches.templateNote')}{' '}
               {me.role !== 'bpjs' && (
                 <Anchor component={Link} to={EXCHANGE_PATHS.template} size="xs">
-                  {xt('nav.template')}
+                  {xt('tabs.template')}
                 </Anchor>
               )}
             </Text>
@@ -165,7 +165,7 @@ export function ExchangePage() {
 }
 
 function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: boolean }) {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ResponseResult | null>(null);
@@ -228,27 +228,18 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
             </Stack>
           </Alert>
         )}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            send(true);
+        <UploadForm
+          onSubmit={() => send(true)}
+          file={file}
+          onFileChange={(f) => {
+            setFile(f);
+            setResult(null);
           }}
-        >
-          <Stack gap="sm" maw="40rem">
-            <FileInput
-              label={xt('response.file')}
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-              value={file}
-              onChange={(f) => {
-                setFile(f);
-                setResult(null);
-              }}
-              clearable
-              required
-            />
-            <TemplateLink href="/api/exchange/response-template.xlsx" />
-            <Group>
+          fileLabel={xt('response.file')}
+          templateHref="/api/exchange/response-template.xlsx"
+          error={upload.error}
+          actions={
+            <>
               <Button type="submit" variant="default" disabled={!file} loading={upload.isPending}>
                 {xt('response.preview')}
               </Button>
@@ -259,10 +250,9 @@ function ResponsePanel({ batch, simulator }: { batch: BatchSummary; simulator: b
               >
                 {xt('response.apply')}
               </Button>
-            </Group>
-          </Stack>
-        </form>
-        {upload.error ? <ErrorAlert error={upload.error} /> : null}
+            </>
+          }
+        />
         {result && (
           <Stack gap="sm">
             <Text size="sm" role="status">

@@ -25,7 +25,8 @@ import {
   useRequestVillageCheck,
   useTakeKpj,
 } from './exchange-api.ts';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
+import { useProgramsText } from '../programs/programs-text.ts';
 import { ExchangeNav } from './exchange-ui.tsx';
 
 const KIND_COLOR: Record<ReconciliationKind, string> = {
@@ -36,7 +37,7 @@ const KIND_COLOR: Record<ReconciliationKind, string> = {
 };
 
 export function ReconciliationPage() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const { values, page, setFilters, setPage } = useUrlFilters(['kind'] as const);
   const kind = (RECONCILIATION_KINDS as readonly string[]).includes(values.kind)
@@ -193,7 +194,7 @@ export function ReconciliationPage() {
 
 /** The actions a row offers: take the branch's KPJ, mark the enrollment ended, ask the village to check. */
 function RowActions({ row, onEnd }: { row: ReconciliationItem; onEnd: () => void }) {
-  const xt = useXT();
+  const xt = useExchangeText();
   const t = useT();
   const me = useCurrentUser();
   const takeKpj = useTakeKpj();
@@ -272,8 +273,8 @@ function RowActions({ row, onEnd }: { row: ReconciliationItem; onEnd: () => void
 
 /** "Tandai berakhir": the reason (withdrawn by default), a note, then the programmes module ends the enrollment. */
 function EndModal({ row, onClose }: { row: ReconciliationItem | null; onClose: () => void }) {
-  const xt = useXT();
-  const t = useT();
+  const xt = useExchangeText();
+  const t = useProgramsText();
   const end = useEndFromReconciliation();
   const [reason, setReason] = useState<EndReason>('withdrawn');
   const [note, setNote] = useState('');

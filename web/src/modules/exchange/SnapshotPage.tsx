@@ -1,23 +1,22 @@
-import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconDatabase, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconDatabase, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SnapshotResult, SnapshotSummary } from '../../../../lib/contracts/exchange.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { useSnapshots, useSnapshotUpload } from './exchange-api.ts';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
 import { ExchangeNav, IssueTable } from './exchange-ui.tsx';
-import { TemplateLink } from '../../ui/TemplateLink.tsx';
 import { DateField } from '../../ui/DateField.tsx';
+import { UploadForm } from '../../ui/UploadForm.tsx';
 
 export function SnapshotPage() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { page, setPage } = useUrlFilters([] as const);
@@ -75,31 +74,23 @@ export function SnapshotPage() {
       <ExchangeNav />
       <Stack gap="lg">
         <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
+          <UploadForm
+            onSubmit={() => {
               if (!file) return;
               upload.mutate(
                 { file, ...(region && { region }), ...(asOf && { asOf }) },
                 { onSuccess: (r) => setResult(r) },
               );
             }}
-          >
-            <Stack gap="sm" maw="40rem">
-              <FileInput
-                label={xt('snapshot.file')}
-                description={xt('snapshot.fileHelp')}
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-                value={file}
-                onChange={(f) => {
-                  setFile(f);
-                  setResult(null);
-                }}
-                clearable
-                required
-              />
-              <TemplateLink href="/api/exchange/snapshot-template.xlsx" />
+            file={file}
+            onFileChange={(f) => {
+              setFile(f);
+              setResult(null);
+            }}
+            fileLabel={xt('snapshot.file')}
+            fileDescription={xt('snapshot.fileHelp')}
+            templateHref="/api/exchange/snapshot-template.xlsx"
+            fields={
               <Group grow align="flex-start">
                 <TextInput
                   label={xt('snapshot.region')}
@@ -110,19 +101,19 @@ export function SnapshotPage() {
                 />
                 <DateField label={xt('snapshot.asOf')} value={asOf} onChange={(v) => setAsOf(v)} />
               </Group>
-              {upload.error ? <ErrorAlert error={upload.error} /> : null}
-              <Group>
-                <Button
-                  type="submit"
-                  leftSection={<IconUpload size={18} aria-hidden />}
-                  disabled={!file}
-                  loading={upload.isPending}
-                >
-                  {xt('snapshot.upload')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+            }
+            error={upload.error}
+            actions={
+              <Button
+                type="submit"
+                leftSection={<IconUpload size={18} aria-hidden />}
+                disabled={!file}
+                loading={upload.isPending}
+              >
+                {xt('snapshot.upload')}
+              </Button>
+            }
+          />
           {result && (
             <Stack gap="sm" mt="md">
               {result.imported && result.snapshot ? (

@@ -13,11 +13,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useSaveTemplate, useTemplate } from './exchange-api.ts';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
 import { ExchangeNav } from './exchange-ui.tsx';
 
 export function TemplatePage() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const template = useTemplate();

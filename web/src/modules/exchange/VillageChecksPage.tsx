@@ -16,12 +16,12 @@ import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { useAnswerVillageCheck, useVillageChecks } from './exchange-api.ts';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
 import { ExchangeNav } from './exchange-ui.tsx';
 
 /** "Minta desa cek" requests about the people of the user's villages: the operator answers them here. */
 export function VillageChecksPage() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, setFilters } = useUrlFilters(['status'] as const);
@@ -141,7 +141,7 @@ export function VillageChecksPage() {
 }
 
 function AnswerModal({ check, onClose }: { check: VillageCheck | null; onClose: () => void }) {
-  const xt = useXT();
+  const xt = useExchangeText();
   const t = useT();
   const answer = useAnswerVillageCheck();
   const [text, setText] = useState('');

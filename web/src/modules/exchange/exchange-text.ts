@@ -1,13 +1,13 @@
-// The exchange pages' words, Indonesian first, English second, in the style of app/i18n.ts. Kept beside the module
-// (not in the shared dictionary) so that parallel work on other modules does not collide in one large file.
+// The words of the exchange module, Indonesian first (the default) and English with exactly the same keys. Each web
+// module keeps its words here, in `<module>-text.ts`; the shell's own words are in app/shell-text.ts.
 import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
-  'nav.batches': 'Batch',
-  'nav.snapshots': 'Snapshot Peserta',
-  'nav.reconciliation': 'Rekonsiliasi',
-  'nav.template': 'Templat Kolom',
-  'nav.label': 'Bagian pertukaran data BPJS',
+  'tabs.batches': 'Batch',
+  'tabs.snapshots': 'Snapshot Peserta',
+  'tabs.reconciliation': 'Rekonsiliasi',
+  'tabs.template': 'Templat Kolom',
+  'tabs.label': 'Bagian pertukaran data BPJS',
 
   'batches.title': 'Pertukaran Data BPJS',
   'batches.description':
@@ -59,6 +59,7 @@ const id = {
   'response.outcome.accepted': 'Diterima',
   'response.outcome.rejected': 'Ditolak',
   'response.unchanged': 'sudah tercatat',
+
   'simulator.title': 'Simulator BPJS (demo)',
   'simulator.help':
     'Server ini memakai simulator cabang BPJS. Unduh berkas jawabannya lalu unggah di sini, atau terapkan langsung.',
@@ -139,7 +140,9 @@ const id = {
   'recon.checkOpen': 'Menunggu jawaban desa',
   'recon.noVillage': 'Desa tidak diketahui',
   'recon.cancel': 'Batal',
-  'nav.checks': 'Cek Desa',
+
+  'tabs.checks': 'Cek Desa',
+
   'checks.title': 'Permintaan Cek Desa',
   'checks.description':
     'Peserta yang datanya di Lindung dan di BPJS Ketenagakerjaan berbeda. Operator desa memeriksa orangnya (kartu peserta, KTP, status kerja) lalu menuliskan jawabannya.',
@@ -180,12 +183,13 @@ const id = {
 
 export type ExchangeKey = keyof typeof id;
 
-const en: Record<ExchangeKey, string> = {
-  'nav.batches': 'Batches',
-  'nav.snapshots': 'Participant snapshots',
-  'nav.reconciliation': 'Reconciliation',
-  'nav.template': 'Column template',
-  'nav.label': 'BPJS data exchange sections',
+const en: Readonly<Record<ExchangeKey, string>> = {
+  'tabs.batches': 'Batches',
+  'tabs.snapshots': 'Participant snapshots',
+  'tabs.reconciliation': 'Reconciliation',
+  'tabs.template': 'Column template',
+  'tabs.label': 'BPJS data exchange sections',
+
   'batches.title': 'BPJS data exchange',
   'batches.description':
     'Registration batches sent to BPJS Ketenagakerjaan for {region}: download the file, then upload the branch’s answer (KPJ per NIK, accepted or rejected).',
@@ -211,6 +215,7 @@ const en: Record<ExchangeKey, string> = {
   'batches.emptyFiltered': 'No batch has this status. Choose another.',
   'batches.templateNote':
     'BPJS Ketenagakerjaan’s official bulk template is not public. File columns follow a template Disnaker configures.',
+
   'response.title': 'Branch answer for batch {batch}',
   'response.help':
     'A CSV or XLSX file from the BPJS branch with NIK, KPJ, status (DITERIMA/DITOLAK), reason and start date (TMT). Check it first; the answer is applied only when every row is right.',
@@ -235,12 +240,14 @@ const en: Record<ExchangeKey, string> = {
   'response.outcome.accepted': 'Accepted',
   'response.outcome.rejected': 'Rejected',
   'response.unchanged': 'already recorded',
+
   'simulator.title': 'BPJS simulator (demo)',
   'simulator.help':
     'This server uses a simulated BPJS branch. Download its answer file and upload it here, or apply it directly.',
   'simulator.download': 'Download simulator answer',
   'simulator.apply': 'Apply simulator answer',
   'simulator.pending': 'The simulator has not answered yet; try again in {seconds} seconds.',
+
   'snapshot.title': 'BPJS participant snapshots',
   'snapshot.description':
     'Every active BPJS Ketenagakerjaan participant of a region from every channel (self-paid, employers, Pemda programmes), as the branch sends them. The latest snapshot is used for reconciliation and coverage.',
@@ -265,6 +272,7 @@ const en: Record<ExchangeKey, string> = {
   'snapshot.source.simulator': 'Simulator',
   'snapshot.empty.title': 'No participant snapshot yet',
   'snapshot.empty.body': 'Ask the BPJS branch for the active participants of your region, then upload the file above.',
+
   'recon.title': 'Membership reconciliation',
   'recon.description': 'Active enrollments in Lindung compared with the latest BPJS snapshot for {region}, per NIK.',
   'recon.snapshot': 'Snapshot {asOf} ({persons} participants, region {region})',
@@ -293,22 +301,6 @@ const en: Record<ExchangeKey, string> = {
   'recon.state.ended': 'ended',
   'recon.export': 'Export XLSX',
   'recon.empty': 'No participant in this group.',
-  'template.title': 'Batch file column template',
-  'template.description':
-    'BPJS Ketenagakerjaan’s official bulk template is not public. Ask the branch for its current Excel template, then set the column order and headers here. Applies to batches in {region}.',
-  'template.inherited':
-    'Your region has no template of its own; this is the {source} template. Save to create your region’s template.',
-  'template.name': 'Template name',
-  'template.columns': 'File columns, in order',
-  'template.header': 'Column {n} header',
-  'template.field': 'Column {n} field',
-  'template.up': 'Move column {n} up',
-  'template.down': 'Move column {n} down',
-  'template.remove': 'Remove column {n}',
-  'template.add': 'Add column',
-  'template.save': 'Save template',
-  'template.saved': 'Template saved and recorded in the audit trail.',
-  'template.readOnly': 'Only Disnaker or an administrator can change the template.',
   'recon.col.actions': 'Actions',
   'recon.takeKpj': 'Take the BPJS KPJ',
   'recon.takeKpjDone': 'KPJ {kpj} from BPJS recorded on the enrollment of {name}.',
@@ -327,7 +319,9 @@ const en: Record<ExchangeKey, string> = {
   'recon.checkOpen': 'Waiting for the village',
   'recon.noVillage': 'Village unknown',
   'recon.cancel': 'Cancel',
-  'nav.checks': 'Village checks',
+
+  'tabs.checks': 'Village checks',
+
   'checks.title': 'Village check requests',
   'checks.description':
     'Participants whose Lindung and BPJS Ketenagakerjaan records differ. The village operator checks the person (membership card, ID card, work) and writes what was found.',
@@ -347,8 +341,24 @@ const en: Record<ExchangeKey, string> = {
   'checks.answerSave': 'Send the answer',
   'checks.answered': 'Answer saved.',
   'checks.empty': 'No check requests.',
+
+  'template.title': 'Batch file column template',
+  'template.description':
+    'BPJS Ketenagakerjaan’s official bulk template is not public. Ask the branch for its current Excel template, then set the column order and headers here. Applies to batches in {region}.',
+  'template.inherited':
+    'Your region has no template of its own; this is the {source} template. Save to create your region’s template.',
+  'template.name': 'Template name',
+  'template.columns': 'File columns, in order',
+  'template.header': 'Column {n} header',
+  'template.field': 'Column {n} field',
+  'template.up': 'Move column {n} up',
+  'template.down': 'Move column {n} down',
+  'template.remove': 'Remove column {n}',
+  'template.add': 'Add column',
+  'template.save': 'Save template',
+  'template.saved': 'Template saved and recorded in the audit trail.',
+  'template.readOnly': 'Only Disnaker or an administrator can change the template.',
 };
 
-export type XT = ModuleT<ExchangeKey>;
-
-export const useXT = moduleText<ExchangeKey>({ id, en });
+export type ExchangeT = ModuleT<ExchangeKey>;
+export const useExchangeText = moduleText<ExchangeKey>({ id, en });

@@ -2,7 +2,7 @@ import { Anchor, Group, Table, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import type { FileIssue } from '../../../../lib/contracts/exchange.ts';
 import { useCurrentUser } from '../../app/session.tsx';
-import { useXT } from './exchange-text.ts';
+import { useExchangeText } from './exchange-text.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 
 export const EXCHANGE_PATHS = {
@@ -15,18 +15,18 @@ export const EXCHANGE_PATHS = {
 
 /** The four exchange pages, linked from each of them. */
 export function ExchangeNav() {
-  const xt = useXT();
+  const xt = useExchangeText();
   const me = useCurrentUser();
   const { pathname } = useLocation();
   const items = [
-    [EXCHANGE_PATHS.batches, xt('nav.batches')],
-    [EXCHANGE_PATHS.snapshots, xt('nav.snapshots')],
-    [EXCHANGE_PATHS.reconciliation, xt('nav.reconciliation')],
-    [EXCHANGE_PATHS.checks, xt('nav.checks')],
-    ...(me.role === 'bpjs' ? [] : [[EXCHANGE_PATHS.template, xt('nav.template')]]),
+    [EXCHANGE_PATHS.batches, xt('tabs.batches')],
+    [EXCHANGE_PATHS.snapshots, xt('tabs.snapshots')],
+    [EXCHANGE_PATHS.reconciliation, xt('tabs.reconciliation')],
+    [EXCHANGE_PATHS.checks, xt('tabs.checks')],
+    ...(me.role === 'bpjs' ? [] : [[EXCHANGE_PATHS.template, xt('tabs.template')]]),
   ] as const;
   return (
-    <Group component="nav" aria-label={xt('nav.label')} gap="lg" mb="md">
+    <Group component="nav" aria-label={xt('tabs.label')} gap="lg" mb="md">
       {items.map(([to, label]) => (
         <Anchor
           key={to}
@@ -45,7 +45,7 @@ export function ExchangeNav() {
 
 /** Problems of an uploaded file, by row and column. */
 export function IssueTable({ issues, label }: { issues: readonly FileIssue[]; label: string }) {
-  const xt = useXT();
+  const xt = useExchangeText();
   return (
     <TableScroll label={label} minWidth={600}>
       <Table aria-label={label} striped withTableBorder>

@@ -22,7 +22,7 @@ import {
   REQUIRED_FIELDS,
   type ImportField,
 } from '../../../../lib/imports/headers.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
@@ -42,10 +42,12 @@ import {
   useSetMapping,
 } from './imports-api.ts';
 import { ImportProgress, StatusBadge } from './ImportStatus.tsx';
+import { useImportsText } from './imports-text.ts';
+import { Figure } from '../../ui/Figure.tsx';
 
 export function ImportJobPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useImportsText();
   const job = useImport(id);
   const data = job.data;
 
@@ -71,7 +73,7 @@ const CANCELLABLE: readonly ImportJob['status'][] = ['needs_mapping', 'queued', 
 
 /** Cancels a waiting or running import after a confirmation naming its file; nothing is changed by it. */
 function CancelImport({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   const cancel = useCancelImport(job.id);
   const [asked, setAsked] = useState(false);
   if (!CANCELLABLE.includes(job.status)) return null;
@@ -100,7 +102,7 @@ function CancelImport({ job }: { job: ImportJob }) {
 }
 
 function JobBody({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   switch (job.status) {
     case 'needs_mapping':
       return <MappingForm job={job} />;
@@ -140,7 +142,7 @@ function JobBody({ job }: { job: ImportJob }) {
 
 /** The mapping screen: which field each column fills; the village for files without one. */
 function MappingForm({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const inspection = job.inspection!;
@@ -234,22 +236,9 @@ function MappingForm({ job }: { job: ImportJob }) {
   );
 }
 
-function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
-  const [locale] = useLocale();
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fz="xl" fw={700} c={color} data-testid={`figure-${label}`}>
-        {formatNumber(value, locale)}
-      </Text>
-    </Paper>
-  );
-}
-
 function Results({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
+  const [locale] = useLocale();
   const [page, setPage] = useState(1);
   const [severity, setSeverity] = useState('');
   const issues = useImportIssues(job.id, page, severity, true);
@@ -305,12 +294,40 @@ function Results({ job }: { job: ImportJob }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
-        <Figure label={t('imports.total')} value={s.total} />
-        <Figure label={t('imports.inserted')} value={s.inserted} color="green" />
-        <Figure label={t('imports.updated')} value={s.updated} color="blue" />
-        <Figure label={t('imports.unchanged')} value={s.unchanged} />
-        <Figure label={t('imports.rejected')} value={s.rejected} color={s.rejected ? 'red' : undefined} />
-        <Figure label={t('imports.warnings')} value={s.warnings} color={s.warnings ? 'yellow' : undefined} />
+        <Figure
+          label={t('imports.total')}
+          testId={`figure-${t('imports.total')}`}
+          value={formatNumber(s.total, locale)}
+        />
+        <Figure
+          label={t('imports.inserted')}
+          testId={`figure-${t('imports.inserted')}`}
+          value={formatNumber(s.inserted, locale)}
+          color="green"
+        />
+        <Figure
+          label={t('imports.updated')}
+          testId={`figure-${t('imports.updated')}`}
+          value={formatNumber(s.updated, locale)}
+          color="blue"
+        />
+        <Figure
+          label={t('imports.unchanged')}
+          testId={`figure-${t('imports.unchanged')}`}
+          value={formatNumber(s.unchanged, locale)}
+        />
+        <Figure
+          label={t('imports.rejected')}
+          testId={`figure-${t('imports.rejected')}`}
+          value={formatNumber(s.rejected, locale)}
+          color={s.rejected ? 'red' : undefined}
+        />
+        <Figure
+          label={t('imports.warnings')}
+          testId={`figure-${t('imports.warnings')}`}
+          value={formatNumber(s.warnings, locale)}
+          color={s.warnings ? 'yellow' : undefined}
+        />
       </SimpleGrid>
       <Group>
         {!committed ? (

@@ -1,23 +1,25 @@
-import { Anchor, Badge, Button, FileInput, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ImportJob } from '../../../../lib/contracts/imports.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { useImports, useUpload } from './imports-api.ts';
 import { StatusBadge } from './ImportStatus.tsx';
-import { TemplateLink } from '../../ui/TemplateLink.tsx';
+import { UploadForm } from '../../ui/UploadForm.tsx';
+import { useImportsText } from './imports-text.ts';
+import { useRegistryText } from '../registry/registry-text.ts';
 
 /** Upload a CSV/XLSX list of workers; the recent imports of the region below. */
 export function ImportPage() {
-  const t = useT();
+  const t = useImportsText();
+  const rt = useRegistryText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -63,31 +65,21 @@ export function ImportPage() {
         description={t('imports.description', { region: me.regionLabel })}
         above={
           <Anchor component={Link} to={ROUTES.workers} size="sm">
-            ← {t('workers.title')}
+            ← {rt('workers.title')}
           </Anchor>
         }
       />
       <Stack gap="lg">
         <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              submit();
-            }}
-          >
-            <Stack gap="sm" maw="40rem">
-              <FileInput
-                label={t('imports.file')}
-                description={t('imports.fileHelp')}
-                placeholder={t('imports.filePlaceholder')}
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-                value={file}
-                onChange={setFile}
-                clearable
-                required
-              />
-              <TemplateLink href="/api/imports/template.xlsx" />
+          <UploadForm
+            onSubmit={submit}
+            file={file}
+            onFileChange={setFile}
+            fileLabel={t('imports.file')}
+            fileDescription={t('imports.fileHelp')}
+            filePlaceholder={t('imports.filePlaceholder')}
+            templateHref="/api/imports/template.xlsx"
+            fields={
               <TextInput
                 label={t('imports.sheet')}
                 description={t('imports.sheetHelp')}
@@ -95,22 +87,24 @@ export function ImportPage() {
                 onChange={(e) => setSheet(e.currentTarget.value)}
                 maxLength={100}
               />
-              {upload.error ? <ErrorAlert error={upload.error} title={t('imports.uploadFailed')} /> : null}
-              <Group>
-                <Button
-                  type="submit"
-                  leftSection={<IconUpload size={18} aria-hidden />}
-                  disabled={!file}
-                  loading={upload.isPending}
-                >
-                  {t('imports.upload')}
-                </Button>
-              </Group>
-              <Text size="xs" c="dimmed">
-                {t('imports.privacy')}
-              </Text>
-            </Stack>
-          </form>
+            }
+            error={upload.error}
+            errorTitle={t('imports.uploadFailed')}
+            actions={
+              <Button
+                type="submit"
+                leftSection={<IconUpload size={18} aria-hidden />}
+                disabled={!file}
+                loading={upload.isPending}
+              >
+                {t('imports.upload')}
+              </Button>
+            }
+          >
+            <Text size="xs" c="dimmed" maw="40rem">
+              {t('imports.privacy')}
+            </Text>
+          </UploadForm>
         </Paper>
         <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
           <Stack gap="sm">

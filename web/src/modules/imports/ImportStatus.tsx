@@ -1,7 +1,8 @@
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import type { ImportJob, ImportStatus } from '../../../../lib/contracts/imports.ts';
-import { useLocale, useT, type T } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { formatNumber } from '../../ui/format.ts';
+import { useImportsText, type ImportsT } from './imports-text.ts';
 
 const COLORS: Record<ImportStatus, string> = {
   needs_mapping: 'orange',
@@ -13,7 +14,7 @@ const COLORS: Record<ImportStatus, string> = {
   cancelled: 'gray',
 };
 
-export function statusLabel(job: Pick<ImportJob, 'status' | 'mode'>, t: T): string {
+export function statusLabel(job: Pick<ImportJob, 'status' | 'mode'>, t: ImportsT): string {
   if (job.status === 'queued' || job.status === 'running') {
     return t(job.mode === 'commit' ? 'imports.status.saving' : 'imports.status.checking');
   }
@@ -21,7 +22,7 @@ export function statusLabel(job: Pick<ImportJob, 'status' | 'mode'>, t: T): stri
 }
 
 export function StatusBadge({ job }: { job: Pick<ImportJob, 'status' | 'mode'> }) {
-  const t = useT();
+  const t = useImportsText();
   return (
     <Badge variant="light" color={COLORS[job.status]}>
       {statusLabel(job, t)}
@@ -31,7 +32,7 @@ export function StatusBadge({ job }: { job: Pick<ImportJob, 'status' | 'mode'> }
 
 /** The progress bar of a running job: percent, rows read, rows per second and the time left. */
 export function ImportProgress({ job }: { job: ImportJob }) {
-  const t = useT();
+  const t = useImportsText();
   const [locale] = useLocale();
   const p = job.progress;
   const phase = p.phase ?? 'waiting';

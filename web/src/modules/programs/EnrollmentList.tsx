@@ -1,12 +1,13 @@
 import { Checkbox, Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../../../lib/contracts/programs.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { enrollmentColumns } from './program-ui.tsx';
 import { ENROLLMENTS_PAGE_SIZE, useEnrollments } from './programs-api.ts';
+import { useProgramsText } from './programs-text.ts';
 
 /** The status filter and the page of an enrollment list live in the URL (`status`, `page`). */
 export function useEnrollmentListState(defaultStatus: EnrollmentStatus | '' = '') {
@@ -51,7 +52,7 @@ export function EnrollmentList({
   defaultStatus?: EnrollmentStatus | '';
   selection?: Selection;
 }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const { status, page, setStatus, setPage } = useEnrollmentListState(defaultStatus);
   const enrollments = useEnrollments(programId, { status, page });

@@ -30,7 +30,7 @@ import {
 } from '../../../../lib/rules/eligibility.ts';
 import { SEGMENT_CODES, SEGMENTS, type SegmentCode } from '../../../../lib/rules/segments.ts';
 import { fieldErrors } from '../../app/api.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { formatNumber, wholeNumberInput } from '../../ui/format.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
@@ -42,7 +42,7 @@ import { IncomeRowField } from '../contributions/IncomeRowField.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { BackToPrograms, funderLabel } from './program-ui.tsx';
 import { useCreateProgram, useProgram, useProgramCostPreview, useUpdateProgram } from './programs-api.ts';
-import { usePT } from './programs-text.ts';
+import { useProgramsText } from './programs-text.ts';
 
 type Values = {
   name: string;
@@ -103,7 +103,7 @@ export function ProgramCreatePage() {
 }
 
 export function ProgramEditPage() {
-  const t = useT();
+  const t = useProgramsText();
   const { id = '' } = useParams();
   const program = useProgram(id);
   const update = useUpdateProgram(id);
@@ -136,8 +136,8 @@ type FormProps = {
 
 /** The quota priced with the rules in force, and a warning when the ceiling pays for fewer persons or months. */
 function BudgetPreview({ values }: { values: Values }) {
-  const pt = usePT();
-  const t = useT();
+  const pt = useProgramsText();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const complete =
     values.declaredIncome !== '' &&
@@ -221,7 +221,7 @@ function BudgetPreview({ values }: { values: Values }) {
 }
 
 function ProgramForm({ initial, state, save, editing = false }: FormProps) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();

@@ -1,19 +1,5 @@
 import { COVERAGE_STATES } from '../../../../lib/contracts/common.ts';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -24,7 +10,7 @@ import {
   type ProgramDetail,
 } from '../../../../lib/contracts/programs.ts';
 import { SEGMENTS } from '../../../../lib/rules/segments.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
@@ -38,37 +24,12 @@ import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } fro
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { useProgram, useProgramGaps } from './programs-api.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
-
-function Figure({
-  label,
-  value,
-  exact,
-  children,
-}: {
-  label: string;
-  value: string;
-  exact?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-          {label}
-        </Text>
-        <Tooltip label={exact ?? value} disabled={!exact || exact === value}>
-          <Text fz={26} fw={700} lh={1.15}>
-            {value}
-          </Text>
-        </Tooltip>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+import { useProgramsText } from './programs-text.ts';
+import { useRegistryText } from '../registry/registry-text.ts';
+import { Figure } from '../../ui/Figure.tsx';
 
 export function ProgramPage() {
-  const t = useT();
+  const t = useProgramsText();
   const { id = '' } = useParams();
   const program = useProgram(id);
 
@@ -85,7 +46,7 @@ export function ProgramPage() {
 }
 
 function ProgramView({ program: p }: { program: ProgramDetail }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
@@ -258,7 +219,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
 }
 
 function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   return (
     <Paper withBorder radius="md" p="md">
@@ -306,7 +267,8 @@ function BudgetByMonth({ program: p }: { program: ProgramDetail }) {
 }
 
 function Gaps({ programId }: { programId: string }) {
-  const t = useT();
+  const t = useProgramsText();
+  const rt = useRegistryText();
   const [locale] = useLocale();
   const gaps = useProgramGaps(programId);
   const rows = gaps.data?.items;
@@ -328,7 +290,7 @@ function Gaps({ programId }: { programId: string }) {
         <DataTable
           label={t('programs.tab.gaps')}
           columns={[
-            { key: 'village', header: t('workers.col.village'), cell: (g) => g.villageLabel },
+            { key: 'village', header: rt('workers.col.village'), cell: (g) => g.villageLabel },
             {
               key: 'registered',
               header: t('programs.col.registered'),
@@ -361,7 +323,7 @@ function Gaps({ programId }: { programId: string }) {
 }
 
 function Terms({ program: p }: { program: ProgramDetail }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const rows: [string, ReactNode][] = [
     [t('programs.form.funder'), funderLabel(p.funder, t)],

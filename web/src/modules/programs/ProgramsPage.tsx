@@ -2,7 +2,7 @@ import { Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PROGRAM_MANAGERS, type ProgramSummary } from '../../../../lib/contracts/programs.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
@@ -13,9 +13,10 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { PROGRAMS_PAGE_SIZE, usePrograms } from './programs-api.ts';
 import { formatRupiah } from '../../ui/format.ts';
+import { useProgramsText } from './programs-text.ts';
 
 export function ProgramsPage() {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();

@@ -8,7 +8,7 @@ import {
   type EnrollmentStatus,
   type VerifyResult,
 } from '../../../../lib/contracts/programs.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
@@ -18,7 +18,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { EnrollmentList, useEnrollmentListState } from './EnrollmentList.tsx';
 import { ProgramPicker } from './program-ui.tsx';
 import { useEnd, useProgram, useReject, useSubmitBatch, useVerify } from './programs-api.ts';
-import { usePT } from './programs-text.ts';
+import { useProgramsText } from './programs-text.ts';
 import { useProgramParam } from './ProposalsPage.tsx';
 
 const VERIFIABLE: readonly EnrollmentStatus[] = ['proposed'];
@@ -26,7 +26,7 @@ const REJECTABLE: readonly EnrollmentStatus[] = ['proposed', 'verified'];
 const ENDABLE: readonly EnrollmentStatus[] = ['verified', 'submitted', 'active'];
 
 export function VerificationPage() {
-  const t = useT();
+  const t = useProgramsText();
   const me = useCurrentUser();
   const [programId, setProgramId] = useProgramParam();
   return (
@@ -54,8 +54,8 @@ export function VerificationPage() {
 }
 
 function Workbench({ programId }: { programId: string }) {
-  const t = useT();
-  const pt = usePT();
+  const t = useProgramsText();
+  const pt = useProgramsText();
   const [locale] = useLocale();
   const program = useProgram(programId);
   const { status } = useEnrollmentListState('proposed');
@@ -177,7 +177,7 @@ function Workbench({ programId }: { programId: string }) {
 }
 
 function VerifyOutcome({ result, onClose }: { result: VerifyResult; onClose: () => void }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const ok = result.notVerified.length === 0;
   return (
@@ -209,7 +209,7 @@ function VerifyOutcome({ result, onClose }: { result: VerifyResult; onClose: () 
 type DialogProps = { programId: string; ids: string[]; opened: boolean; onClose: () => void; onDone: () => void };
 
 function RejectDialog({ programId, ids, opened, onClose, onDone }: DialogProps) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const reject = useReject(programId);
   const [reason, setReason] = useState('');
@@ -263,7 +263,7 @@ function RejectDialog({ programId, ids, opened, onClose, onDone }: DialogProps) 
 }
 
 function EndDialog({ programId, ids, opened, onClose, onDone }: DialogProps) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const end = useEnd(programId);
   const [reason, setReason] = useState<EndReason>('death');

@@ -8,15 +8,17 @@ import { dateName } from '../../../../lib/rules/lapse.ts';
 import { SEGMENTS } from '../../../../lib/rules/segments.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import type { Funder } from '../../../../lib/rules/eligibility.ts';
-import { useLocale, useT, type T } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import type { Column } from '../../ui/DataTable.tsx';
 import { formatNumber, formatRupiah } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { usePrograms } from './programs-api.ts';
+import { useProgramsText, type ProgramsT } from './programs-text.ts';
+import { useRegistryText } from '../registry/registry-text.ts';
 
-export function funderLabel(funder: Funder, t: T): string {
+export function funderLabel(funder: Funder, t: ProgramsT): string {
   return t(`programs.funder.${funder}`);
 }
 
@@ -40,7 +42,7 @@ const STATUS_COLOR: Record<EnrollmentStatus, string> = {
 
 /** The status in words (colour only repeats it). */
 export function StatusBadge({ status }: { status: EnrollmentStatus }) {
-  const t = useT();
+  const t = useProgramsText();
   return (
     <Badge color={STATUS_COLOR[status]} variant="light" radius="sm">
       {t(`enrollment.status.${status}`)}
@@ -50,7 +52,7 @@ export function StatusBadge({ status }: { status: EnrollmentStatus }) {
 
 /** Slots filled against the quota, as a bar with its numbers in words. */
 export function QuotaGauge({ filled, quota, label }: { filled: number; quota: number; label: string }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const pct = percentOf(filled, quota);
   return (
@@ -65,7 +67,7 @@ export function QuotaGauge({ filled, quota, label }: { filled: number; quota: nu
 
 /** Committed money against the ceiling. */
 export function BudgetGauge({ committed, ceiling }: { committed: number; ceiling: number }) {
-  const t = useT();
+  const t = useProgramsText();
   const pct = percentOf(committed, ceiling);
   return (
     <Stack gap={4}>
@@ -84,7 +86,7 @@ export function BudgetGauge({ committed, ceiling }: { committed: number; ceiling
 }
 
 export function BackToPrograms() {
-  const t = useT();
+  const t = useProgramsText();
   return (
     <Anchor component={Link} to={ROUTES.programs} size="sm" w="fit-content">
       <Group gap={4} component="span">
@@ -105,7 +107,7 @@ export function ProgramPicker({
   onChange: (id: string) => void;
   manageableOnly?: boolean;
 }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const programs = usePrograms({ page: 1, pageSize: 200 });
   const items = (programs.data?.items ?? []).filter((p) => !manageableOnly || p.canManage);
@@ -126,12 +128,12 @@ export function ProgramPicker({
 }
 
 /** The columns every enrollment list shows. */
-export function enrollmentColumns(t: T, locale: Locale): Column<Enrollment>[] {
+export function enrollmentColumns(t: ProgramsT, locale: Locale): Column<Enrollment>[] {
   return [
     { key: 'name', header: t('enrollment.col.name'), cell: (e) => e.fullName },
     {
       key: 'nik',
-      header: t('workers.col.nik'),
+      header: useRegistryText.translate(locale, 'workers.col.nik'),
       nowrap: true,
       cell: (e) => (
         <Text size="sm" ff="monospace">
@@ -139,8 +141,12 @@ export function enrollmentColumns(t: T, locale: Locale): Column<Enrollment>[] {
         </Text>
       ),
     },
-    { key: 'village', header: t('workers.col.village'), cell: (e) => e.villageLabel },
-    { key: 'segment', header: t('workers.col.segment'), cell: (e) => SEGMENTS[e.segment].label[locale] },
+    { key: 'village', header: useRegistryText.translate(locale, 'workers.col.village'), cell: (e) => e.villageLabel },
+    {
+      key: 'segment',
+      header: useRegistryText.translate(locale, 'workers.col.segment'),
+      cell: (e) => SEGMENTS[e.segment].label[locale],
+    },
     { key: 'status', header: t('enrollment.col.status'), cell: (e) => <EnrollmentState enrollment={e} /> },
     {
       key: 'months',
@@ -168,7 +174,7 @@ const PROTECTION_COLOR: Record<CoverageState, string> = {
  * (menunggak)", "Berakhir"; before that, from the enrollment's status.
  */
 export function EnrollmentState({ enrollment: e }: { enrollment: Enrollment }) {
-  const t = useT();
+  const t = useProgramsText();
   const [locale] = useLocale();
   const kpj = e.kpjNumber ? t('enrollment.kpj', { kpj: e.kpjNumber }) : null;
   const detail =

@@ -1,10 +1,10 @@
 import { Text } from '@mantine/core';
-import { useT } from '../../app/i18n.ts';
 import { useRegion } from './regions-api.ts';
+import { useRegionsText } from './regions-text.ts';
 
 /** A region code shown as people write it ("Kab. Bantul"), with the code on hover; cached per code. */
 export function RegionName({ code }: { code: string | null }) {
-  const t = useT();
+  const t = useRegionsText();
   const region = useRegion(code && code !== '*' ? code : null);
   if (!code) return <>{t('ui.none')}</>;
   if (code === '*') return <>{t('region.national')}</>;

@@ -6,9 +6,10 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { inScope, type RegionLevel } from '../../../../lib/access/roles.ts';
 import type { Region } from '../../../../lib/contracts/regions.ts';
-import { useT } from '../../app/i18n.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { useRegion, useRegionChildren, useRegionSearch } from './regions-api.ts';
+import { useRegionsText } from './regions-text.ts';
+import { errorMessage } from '../../ui/ErrorAlert.tsx';
 
 export const REGION_LEVELS: readonly RegionLevel[] = ['province', 'regency', 'district', 'village'];
 
@@ -47,7 +48,7 @@ export function RegionPicker({
   disabled,
   withQuickFind = true,
 }: RegionPickerProps) {
-  const t = useT();
+  const t = useRegionsText();
   const effective = value && inScope(scope, value) ? value : scope;
   const scopeDepth = depthOf(scope);
   const scopeRegion = useRegion(scope === '*' ? null : scope);
@@ -108,7 +109,7 @@ type LevelSelectProps = {
 };
 
 function LevelSelect({ level, fixed, fixedRegion, parent, available, value, onPick }: LevelSelectProps) {
-  const t = useT();
+  const t = useRegionsText();
   const children = useRegionChildren(parent, available);
   const levelName = t(`level.${level}`);
 
@@ -139,7 +140,7 @@ function LevelSelect({ level, fixed, fixedRegion, parent, available, value, onPi
       nothingFoundMessage={t('region.none')}
       maxDropdownHeight={280}
       rightSection={loading ? <Loader size="xs" aria-label={t('app.loading')} /> : undefined}
-      error={children.isError ? t('app.networkError') : undefined}
+      error={children.isError ? errorMessage(children.error, t) : undefined}
       comboboxProps={{ withinPortal: true }}
     />
   );
@@ -147,7 +148,7 @@ function LevelSelect({ level, fixed, fixedRegion, parent, available, value, onPi
 
 /** Find a region by name inside the scope; picking one fills the whole cascade. */
 function RegionQuickFind({ scope, onPick }: { scope: string; onPick: (code: string) => void }) {
-  const t = useT();
+  const t = useRegionsText();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);

@@ -3,7 +3,7 @@ import { IconMap2, IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { levelOfCode, type RegionLevel } from '../../../../lib/access/roles.ts';
 import type { Region } from '../../../../lib/contracts/regions.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { DebouncedTextInput } from '../../ui/DebouncedTextInput.tsx';
@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { REGION_LEVELS } from './RegionPicker.tsx';
 import { useRegion, useRegionChildren, useRegionSearch, useRegionStats } from './regions-api.ts';
+import { useRegionsText } from './regions-text.ts';
 
 const FILTER_KEYS = ['parent', 'q'] as const;
 
@@ -22,7 +23,7 @@ const browseTo = (code: string | null) =>
 
 /** Region counts per level: the four large numbers first (ui.md). */
 export function RegionStatsCards() {
-  const t = useT();
+  const t = useRegionsText();
   const [locale] = useLocale();
   const stats = useRegionStats();
   if (stats.isError) return <ErrorAlert error={stats.error} onRetry={() => void stats.refetch()} />;
@@ -49,7 +50,7 @@ export function RegionStatsCards() {
 }
 
 export function RegionsPage() {
-  const t = useT();
+  const t = useRegionsText();
   const [locale] = useLocale();
   const { values, setFilters } = useUrlFilters(FILTER_KEYS);
   const parent = values.parent && levelOfCode(values.parent) ? values.parent : null;

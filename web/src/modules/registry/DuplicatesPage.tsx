@@ -25,7 +25,7 @@ import {
   type MergeSide,
   type Worker,
 } from '../../../../lib/contracts/workers.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
@@ -38,12 +38,13 @@ import { DUPLICATES_PAGE_SIZE, useDismissDuplicate, useDuplicates, useMergeDupli
 import { fieldLabel, workerFieldValue } from './worker-fields.ts';
 import { BackToWorkers } from './WorkerForm.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { useRegistryText } from './registry-text.ts';
 
 type Side = 'a' | 'b';
 
 /** `/pekerja/duplikat`: the probable duplicates in scope, one card per pair, with the merge or the dismissal. */
 export function DuplicatesPage() {
-  const t = useT();
+  const t = useRegistryText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { page, setPage } = useUrlFilters([]);
@@ -111,7 +112,7 @@ const sameValue = (a: Worker, b: Worker, field: MergeField) =>
   JSON.stringify(field === 'lifeStatus' ? [b.lifeStatus, b.deathDate] : b[field]);
 
 function PairCard({ pair, mayDecide }: { pair: DuplicatePair; mayDecide: boolean }) {
-  const t = useT();
+  const t = useRegistryText();
   const [locale] = useLocale();
   const merge = useMergeDuplicates();
   const dismiss = useDismissDuplicate();

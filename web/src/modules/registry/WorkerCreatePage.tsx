@@ -1,13 +1,13 @@
 import { useNavigate } from 'react-router-dom';
-import { useT } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useCreateWorker } from './registry-api.ts';
 import { BackToWorkers, emptyWorkerValues, WorkerForm } from './WorkerForm.tsx';
+import { useRegistryText } from './registry-text.ts';
 
 export function WorkerCreatePage() {
-  const t = useT();
+  const t = useRegistryText();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const create = useCreateWorker();

@@ -5,14 +5,14 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { NIK_REVEALERS, WORKER_EDITORS } from '../../../../lib/access/roles.ts';
 import type { NikWarning, Worker } from '../../../../lib/contracts/workers.ts';
 import { PARTICIPATION_CATEGORY_LABELS, SEGMENTS, VULNERABILITY_FLAG_LABELS } from '../../../../lib/rules/segments.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { useProtectionT } from './protection-text.ts';
+import { useRegistryText } from './registry-text.ts';
 import { useRevealNik, useWorker, useWorkerProtection } from './registry-api.ts';
 import { WorkerHistoryTimeline } from './WorkerHistory.tsx';
 import { WorkerProtectionBlock } from './WorkerProtection.tsx';
@@ -37,7 +37,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function WorkerDetailPage() {
-  const t = useT();
+  const t = useRegistryText();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const { id = '' } = useParams();
@@ -95,7 +95,7 @@ export function WorkerDetailPage() {
 }
 
 function SavedNotice({ kind, warnings }: { kind: 'created' | 'updated'; warnings: NikWarning[] }) {
-  const t = useT();
+  const t = useRegistryText();
   if (warnings.length === 0) {
     return (
       <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
@@ -121,7 +121,7 @@ function SavedNotice({ kind, warnings }: { kind: 'created' | 'updated'; warnings
 }
 
 function NikField({ worker }: { worker: Worker }) {
-  const t = useT();
+  const t = useRegistryText();
   const me = useCurrentUser();
   const reveal = useRevealNik(worker.id);
   const mayReveal = NIK_REVEALERS.includes(me.role);
@@ -153,8 +153,8 @@ function NikField({ worker }: { worker: Worker }) {
 
 /** The registry's own KPJ; when it has none, the one the branch gave (answer or snapshot), saying so. */
 function KpjField({ worker }: { worker: Worker }) {
-  const pt = useProtectionT();
-  const t = useT();
+  const pt = useRegistryText();
+  const t = useRegistryText();
   const protection = useWorkerProtection(worker.id);
   const fromRecord = protection.data?.kpj?.number;
   if (worker.kpjNumber || !fromRecord) return <>{worker.kpjNumber ?? t('ui.none')}</>;
@@ -162,17 +162,17 @@ function KpjField({ worker }: { worker: Worker }) {
     <>
       {fromRecord}{' '}
       <Text span size="xs" c="dimmed">
-        {pt('kpj.fromRecord')}
+        {pt('protection.kpj.fromRecord')}
       </Text>
     </>
   );
 }
 
 function WorkerCard({ worker: w }: { worker: Worker }) {
-  const t = useT();
+  const t = useRegistryText();
   const [locale] = useLocale();
   const dash = t('ui.none');
-  const rtRw = w.rt || w.rw ? `RT ${w.rt ?? dash} / RW ${w.rw ?? dash}` : dash;
+  const rtRw = w.rt || w.rw ? `RegistryT ${w.rt ?? dash} / RW ${w.rw ?? dash}` : dash;
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="lg">

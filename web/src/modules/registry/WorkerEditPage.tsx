@@ -1,16 +1,16 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import type { Worker } from '../../../../lib/contracts/workers.ts';
-import { useT } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUpdateWorker, useWorker } from './registry-api.ts';
 import { BackToWorkers, WorkerForm, workerValues } from './WorkerForm.tsx';
+import { useRegistryText } from './registry-text.ts';
 
 /** `/pekerja/:id/ubah`: the create form with the saved values; the NIK is sent only when it is being corrected. */
 export function WorkerEditPage() {
-  const t = useT();
+  const t = useRegistryText();
   const { id = '' } = useParams();
   const worker = useWorker(id);
   if (worker.isPending) return <PageLoader />;
@@ -26,7 +26,7 @@ export function WorkerEditPage() {
 }
 
 function EditForm({ worker }: { worker: Worker }) {
-  const t = useT();
+  const t = useRegistryText();
   const navigate = useNavigate();
   const update = useUpdateWorker(worker.id);
   const detail = ROUTES.workerDetail(worker.id);

@@ -29,7 +29,7 @@ import {
   type VulnerabilityFlag,
 } from '../../../../lib/rules/segments.ts';
 import { fieldErrors } from '../../app/api.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { wholeNumberInput } from '../../ui/format.ts';
 import { ROUTES } from '../../app/routes.ts';
@@ -37,7 +37,7 @@ import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
-import { useRT } from './registry-text.ts';
+import { useRegistryText } from './registry-text.ts';
 
 export type WorkerFormValues = {
   nik: string;
@@ -61,7 +61,7 @@ export type WorkerFormValues = {
 type FieldName = keyof WorkerFormValues;
 
 export function BackToWorkers() {
-  const t = useT();
+  const t = useRegistryText();
   return (
     <Anchor component={Link} to={ROUTES.workers} size="sm" w="fit-content">
       <Group gap={4} component="span">
@@ -134,14 +134,14 @@ type Props = {
  * applies the import's rules (NIK, phone); its messages appear under the fields and in the alert, verbatim.
  */
 export function WorkerForm({ mode, initial, nikMasked, pending, error, onSubmit, onCancel }: Props) {
-  const t = useT();
+  const t = useRegistryText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const [values, setValues] = useState<WorkerFormValues>(initial);
   const [categoryTouched, setCategoryTouched] = useState(mode === 'edit');
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
   const set = <K extends FieldName>(key: K, value: WorkerFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const rt = useRT();
+  const rt = useRegistryText();
   // What the NIK last filled in: those fields follow a corrected NIK; a value the operator typed is never replaced.
   const prefilled = useRef<{ birthDate: string; sex: 'L' | 'P' } | null>(null);
   const [fromNik, setFromNik] = useState(false);

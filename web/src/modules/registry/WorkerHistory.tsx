@@ -4,12 +4,13 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { WorkerHistoryEntry } from '../../../../lib/contracts/workers.ts';
 import { auditActionWords } from '../../../../lib/i18n/audit-actions.ts';
-import { useLocale, useT, type T } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useWorkerHistory } from './registry-api.ts';
 import { fieldLabel, formatFieldValue } from './worker-fields.ts';
+import { useRegistryText, type RegistryT } from './registry-text.ts';
 
 const ICONS: Readonly<Record<string, ReactNode>> = {
   'worker.create': <IconPlus size={14} aria-hidden />,
@@ -25,7 +26,7 @@ const ICONS: Readonly<Record<string, ReactNode>> = {
  * `form:operator.trirenggo` → "Formulir (operator.trirenggo)" ("Formulir" when that is who acted), `import:42` →
  * "Impor berkas #42", `demo:1` → "Data contoh (demo 1)".
  */
-function sourceLabel(source: string, actor: string | null, t: T): string {
+function sourceLabel(source: string, actor: string | null, t: RegistryT): string {
   const [kind = '', detail = ''] = source.split(/:(.*)/s);
   if (kind === 'form')
     return detail === actor ? t('history.source.formShort') : t('history.source.form', { user: detail });
@@ -36,7 +37,7 @@ function sourceLabel(source: string, actor: string | null, t: T): string {
 
 /** The worker's audit trail as a timeline, newest first: who, when, where from, and each field before → after. */
 export function WorkerHistoryTimeline({ workerId }: { workerId: string }) {
-  const t = useT();
+  const t = useRegistryText();
   const history = useWorkerHistory(workerId);
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }} component="section" aria-labelledby="worker-history">
@@ -62,7 +63,7 @@ export function WorkerHistoryTimeline({ workerId }: { workerId: string }) {
 }
 
 function HistoryItem({ entry, regionLabels }: { entry: WorkerHistoryEntry; regionLabels: Record<string, string> }) {
-  const t = useT();
+  const t = useRegistryText();
   const [locale] = useLocale();
   const meta = [
     formatDateTime(entry.at, locale),

@@ -12,7 +12,8 @@ import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { useProtectionT, type ProtectionT } from './protection-text.ts';
+import { useRegistryText, type RegistryT } from './registry-text.ts';
+import { useProgramsText } from '../programs/programs-text.ts';
 import { useWorkerProtection } from './registry-api.ts';
 
 const COLORS: Readonly<Record<ProtectionSummary, string>> = {
@@ -25,11 +26,13 @@ const COLORS: Readonly<Record<ProtectionSummary, string>> = {
 };
 
 /** The words of a state as lindung_coverage_state answered it ("Belum mulai (mulai 1 Januari 2027)"). */
-export function stateWords(summary: ProtectionSummary, from: string | null, pt: ProtectionT, locale: Locale): string {
+export function stateWords(summary: ProtectionSummary, from: string | null, pt: RegistryT, locale: Locale): string {
   if (summary === 'not_started') {
-    return from ? pt('state.not_started', { date: dateName(from, locale) }) : pt('state.not_startedUndated');
+    return from
+      ? pt('protection.state.not_started', { date: dateName(from, locale) })
+      : pt('protection.state.not_startedUndated');
   }
-  return pt(`state.${summary}`);
+  return pt(`protection.state.${summary}`);
 }
 
 /** The person's protection at a glance: the worker page's headline and the search results' badge. */
@@ -42,7 +45,7 @@ export function ProtectionBadge({
   from: string | null;
   testId?: string;
 }) {
-  const pt = useProtectionT();
+  const pt = useRegistryText();
   const [locale] = useLocale();
   return (
     <Badge
@@ -61,11 +64,12 @@ export function ProtectionBadge({
   );
 }
 
-function kpjSource(kpj: KpjOrigin, pt: ProtectionT, locale: Locale): string {
-  if (kpj.source === 'snapshot') return pt('kpj.snapshot', { date: kpj.date ? dateName(kpj.date, locale) : '—' });
+function kpjSource(kpj: KpjOrigin, pt: RegistryT, locale: Locale): string {
+  if (kpj.source === 'snapshot')
+    return pt('protection.kpj.snapshot', { date: kpj.date ? dateName(kpj.date, locale) : '—' });
   return kpj.date
-    ? pt('kpj.branchAnswer', { batch: kpj.batchId ?? '—', date: dateName(kpj.date, locale) })
-    : pt('kpj.branchAnswerUndated', { batch: kpj.batchId ?? '—' });
+    ? pt('protection.kpj.branchAnswer', { batch: kpj.batchId ?? '—', date: dateName(kpj.date, locale) })
+    : pt('protection.kpj.branchAnswerUndated', { batch: kpj.batchId ?? '—' });
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -83,7 +87,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** The "Perlindungan" block of the worker page: KPJ and where it came from, today's state, every programme. */
 export function WorkerProtectionBlock({ workerId }: { workerId: string }) {
-  const pt = useProtectionT();
+  const pt = useRegistryText();
   const t = useT();
   const protection = useWorkerProtection(workerId);
   return (
@@ -96,7 +100,7 @@ export function WorkerProtectionBlock({ workerId }: { workerId: string }) {
       data-testid="worker-protection"
     >
       <Title order={2} fz="h4" mb="md" id="worker-protection">
-        {pt('title')}
+        {pt('protection.title')}
       </Title>
       {protection.isPending ? (
         <Group gap="sm" role="status">
@@ -113,15 +117,15 @@ export function WorkerProtectionBlock({ workerId }: { workerId: string }) {
 }
 
 function ProtectionRecord({ record: r }: { record: WorkerProtection }) {
-  const pt = useProtectionT();
+  const pt = useRegistryText();
   const [locale] = useLocale();
   return (
     <Stack gap="lg">
       <Text size="xs" c="dimmed" mt={-8}>
-        {pt('asOf', { date: dateName(r.at, locale) })}
+        {pt('protection.asOf', { date: dateName(r.at, locale) })}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="lg">
-        <Fact label={pt('kpj')}>
+        <Fact label={pt('protection.kpj')}>
           {r.kpj ? (
             <Stack gap={2}>
               <Text size="sm" ff="monospace" data-testid="protection-kpj">
@@ -133,33 +137,37 @@ function ProtectionRecord({ record: r }: { record: WorkerProtection }) {
             </Stack>
           ) : (
             <Text size="sm" data-testid="protection-kpj">
-              {pt('kpj.none')}
+              {pt('protection.kpj.none')}
             </Text>
           )}
         </Fact>
-        <Fact label={pt('today')}>
+        <Fact label={pt('protection.today')}>
           <Stack gap={4} align="flex-start">
             <ProtectionBadge summary={r.summary} from={r.summaryFrom} testId="protection-state" />
             <Text size="xs" c="dimmed">
-              {r.covered ? pt('today.covered') : pt('today.notCovered')}
+              {r.covered ? pt('protection.today.covered') : pt('protection.today.notCovered')}
             </Text>
           </Stack>
         </Fact>
-        <Fact label={pt('paidThrough')}>
-          {r.paidThrough ? monthName(r.paidThrough, locale) : r.kpj ? pt('paidThrough.never') : '—'}
+        <Fact label={pt('protection.paidThrough')}>
+          {r.paidThrough ? monthName(r.paidThrough, locale) : r.kpj ? pt('protection.paidThrough.never') : '—'}
         </Fact>
-        <Fact label={pt('nextLapse')}>
-          {r.nextLapseDate ? dateName(r.nextLapseDate, locale) : r.summary === 'covered' ? pt('nextLapse.never') : '—'}
+        <Fact label={pt('protection.nextLapse')}>
+          {r.nextLapseDate
+            ? dateName(r.nextLapseDate, locale)
+            : r.summary === 'covered'
+              ? pt('protection.nextLapse.never')
+              : '—'}
         </Fact>
       </SimpleGrid>
       {!r.covered && r.participations.some((p) => p.state === 'covered') && (
         <Text size="sm" c="dimmed">
-          {pt('deceased')}
+          {pt('protection.deceased')}
         </Text>
       )}
       {r.participations.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {pt('empty')}
+          {pt('protection.empty')}
         </Text>
       ) : (
         <Participations items={r.participations} />
@@ -167,7 +175,7 @@ function ProtectionRecord({ record: r }: { record: WorkerProtection }) {
       {r.trail.length > 0 && (
         <Stack gap="xs">
           <Title order={3} fz="h6" id="protection-trail">
-            {pt('trail.title')}
+            {pt('protection.trail.title')}
           </Title>
           <Timeline
             bulletSize={12}
@@ -179,7 +187,11 @@ function ProtectionRecord({ record: r }: { record: WorkerProtection }) {
             {r.trail.map((e) => (
               <Timeline.Item key={e.id} title={auditActionWords(e.action, locale)}>
                 <Text size="xs" c="dimmed">
-                  {[e.programName, formatDateTime(e.at, locale), e.actor ? pt('trail.by', { user: e.actor }) : null]
+                  {[
+                    e.programName,
+                    formatDateTime(e.at, locale),
+                    e.actor ? pt('protection.trail.by', { user: e.actor }) : null,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>
@@ -192,11 +204,11 @@ function ProtectionRecord({ record: r }: { record: WorkerProtection }) {
   );
 }
 
-function monthsText(p: ProtectionParticipation, pt: ProtectionT, locale: Locale): string {
+function monthsText(p: ProtectionParticipation, pt: RegistryT, locale: Locale): string {
   if (!p.firstMonth) return '—';
-  if (!p.lastMonth) return pt('months.open', { from: monthName(p.firstMonth, locale) });
-  if (p.months === 0) return pt('months.none');
-  return pt('months.range', {
+  if (!p.lastMonth) return pt('protection.months.open', { from: monthName(p.firstMonth, locale) });
+  if (p.months === 0) return pt('protection.months.none');
+  return pt('protection.months.range', {
     from: monthName(p.firstMonth, locale),
     to: monthName(p.lastMonth, locale),
     n: String(p.months ?? 0),
@@ -204,20 +216,20 @@ function monthsText(p: ProtectionParticipation, pt: ProtectionT, locale: Locale)
 }
 
 function Participations({ items }: { items: ProtectionParticipation[] }) {
-  const pt = useProtectionT();
-  const t = useT();
+  const pt = useRegistryText();
+  const t = useProgramsText();
   const [locale] = useLocale();
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table fz="sm" verticalSpacing="xs" aria-label={pt('table')} data-testid="protection-participations">
+      <Table fz="sm" verticalSpacing="xs" aria-label={pt('protection.table')} data-testid="protection-participations">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{pt('col.channel')}</Table.Th>
-            <Table.Th scope="col">{pt('col.status')}</Table.Th>
-            <Table.Th scope="col">{pt('col.months')}</Table.Th>
-            <Table.Th scope="col">{pt('col.paidThrough')}</Table.Th>
-            <Table.Th scope="col">{pt('col.lapse')}</Table.Th>
-            <Table.Th scope="col">{pt('col.kpj')}</Table.Th>
+            <Table.Th scope="col">{pt('protection.col.channel')}</Table.Th>
+            <Table.Th scope="col">{pt('protection.col.status')}</Table.Th>
+            <Table.Th scope="col">{pt('protection.col.months')}</Table.Th>
+            <Table.Th scope="col">{pt('protection.col.paidThrough')}</Table.Th>
+            <Table.Th scope="col">{pt('protection.col.lapse')}</Table.Th>
+            <Table.Th scope="col">{pt('protection.col.kpj')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -225,10 +237,12 @@ function Participations({ items }: { items: ProtectionParticipation[] }) {
             <Table.Tr key={p.enrollmentId ?? `bpjs-${i}`}>
               <Table.Td>
                 <Text size="sm" fw={600}>
-                  {p.programName ?? pt('channel.bpjs')}
+                  {p.programName ?? pt('protection.channel.bpjs')}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[p.source === 'program' ? pt('channel.program') : null, p.category].filter(Boolean).join(' · ')}
+                  {[p.source === 'program' ? pt('protection.channel.program') : null, p.category]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -9,7 +9,7 @@ import {
   SEGMENT_CODES,
   SEGMENTS,
 } from '../../../../lib/rules/segments.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
@@ -18,14 +18,14 @@ import { EmptyState, NoMatchState } from '../../ui/EmptyState.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
-import { useProtectionT } from './protection-text.ts';
+import { useRegistryText } from './registry-text.ts';
 import { WORKERS_PAGE_SIZE, useProtectionBadges, useWorkers } from './registry-api.ts';
 import { ProtectionBadge } from './WorkerProtection.tsx';
 
 const FILTER_KEYS = ['q', 'segment', 'category', 'problem'] as const;
 
 export function WorkersPage() {
-  const t = useT();
+  const t = useRegistryText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -35,7 +35,7 @@ export function WorkersPage() {
   const problem = (WORKER_PROBLEMS as readonly string[]).includes(values.problem) ? values.problem : '';
   const workers = useWorkers({ q: values.q, segment, category, problem, page });
   const mayAdd = WORKER_EDITORS.includes(me.role);
-  const pt = useProtectionT();
+  const pt = useRegistryText();
   // One request for the whole page of results, once the page is known.
   const badges = useProtectionBadges(workers.data?.items.map((w) => w.id) ?? []);
   const badgeOf = new Map(badges.data?.items.map((b) => [b.workerId, b]));
@@ -71,7 +71,7 @@ export function WorkersPage() {
     },
     {
       key: 'protection',
-      header: pt('badge.label'),
+      header: pt('protection.badge.label'),
       cell: (w) => {
         const b = badgeOf.get(w.id);
         return b ? <ProtectionBadge summary={b.summary} from={b.summaryFrom} /> : null;

@@ -9,10 +9,10 @@ import {
   type SegmentCode,
   type VulnerabilityFlag,
 } from '../../../../lib/rules/segments.ts';
-import type { MessageKey, T } from '../../app/i18n.ts';
+import type { RegistryKey, RegistryT } from './registry-text.ts';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 
-const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+const FIELD_LABELS: Readonly<Record<string, RegistryKey>> = {
   nik: 'workerForm.nik',
   fullName: 'workerForm.fullName',
   birthPlace: 'workerForm.birthPlace',
@@ -33,12 +33,12 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
 };
 
 /** The form's label of a field; a field the form does not know keeps its stored name. */
-export function fieldLabel(field: string, t: T): string {
+export function fieldLabel(field: string, t: RegistryT): string {
   const key = FIELD_LABELS[field];
   return key ? t(key) : field;
 }
 
-type Context = { t: T; locale: Locale; regionLabels?: Readonly<Record<string, string>> };
+type Context = { t: RegistryT; locale: Locale; regionLabels?: Readonly<Record<string, string>> };
 
 /** One value as people read it: labels instead of codes, `Rp1.500.000`, `5 Sep 1985`, a dash for nothing. */
 export function formatFieldValue(field: string, value: unknown, { t, locale, regionLabels }: Context): string {

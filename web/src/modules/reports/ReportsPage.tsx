@@ -15,7 +15,7 @@ import { useUrlFilters } from '../../ui/url-state.ts';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { PlanningLinks, ScopeRegionSelect } from '../targets/targets-ui.tsx';
 import { REPORTS_PAGE_SIZE, useCreateReport, useReport, useReports } from './reports-api.ts';
-import { useRT, type RT } from './reports-text.ts';
+import { useReportsText, type ReportsT } from './reports-text.ts';
 
 function previousMonth(): string {
   const wib = new Date(Date.now() + 7 * 3_600_000);
@@ -30,7 +30,7 @@ const STATUS_COLOR: Record<ReportRow['status'], string> = {
   failed: 'red',
 };
 
-function statusText(r: ReportRow, rt: RT) {
+function statusText(r: ReportRow, rt: ReportsT) {
   return r.status === 'running'
     ? rt('reports.status.running', { percent: r.progress })
     : rt(`reports.status.${r.status}`);
@@ -44,7 +44,7 @@ function secondsLeft(r: ReportRow, now: number): number | null {
 }
 
 function RunningReport({ id }: { id: string }) {
-  const rt = useRT();
+  const rt = useReportsText();
   const [locale] = useLocale();
   const report = useReport(id);
   const [now, setNow] = useState(() => Date.now());
@@ -112,7 +112,7 @@ function RunningReport({ id }: { id: string }) {
 }
 
 export function ReportsPage() {
-  const rt = useRT();
+  const rt = useReportsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { page, setPage } = useUrlFilters([] as const);

@@ -1,5 +1,5 @@
-// The words of the monthly report page, Indonesian first, English second, in the style of app/i18n.ts. Kept beside
-// the module (not in the shared dictionary) so that parallel work does not collide.
+// The words of the reports module, Indonesian first (the default) and English with exactly the same keys. Each web
+// module keeps its words here, in `<module>-text.ts`; the shell's own words are in app/shell-text.ts.
 import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
@@ -36,7 +36,7 @@ const id = {
 
 export type ReportsKey = keyof typeof id;
 
-const en: Record<ReportsKey, string> = {
+const en: Readonly<Record<ReportsKey, string>> = {
   'reports.title': 'Monthly Reports',
   'reports.description':
     'The regional monthly employment social security report (PDF and XLSX): coverage, targets and progress, charts, a table per district, programmes and budget with amounts in words. Made automatically on the 1st for the previous month, or any time here.',
@@ -68,6 +68,5 @@ const en: Record<ReportsKey, string> = {
     'Scheduled reports are made on the 1st when the region has workforce figures or targets. Make the first one with the form above.',
 };
 
-export type RT = ModuleT<ReportsKey>;
-
-export const useRT = moduleText<ReportsKey>({ id, en });
+export type ReportsT = ModuleT<ReportsKey>;
+export const useReportsText = moduleText<ReportsKey>({ id, en });

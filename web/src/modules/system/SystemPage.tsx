@@ -2,16 +2,17 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } fr
 import { IconApi, IconExternalLink, IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
-import { useLocale, useT } from '../../app/i18n.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RegionStatsCards } from '../regions/RegionsPage.tsx';
+import { useSystemText } from './system-text.ts';
 
 type Health = { status: 'ok'; db: 'ok' };
 
 function StatusLine({ label, ok }: { label: string; ok: boolean }) {
-  const t = useT();
+  const t = useSystemText();
   return (
     <Group justify="space-between" gap="sm">
       <Text size="sm">{label}</Text>
@@ -23,7 +24,7 @@ function StatusLine({ label, ok }: { label: string; ok: boolean }) {
 }
 
 export function SystemPage() {
-  const t = useT();
+  const t = useSystemText();
   const [locale] = useLocale();
   const health = useQuery({
     queryKey: ['system', 'health'],

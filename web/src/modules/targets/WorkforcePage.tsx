@@ -1,23 +1,8 @@
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCheck,
   IconDownload,
-  IconFileSpreadsheet,
   IconPencil,
   IconPlus,
   IconTrash,
@@ -51,10 +36,10 @@ import {
   useWorkforce,
   WORKFORCE_PAGE_SIZE,
 } from './targets-api.ts';
-import { useTT } from './targets-text.ts';
+import { useTargetsText } from './targets-text.ts';
 import { PlanningLinks, ScopeRegionSelect } from './targets-ui.tsx';
-import { TemplateLink } from '../../ui/TemplateLink.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { UploadForm } from '../../ui/UploadForm.tsx';
 
 function years(): string[] {
   const now = new Date().getFullYear();
@@ -62,7 +47,7 @@ function years(): string[] {
 }
 
 function ImportPanel() {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const upload = useImportWorkforce();
   const [file, setFile] = useState<File | null>(null);
@@ -80,34 +65,21 @@ function ImportPanel() {
   };
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          run(false);
+      <UploadForm
+        onSubmit={() => run(false)}
+        title={tt('workforce.import.title')}
+        description={tt('workforce.import.help')}
+        file={file}
+        onFileChange={(f) => {
+          setFile(f);
+          setResult(null);
+          upload.reset();
         }}
-      >
-        <Stack gap="sm">
-          <Title order={2} fz="h4">
-            {tt('workforce.import.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw="52rem">
-            {tt('workforce.import.help')}
-          </Text>
-          <TemplateLink href="/api/workforce/template.xlsx" />
+        fileLabel={tt('workforce.import.file')}
+        templateHref="/api/workforce/template.xlsx"
+        maw="52rem"
+        fields={
           <Group grow align="flex-start" wrap="wrap">
-            <FileInput
-              label={tt('workforce.import.file')}
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-              value={file}
-              onChange={(f) => {
-                setFile(f);
-                setResult(null);
-                upload.reset();
-              }}
-              clearable
-              required
-            />
             <LabelledSelect
               searchable
               label={tt('workforce.import.year')}
@@ -125,7 +97,9 @@ function ImportPanel() {
               maxLength={300}
             />
           </Group>
-          <Group>
+        }
+        actions={
+          <>
             <Button
               variant="default"
               leftSection={<IconCheck size={16} aria-hidden />}
@@ -143,48 +117,49 @@ function ImportPanel() {
             >
               {tt('workforce.import.submit')}
             </Button>
-          </Group>
-          {result && (
-            <Alert color="green" variant="light" role="status">
-              {tt(result.dryRun ? 'workforce.import.checked' : 'workforce.import.done', {
-                file: result.fileName,
-                rows: result.rows,
-                values: result.values,
-                inserted: result.inserted,
-                updated: result.updated,
-                unchanged: result.unchanged,
-              })}
+          </>
+        }
+      >
+        {result && (
+          <Alert color="green" variant="light" role="status">
+            {tt(result.dryRun ? 'workforce.import.checked' : 'workforce.import.done', {
+              file: result.fileName,
+              rows: result.rows,
+              values: result.values,
+              inserted: result.inserted,
+              updated: result.updated,
+              unchanged: result.unchanged,
+            })}
+          </Alert>
+        )}
+        {upload.error ? (
+          <Stack gap="xs">
+            <Alert color="red" variant="light" role="alert" title={t('ui.errorTitle')}>
+              {errorMessage(upload.error, t)}
             </Alert>
-          )}
-          {upload.error ? (
-            <Stack gap="xs">
-              <Alert color="red" variant="light" role="alert" title={t('ui.errorTitle')}>
-                {errorMessage(upload.error, t)}
-              </Alert>
-              {issues.length > 0 && (
-                <TableScroll label={tt('workforce.import.problems')} minWidth={560}>
-                  <Table striped withTableBorder aria-label={tt('workforce.import.problems')}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={220}>{tt('workforce.import.where')}</Table.Th>
-                        <Table.Th>{tt('workforce.import.what')}</Table.Th>
+            {issues.length > 0 && (
+              <TableScroll label={tt('workforce.import.problems')} minWidth={560}>
+                <Table striped withTableBorder aria-label={tt('workforce.import.problems')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={220}>{tt('workforce.import.where')}</Table.Th>
+                      <Table.Th>{tt('workforce.import.what')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {issues.map((issue, i) => (
+                      <Table.Tr key={i}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{issue.path}</Table.Td>
+                        <Table.Td>{issue.message}</Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {issues.map((issue, i) => (
-                        <Table.Tr key={i}>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{issue.path}</Table.Td>
-                          <Table.Td>{issue.message}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              )}
-            </Stack>
-          ) : null}
-        </Stack>
-      </form>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
+            )}
+          </Stack>
+        ) : null}
+      </UploadForm>
     </Paper>
   );
 }
@@ -192,7 +167,7 @@ function ImportPanel() {
 type EditState = { row: WorkforceRow | null; open: boolean };
 
 function WorkforceForm({ row, onClose }: { row: WorkforceRow | null; onClose: () => void }) {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const [locale] = useLocale();
   const me = useCurrentUser();
@@ -277,7 +252,7 @@ function WorkforceForm({ row, onClose }: { row: WorkforceRow | null; onClose: ()
 }
 
 export function WorkforcePage() {
-  const tt = useTT();
+  const tt = useTargetsText();
   const t = useT();
   const [locale] = useLocale();
   const me = useCurrentUser();

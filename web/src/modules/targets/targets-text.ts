@@ -1,5 +1,5 @@
-// The words of the targets, denominators and monthly report pages, Indonesian first, English second, in the style
-// of app/i18n.ts. Kept beside the module (not in the shared dictionary) so that parallel work does not collide.
+// The words of the targets module, Indonesian first (the default) and English with exactly the same keys. Each web
+// module keeps its words here, in `<module>-text.ts`; the shell's own words are in app/shell-text.ts.
 import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
@@ -10,13 +10,17 @@ const id = {
 
   'region.label': 'Wilayah',
   'region.help': 'Wilayah kerja Anda atau wilayah di bawahnya',
+
   'year.label': 'Tahun',
+
   'kind.employed': 'Cakupan pekerja',
   'kind.employedLong': 'Cakupan pekerja: peserta aktif ÷ penduduk bekerja',
   'kind.bpu_universe': 'Cakupan PBPU',
   'kind.bpu_universeLong': 'Cakupan PBPU JKK & JKM: peserta BPU ÷ semesta PBPU (SDI 06.02.021)',
+
   'workforceKind.employed': 'Penduduk bekerja',
   'workforceKind.bpu_universe': 'Semesta PBPU',
+
   'segment.all': 'Semua segmen',
 
   'targets.title': 'Target Cakupan',
@@ -114,7 +118,7 @@ const id = {
 
 export type TargetsKey = keyof typeof id;
 
-const en: Record<TargetsKey, string> = {
+const en: Readonly<Record<TargetsKey, string>> = {
   'links.label': 'Coverage and report pages',
   'links.targets': 'Coverage targets',
   'links.workforce': 'Workforce (denominators)',
@@ -122,13 +126,17 @@ const en: Record<TargetsKey, string> = {
 
   'region.label': 'Region',
   'region.help': 'Your working area or a region below it',
+
   'year.label': 'Year',
+
   'kind.employed': 'Worker coverage',
   'kind.employedLong': 'Worker coverage: active participants ÷ employed population',
   'kind.bpu_universe': 'PBPU coverage',
   'kind.bpu_universeLong': 'PBPU JKK & JKM coverage: BPU participants ÷ PBPU universe (SDI 06.02.021)',
+
   'workforceKind.employed': 'Employed population',
   'workforceKind.bpu_universe': 'PBPU universe',
+
   'segment.all': 'All segments',
 
   'targets.title': 'Coverage Targets',
@@ -224,6 +232,5 @@ const en: Record<TargetsKey, string> = {
   'workforce.import.what': 'Problem and how to fix it',
 };
 
-export type TT = ModuleT<TargetsKey>;
-
-export const useTT = moduleText<TargetsKey>({ id, en });
+export type TargetsT = ModuleT<TargetsKey>;
+export const useTargetsText = moduleText<TargetsKey>({ id, en });

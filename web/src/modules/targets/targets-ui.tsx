@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { useRegionChildren } from '../regions/regions-api.ts';
-import { useTT } from './targets-text.ts';
+import { useTargetsText } from './targets-text.ts';
 
 export const PLANNING_PATHS = {
   targets: '/cakupan/target',
@@ -15,7 +15,7 @@ export const PLANNING_PATHS = {
 } as const;
 
 export function PlanningLinks() {
-  const tt = useTT();
+  const tt = useTargetsText();
   const { pathname } = useLocation();
   const links = [
     { to: PLANNING_PATHS.targets, label: tt('links.targets'), icon: IconChartBar },
@@ -52,7 +52,7 @@ export function ScopeRegionSelect(props: {
   error?: string | undefined;
   allowEmpty?: boolean;
 }) {
-  const tt = useTT();
+  const tt = useTargetsText();
   const options = useScopeRegions();
   return (
     <LabelledSelect

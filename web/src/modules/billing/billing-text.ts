@@ -1,5 +1,5 @@
-// The billing pages' words, Indonesian first and English second, in the style of app/i18n.ts (kept beside the
-// module so the shared dictionary does not grow by a hundred lines at once).
+// The words of the billing module, Indonesian first (the default) and English with exactly the same keys. Each web
+// module keeps its words here, in `<module>-text.ts`; the shell's own words are in app/shell-text.ts.
 import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
@@ -119,9 +119,9 @@ const id = {
   'check.open': 'Buka',
 } as const;
 
-type Key = keyof typeof id;
+export type BillingKey = keyof typeof id;
 
-const en: Record<Key, string> = {
+const en: Readonly<Record<BillingKey, string>> = {
   'billing.title': 'Bills & Payments',
   'billing.description':
     'BPJS Ketenagakerjaan contribution bills per programme and month for {region}: persons × contribution, paid, remaining, due date and arrears. Record payments (partial allowed) from the SP2D or transfer slip.',
@@ -238,6 +238,5 @@ const en: Record<Key, string> = {
   'check.open': 'Open',
 };
 
-export type BillingT = ModuleT<Key>;
-
-export const useBillingT = moduleText<Key>({ id, en });
+export type BillingT = ModuleT<BillingKey>;
+export const useBillingText = moduleText<BillingKey>({ id, en });
