@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, formatRupiah } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useClaim } from './claims-api.ts';
-import { useClaimsT } from './claims-text.ts';
+import { useClaimsText } from './claims-text.ts';
 import { ClaimsTabs, CoveredBadge, EstimateTable } from './claims-ui.tsx';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -25,7 +25,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 /** `/klaim/:id`: the claim as recorded at intake: coverage on the event date with its reason, and the estimate. */
 export function ClaimDetailPage() {
   const { id = '' } = useParams();
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const [locale] = useLocale();
   const claim = useClaim(id);
   if (claim.error) return <ErrorAlert error={claim.error} onRetry={() => void claim.refetch()} />;

@@ -24,14 +24,14 @@ import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useWorkers } from '../registry/registry-api.ts';
 import { useReportClaim } from './claims-api.ts';
-import { useClaimsT } from './claims-text.ts';
+import { useClaimsText } from './claims-text.ts';
 import { ClaimsTabs } from './claims-ui.tsx';
 
 type Outcome = (typeof JKK_OUTCOMES)[number];
 
 /** `/klaim/baru`: find the worker, describe the event; the server checks coverage at the event date and estimates. */
 export function ClaimIntakePage() {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const t = useT();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');

@@ -14,12 +14,12 @@ import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { CLAIMS_PAGE_SIZE, claimsXlsxUrl, useClaims } from './claims-api.ts';
-import { useClaimsT } from './claims-text.ts';
+import { useClaimsText } from './claims-text.ts';
 import { ClaimsTabs, CoveredBadge } from './claims-ui.tsx';
 
 /** `/klaim`: the claims in the reader's region, filters in the URL, server-side paging, Excel export. */
 export function ClaimsPage() {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters(['q', 'type', 'covered'] as const);

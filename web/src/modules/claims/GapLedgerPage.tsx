@@ -15,11 +15,11 @@ import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { CLAIMS_PAGE_SIZE, claimsXlsxUrl, useGapLedger } from './claims-api.ts';
-import { useClaimsT } from './claims-text.ts';
+import { useClaimsText } from './claims-text.ts';
 import { ClaimsTabs } from './claims-ui.tsx';
 
 function Totals({ title, rows, label }: { title: string; rows: GapTotal[]; label: (t: GapTotal) => string }) {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const [locale] = useLocale();
   return (
     <Paper withBorder radius="md" p="md" component="section">
@@ -52,7 +52,7 @@ function Totals({ title, rows, label }: { title: string; rows: GapTotal[]; label
 
 /** `/klaim/tak-terlindungi`: events of people not covered on the date, the reason, and what the family missed. */
 export function GapLedgerPage() {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const { values, page, setFilters, setPage } = useUrlFilters(['region'] as const);

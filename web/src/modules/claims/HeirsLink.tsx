@@ -5,7 +5,7 @@ import { CLAIM_READERS } from '../../../../lib/contracts/claims.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { useHousehold } from './claims-api.ts';
-import { useClaimsT } from './claims-text.ts';
+import { useClaimsText } from './claims-text.ts';
 
 /** "Ahli waris dan KK" on the worker page, with what a future claim still lacks (the claims module's page). */
 export function HeirsLink({ workerId }: { workerId: string }) {
@@ -15,7 +15,7 @@ export function HeirsLink({ workerId }: { workerId: string }) {
 }
 
 function HeirsButton({ workerId }: { workerId: string }) {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const household = useHousehold(workerId);
   const missing = household.data?.missing ?? [];
   return (

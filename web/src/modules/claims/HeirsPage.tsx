@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useWorker } from '../registry/registry-api.ts';
 import { useAddHeir, useHousehold, useRemoveHeir, useSetKk } from './claims-api.ts';
-import { useClaimsT } from './claims-text.ts';
+import { useClaimsText } from './claims-text.ts';
 
 const EMPTY_HEIR = {
   name: '',
@@ -25,7 +25,7 @@ const EMPTY_HEIR = {
 /** `/klaim/ahli-waris/:workerId`: KK number and heirs of a worker, masked, and what a future claim still lacks. */
 export function HeirsPage() {
   const { workerId = '' } = useParams();
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const t = useT();
   const me = useCurrentUser();
   const mayEdit = HEIR_EDITORS.includes(me.role);

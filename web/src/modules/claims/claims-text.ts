@@ -161,9 +161,9 @@ const id = {
   'relation.other': 'Lainnya',
 } as const;
 
-export type ClaimsTextKey = keyof typeof id;
+export type ClaimsKey = keyof typeof id;
 
-const en: Record<ClaimsTextKey, string> = {
+const en: Record<ClaimsKey, string> = {
   'tabs.label': 'Claim pages',
   'tabs.claims': 'Claims',
   'tabs.new': 'Report an event',
@@ -323,5 +323,5 @@ const en: Record<ClaimsTextKey, string> = {
 };
 
 export const CLAIMS_TEXT = { id, en } as const;
-export const useClaimsT = moduleText<ClaimsTextKey>(CLAIMS_TEXT);
-export type ClaimsT = ModuleT<ClaimsTextKey>;
+export const useClaimsText = moduleText<ClaimsKey>(CLAIMS_TEXT);
+export type ClaimsT = ModuleT<ClaimsKey>;

@@ -7,11 +7,11 @@ import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
 import { formatRupiah } from '../../ui/format.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
-import { CLAIMS_TEXT, useClaimsT, type ClaimsTextKey } from './claims-text.ts';
+import { CLAIMS_TEXT, useClaimsText, type ClaimsKey } from './claims-text.ts';
 
 /** The three claim pages as links (a nav, not tabs: each is a page of its own). */
 export function ClaimsTabs() {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const { pathname } = useLocation();
   const links = [
     [ROUTES.claims, ct('tabs.claims')],
@@ -37,7 +37,7 @@ export function ClaimsTabs() {
 
 /** Covered or not on the event date: a word and a colour (never colour alone). */
 export function CoveredBadge({ claim }: { claim: Pick<ClaimSummary, 'covered' | 'gapReason' | 'gapSince'> }) {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const [locale] = useLocale();
   if (claim.covered)
     return (
@@ -61,11 +61,11 @@ export function CoveredBadge({ claim }: { claim: Pick<ClaimSummary, 'covered' | 
 }
 
 export function EstimateTable({ items, total, caption }: { items: EstimateItem[]; total: number; caption: string }) {
-  const ct = useClaimsT();
+  const ct = useClaimsText();
   const [locale] = useLocale();
   const label = (benefit: string) => {
     const key = `benefit.${benefit}`;
-    return key in CLAIMS_TEXT.id ? ct(key as ClaimsTextKey) : benefit;
+    return key in CLAIMS_TEXT.id ? ct(key as ClaimsKey) : benefit;
   };
   return (
     <TableScroll label={caption} minWidth={560}>
