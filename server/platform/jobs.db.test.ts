@@ -208,6 +208,34 @@ describe('a recurring job', () => {
   });
 });
 
+describe('a job due at every start', () => {
+  it('fires as soon as a queue starts on a database that has never seen its schedule', async () => {
+    const q: JobQueue = new JobQueue(db.owner, log, { pollMs: 50 });
+    q.register(
+      'test.at-start',
+      recorder(() => q),
+      { maxAttempts: 1 },
+    );
+    q.every('test.at-start', 3_600, { atStart: true });
+    const before = await db.owner
+      .selectFrom('platform_job_schedule')
+      .select('name')
+      .where('name', '=', 'test.at-start')
+      .execute();
+    expect(before).toEqual([]);
+    await q.start();
+    const fired = () =>
+      db.owner.selectFrom('platform_job').select(['status']).where('name', '=', 'test.at-start').execute();
+    let runs = await fired();
+    while (runs.length === 0 || runs.some((r) => r.status !== 'done')) {
+      await new Promise((r) => setTimeout(r, 50));
+      runs = await fired();
+    }
+    await q.stop();
+    expect(runs).toEqual([{ status: 'done' }]);
+  });
+});
+
 describe('announcements', () => {
   it('reach a listener of another connection when the transaction commits, not when it rolls back', async () => {
     const listener = new ChangeListener(connectionStringOf(other.ownerPool), log);

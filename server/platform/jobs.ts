@@ -148,7 +148,9 @@ export class JobQueue {
     for (const [name, s] of this.schedules) {
       await sql`
         INSERT INTO platform_job_schedule (name, every_seconds, next_run_at)
-        VALUES (${name}, ${s.everySeconds}, now() + make_interval(secs => ${s.firstAfterSeconds ?? s.everySeconds}))
+        VALUES (${name}, ${s.everySeconds},
+                CASE WHEN ${s.atStart ?? false} THEN now()
+                     ELSE now() + make_interval(secs => ${s.firstAfterSeconds ?? s.everySeconds}) END)
         ON CONFLICT (name) DO UPDATE SET
           every_seconds = EXCLUDED.every_seconds,
           next_run_at = CASE WHEN ${s.atStart ?? false} THEN now()
