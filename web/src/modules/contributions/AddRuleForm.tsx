@@ -74,13 +74,21 @@ export function AddRuleForm({ onDone, national }: { onDone: () => void; national
     if (add.error) errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [add.error]);
 
-  const onKeyChange = (next: string) => {
-    const trimmed = next.trim();
+  const knownKind = (name: string): FormKind | undefined => {
+    const trimmed = name.trim();
     const kinds = [...new Set((all.data?.items ?? []).filter((r) => r.key === trimmed).map((r) => r.value.kind))];
-    const known = kinds.find((k): k is FormKind => (FORM_KINDS as readonly string[]).includes(k));
+    return kinds.find((k): k is FormKind => (FORM_KINDS as readonly string[]).includes(k));
+  };
+  const onKeyChange = (next: string) => {
+    const known = knownKind(next);
     // A key already in the table keeps its kind (the server refuses another): choose it for the admin.
     setValues((v) => ({ ...v, key: next, kind: known ?? v.kind }));
   };
+  // The rule list may arrive after the key was typed (a slow connection): choose the kind then.
+  const lateKind = values.kind === null ? knownKind(values.key) : undefined;
+  useEffect(() => {
+    if (lateKind) setValues((v) => (v.kind === null ? { ...v, kind: lateKind } : v));
+  }, [lateKind]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
