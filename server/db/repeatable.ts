@@ -7,6 +7,7 @@
 // object can be created from nothing. Tables, types, indexes, constraints and row-level security policies stay in
 // migrations: they hold data or guard it, and are never dropped and re-created at start.
 export const REPEATABLE_FILES: readonly string[] = [
+  'server/modules/access/sql/scope.sql',
   'server/modules/regions/sql/region-directory.sql',
   'server/modules/access/sql/access-guards.sql',
   'server/modules/contributions/sql/contribution-rules.sql',
