@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { UploadTemplate } from '../../platform/xlsx-template.ts';
 import { requireRole } from '../access/index.ts';
 import { firstVillageIn } from '../regions/index.ts';
+import { TEMPLATE_SHEET } from './imports.words.ts';
 
 export async function workerImportTemplate(db: Db, ctx: RequestContext): Promise<UploadTemplate> {
   const actor = requireRole(ctx, WORKER_EDITORS);
@@ -17,7 +18,7 @@ export async function workerImportTemplate(db: Db, ctx: RequestContext): Promise
   const id = actor.locale === 'id';
   return {
     fileName: 'templat-impor-pekerja.xlsx',
-    sheetName: 'Pekerja',
+    sheetName: TEMPLATE_SHEET,
     locale: actor.locale,
     columns: [
       {
