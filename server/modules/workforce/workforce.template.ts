@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { UploadTemplate } from '../../platform/xlsx-template.ts';
 import { requireRole } from '../access/index.ts';
 import { findRegion, firstVillageIn } from '../regions/index.ts';
+import { TEMPLATE_SHEET } from './workforce.words.ts';
 
 export async function workforceTemplate(db: Db, ctx: RequestContext, now = systemClock()): Promise<UploadTemplate> {
   const actor = requireRole(ctx, TARGET_EDITORS);
@@ -19,7 +20,7 @@ export async function workforceTemplate(db: Db, ctx: RequestContext, now = syste
   const year = Number(currentMonthWib(now).slice(0, 4)) - 1;
   return {
     fileName: 'templat-angkatan-kerja.xlsx',
-    sheetName: 'Angkatan kerja',
+    sheetName: TEMPLATE_SHEET,
     locale: actor.locale,
     columns: [
       {
