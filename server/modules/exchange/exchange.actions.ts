@@ -21,15 +21,9 @@ import { scopeLabels } from '../regions/index.ts';
 import { regionOf, requireExchangeUser } from './exchange.policy.ts';
 import * as repo from './reconciliation.repository.ts';
 import { currentSnapshotFor } from './snapshots.repository.ts';
+import { REQUEST_REASON_WORDS } from './exchange.words.ts';
 
-const DIFFERENCES = {
-  kpj: { id: 'KPJ berbeda', en: 'KPJ differs' },
-  category: { id: 'kategori berbeda', en: 'category differs' },
-  start: { id: 'bulan mulai berbeda', en: 'start month differs' },
-  early: { id: 'BPJS: berakhir atau menunggak', en: 'BPJS: ended or in arrears' },
-  missing: { id: 'aktif di Lindung, tidak ada di snapshot BPJS', en: 'active in Lindung, not in the BPJS snapshot' },
-  outside: { id: 'ada di snapshot BPJS, tanpa kepesertaan Lindung', en: 'in the BPJS snapshot, no Lindung enrollment' },
-} as const;
+const DIFFERENCES = REQUEST_REASON_WORDS;
 
 /** Why the village is asked, in Indonesian (the village reads it), from the row's differences. */
 function reasonOf(r: repo.ReconciliationRow): string {

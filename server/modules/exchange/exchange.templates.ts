@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { UploadTemplate } from '../../platform/xlsx-template.ts';
 import { firstVillageIn } from '../regions/index.ts';
 import { requireExchangeUser } from './exchange.policy.ts';
+import { RESPONSE_TEMPLATE_SHEET, SNAPSHOT_TEMPLATE_SHEET } from './exchange.words.ts';
 
 async function exampleVillage(db: Db, scope: string) {
   const village = await firstVillageIn(db, scope);
@@ -36,7 +37,7 @@ export async function responseTemplate(db: Db, ctx: RequestContext, now = system
   const id = l === 'id';
   return {
     fileName: 'templat-jawaban-bpjs.xlsx',
-    sheetName: 'Jawaban',
+    sheetName: RESPONSE_TEMPLATE_SHEET,
     locale: l,
     columns: [
       { header: 'NIK', text: true, required: true, help: NIK_HELP[l] },
@@ -74,7 +75,7 @@ export async function snapshotTemplate(db: Db, ctx: RequestContext, now = system
   const { firstDay, month } = thisMonth(now);
   return {
     fileName: 'templat-snapshot-peserta.xlsx',
-    sheetName: 'Snapshot',
+    sheetName: SNAPSHOT_TEMPLATE_SHEET,
     locale: l,
     columns: [
       { header: 'NIK', text: true, required: true, help: NIK_HELP[l] },

@@ -1,0 +1,66 @@
+// The exchange module's server words (see lib/i18n/words.ts): the reconciliation page and its XLSX export (which
+// follows the locale of the user who downloads it), the reasons sent to a village, and the sheet names that are
+// part of a file format.
+import type { Words } from '../../../lib/i18n/words.ts';
+
+/**
+ * Sheet names that are part of a file format, not translated: the upload templates' sheets ("Jawaban" for the
+ * branch's answers, "Snapshot" for the membership snapshot) are the sheets our readers are pointed at, and
+ * "Pendaftaran" is the sheet of the registration batch handed to the BPJS branch. The same for every user.
+ */
+export const RESPONSE_TEMPLATE_SHEET = 'Jawaban';
+export const SNAPSHOT_TEMPLATE_SHEET = 'Snapshot';
+export const BATCH_SHEET = 'Pendaftaran';
+
+/** What differs between Lindung and the BPJS snapshot, on the reconciliation page and in its export. */
+export const DIFFERENCE_WORDS = {
+  kpj: { id: 'KPJ berbeda', en: 'KPJ differs' },
+  category: { id: 'kategori berbeda', en: 'category differs' },
+  start: { id: 'bulan mulai berbeda', en: 'start month differs' },
+  early: {
+    id: 'BPJS: berakhir atau menunggak sebelum periode Lindung selesai',
+    en: 'BPJS: ended or in arrears before Lindung’s period ends',
+  },
+} as const satisfies Record<string, Words>;
+
+/** Why a village is asked to check a participant (sent to the village, which reads Indonesian). */
+export const REQUEST_REASON_WORDS = {
+  kpj: { id: 'KPJ berbeda', en: 'KPJ differs' },
+  category: { id: 'kategori berbeda', en: 'category differs' },
+  start: { id: 'bulan mulai berbeda', en: 'start month differs' },
+  early: { id: 'BPJS: berakhir atau menunggak', en: 'BPJS: ended or in arrears' },
+  missing: { id: 'aktif di Lindung, tidak ada di snapshot BPJS', en: 'active in Lindung, not in the BPJS snapshot' },
+  outside: { id: 'ada di snapshot BPJS, tanpa kepesertaan Lindung', en: 'in the BPJS snapshot, no Lindung enrollment' },
+} as const satisfies Record<string, Words>;
+
+/** The branch's state of a member, as the office reads it (the page and the XLSX export). */
+export const BPJS_STATE_WORDS = {
+  covered: { id: 'Terlindungi', en: 'Covered' },
+  lapsed: { id: 'Nonaktif (menunggak)', en: 'Inactive (in arrears)' },
+  not_started: { id: 'Belum mulai', en: 'Not started' },
+  ended: { id: 'Berakhir', en: 'Ended' },
+} as const satisfies Record<string, Words>;
+
+/** The reconciliation export: one sheet per list, the same columns on each. */
+export const RECONCILIATION_WORDS = {
+  sheets: {
+    matched: { id: 'Cocok', en: 'Matched' },
+    mismatched: { id: 'Selisih', en: 'Mismatched' },
+    missing: { id: 'Tidak ada di BPJS', en: 'Not at BPJS' },
+    outside: { id: 'Di luar Lindung', en: 'Outside Lindung' },
+  },
+  headers: {
+    nik: { id: 'NIK (disamarkan)', en: 'NIK (masked)' },
+    name: { id: 'Nama', en: 'Name' },
+    program: { id: 'Program', en: 'Programme' },
+    lk: { id: 'KPJ Lindung', en: 'Lindung KPJ' },
+    bk: { id: 'KPJ BPJS', en: 'BPJS KPJ' },
+    cat: { id: 'Kategori BPJS', en: 'BPJS category' },
+    ls: { id: 'Mulai (Lindung)', en: 'Start (Lindung)' },
+    bs: { id: 'Mulai (BPJS)', en: 'Start (BPJS)' },
+    paid: { id: 'Dibayar sampai (BPJS)', en: 'Paid through (BPJS)' },
+    state: { id: 'Status BPJS', en: 'BPJS status' },
+    diff: { id: 'Perbedaan', en: 'Differences' },
+    place: { id: 'Wilayah', en: 'Region' },
+  },
+} as const satisfies Record<string, Record<string, Words>>;
