@@ -33,11 +33,6 @@ export function errorText(err: CodedError, locale: Locale, requestId = '-'): str
   return interpolate(ERROR_CATALOGUE[err.code].message[locale], { requestId, ...err.params });
 }
 
-/** `errorText` for any thrown value: the catalogue words of an AppError, null for anything else. */
-export function appErrorText(err: unknown, locale: Locale, requestId = '-'): string | null {
-  return err instanceof AppError ? errorText(err, locale, requestId) : null;
-}
-
 export function errorBody(err: AppError, locale: Locale, requestId: string): ErrorBody {
   const message = errorText(err, locale, requestId);
   return {

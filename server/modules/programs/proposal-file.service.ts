@@ -22,6 +22,7 @@ import { proposeWorkers } from './enrollment.proposals.ts';
 import { requireProposer } from './programs.policy.ts';
 import { loadProgram, type Clock } from './programs.service.ts';
 import * as workers from './programs.workers.ts';
+import { PROPOSAL_TEMPLATE_SHEET } from './programs.words.ts';
 
 /** A proposal list is short (one village's or one regency's people); larger lists belong in the worker import. */
 export const MAX_PROPOSAL_ROWS = 20_000;
@@ -180,7 +181,7 @@ export async function proposalTemplate(db: Db, ctx: RequestContext): Promise<Upl
   const id = actor.locale === 'id';
   return {
     fileName: 'templat-usulan.xlsx',
-    sheetName: 'Usulan',
+    sheetName: PROPOSAL_TEMPLATE_SHEET,
     locale: actor.locale,
     columns: [
       {
