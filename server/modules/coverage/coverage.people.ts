@@ -22,6 +22,7 @@ import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { word, type Words } from '../../../lib/i18n/words.ts';
 import { PEOPLE_INFO_WORDS, PEOPLE_WORDS } from './coverage.words.ts';
+import { formatNumberIn } from '../../../lib/i18n/numbers.ts';
 
 /** The people behind a figure: active (or, with `leavers`, just lapsed or ended) persons of a region in a month. */
 export async function coveragePeople(
@@ -74,6 +75,7 @@ export async function coveragePeople(
 const EXPORT_CHUNK = 2_000;
 const monthWords = (m: string, locale: Locale) => `${MONTH_NAMES[locale][Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 const XLSX_TEXT = { numFmt: '@' } as const;
+const INTL_LOCALE = { id: 'id-ID', en: 'en-GB' } as const satisfies Record<Locale, string>;
 
 export type PeopleDownload = { fileName: string; stream: PassThrough; rows: number; total: number };
 
@@ -207,7 +209,7 @@ async function writePeopleWorkbook(
       }
     });
   }
-  const number = (n: number) => n.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID');
+  const number = (n: number) => formatNumberIn(n, locale);
   const cut = plan.total > plan.maxRows;
   if (cut) {
     addSafeRow(sheet, {
@@ -241,13 +243,11 @@ async function writePeopleWorkbook(
     [t(i.by), actor.username],
     [
       t(i.at),
-      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
         dateStyle: 'long',
         timeStyle: 'short',
         timeZone: 'Asia/Jakarta',
-      }).format(
-        new Date(),
-      ) + ' WIB',
+      }).format(new Date()) + ' WIB',
     ],
   ];
   for (const [k, v] of lines) addSafeRow(info, { k, v }).commit();

@@ -1,5 +1,6 @@
 // The coverage module's server words (see lib/i18n/words.ts): the people export (its data sheet, the "Keterangan"
-// sheet that names the filters, the truncation line), which follows the locale of the user who downloads it.
+// sheet that names the filters, the truncation line), which follows the locale of the user who downloads it, and
+// the words of the dashboard's rows.
 import type { Words } from '../../../lib/i18n/words.ts';
 
 export const PEOPLE_WORDS = {
@@ -51,4 +52,9 @@ export const PEOPLE_INFO_WORDS = {
   },
   by: { id: 'Diunduh oleh', en: 'Downloaded by' },
   at: { id: 'Diunduh pada', en: 'Downloaded at' },
+} as const satisfies Record<string, Words>;
+
+export const COVERAGE_WORDS = {
+  villageUnknown: { id: 'Desa tidak diketahui (data BPJS)', en: 'Village unknown (BPJS data)' },
+  segmentUnknown: { id: 'Tidak diketahui', en: 'Unknown' },
 } as const satisfies Record<string, Words>;

@@ -64,3 +64,12 @@ export const RECONCILIATION_WORDS = {
     place: { id: 'Wilayah', en: 'Region' },
   },
 } as const satisfies Record<string, Record<string, Words>>;
+
+/** Names in messages: the action refused, the thing not found, the field to fill. */
+export const EXCHANGE_WORDS = {
+  takeKpj: { id: 'Ambil KPJ BPJS', en: 'Take the BPJS KPJ' },
+  askVillage: { id: 'Minta desa cek', en: 'Ask the village to check' },
+  checkRequest: { id: 'Permintaan cek', en: 'Check request' },
+  batch: { id: 'Batch {id}', en: 'Batch {id}' },
+  snapshotRegion: { id: 'pilih wilayah snapshot', en: 'choose the region the snapshot covers' },
+} as const satisfies Record<string, Words>;

@@ -9,6 +9,70 @@ import type { Words } from '../../../lib/i18n/words.ts';
  */
 export const TEMPLATE_SHEET = 'Pekerja';
 
+/** The help line under each column of the worker upload template, in the downloader's language. */
+export const TEMPLATE_HELP = {
+  nik: {
+    id: '16 angka sesuai KTP. Kolom ini berformat Teks: jangan diubah menjadi Angka, digit terakhir akan hilang.',
+    en: 'The 16 digits on the KTP. The column is formatted as text: do not change it to a number, the last digits would be lost.',
+  },
+  namaLengkap: {
+    id: 'Nama sesuai KTP.',
+    en: 'Name as on the KTP.',
+  },
+  tempatLahir: {
+    id: 'Kota atau kabupaten kelahiran.',
+    en: 'Town or regency of birth.',
+  },
+  tanggalLahir: {
+    id: 'dd-mm-yyyy, misalnya 12-03-1985.',
+    en: 'dd-mm-yyyy, e.g. 12-03-1985.',
+  },
+  jenisKelamin: {
+    id: 'L (laki-laki) atau P (perempuan).',
+    en: 'L (male) or P (female).',
+  },
+  alamat: {
+    id: 'Alamat domisili.',
+    en: 'Home address.',
+  },
+  rt: {
+    id: '1–3 angka, misalnya 003.',
+    en: '1–3 digits, e.g. 003.',
+  },
+  rw: {
+    id: '1–3 angka, misalnya 012.',
+    en: '1–3 digits, e.g. 012.',
+  },
+  kodeDesa: {
+    id: 'Kode Kemendagri desa/kelurahan domisili, misalnya {code} ({label}).',
+    en: 'The Kemendagri code of the home village, e.g. {code} ({label}).',
+  },
+  noHp: {
+    id: 'Nomor HP, misalnya 081234567890.',
+    en: 'Mobile number, e.g. 081234567890.',
+  },
+  pekerjaan: {
+    id: 'Pekerjaan sehari-hari, misalnya Petani, Nelayan, Pedagang.',
+    en: 'Occupation in Indonesian, e.g. Petani, Nelayan, Pedagang.',
+  },
+  kategori: {
+    id: 'PU, BPU, Jakon atau PMI.',
+    en: 'PU, BPU, Jakon or PMI.',
+  },
+  penghasilanPerBulan: {
+    id: 'Rupiah tanpa titik atau Rp, misalnya 1500000.',
+    en: 'Rupiah without dots or Rp, e.g. 1500000.',
+  },
+  kerentanan: {
+    id: 'Boleh kosong: miskin ekstrem, desil 1–4, disabilitas.',
+    en: 'May be empty: extreme poor, decile 1–4, disability.',
+  },
+  nomorKpj: {
+    id: 'Bila sudah peserta BPJS, 8–16 angka.',
+    en: 'If already a BPJS member, 8–16 digits.',
+  },
+} as const satisfies Record<string, Words>;
+
 export const IMPORTS_WORDS = {
   runner: {
     cancelled: { id: 'Impor dibatalkan; tidak ada data yang berubah.', en: 'Import cancelled; no data changed.' },

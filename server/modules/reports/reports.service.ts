@@ -85,7 +85,7 @@ export async function getReport(db: Db, ctx: RequestContext, id: string): Promis
   const actor = requireReader(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.findReport(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Report' : 'Laporan' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: word(REPORTS_WORDS.report, actor.locale) });
     const [labels, files] = await Promise.all([
       scopeLabels(tx, [row.region_code], actor.locale),
       repo.filesOf(tx, [String(row.id)]),
@@ -253,7 +253,7 @@ export async function downloadReportFile(db: Db, ctx: RequestContext, id: string
   const actor = requireReader(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.findReport(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Report' : 'Laporan' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: word(REPORTS_WORDS.report, actor.locale) });
     if (row.status !== 'done') throw new AppError('REPORT_NOT_READY', { status: row.status });
     const file = await repo.fileContent(tx, id, format);
     if (!file) throw new AppError('NOT_FOUND', { entity: word(REPORTS_WORDS.reportFile, actor.locale) });

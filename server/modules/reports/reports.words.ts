@@ -17,6 +17,7 @@ export const REPORTS_WORDS = {
       en: 'Something went wrong while making the report. Make it again; if it fails again, tell the administrator.',
     },
   },
+  report: { id: 'Laporan', en: 'Report' },
   reportFile: { id: 'Berkas laporan', en: 'Report file' },
   sheets: {
     summary: { id: 'Ringkasan', en: 'Summary' },
