@@ -73,3 +73,51 @@ export const EXCHANGE_WORDS = {
   batch: { id: 'Batch {id}', en: 'Batch {id}' },
   snapshotRegion: { id: 'pilih wilayah snapshot', en: 'choose the region the snapshot covers' },
 } as const satisfies Record<string, Words>;
+
+/**
+ * The help lines under the columns of the response and snapshot upload templates, in the downloader's language. The
+ * headers themselves are the file format and stay Indonesian.
+ */
+export const TEMPLATE_HELP = {
+  nik: {
+    id: 'NIK 16 angka sesuai KTP. Kolom ini berformat Teks: jangan diubah menjadi Angka.',
+    en: 'The 16-digit NIK on the KTP. The column is formatted as text: do not change it to a number.',
+  },
+  kpj: { id: 'Nomor KPJ 8–16 angka.', en: 'KPJ number, 8–16 digits.' },
+  responseKpj: {
+    id: 'Nomor KPJ 8–16 angka. Kosong bila ditolak.',
+    en: 'KPJ number, 8–16 digits. Empty when rejected.',
+  },
+  responseStatus: {
+    id: 'DITERIMA atau DITOLAK.',
+    en: 'DITERIMA (accepted) or DITOLAK (rejected).',
+  },
+  responseAlasan: {
+    id: 'Alasan penolakan, wajib bila DITOLAK.',
+    en: 'Reason for a rejection; required with DITOLAK.',
+  },
+  responseMulaiPerlindungan: {
+    id: 'Tanggal mulai kepesertaan, dd-mm-yyyy.',
+    en: 'Start of membership, dd-mm-yyyy.',
+  },
+  snapshotKategori: {
+    id: 'PU, BPU, Jakon atau PMI.',
+    en: 'PU, BPU, Jakon or PMI.',
+  },
+  snapshotMulai: {
+    id: 'Mulai kepesertaan, dd-mm-yyyy.',
+    en: 'Start of membership, dd-mm-yyyy.',
+  },
+  snapshotAkhir: {
+    id: 'Akhir kepesertaan bila sudah berakhir, dd-mm-yyyy.',
+    en: 'End of membership if it ended, dd-mm-yyyy.',
+  },
+  snapshotDibayarSampai: {
+    id: 'Bulan terakhir yang lunas, mm-yyyy.',
+    en: 'Last month paid, mm-yyyy.',
+  },
+  snapshotKodeDesa: {
+    id: 'Kode Kemendagri desa/kelurahan peserta, misalnya {code}.',
+    en: "The Kemendagri code of the member's village, e.g. {code}.",
+  },
+} as const satisfies Record<string, Words>;

@@ -28,8 +28,8 @@ export async function workerImportTemplate(db: Db, ctx: RequestContext): Promise
         required: true,
         help: t(TEMPLATE_HELP.nik),
       },
-      { header: 'Nama Lengkap', required: true, help: t(TEMPLATE_HELP.namaLengkap), },
-      { header: 'Tempat Lahir', help: t(TEMPLATE_HELP.tempatLahir), },
+      { header: 'Nama Lengkap', required: true, help: t(TEMPLATE_HELP.namaLengkap) },
+      { header: 'Tempat Lahir', help: t(TEMPLATE_HELP.tempatLahir) },
       {
         header: 'Tanggal Lahir',
         text: true,
@@ -41,9 +41,9 @@ export async function workerImportTemplate(db: Db, ctx: RequestContext): Promise
         required: true,
         help: t(TEMPLATE_HELP.jenisKelamin),
       },
-      { header: 'Alamat', help: t(TEMPLATE_HELP.alamat), },
-      { header: 'RT', text: true, help: t(TEMPLATE_HELP.rt), },
-      { header: 'RW', text: true, help: t(TEMPLATE_HELP.rw), },
+      { header: 'Alamat', help: t(TEMPLATE_HELP.alamat) },
+      { header: 'RT', text: true, help: t(TEMPLATE_HELP.rt) },
+      { header: 'RW', text: true, help: t(TEMPLATE_HELP.rw) },
       {
         header: 'Kode Desa',
         text: true,
@@ -59,7 +59,7 @@ export async function workerImportTemplate(db: Db, ctx: RequestContext): Promise
         header: 'Pekerjaan',
         help: t(TEMPLATE_HELP.pekerjaan),
       },
-      { header: 'Kategori', help: t(TEMPLATE_HELP.kategori), },
+      { header: 'Kategori', help: t(TEMPLATE_HELP.kategori) },
       {
         header: 'Penghasilan per Bulan',
         help: t(TEMPLATE_HELP.penghasilanPerBulan),

@@ -27,3 +27,34 @@ export const WORKFORCE_WORDS = {
   },
   figure: { id: 'Angka angkatan kerja', en: 'Workforce figure' },
 } as const satisfies Record<string, Words | Record<string, Words>>;
+
+/**
+ * The help line under each column of the workforce upload template, in the downloader's language. The headers
+ * themselves are the file format and stay Indonesian.
+ */
+export const TEMPLATE_HELP = {
+  kodeWilayah: {
+    id: 'Kode Kemendagri kecamatan atau kabupaten/kota, misalnya {code}. Boleh diganti kolom Wilayah (nama).',
+    en: 'Kemendagri code of the district or regency, e.g. {code}. A Wilayah (name) column may replace it.',
+  },
+  wilayah: {
+    id: 'Nama wilayah, untuk dibaca.',
+    en: 'Region name, for reading.',
+  },
+  tahun: {
+    id: 'Tahun angka BPS, misalnya 2025.',
+    en: 'Year of the BPS figure, e.g. 2025.',
+  },
+  pendudukBekerja: {
+    id: 'Jumlah penduduk bekerja (orang), tanpa desimal. Isi ini atau Semesta PBPU, atau keduanya.',
+    en: 'Employed persons, whole number. Fill this or Semesta PBPU, or both.',
+  },
+  semestaPbpu: {
+    id: 'Jumlah pekerja bukan penerima upah (orang), tanpa desimal.',
+    en: 'Non-wage (BPU) workers, whole number.',
+  },
+  sumber: {
+    id: 'Sumber angka, misalnya BPS, Sakernas Agustus 2025.',
+    en: 'Source of the figure, e.g. BPS, Sakernas Agustus 2025.',
+  },
+} as const satisfies Record<string, Words>;
