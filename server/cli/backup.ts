@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
-import { interpolate } from '../../lib/i18n/locale.ts';
 import type { Config } from '../config.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errorText } from '../platform/errors.ts';
 import { backupDatabase, restoreDatabase } from '../platform/backup.ts';
 import { openDatabase } from '../platform/db.ts';
 import { runningEmbeddedUrl, startEmbeddedPostgres } from '../platform/embedded.ts';
@@ -20,8 +18,7 @@ async function withOwnerPool<T>(
   try {
     return await work(database.ownerPool);
   } catch (err) {
-    if (err instanceof AppError)
-      throw new Error(`${interpolate(ERROR_CATALOGUE[err.code].message.id, err.params)}\n${err.message}`);
+    if (err instanceof AppError) throw new Error(`${errorText(err, 'id')}\n${err.message}`);
     throw err;
   } finally {
     await database.close();

@@ -1,10 +1,9 @@
-import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 import { estimateRequest } from '../../lib/contracts/claims.ts';
-import { interpolate, type Locale } from '../../lib/i18n/locale.ts';
+import type { Locale } from '../../lib/i18n/locale.ts';
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errorText } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { estimate } from '../modules/claims/index.ts';
 
@@ -65,7 +64,7 @@ export async function claimsEstimateCommand(config: Config, log: Logger, args: C
     lines.push(`  Jumlah tunai: ${rp(result.total)}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   } catch (err) {
-    if (err instanceof AppError) throw new Error(interpolate(ERROR_CATALOGUE[err.code].message[locale], err.params));
+    if (err instanceof AppError) throw new Error(errorText(err, locale));
     throw err;
   } finally {
     await runtime.close();

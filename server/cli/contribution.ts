@@ -1,11 +1,9 @@
 import { quoteRequest, type QuoteRequest, type QuoteResponse } from '../../lib/contracts/contributions.ts';
-import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
-import { interpolate } from '../../lib/i18n/locale.ts';
 import { formatRupiah } from '../../lib/rules/money.ts';
 import { todayWib } from '../../lib/rules/eligibility.ts';
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errorText } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { quote } from '../modules/contributions/index.ts';
 
@@ -176,7 +174,7 @@ export async function contributionCommand(config: Config, log: Logger, args: Con
     );
   } catch (err) {
     if (err instanceof AppError) {
-      throw new Error(interpolate(ERROR_CATALOGUE[err.code].message.id, { requestId: 'cli', ...err.params }));
+      throw new Error(errorText(err, 'id', 'cli'));
     }
     throw err;
   } finally {

@@ -1,12 +1,11 @@
 import { systemClock } from '../platform/clock.ts';
-import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 import { coverageCheckQuery } from '../../lib/contracts/billing.ts';
-import { interpolate, type Locale } from '../../lib/i18n/locale.ts';
+import type { Locale } from '../../lib/i18n/locale.ts';
 import { todayWib } from '../../lib/rules/eligibility.ts';
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errorText } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { checkCoverage } from '../modules/billing/index.ts';
 
@@ -47,7 +46,7 @@ export async function coverageCheckCommand(
       process.stdout.write(`${lines.join('\n')}\n`);
     }
   } catch (err) {
-    if (err instanceof AppError) throw new Error(interpolate(ERROR_CATALOGUE[err.code].message[locale], err.params));
+    if (err instanceof AppError) throw new Error(errorText(err, locale));
     throw err;
   } finally {
     await runtime.close();

@@ -1,11 +1,9 @@
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errorText } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { generateDemoWorkers } from '../modules/demo/index.ts';
-import { interpolate } from '../../lib/i18n/locale.ts';
-import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 
 /** `lindung demo generate --regency 34.02 --workers 50000 [--seed N]`, audited as actor "demo". */
 export async function demoGenerateCommand(
@@ -44,7 +42,7 @@ export async function demoGenerateCommand(
       `${result.inserted} pekerja baru di ${regency} (${result.streamed - result.inserted} NIK sudah ada, seed ${seed}, ${seconds} s).\n`,
     );
   } catch (err) {
-    if (err instanceof AppError) throw new Error(interpolate(ERROR_CATALOGUE[err.code].message.id, err.params));
+    if (err instanceof AppError) throw new Error(errorText(err, 'id'));
     throw err;
   } finally {
     await runtime.close();

@@ -2,11 +2,9 @@ import { userCreate } from '../../lib/contracts/access.ts';
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errorText } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { createUser } from '../modules/access/index.ts';
-import { interpolate } from '../../lib/i18n/locale.ts';
-import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 
 /** `lindung users add --username U --password P --role R --region CODE [--name N]`, audited as actor "cli". */
 export async function usersAddCommand(
@@ -31,7 +29,7 @@ export async function usersAddCommand(
     const user = await createUser(runtime.database.app, systemContext('cli'), parsed.data);
     process.stdout.write(`Pengguna ${user.username} (${user.role}, ${user.regionLabel}) dibuat.\n`);
   } catch (err) {
-    if (err instanceof AppError) throw new Error(interpolate(ERROR_CATALOGUE[err.code].message.id, err.params));
+    if (err instanceof AppError) throw new Error(errorText(err, 'id'));
     throw err;
   } finally {
     await runtime.close();

@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportReport } from '../../lib/contracts/imports.ts';
-import { ERROR_CATALOGUE } from '../../lib/contracts/errors.ts';
 import { formatNumber } from '../../lib/rules/money.ts';
-import { interpolate } from '../../lib/i18n/locale.ts';
 import { openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errorText } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import { allIssues, cancelImport, importFileNow, writeReportFile } from '../modules/imports/index.ts';
 import type { PipelineProgress } from '../modules/imports/imports.pipeline.ts';
@@ -62,7 +60,7 @@ async function cancelCommand(config: Config, log: Logger, id: string, json: bool
           : `Impor #${id} sedang berjalan: permintaan batal dikirim, impor berhenti dalam beberapa detik tanpa mengubah data.\n`,
       );
   } catch (err) {
-    if (err instanceof AppError) throw new Error(interpolate(ERROR_CATALOGUE[err.code].message.id, err.params));
+    if (err instanceof AppError) throw new Error(errorText(err, 'id'));
     throw err;
   } finally {
     await runtime.close();
@@ -142,7 +140,7 @@ export async function workersImportCommand(
       );
     }
   } catch (err) {
-    if (err instanceof AppError) throw new Error(interpolate(ERROR_CATALOGUE[err.code].message.id, err.params));
+    if (err instanceof AppError) throw new Error(errorText(err, 'id'));
     throw err;
   } finally {
     await runtime.close();

@@ -22,8 +22,19 @@ export function httpStatusOf(code: ErrorCode): number {
   return ERROR_CATALOGUE[code].status;
 }
 
+/** Anything carrying a catalogue code and its parameters: an AppError, or the spreadsheet reader's TabularError. */
+export type CodedError = { readonly code: ErrorCode; readonly params: ErrorParams };
+
+/**
+ * The one way an error code becomes words for a person: the HTTP error body, the CLI's messages and the texts the
+ * runners store for the UI all go through here. `requestId` fills the catalogue's `{requestId}` placeholder.
+ */
+export function errorText(err: CodedError, locale: Locale, requestId = '-'): string {
+  return interpolate(ERROR_CATALOGUE[err.code].message[locale], { requestId, ...err.params });
+}
+
 export function errorBody(err: AppError, locale: Locale, requestId: string): ErrorBody {
-  const message = interpolate(ERROR_CATALOGUE[err.code].message[locale], { requestId, ...err.params });
+  const message = errorText(err, locale, requestId);
   return {
     error: {
       code: err.code,

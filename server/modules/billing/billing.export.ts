@@ -4,7 +4,9 @@ import ExcelJS from 'exceljs';
 import type { Bill, LapseWarning } from '../../../lib/contracts/billing.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { dateName, monthName } from '../../../lib/rules/lapse.ts';
+import { word, type Words } from '../../../lib/i18n/words.ts';
 import { addSafeRow } from '../../platform/spreadsheet/writer.ts';
+import { BILLING_WORDS } from './billing.words.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,30 +36,26 @@ async function workbook<T>(sheet: string, title: string, cols: Col<T>[], rows: r
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const STATUS = {
-  id: { unpaid: 'Belum dibayar', partial: 'Dibayar sebagian', paid: 'Lunas' },
-  en: { unpaid: 'Unpaid', partial: 'Partly paid', paid: 'Paid' },
-} as const;
-
 export function billsWorkbook(bills: readonly Bill[], locale: Locale, today: string): Promise<Buffer> {
-  const en = locale === 'en';
+  const t = (w: Words) => word(w, locale);
+  const b = BILLING_WORDS.bills;
   return workbook<Bill>(
-    en ? 'Bills' : 'Tagihan',
-    `${en ? 'Programme contribution bills' : 'Tagihan iuran program perlindungan'} — ${dateName(today, locale)}`,
+    t(b.sheet),
+    `${t(b.title)} — ${dateName(today, locale)}`,
     [
-      { header: en ? 'Programme' : 'Program', width: 48, value: (b) => b.programName },
-      { header: en ? 'Region' : 'Wilayah', width: 28, value: (b) => b.regionLabel },
-      { header: en ? 'Month' : 'Bulan', width: 16, value: (b) => monthName(b.month, locale) },
-      { header: en ? 'Persons' : 'Peserta', width: 10, value: (b) => b.persons },
-      { header: en ? 'Per person' : 'Iuran per orang', width: 16, value: (b) => b.pricePerPerson, money: true },
-      { header: en ? 'Amount' : 'Jumlah tagihan', width: 18, value: (b) => b.amount, money: true },
-      { header: en ? 'Paid' : 'Dibayar', width: 18, value: (b) => b.paid, money: true },
-      { header: en ? 'Outstanding' : 'Sisa', width: 18, value: (b) => b.outstanding, money: true },
-      { header: en ? 'Due date' : 'Jatuh tempo', width: 18, value: (b) => dateName(b.dueDate, locale) },
+      { header: t(b.programme), width: 48, value: (x) => x.programName },
+      { header: t(b.region), width: 28, value: (x) => x.regionLabel },
+      { header: t(b.month), width: 16, value: (x) => monthName(x.month, locale) },
+      { header: t(b.persons), width: 10, value: (x) => x.persons },
+      { header: t(b.perPerson), width: 16, value: (x) => x.pricePerPerson, money: true },
+      { header: t(b.amount), width: 18, value: (x) => x.amount, money: true },
+      { header: t(b.paid), width: 18, value: (x) => x.paid, money: true },
+      { header: t(b.outstanding), width: 18, value: (x) => x.outstanding, money: true },
+      { header: t(b.dueDate), width: 18, value: (x) => dateName(x.dueDate, locale) },
       {
-        header: 'Status',
+        header: t(b.status),
         width: 22,
-        value: (b) => `${STATUS[locale][b.status]}${b.overdue ? (en ? ' (overdue)' : ' (menunggak)') : ''}`,
+        value: (x) => `${t(BILLING_WORDS.billStatus[x.status])}${x.overdue ? t(b.overdue) : ''}`,
       },
     ],
     bills,
@@ -65,35 +63,29 @@ export function billsWorkbook(bills: readonly Bill[], locale: Locale, today: str
 }
 
 export function lapseWorkbook(rows: readonly LapseWarning[], locale: Locale, today: string): Promise<Buffer> {
-  const en = locale === 'en';
+  const t = (w: Words) => word(w, locale);
+  const l = BILLING_WORDS.lapse;
   return workbook<LapseWarning>(
-    en ? 'Lapse warnings' : 'Peringatan iuran',
-    `${en ? 'Protection lapsed or lapsing within 30 days' : 'Perlindungan nonaktif atau akan nonaktif dalam 30 hari'} — ${dateName(today, locale)}`,
+    t(l.sheet),
+    `${t(l.title)} — ${dateName(today, locale)}`,
     [
-      { header: 'NIK', width: 20, value: (r) => r.nikMasked },
-      { header: en ? 'Name' : 'Nama', width: 28, value: (r) => r.fullName ?? '—' },
-      { header: en ? 'Phone' : 'Telepon', width: 18, value: (r) => r.phone ?? '—' },
-      { header: en ? 'Source' : 'Sumber', width: 44, value: (r) => r.programName },
-      { header: 'KPJ', width: 16, value: (r) => r.kpjNumber ?? '—' },
+      { header: t(l.nik), width: 20, value: (r) => r.nikMasked },
+      { header: t(l.name), width: 28, value: (r) => r.fullName ?? '—' },
+      { header: t(l.phone), width: 18, value: (r) => r.phone ?? '—' },
+      { header: t(l.source), width: 44, value: (r) => r.programName },
+      { header: t(l.kpj), width: 16, value: (r) => r.kpjNumber ?? '—' },
       {
-        header: en ? 'Paid through' : 'Lunas sampai',
+        header: t(l.paidThrough),
         width: 16,
-        value: (r) => (r.paidThrough ? monthName(r.paidThrough, locale) : en ? 'never paid' : 'belum pernah'),
+        value: (r) => (r.paidThrough ? monthName(r.paidThrough, locale) : t(l.neverPaid)),
       },
-      { header: en ? 'Inactive from' : 'Nonaktif mulai', width: 18, value: (r) => dateName(r.lapseDate, locale) },
+      { header: t(l.inactiveFrom), width: 18, value: (r) => dateName(r.lapseDate, locale) },
       {
-        header: 'Status',
+        header: t(l.status),
         width: 26,
-        value: (r) =>
-          r.kind === 'lapsed'
-            ? en
-              ? 'Inactive'
-              : 'Sudah nonaktif'
-            : en
-              ? `Lapses in ${r.daysLeft} days`
-              : `Nonaktif dalam ${r.daysLeft} hari`,
+        value: (r) => (r.kind === 'lapsed' ? t(l.lapsed) : word(l.lapsesIn, locale, { days: r.daysLeft })),
       },
-      { header: en ? 'Village' : 'Desa/Kelurahan', width: 44, value: (r) => r.villageLabel ?? '—' },
+      { header: t(l.village), width: 44, value: (r) => r.villageLabel ?? '—' },
     ],
     rows,
   );

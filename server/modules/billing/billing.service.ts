@@ -31,9 +31,11 @@ import {
 
 /** "Today" for the services: injectable so tests and the demo can pin it. */
 import { systemClock, type Clock } from '../../platform/clock.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { BILLING_WORDS } from './billing.words.ts';
 export { systemClock, type Clock };
 
-const billEntity = (actor: Actor) => (actor.locale === 'en' ? 'Bill' : 'Tagihan');
+const billEntity = (actor: Actor) => word(BILLING_WORDS.bill, actor.locale);
 
 export function presentBill(row: repo.BillRow, labels: Map<string, string>, today: string): Bill {
   const amount = Number(row.amount);
@@ -199,14 +201,9 @@ export async function recordPayment(
   clock: Clock = systemClock,
 ): Promise<PaymentResult> {
   const actor = requireBillManager(ctx);
-  const en = actor.locale === 'en';
   const today = todayWib(clock());
   if (input.paidOn > today) {
-    throw invalid(
-      'paidOn',
-      en ? 'a payment date cannot be in the future' : 'tanggal bayar tidak boleh di masa depan',
-      actor.locale,
-    );
+    throw invalid('paidOn', word(BILLING_WORDS.futurePayment, actor.locale), actor.locale);
   }
   let programId: string | null = null;
   try {

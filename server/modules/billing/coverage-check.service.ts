@@ -10,6 +10,8 @@ import { AppError } from '../../platform/errors.ts';
 import { regionCodeSets } from '../regions/index.ts';
 import * as repo from './billing.repository.ts';
 import { requireCoverageChecker } from './billing.policy.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { BILLING_WORDS } from './billing.words.ts';
 
 export const BPJS_PROGRAM_LABEL: Record<Locale, string> = { id: 'BPJS mandiri/lainnya', en: 'BPJS self-paid/other' };
 
@@ -37,7 +39,7 @@ export async function checkCoverage(
   const error = checked.issues.find((i) => i.severity === 'error');
   if (checked.nik === null || error) {
     throw new AppError('COVERAGE_NIK_INVALID', {
-      detail: error?.message[locale] ?? (locale === 'en' ? 'the NIK is not valid.' : 'NIK tidak valid.'),
+      detail: error?.message[locale] ?? word(BILLING_WORDS.nikInvalid, locale),
     });
   }
   const nik = checked.nik;
@@ -82,14 +84,10 @@ export async function checkCoverage(
 
 /** Covered through a participation outside the caller's region: no programme, region or registration named. */
 function coveredElsewhereReason(nikMasked: string, locale: Locale): string {
-  return locale === 'en'
-    ? `Covered: NIK ${nikMasked} is covered on this date through a participation outside your region. Its programme and region are not shown; ask the Disnaker or the BPJS branch for details.`
-    : `Tertanggung: NIK ${nikMasked} tertanggung pada tanggal ini melalui kepesertaan di luar wilayah Anda. Program dan wilayahnya tidak ditampilkan; tanyakan rinciannya kepada Disnaker atau cabang BPJS.`;
+  return word(BILLING_WORDS.coveredElsewhere, locale, { nik: nikMasked });
 }
 
 /** Not covered, while the caller's own data alone would say covered (e.g. a death recorded in another region). */
 function notCoveredReason(nikMasked: string, locale: Locale): string {
-  return locale === 'en'
-    ? `Not covered: by the data of every region, NIK ${nikMasked} is not covered on this date. Ask the Disnaker for details.`
-    : `Tidak tertanggung: menurut data semua wilayah, NIK ${nikMasked} tidak tertanggung pada tanggal ini. Tanyakan rinciannya kepada Disnaker.`;
+  return word(BILLING_WORDS.notCovered, locale, { nik: nikMasked });
 }

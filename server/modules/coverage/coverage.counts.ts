@@ -17,6 +17,8 @@ import { AppError } from '../../platform/errors.ts';
 import { scopeLabels } from '../regions/index.ts';
 import { workforceFor } from '../workforce/index.ts';
 import * as repo from './coverage.repository.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { COVERAGE_WORDS } from './coverage.words.ts';
 
 /** The rollups keep 60 months, ending with the month of their last full pass. */
 export const WINDOW_MONTHS = 60;
@@ -142,7 +144,7 @@ export function defaultRegion(actor: Actor): string {
 }
 
 export function segmentLabel(code: string, locale: Locale): string {
-  if (code === '') return locale === 'en' ? 'Unknown' : 'Tidak diketahui';
+  if (code === '') return word(COVERAGE_WORDS.segmentUnknown, locale);
   const def = SEGMENTS[code as SegmentCode];
   return def ? def.label[locale] : code;
 }

@@ -29,6 +29,8 @@ import {
   summaryIn,
 } from './coverage.counts.ts';
 import * as repo from './coverage.repository.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { COVERAGE_WORDS } from './coverage.words.ts';
 
 /** Everything a dashboard shows for one region: a few rollup reads, the programmes' budget, labels. */
 export async function dashboard(
@@ -91,7 +93,7 @@ export async function dashboard(
     if (unassigned) {
       children.push({
         code: region,
-        label: actor.locale === 'en' ? 'Village unknown (BPJS data)' : 'Desa tidak diketahui (data BPJS)',
+        label: word(COVERAGE_WORDS.villageUnknown, actor.locale),
         active: unassigned,
         employed: null,
         coveragePercent: null,

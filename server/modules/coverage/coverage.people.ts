@@ -19,6 +19,10 @@ import { scopeLabels } from '../regions/index.ts';
 import { assertRegion, currentOf, segmentLabel } from './coverage.counts.ts';
 import * as repo from './coverage.repository.ts';
 import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
+import type { Locale } from '../../../lib/i18n/locale.ts';
+import { word, type Words } from '../../../lib/i18n/words.ts';
+import { PEOPLE_INFO_WORDS, PEOPLE_WORDS } from './coverage.words.ts';
+import { formatNumberIn } from '../../../lib/i18n/numbers.ts';
 
 /** The people behind a figure: active (or, with `leavers`, just lapsed or ended) persons of a region in a month. */
 export async function coveragePeople(
@@ -69,8 +73,9 @@ export async function coveragePeople(
 
 /** Rows read per query while the XLSX streams: the keyset pages keep memory flat whatever the region's size. */
 const EXPORT_CHUNK = 2_000;
-const monthWords = (m: string) => `${MONTH_NAMES.id[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+const monthWords = (m: string, locale: Locale) => `${MONTH_NAMES[locale][Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 const XLSX_TEXT = { numFmt: '@' } as const;
+const INTL_LOCALE = { id: 'id-ID', en: 'en-GB' } as const satisfies Record<Locale, string>;
 
 export type PeopleDownload = { fileName: string; stream: PassThrough; rows: number; total: number };
 
@@ -100,7 +105,7 @@ export async function coveragePeopleXlsx(
     const filter = { region: q.region, bit, segment: q.segment, category: q.category, leavers: q.leavers ?? false };
     const total = inWindow ? await repo.peopleCount(tx, filter) : 0;
     const rows = Math.min(total, maxRows);
-    const label = (await scopeLabels(tx, [q.region], 'id')).get(q.region) ?? q.region;
+    const label = (await scopeLabels(tx, [q.region], actor.locale)).get(q.region) ?? q.region;
     await writeAudit(tx, ctx, {
       action: 'coverage.people.export',
       entity: 'coverage',
@@ -151,16 +156,19 @@ async function writePeopleWorkbook(
   out: PassThrough,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet('Peserta');
+  const locale = actor.locale;
+  const t = (w: Words) => word(w, locale);
+  const p = PEOPLE_WORDS;
+  const sheet = workbook.addWorksheet(t(p.sheet));
   sheet.columns = safeColumns([
-    { header: 'No', key: 'no', width: 8 },
-    { header: 'Nama', key: 'name', width: 30 },
-    { header: 'NIK (disamarkan)', key: 'nik', width: 20, style: XLSX_TEXT },
-    { header: 'Kode wilayah', key: 'code', width: 16, style: XLSX_TEXT },
-    { header: 'Wilayah', key: 'region', width: 50 },
-    { header: 'Pekerjaan', key: 'segment', width: 26 },
-    { header: 'Kategori', key: 'category', width: 10 },
-    { header: 'Sumber', key: 'source', width: 16 },
+    { header: t(p.no), key: 'no', width: 8 },
+    { header: t(p.name), key: 'name', width: 30 },
+    { header: t(p.nik), key: 'nik', width: 20, style: XLSX_TEXT },
+    { header: t(p.code), key: 'code', width: 16, style: XLSX_TEXT },
+    { header: t(p.region), key: 'region', width: 50 },
+    { header: t(p.segment), key: 'segment', width: 26 },
+    { header: t(p.category), key: 'category', width: 10 },
+    { header: t(p.source), key: 'source', width: 16 },
   ]);
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
@@ -178,7 +186,7 @@ async function writePeopleWorkbook(
         const labels = await scopeLabels(
           tx,
           page.map((r) => r.region_code),
-          'id',
+          locale,
         );
         for (const r of page) {
           written += 1;
@@ -188,9 +196,9 @@ async function writePeopleWorkbook(
             nik: maskNik(r.nik),
             code: r.region_code,
             region: labels.get(r.region_code) ?? r.region_code,
-            segment: segmentLabel(r.segment, 'id'),
+            segment: segmentLabel(r.segment, locale),
             category: r.category,
-            source: r.worker_id ? 'Lindung' : 'Snapshot BPJS',
+            source: r.worker_id ? 'Lindung' : t(p.sourceSnapshot),
           });
           row.getCell('nik').numFmt = '@';
           row.getCell('code').numFmt = '@';
@@ -201,45 +209,45 @@ async function writePeopleWorkbook(
       }
     });
   }
-  const number = (n: number) => n.toLocaleString('id-ID');
+  const number = (n: number) => formatNumberIn(n, locale);
   const cut = plan.total > plan.maxRows;
   if (cut) {
     addSafeRow(sheet, {
-      name:
-        `Dipotong: berkas ini memuat ${number(written)} baris pertama dari ${number(plan.total)} orang ` +
-        `(batas ${number(plan.maxRows)} baris per berkas). Persempit filter (wilayah, pekerjaan, kategori) ` +
-        'untuk mengunduh sisanya.',
+      name: word(p.truncated, locale, {
+        written: number(written),
+        total: number(plan.total),
+        max: number(plan.maxRows),
+      }),
     }).commit();
   }
   sheet.commit();
 
-  const info = workbook.addWorksheet('Keterangan');
+  const i = PEOPLE_INFO_WORDS;
+  const info = workbook.addWorksheet(t(i.sheet));
   info.columns = safeColumns([
-    { header: 'Keterangan', key: 'k', width: 24 },
-    { header: 'Isi', key: 'v', width: 90 },
+    { header: t(i.key), key: 'k', width: 24 },
+    { header: t(i.value), key: 'v', width: 90 },
   ]);
   info.getRow(1).font = { bold: true };
   info.getRow(1).commit();
   const lines: [string, string | number][] = [
-    ['Daftar', plan.filter.leavers ? 'Peserta yang berhenti aktif pada bulan ini' : 'Peserta aktif (sekali per NIK)'],
-    ['Wilayah', `${plan.label} (${plan.filter.region})`],
-    ['Bulan', monthWords(plan.month)],
-    ['Pekerjaan', plan.filter.segment === undefined ? 'Semua' : segmentLabel(plan.filter.segment, 'id')],
-    ['Kategori', plan.filter.category ?? 'Semua'],
-    ['Jumlah orang', plan.total],
-    ['Baris dalam berkas', written],
+    [t(i.list), t(plan.filter.leavers ? i.leavers : i.active)],
+    [t(i.region), `${plan.label} (${plan.filter.region})`],
+    [t(i.month), monthWords(plan.month, locale)],
+    [t(i.segment), plan.filter.segment === undefined ? t(i.all) : segmentLabel(plan.filter.segment, locale)],
+    [t(i.category), plan.filter.category ?? t(i.all)],
+    [t(i.total), plan.total],
+    [t(i.written), written],
+    [t(i.cap), word(i.capText, locale, { max: number(plan.maxRows) }) + t(cut ? i.capCut : i.capWhole)],
+    [t(i.nik), t(i.nikText)],
+    [t(i.by), actor.username],
     [
-      'Batas baris',
-      `Paling banyak ${number(plan.maxRows)} baris per berkas` +
-        (cut ? ': daftar ini DIPOTONG, persempit filter untuk sisanya.' : '; daftar ini lengkap.'),
-    ],
-    ['NIK', 'Disamarkan (6 angka awal dan 4 angka akhir), sesuai UU 27/2022 tentang Pelindungan Data Pribadi.'],
-    ['Diunduh oleh', actor.username],
-    [
-      'Diunduh pada',
-      new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(
-        new Date(),
-      ) + ' WIB',
+      t(i.at),
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Asia/Jakarta',
+      }).format(new Date()) + ' WIB',
     ],
   ];
   for (const [k, v] of lines) addSafeRow(info, { k, v }).commit();

@@ -11,6 +11,8 @@ import { writeBatchCsv, writeBatchXlsx, type BatchLine } from './exchange.files.
 import { regionOf, requireExchangeUser, requireTemplateEditor } from './exchange.policy.ts';
 import * as repo from './exchange.repository.ts';
 import { dmy, regionLabel, type BatchDownload } from './exchange.shared.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { EXCHANGE_WORDS } from './exchange.words.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Template
@@ -119,7 +121,7 @@ export async function listBatches(
 
 export async function loadBatch(tx: Tx, actor: Actor, id: string): Promise<repo.BatchRow> {
   const batch = await repo.findBatch(tx, actor.scope, id);
-  if (!batch) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? `Batch ${id}` : `Batch ${id}` });
+  if (!batch) throw new AppError('NOT_FOUND', { entity: word(EXCHANGE_WORDS.batch, actor.locale, { id }) });
   return batch;
 }
 

@@ -21,15 +21,10 @@ import { scopeLabels } from '../regions/index.ts';
 import { regionOf, requireExchangeUser } from './exchange.policy.ts';
 import * as repo from './reconciliation.repository.ts';
 import { currentSnapshotFor } from './snapshots.repository.ts';
+import { EXCHANGE_WORDS, REQUEST_REASON_WORDS } from './exchange.words.ts';
+import { word } from '../../../lib/i18n/words.ts';
 
-const DIFFERENCES = {
-  kpj: { id: 'KPJ berbeda', en: 'KPJ differs' },
-  category: { id: 'kategori berbeda', en: 'category differs' },
-  start: { id: 'bulan mulai berbeda', en: 'start month differs' },
-  early: { id: 'BPJS: berakhir atau menunggak', en: 'BPJS: ended or in arrears' },
-  missing: { id: 'aktif di Lindung, tidak ada di snapshot BPJS', en: 'active in Lindung, not in the BPJS snapshot' },
-  outside: { id: 'ada di snapshot BPJS, tanpa kepesertaan Lindung', en: 'in the BPJS snapshot, no Lindung enrollment' },
-} as const;
+const DIFFERENCES = REQUEST_REASON_WORDS;
 
 /** Why the village is asked, in Indonesian (the village reads it), from the row's differences. */
 function reasonOf(r: repo.ReconciliationRow): string {
@@ -59,7 +54,7 @@ export async function takeBranchKpj(
 ): Promise<TakeKpjResult> {
   const actor = requireExchangeUser(ctx);
   const region = regionOf(actor, input.region);
-  const action = actor.locale === 'en' ? 'Take the BPJS KPJ' : 'Ambil KPJ BPJS';
+  const action = word(EXCHANGE_WORDS.takeKpj, actor.locale);
   return withScope(db, actor.scope, async (tx) => {
     const snapshot = await currentSnapshotFor(tx, region);
     const row = await repo.reconciliationRowOf(tx, {
@@ -102,7 +97,7 @@ export async function requestVillageCheck(
 ): Promise<{ id: string; created: boolean }> {
   const actor = requireExchangeUser(ctx);
   const region = regionOf(actor, input.region);
-  const action = actor.locale === 'en' ? 'Ask the village to check' : 'Minta desa cek';
+  const action = word(EXCHANGE_WORDS.askVillage, actor.locale);
   return withScope(db, actor.scope, async (tx) => {
     const snapshot = await currentSnapshotFor(tx, region);
     const row = await repo.reconciliationRowOf(tx, {
@@ -193,7 +188,7 @@ export async function answerVillageCheck(
   const actor = requireRole(ctx, VILLAGE_CHECK_ANSWERERS);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.lockVillageCheck(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Check request' : 'Permintaan cek' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: word(EXCHANGE_WORDS.checkRequest, actor.locale) });
     if (row.status === 'done') throw new AppError('VILLAGE_CHECK_CLOSED', { id, by: row.resolved_by ?? '—' });
     await repo.resolveVillageCheck(tx, actor.scope, id, actor.username, input.answer);
     await writeAudit(tx, ctx, {

@@ -13,6 +13,7 @@ import { PARTICIPATION_CATEGORIES, type ParticipationCategory } from '../../../l
 import { AppError } from '../../platform/errors.ts';
 import { addSafeRow, safeColumns, writeCsv } from '../../platform/spreadsheet/writer.ts';
 import { cellText, openTabular, TabularError, type Cell, type FileLimits } from '../../platform/spreadsheet/index.ts';
+import { BATCH_SHEET } from './exchange.words.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing a batch file
@@ -41,7 +42,7 @@ export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: 
     out.on('error', reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet('Pendaftaran');
+  const sheet = workbook.addWorksheet(BATCH_SHEET);
   sheet.columns = safeColumns(
     columns.map((c) => ({
       header: c.header,

@@ -16,16 +16,8 @@ import { regionOf, requireExchangeUser } from './exchange.policy.ts';
 import { dmy, regionLabel, type BatchDownload } from './exchange.shared.ts';
 import * as repo from './reconciliation.repository.ts';
 import { currentSnapshotFor } from './snapshots.repository.ts';
-
-const DIFFERENCE_WORDS = {
-  kpj: { id: 'KPJ berbeda', en: 'KPJ differs' },
-  category: { id: 'kategori berbeda', en: 'category differs' },
-  start: { id: 'bulan mulai berbeda', en: 'start month differs' },
-  early: {
-    id: 'BPJS: berakhir atau menunggak sebelum periode Lindung selesai',
-    en: 'BPJS: ended or in arrears before Lindung’s period ends',
-  },
-} as const;
+import { word, type Words } from '../../../lib/i18n/words.ts';
+import { BPJS_STATE_WORDS, DIFFERENCE_WORDS, RECONCILIATION_WORDS } from './exchange.words.ts';
 
 function presentReconciliation(r: repo.ReconciliationRow, labels: Map<string, string>, locale: Locale) {
   const differences: string[] = [];
@@ -57,14 +49,6 @@ function presentReconciliation(r: repo.ReconciliationRow, labels: Map<string, st
     village: r.village_code && r.village_code.split('.').length === 4 ? r.village_code : null,
   };
 }
-
-/** The branch's state of a member, as the office reads it (the page and the XLSX export). */
-export const BPJS_STATE_WORDS = {
-  covered: { id: 'Terlindungi', en: 'Covered' },
-  lapsed: { id: 'Nonaktif (menunggak)', en: 'Inactive (in arrears)' },
-  not_started: { id: 'Belum mulai', en: 'Not started' },
-  ended: { id: 'Berakhir', en: 'Ended' },
-} as const;
 
 export async function reconciliation(
   db: Db,
@@ -105,14 +89,25 @@ export async function reconciliation(
   });
 }
 
-const SHEET_NAMES: Readonly<Record<ReconciliationKind, string>> = {
-  matched: 'Cocok',
-  mismatched: 'Selisih',
-  missing: 'Tidak ada di BPJS',
-  outside: 'Di luar Lindung',
-};
+const COLUMN_WIDTHS = {
+  nik: 20,
+  name: 28,
+  program: 30,
+  lk: 14,
+  bk: 14,
+  cat: 10,
+  ls: 12,
+  bs: 12,
+  paid: 12,
+  state: 12,
+  diff: 40,
+  place: 40,
+} as const satisfies Record<keyof typeof RECONCILIATION_WORDS.headers, number>;
 
-/** The four lists in one workbook (masked NIKs), for the office to forward; audited as an export. */
+/**
+ * The four lists in one workbook (masked NIKs), for the office to forward; audited as an export. Its words follow
+ * the locale of the user who downloads it.
+ */
 export async function reconciliationXlsx(
   db: Db,
   ctx: RequestContext,
@@ -138,7 +133,7 @@ export async function reconciliationXlsx(
         items.flatMap((i) => (i.village_code ? [i.village_code] : [])),
         'id',
       );
-      out.push({ kind, rows: items.map((i) => presentReconciliation(i, labels, 'id')) });
+      out.push({ kind, rows: items.map((i) => presentReconciliation(i, labels, actor.locale)) });
     }
     await writeAudit(tx, ctx, {
       action: 'exchange.reconciliation.export',
@@ -151,21 +146,14 @@ export async function reconciliationXlsx(
   });
   const workbook = new ExcelJS.Workbook();
   for (const s of sheets) {
-    const sheet = workbook.addWorksheet(SHEET_NAMES[s.kind]);
-    sheet.columns = safeColumns([
-      { header: 'NIK (disamarkan)', key: 'nik', width: 20 },
-      { header: 'Nama', key: 'name', width: 28 },
-      { header: 'Program', key: 'program', width: 30 },
-      { header: 'KPJ Lindung', key: 'lk', width: 14 },
-      { header: 'KPJ BPJS', key: 'bk', width: 14 },
-      { header: 'Kategori BPJS', key: 'cat', width: 10 },
-      { header: 'Mulai (Lindung)', key: 'ls', width: 12 },
-      { header: 'Mulai (BPJS)', key: 'bs', width: 12 },
-      { header: 'Dibayar sampai (BPJS)', key: 'paid', width: 12 },
-      { header: 'Status BPJS', key: 'state', width: 12 },
-      { header: 'Perbedaan', key: 'diff', width: 40 },
-      { header: 'Wilayah', key: 'place', width: 40 },
-    ]);
+    const sheet = workbook.addWorksheet(word(RECONCILIATION_WORDS.sheets[s.kind], actor.locale));
+    sheet.columns = safeColumns(
+      (Object.entries(RECONCILIATION_WORDS.headers) as [string, Words][]).map(([key, w]) => ({
+        header: word(w, actor.locale),
+        key,
+        width: COLUMN_WIDTHS[key as keyof typeof COLUMN_WIDTHS],
+      })),
+    );
     sheet.getRow(1).font = { bold: true };
     for (const r of s.rows)
       addSafeRow(sheet, {
@@ -178,7 +166,7 @@ export async function reconciliationXlsx(
         ls: dmy(r.coverageStart),
         bs: dmy(r.bpjsCoverageStart),
         paid: r.bpjsPaidThrough ?? '',
-        state: r.bpjsState ? BPJS_STATE_WORDS[r.bpjsState].id : '',
+        state: r.bpjsState ? word(BPJS_STATE_WORDS[r.bpjsState], actor.locale) : '',
         diff: r.differences.join('; '),
         place: r.villageLabel ?? '',
       });

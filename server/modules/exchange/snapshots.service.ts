@@ -30,6 +30,8 @@ import {
 import { regionOf, requireExchangeUser } from './exchange.policy.ts';
 import { regionLabel, sha256 } from './exchange.shared.ts';
 import * as repo from './snapshots.repository.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { EXCHANGE_WORDS } from './exchange.words.ts';
 
 type StagedMember = {
   row: number;
@@ -142,7 +144,7 @@ export async function importSnapshot(
   const actor = requireExchangeUser(ctx);
   const region = regionOf(actor, input.region);
   if (region === '*') {
-    const message = actor.locale === 'en' ? 'choose the region the snapshot covers' : 'pilih wilayah snapshot';
+    const message = word(EXCHANGE_WORDS.snapshotRegion, actor.locale);
     throw invalidField('region', message, actor.locale, 'query');
   }
   const asOf = input.asOf ?? todayWib();

@@ -8,7 +8,7 @@ import type { ImportField } from '../../../lib/imports/headers.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Database, type Tx } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, errorText } from '../../platform/errors.ts';
 import { TabularError } from '../../platform/spreadsheet/index.ts';
 import {
   CANCELLED_TEXT,
@@ -129,7 +129,13 @@ export async function importFileNow(
       .updateTable('import_job')
       .set({
         status: mapping ? 'needs_mapping' : cancelled ? 'cancelled' : 'failed',
-        error: mapping ? null : cancelled ? CANCELLED_TEXT : String((err as Error).message),
+        error: mapping
+          ? null
+          : cancelled
+            ? CANCELLED_TEXT
+            : err instanceof AppError || err instanceof TabularError
+              ? errorText(err, 'id')
+              : String((err as Error).message),
         finished_at: new Date(),
       })
       .where('id', '=', jobId)

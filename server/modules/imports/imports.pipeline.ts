@@ -29,6 +29,8 @@ import {
 import { parseWorkerRow, type ColumnPlan } from './imports.rows.ts';
 import { NikRows } from './nik-rows.ts';
 import { openTabular, type TabularInfo, fileLimits } from '../../platform/spreadsheet/index.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { IMPORTS_WORDS } from './imports.words.ts';
 
 export { DUPLICATE_GROUP_CAP, DUPLICATE_NAME_CAP } from './imports.checks.ts';
 export { HEARTBEAT_MS } from './imports.heartbeat.ts';
@@ -244,7 +246,8 @@ export async function runPipeline(database: Database, input: PipelineInput): Pro
   });
 }
 
-export const CANCELLED_TEXT = 'Impor dibatalkan; tidak ada data yang berubah.';
+/** Stored on the job row for the import page; Indonesian, like every text of a background job. */
+export const CANCELLED_TEXT = word(IMPORTS_WORDS.runner.cancelled, 'id');
 
 /** The job was cancelled while it ran: its transaction rolled back, nothing was applied. */
 export class ImportCancelledError extends Error {

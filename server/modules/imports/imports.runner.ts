@@ -9,9 +9,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { JobQueue } from '../../platform/jobs.ts';
-import { ERROR_CATALOGUE } from '../../../lib/contracts/errors.ts';
-import { interpolate } from '../../../lib/i18n/locale.ts';
-import { AppError } from '../../platform/errors.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { AppError, errorText } from '../../platform/errors.ts';
 import { userForJob } from '../access/index.ts';
 import {
   CANCELLED_TEXT,
@@ -21,6 +20,7 @@ import {
   type PipelineProgress,
 } from './imports.pipeline.ts';
 import { finishJob, inspectionOf, materialise } from './imports.service.ts';
+import { IMPORTS_WORDS } from './imports.words.ts';
 import { TabularError } from '../../platform/spreadsheet/index.ts';
 
 const PROGRESS_EVERY_MS = 400;
@@ -66,9 +66,9 @@ export function progressWriter(database: Database, jobId: string) {
 /** A failure as the operator reads it (Indonesian; the English text is in the catalogue for the API). */
 export function failureText(err: unknown): string {
   if (err instanceof TabularError || err instanceof AppError) {
-    return interpolate(ERROR_CATALOGUE[err.code].message.id, err.params as Record<string, string>);
+    return errorText(err, 'id');
   }
-  return 'Impor gagal karena kesalahan sistem; tidak ada data yang berubah. Coba lagi; bila terulang, hubungi admin dengan nomor impor ini.';
+  return word(IMPORTS_WORDS.runner.systemFailure, 'id');
 }
 
 /** The platform job that runs one import (payload: the import job's id). */
@@ -112,8 +112,7 @@ export class ImportRunner {
       .set({
         status: 'failed',
         phase: null,
-        error:
-          'Impor terputus (prosesnya berhenti) sebelum selesai; tidak ada data yang berubah. Jalankan lagi dari halaman impor.',
+        error: word(IMPORTS_WORDS.runner.interrupted, 'id'),
         finished_at: new Date(),
         updated_at: new Date(),
       })

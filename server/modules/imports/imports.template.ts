@@ -5,79 +5,73 @@ import { WORKER_EDITORS } from '../../../lib/access/roles.ts';
 import { EXAMPLE_PERSON, exampleNik } from '../../../lib/imports/example.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
+import { word, type Words } from '../../../lib/i18n/words.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { UploadTemplate } from '../../platform/xlsx-template.ts';
 import { requireRole } from '../access/index.ts';
 import { firstVillageIn } from '../regions/index.ts';
+import { TEMPLATE_HELP, TEMPLATE_SHEET } from './imports.words.ts';
 
 export async function workerImportTemplate(db: Db, ctx: RequestContext): Promise<UploadTemplate> {
   const actor = requireRole(ctx, WORKER_EDITORS);
   const village = await firstVillageIn(db, actor.scope);
   if (!village) throw new AppError('NOT_FOUND', { entity: actor.scope });
-  const id = actor.locale === 'id';
+  const t = (w: Words, params?: Record<string, string>) => word(w, actor.locale, params);
   return {
     fileName: 'templat-impor-pekerja.xlsx',
-    sheetName: 'Pekerja',
+    sheetName: TEMPLATE_SHEET,
     locale: actor.locale,
     columns: [
       {
         header: 'NIK',
         text: true,
         required: true,
-        help: id
-          ? '16 angka sesuai KTP. Kolom ini berformat Teks: jangan diubah menjadi Angka, digit terakhir akan hilang.'
-          : 'The 16 digits on the KTP. The column is formatted as text: do not change it to a number, the last digits would be lost.',
+        help: t(TEMPLATE_HELP.nik),
       },
-      { header: 'Nama Lengkap', required: true, help: id ? 'Nama sesuai KTP.' : 'Name as on the KTP.' },
-      { header: 'Tempat Lahir', help: id ? 'Kota atau kabupaten kelahiran.' : 'Town or regency of birth.' },
+      { header: 'Nama Lengkap', required: true, help: t(TEMPLATE_HELP.namaLengkap) },
+      { header: 'Tempat Lahir', help: t(TEMPLATE_HELP.tempatLahir) },
       {
         header: 'Tanggal Lahir',
         text: true,
         required: true,
-        help: id ? 'dd-mm-yyyy, misalnya 12-03-1985.' : 'dd-mm-yyyy, e.g. 12-03-1985.',
+        help: t(TEMPLATE_HELP.tanggalLahir),
       },
       {
         header: 'Jenis Kelamin',
         required: true,
-        help: id ? 'L (laki-laki) atau P (perempuan).' : 'L (male) or P (female).',
+        help: t(TEMPLATE_HELP.jenisKelamin),
       },
-      { header: 'Alamat', help: id ? 'Alamat domisili.' : 'Home address.' },
-      { header: 'RT', text: true, help: id ? '1–3 angka, misalnya 003.' : '1–3 digits, e.g. 003.' },
-      { header: 'RW', text: true, help: id ? '1–3 angka, misalnya 012.' : '1–3 digits, e.g. 012.' },
+      { header: 'Alamat', help: t(TEMPLATE_HELP.alamat) },
+      { header: 'RT', text: true, help: t(TEMPLATE_HELP.rt) },
+      { header: 'RW', text: true, help: t(TEMPLATE_HELP.rw) },
       {
         header: 'Kode Desa',
         text: true,
         required: true,
-        help: id
-          ? `Kode Kemendagri desa/kelurahan domisili, misalnya ${village.code} (${village.label}).`
-          : `The Kemendagri code of the home village, e.g. ${village.code} (${village.label}).`,
+        help: t(TEMPLATE_HELP.kodeDesa, { code: village.code, label: village.label }),
       },
       {
         header: 'No HP',
         text: true,
-        help: id ? 'Nomor HP, misalnya 081234567890.' : 'Mobile number, e.g. 081234567890.',
+        help: t(TEMPLATE_HELP.noHp),
       },
       {
         header: 'Pekerjaan',
-        help: id
-          ? 'Pekerjaan sehari-hari, misalnya Petani, Nelayan, Pedagang.'
-          : 'Occupation in Indonesian, e.g. Petani, Nelayan, Pedagang.',
+        help: t(TEMPLATE_HELP.pekerjaan),
       },
-      { header: 'Kategori', help: id ? 'PU, BPU, Jakon atau PMI.' : 'PU, BPU, Jakon or PMI.' },
+      { header: 'Kategori', help: t(TEMPLATE_HELP.kategori) },
       {
         header: 'Penghasilan per Bulan',
-        help: id ? 'Rupiah tanpa titik atau Rp, misalnya 1500000.' : 'Rupiah without dots or Rp, e.g. 1500000.',
+        help: t(TEMPLATE_HELP.penghasilanPerBulan),
       },
       {
         header: 'Kerentanan',
-        help: id
-          ? 'Boleh kosong: miskin ekstrem, desil 1–4, disabilitas.'
-          : 'May be empty: extreme poor, decile 1–4, disability.',
+        help: t(TEMPLATE_HELP.kerentanan),
       },
       {
         header: 'Nomor KPJ',
         text: true,
-        help: id ? 'Bila sudah peserta BPJS, 8–16 angka.' : 'If already a BPJS member, 8–16 digits.',
+        help: t(TEMPLATE_HELP.nomorKpj),
       },
     ],
     example: [

@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { cellText, openTabular, type TabularInfo, type TabularRow } from '../../platform/spreadsheet/index.ts';
 import { addSafeRow, safeColumns, safeValues } from '../../platform/spreadsheet/writer.ts';
+import { REPORT_NOTE_LIMIT, REPORT_TEXT } from './imports.words.ts';
 
 export type ReportIssue = {
   /** Spreadsheet row number as in TabularRow.row; null for a problem of the whole file (a missing column). */
@@ -55,60 +56,9 @@ export type ReportOptions = {
 
 export const REPORT_FILLS = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
-/**
- * Cell notes are the one part exceljs cannot stream: they are held in memory until the "Data" sheet is finished.
- * Past this many problem cells only the fill, the "Masalah" column and "Daftar Masalah" carry the message.
- */
-export const REPORT_NOTE_LIMIT = 10_000;
+export { REPORT_NOTE_LIMIT };
 
-const TEXT = {
-  id: {
-    sheets: { summary: 'Ringkasan', data: 'Data', issues: 'Daftar Masalah' },
-    title: 'Laporan impor data pekerja',
-    file: 'Berkas',
-    sheet: 'Lembar',
-    createdAt: 'Dibuat',
-    mode: 'Mode',
-    dryRun: 'Uji coba: belum ada data yang disimpan',
-    committed: 'Disimpan ke registri pekerja',
-    total: 'Jumlah baris data',
-    inserted: 'Pekerja baru',
-    updated: 'Diperbarui',
-    unchanged: 'Tidak berubah',
-    rejected: 'Ditolak (ada galat)',
-    warnings: 'Peringatan',
-    legend:
-      'Sel merah: galat, baris tidak disimpan. Sel kuning: peringatan, baris tetap disimpan. Keterangannya ada di ' +
-      `catatan sel (untuk ${REPORT_NOTE_LIMIT.toLocaleString('id-ID')} sel pertama), kolom "Masalah" dan lembar ` +
-      '"Daftar Masalah". Perbaiki berkas asli, lalu unggah ulang.',
-    problems: 'Masalah',
-    issueHeader: ['Baris', 'Kolom', 'Kode', 'Jenis', 'Pesan'],
-    severity: { error: 'Galat', warning: 'Peringatan' },
-  },
-  en: {
-    sheets: { summary: 'Summary', data: 'Data', issues: 'Issue list' },
-    title: 'Worker import report',
-    file: 'File',
-    sheet: 'Sheet',
-    createdAt: 'Created',
-    mode: 'Mode',
-    dryRun: 'Dry run: nothing was saved yet',
-    committed: 'Saved to the worker registry',
-    total: 'Data rows',
-    inserted: 'New workers',
-    updated: 'Updated',
-    unchanged: 'Unchanged',
-    rejected: 'Rejected (with errors)',
-    warnings: 'Warnings',
-    legend:
-      'Red cells: errors, the row was not saved. Yellow cells: warnings, the row was saved. The messages are in the ' +
-      `cell notes (for the first ${REPORT_NOTE_LIMIT.toLocaleString('en-GB')} cells), the "Problems" column and ` +
-      'the "Issue list" sheet. Fix the original file, then upload it again.',
-    problems: 'Problems',
-    issueHeader: ['Row', 'Column', 'Code', 'Type', 'Message'],
-    severity: { error: 'Error', warning: 'Warning' },
-  },
-} as const;
+const TEXT = REPORT_TEXT;
 type Text = (typeof TEXT)[Locale];
 
 const BOLD = { bold: true } as const;

@@ -20,8 +20,10 @@ import { cellText, openTabular, TabularError, type Cell, fileLimits } from '../.
 import { firstVillageIn } from '../regions/index.ts';
 import { proposeWorkers } from './enrollment.proposals.ts';
 import { requireProposer } from './programs.policy.ts';
+import { word, type Words } from '../../../lib/i18n/words.ts';
 import { loadProgram, type Clock } from './programs.service.ts';
 import * as workers from './programs.workers.ts';
+import { PROPOSAL_TEMPLATE_HELP, PROPOSAL_TEMPLATE_SHEET } from './programs.words.ts';
 
 /** A proposal list is short (one village's or one regency's people); larger lists belong in the worker import. */
 export const MAX_PROPOSAL_ROWS = 20_000;
@@ -177,25 +179,21 @@ export async function proposalTemplate(db: Db, ctx: RequestContext): Promise<Upl
   const actor = requireProposer(ctx);
   const village = await firstVillageIn(db, actor.scope);
   if (!village) throw new AppError('NOT_FOUND', { entity: actor.scope });
-  const id = actor.locale === 'id';
+  const t = (w: Words) => word(w, actor.locale);
   return {
     fileName: 'templat-usulan.xlsx',
-    sheetName: 'Usulan',
+    sheetName: PROPOSAL_TEMPLATE_SHEET,
     locale: actor.locale,
     columns: [
       {
         header: 'NIK',
         text: true,
         required: true,
-        help: id
-          ? 'NIK pekerja yang sudah ada di daftar pekerja wilayah Anda, 16 angka. Kolom ini berformat Teks.'
-          : 'The 16-digit NIK of a worker already in the registry of your area. The column is formatted as text.',
+        help: t(PROPOSAL_TEMPLATE_HELP.nik),
       },
       {
         header: 'Nama',
-        help: id
-          ? 'Boleh diisi untuk memudahkan membaca; yang dipakai hanya NIK.'
-          : 'Optional, to help people read the list; only the NIK is used.',
+        help: t(PROPOSAL_TEMPLATE_HELP.nama),
       },
     ],
     example: [exampleNik(village.code), EXAMPLE_PERSON.fullName],

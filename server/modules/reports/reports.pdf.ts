@@ -7,6 +7,8 @@ import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { barChartSvg, lineChartSvg } from './reports.charts.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
+import { wordsIn } from '../../../lib/i18n/words.ts';
+import { FUNDER_WORDS, KIND_WORDS } from './reports.words.ts';
 
 pdfmake.setFonts({
   Helvetica: {
@@ -35,20 +37,10 @@ export function wibStamp(iso: string): string {
 export const pct = (n: number | null) => (n === null ? '-' : `${n.toFixed(2).replace('.', ',')}%`);
 export const num = (n: number | null) => (n === null ? '-' : formatNumber(n));
 
-export const KIND_LABEL: Record<string, string> = {
-  employed: 'Cakupan pekerja (peserta aktif / penduduk bekerja)',
-  bpu_universe: 'Cakupan PBPU JKK & JKM (SDI 06.02.021)',
-};
+// The report is an Indonesian document: its indicator and funder words are the 'id' ones (reports.words.ts).
+export const KIND_LABEL: Record<string, string> = wordsIn(KIND_WORDS, 'id');
 
-export const FUNDER_LABEL: Record<string, string> = {
-  apbd_regency: 'APBD kabupaten/kota',
-  apbd_province: 'APBD provinsi',
-  apbdes: 'APBDes',
-  apbn: 'APBN',
-  csr: 'CSR',
-  baznas: 'BAZNAS',
-  self: 'Mandiri',
-};
+export const FUNDER_LABEL: Record<string, string> = wordsIn(FUNDER_WORDS, 'id');
 
 export function monthsToTargetText(n: number | null): string {
   if (n === null) return 'tidak tercapai dengan laju sekarang';

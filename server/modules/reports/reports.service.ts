@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { inScope, levelOfCode } from '../../../lib/access/roles.ts';
-import { ERROR_CATALOGUE } from '../../../lib/contracts/errors.ts';
 import {
   REPORT_READERS,
   type ReportCreate,
@@ -9,11 +8,11 @@ import {
   type ReportRow,
 } from '../../../lib/contracts/reports.ts';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
-import { interpolate } from '../../../lib/i18n/locale.ts';
+import { word } from '../../../lib/i18n/words.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, errorText } from '../../platform/errors.ts';
 import { requireRole } from '../access/index.ts';
 import { findRegion, scopeLabels } from '../regions/index.ts';
 import { collectFigures } from './reports.figures.ts';
@@ -22,6 +21,7 @@ import * as repo from './reports.repository.ts';
 import { renderXlsx } from './reports.xlsx.ts';
 
 import { systemClock, type Clock } from '../../platform/clock.ts';
+import { REPORTS_WORDS } from './reports.words.ts';
 export { systemClock, type Clock };
 
 /** Starts the generation of a queued report in the background (the runner). */
@@ -85,7 +85,7 @@ export async function getReport(db: Db, ctx: RequestContext, id: string): Promis
   const actor = requireReader(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.findReport(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Report' : 'Laporan' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: word(REPORTS_WORDS.report, actor.locale) });
     const [labels, files] = await Promise.all([
       scopeLabels(tx, [row.region_code], actor.locale),
       repo.filesOf(tx, [String(row.id)]),
@@ -174,9 +174,9 @@ function fileBase(regionLabel: string, month: string): string {
 
 function failureText(err: unknown): string {
   if (err instanceof AppError) {
-    return interpolate(ERROR_CATALOGUE[err.code].message.id, { requestId: '-', ...err.params }).slice(0, 2000);
+    return errorText(err, 'id').slice(0, 2000);
   }
-  return 'Terjadi kesalahan saat menyusun laporan. Buat ulang; bila gagal lagi, sampaikan kepada admin.';
+  return word(REPORTS_WORDS.runner.failed, 'id');
 }
 
 /**
@@ -201,15 +201,15 @@ export async function generateReport(
     await step({
       status: 'running',
       progress: 5,
-      stage: 'Mengumpulkan angka cakupan, target dan anggaran',
+      stage: word(REPORTS_WORDS.runner.collecting, 'id'),
       started: true,
     });
     const figures = await collectFigures(db, ctx, row.region_code, month, clock());
-    await step({ progress: 40, stage: 'Menyusun PDF (grafik dan tabel)' });
+    await step({ progress: 40, stage: word(REPORTS_WORDS.runner.pdf, 'id') });
     const pdf = await renderPdf(figures, { compress: options.compressPdf ?? true });
-    await step({ progress: 75, stage: 'Menyusun XLSX' });
+    await step({ progress: 75, stage: word(REPORTS_WORDS.runner.xlsx, 'id') });
     const xlsx = await renderXlsx(figures);
-    await step({ progress: 90, stage: 'Menyimpan berkas' });
+    await step({ progress: 90, stage: word(REPORTS_WORDS.runner.saving, 'id') });
     const base = fileBase(figures.regionLabel, month);
     await withScope(db, actor.scope, async (tx) => {
       const digests: Record<string, string> = {};
@@ -253,10 +253,10 @@ export async function downloadReportFile(db: Db, ctx: RequestContext, id: string
   const actor = requireReader(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.findReport(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Report' : 'Laporan' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: word(REPORTS_WORDS.report, actor.locale) });
     if (row.status !== 'done') throw new AppError('REPORT_NOT_READY', { status: row.status });
     const file = await repo.fileContent(tx, id, format);
-    if (!file) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Report file' : 'Berkas laporan' });
+    if (!file) throw new AppError('NOT_FOUND', { entity: word(REPORTS_WORDS.reportFile, actor.locale) });
     await writeAudit(tx, ctx, {
       action: 'monthly_report.download',
       entity: 'monthly_report',

@@ -7,7 +7,11 @@ import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { FUNDER_LABEL, KIND_LABEL, monthsToTargetText, wibStamp } from './reports.pdf.ts';
 import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
+import { wordsIn } from '../../../lib/i18n/words.ts';
+import { REPORTS_WORDS } from './reports.words.ts';
 
+/** The report's XLSX is, like its PDF, an Indonesian document (made in the background). */
+const SHEET = wordsIn(REPORTS_WORDS.sheets, 'id');
 const RUPIAH = '"Rp"#,##0';
 const PERSONS = '#,##0';
 const PERCENT = '0.00"%"';
@@ -26,7 +30,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   wb.created = new Date(f.generatedAt);
   wb.title = `Laporan Bulanan Jamsostek ${f.regionTitle} ${f.monthLabel}`;
 
-  const summary = wb.addWorksheet('Ringkasan');
+  const summary = wb.addWorksheet(SHEET.summary);
   summary.columns = safeColumns([
     { key: 'a', width: 34 },
     { key: 'b', width: 22 },
@@ -97,7 +101,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   for (const key of ['active', 'employed', 'bpu']) districts.getColumn(key).numFmt = PERSONS;
   districts.getColumn('coverage').numFmt = PERCENT;
 
-  const trend = wb.addWorksheet('Tren');
+  const trend = wb.addWorksheet(SHEET.trend);
   header(trend, [
     { header: 'Bulan', key: 'month', width: 16 },
     { header: 'Peserta aktif', key: 'active', width: 15 },
@@ -105,7 +109,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   for (const p of f.trend) addSafeRow(trend, { month: monthLabelId(p.month), active: p.active });
   trend.getColumn('active').numFmt = PERSONS;
 
-  const targets = wb.addWorksheet('Target');
+  const targets = wb.addWorksheet(SHEET.targets);
   header(targets, [
     { header: 'Indikator', key: 'kind', width: 44 },
     { header: 'Dasar', key: 'basis', width: 10 },
@@ -150,7 +154,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   for (const key of ['target', 'progress']) targets.getColumn(key).numFmt = PERCENT;
   for (const key of ['price', 'cost']) targets.getColumn(key).numFmt = RUPIAH;
 
-  const programs = wb.addWorksheet('Program');
+  const programs = wb.addWorksheet(SHEET.programs);
   header(programs, [
     { header: 'Program', key: 'name', width: 48 },
     { header: 'Sumber dana', key: 'funder', width: 20 },

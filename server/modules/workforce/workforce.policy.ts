@@ -21,5 +21,3 @@ export function assertEdits(actor: Actor, region: string) {
 export async function assertKnownRegion(tx: Tx, region: string) {
   if (!(await findRegion(tx, region))) throw new AppError('REGION_UNKNOWN', { region });
 }
-
-export const entity = (actor: Actor, id: string, en: string) => (actor.locale === 'en' ? en : id);

@@ -4,7 +4,6 @@ import ExcelJS from 'exceljs';
 import {
   WORKFORCE_EXPORT_CAP,
   type WorkforceExportQuery,
-  type WorkforceKind,
   type WorkforceListQuery,
   type WorkforceRow,
   type WorkforceUpdate,
@@ -16,8 +15,10 @@ import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
 import { scopeLabels } from '../regions/index.ts';
-import { assertEdits, assertKnownRegion, canEdit, entity, requireEditor, requireReader } from './workforce.policy.ts';
+import { assertEdits, assertKnownRegion, canEdit, requireEditor, requireReader } from './workforce.policy.ts';
 import * as repo from './workforce.repository.ts';
+import { word, type Words } from '../../../lib/i18n/words.ts';
+import { WORKFORCE_WORDS } from './workforce.words.ts';
 
 function presentWorkforce(row: repo.WorkforceDbRow, actor: Actor, labels: Map<string, string>): WorkforceRow {
   return {
@@ -48,8 +49,6 @@ export async function listWorkforce(db: Db, ctx: RequestContext, q: WorkforceLis
   });
 }
 
-const KIND_NAME: Record<WorkforceKind, string> = { employed: 'Penduduk bekerja', bpu_universe: 'Semesta PBPU' };
-
 /** The filtered figures as an XLSX an office can forward (region code and label, year, indicator, source). */
 export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceExportQuery): Promise<Buffer> {
   const actor = requireReader(ctx);
@@ -66,16 +65,18 @@ export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceE
   });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lindung';
-  const sheet = wb.addWorksheet('Angkatan kerja');
+  const w = WORKFORCE_WORDS.export;
+  const t = (x: Words) => word(x, actor.locale);
+  const sheet = wb.addWorksheet(t(w.sheet));
   sheet.columns = safeColumns([
-    { header: 'Kode Wilayah', key: 'code', width: 14 },
-    { header: 'Wilayah', key: 'label', width: 34 },
-    { header: 'Tahun', key: 'year', width: 8 },
-    { header: 'Indikator', key: 'kind', width: 18 },
-    { header: 'Segmen', key: 'segment', width: 18 },
-    { header: 'Orang', key: 'persons', width: 12 },
-    { header: 'Sumber', key: 'source', width: 50 },
-    { header: 'Diubah oleh', key: 'by', width: 18 },
+    { header: t(w.code), key: 'code', width: 14 },
+    { header: t(w.label), key: 'label', width: 34 },
+    { header: t(w.year), key: 'year', width: 8 },
+    { header: t(w.kind), key: 'kind', width: 18 },
+    { header: t(w.segment), key: 'segment', width: 18 },
+    { header: t(w.persons), key: 'persons', width: 12 },
+    { header: t(w.source), key: 'source', width: 50 },
+    { header: t(w.by), key: 'by', width: 18 },
   ]);
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
@@ -84,8 +85,8 @@ export async function exportWorkforce(db: Db, ctx: RequestContext, q: WorkforceE
       code: r.region_code,
       label: labels.get(r.region_code) ?? r.region_code,
       year: r.year,
-      kind: KIND_NAME[r.kind],
-      segment: r.segment || 'semua',
+      kind: t(WORKFORCE_WORDS.kind[r.kind]),
+      segment: r.segment || t(w.allSegments),
       persons: r.persons,
       source: r.source,
       by: r.updated_by,
@@ -128,7 +129,7 @@ export async function saveWorkforce(db: Db, ctx: RequestContext, input: Workforc
       pageSize: 200,
     });
     const row = items.find((r) => r.region_code === input.region && r.segment === input.segment);
-    if (!row) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Angka angkatan kerja', 'Workforce figure') });
+    if (!row) throw new AppError('NOT_FOUND', { entity: word(WORKFORCE_WORDS.figure, actor.locale) });
     const labels = await scopeLabels(tx, [row.region_code], actor.locale);
     return presentWorkforce(row, actor, labels);
   });
@@ -143,7 +144,7 @@ export async function updateWorkforce(
   const actor = requireEditor(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const before = await repo.findWorkforce(tx, actor.scope, id);
-    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Angka angkatan kerja', 'Workforce figure') });
+    if (!before) throw new AppError('NOT_FOUND', { entity: word(WORKFORCE_WORDS.figure, actor.locale) });
     assertEdits(actor, before.region_code);
     const row = await repo.updateWorkforce(tx, id, patch, actor.username);
     await writeAudit(tx, ctx, {
@@ -163,7 +164,7 @@ export async function deleteWorkforce(db: Db, ctx: RequestContext, id: string): 
   const actor = requireEditor(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const before = await repo.findWorkforce(tx, actor.scope, id);
-    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Angka angkatan kerja', 'Workforce figure') });
+    if (!before) throw new AppError('NOT_FOUND', { entity: word(WORKFORCE_WORDS.figure, actor.locale) });
     assertEdits(actor, before.region_code);
     await repo.deleteWorkforce(tx, id);
     await writeAudit(tx, ctx, {
