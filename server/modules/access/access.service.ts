@@ -30,6 +30,8 @@ import {
   requireUserManager,
 } from './access.policy.ts';
 import { assertStrongPassword } from './password-policy.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { ACCESS_WORDS } from './access.words.ts';
 
 export type AccessSettings = {
   sessionTtlMinutes: number;
@@ -291,7 +293,7 @@ export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<
   const actor = requireUserManager(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const row = await repo.findUserInScope(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'User' : 'Pengguna' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: word(ACCESS_WORDS.user, actor.locale) });
     return presentUser(row, await scopeLabels(tx, [row.region_code], actor.locale));
   });
 }
@@ -335,7 +337,7 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, patch:
   const actor = requireUserManager(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const before = await repo.findUserInScope(tx, actor.scope, id);
-    if (!before) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'User' : 'Pengguna' });
+    if (!before) throw new AppError('NOT_FOUND', { entity: word(ACCESS_WORDS.user, actor.locale) });
     if (patch.password) {
       const displayName = patch.displayName ?? before.display_name;
       assertStrongPassword(patch.password, { username: before.username, displayName }, actor.locale);
@@ -356,7 +358,7 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, patch:
       ...(passwordHash !== undefined && { password_hash: passwordHash, failed_attempts: 0, locked_until: null }),
       ...(patch.active === true && { failed_attempts: 0, locked_until: null }),
     });
-    if (!after) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'User' : 'Pengguna' });
+    if (!after) throw new AppError('NOT_FOUND', { entity: word(ACCESS_WORDS.user, actor.locale) });
     if (passwordHash || patch.active === false || patch.role || patch.region) {
       await repo.deleteSessionsOfUser(tx, id); // new rights or credentials: sign in again
     }

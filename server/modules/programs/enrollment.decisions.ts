@@ -22,6 +22,8 @@ import * as repo from './programs.repository.ts';
 import { assertManages, requireProgramManager } from './programs.policy.ts';
 import { loadProgram, periodOf, systemClock, type Clock } from './programs.service.ts';
 import * as workers from './programs.workers.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { PROGRAM_WORDS } from './programs.words.ts';
 
 const STATUS_WORDS: Record<Locale, Record<EnrollmentStatus, string>> = {
   id: {
@@ -60,7 +62,7 @@ function assertStates(
   const missing = ids.find((id) => !found.has(id));
   if (missing) {
     throw new AppError('NOT_FOUND', {
-      entity: actor.locale === 'en' ? `Enrollment ${missing}` : `Kepesertaan ${missing}`,
+      entity: word(PROGRAM_WORDS.enrollment, actor.locale, { id: missing }),
     });
   }
   const wrong = rows.find((r) => !expected.includes(r.status as EnrollmentStatus));
@@ -70,7 +72,7 @@ function assertStates(
       worker: wrong.full_name,
       status: words[wrong.status as EnrollmentStatus],
       action: ACTION_WORDS[action][actor.locale],
-      expected: expected.map((s) => words[s]).join(actor.locale === 'en' ? ' or ' : ' atau '),
+      expected: expected.map((s) => words[s]).join(word(PROGRAM_WORDS.or, actor.locale)),
     });
   }
 }
@@ -196,8 +198,7 @@ export async function endEnrollments(
     const end = lastMonthOf(period);
     const within = (m: Month) => Math.min(Math.max(monthIndex(m), monthIndex(before)), monthIndex(end));
     if (input.lastMonth !== undefined && within(input.lastMonth) !== monthIndex(input.lastMonth)) {
-      const message =
-        actor.locale === 'en' ? `choose a month from ${before} to ${end}` : `pilih bulan ${before} sampai ${end}`;
+      const message = word(PROGRAM_WORDS.chooseMonth, actor.locale, { from: before, to: end });
       throw invalidField('lastMonth', message, actor.locale);
     }
     // By default this month, kept inside the period: before it begins, ending frees every month.

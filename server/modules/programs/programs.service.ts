@@ -46,7 +46,7 @@ import { assertManages, canManage, requireProgramManager, requireProgramReader }
 
 export type Period = { startMonth: Month; months: number };
 
-export const programEntity = (locale: Locale) => (locale === 'en' ? 'Programme' : 'Program');
+export const programEntity = (locale: Locale) => word(PROGRAM_WORDS.programme, locale);
 
 export function periodOf(row: repo.ProgramRow): Period {
   return { startMonth: monthOf(row.start_month), months: row.months };
@@ -63,6 +63,8 @@ export function countersOf(row: repo.ProgramRow): Counters {
 
 /** "This month" for the services: injectable so tests and the demo can pin it. */
 import { systemClock, type Clock } from '../../platform/clock.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { PROGRAM_WORDS } from './programs.words.ts';
 export { systemClock, type Clock };
 
 /** Finds a programme visible in the actor's scope (and locks its row for the transaction when asked). */
@@ -87,24 +89,21 @@ export async function loadProgram(
  */
 export function constraintError(err: unknown, program: string, locale: Locale): unknown {
   const e = err as { code?: string; constraint?: string };
-  const en = locale === 'en';
   if (e.code === '23514' && e.constraint === 'program_quota_held') {
     return new AppError('QUOTA_FULL', {
       program,
-      detail: en ? 'a month would hold more persons than the quota.' : 'ada bulan yang akan melebihi kuota.',
+      detail: word(PROGRAM_WORDS.quotaHeld, locale),
     });
   }
   if (e.code === '23514' && e.constraint === 'program_budget_held') {
     return new AppError('BUDGET_EXCEEDED', {
       program,
-      detail: en ? 'the committed contributions would exceed it.' : 'iuran yang terikat akan melampauinya.',
+      detail: word(PROGRAM_WORDS.budgetHeld, locale),
     });
   }
   if (e.code === '23P01' || e.code === '23505') {
     return new AppError('CONFLICT', {
-      detail: en
-        ? 'One of these workers was enrolled for the same months by another request at the same moment. Reload and try again; nothing was saved.'
-        : 'Salah satu pekerja ini baru saja didaftarkan untuk bulan yang sama oleh permintaan lain. Muat ulang lalu coba lagi; tidak ada yang disimpan.',
+      detail: word(PROGRAM_WORDS.enrolledMeanwhile, locale),
     });
   }
   return err;
@@ -264,21 +263,18 @@ async function checkRegions(tx: Tx, actor: Actor, v: ProgramCreate): Promise<voi
   const funderRegion = v.funderRegion ?? null;
   if (!level) {
     if (funderRegion) {
-      throw invalid(
-        'funderRegion',
-        en ? 'leave empty for this funder' : 'kosongkan untuk sumber dana ini',
-        actor.locale,
-      );
+      throw invalid('funderRegion', word(PROGRAM_WORDS.funderRegionEmpty, actor.locale), actor.locale);
     }
     return;
   }
   if (!funderRegion) {
-    throw invalid('funderRegion', en ? 'choose the funding region' : 'pilih wilayah pemilik anggaran', actor.locale);
+    throw invalid('funderRegion', word(PROGRAM_WORDS.funderRegionNeeded, actor.locale), actor.locale);
   }
   if (levelOfCode(funderRegion) !== level || !(await findRegion(tx, funderRegion))) {
+    const levelName = word(LEVEL_NAME[level], actor.locale);
     throw invalid(
       'funderRegion',
-      en ? `choose ${LEVEL_NAME[level].en}` : `pilih ${LEVEL_NAME[level].id}`,
+      word(PROGRAM_WORDS.funderRegionLevel, actor.locale, { level: levelName }),
       actor.locale,
     );
   }
@@ -427,15 +423,12 @@ export async function updateProgram(
     }
     await checkRegions(tx, actor, next);
     const held = Math.max(0, ...before.persons_by_month);
-    const en = actor.locale === 'en';
     const periodMoves = next.startMonth !== monthOf(before.start_month) || next.months !== before.months;
     if (periodMoves && held > 0) throw new AppError('PROGRAM_PERIOD_LOCKED', { program: before.name, held });
     if (next.quota < held) {
       throw new AppError('QUOTA_FULL', {
         program: before.name,
-        detail: en
-          ? `a quota of ${next.quota} is below the ${held} slots already held.`
-          : `kuota ${next.quota} lebih kecil dari ${held} slot yang sudah terisi.`,
+        detail: word(PROGRAM_WORDS.quotaBelowHeld, actor.locale, { quota: next.quota, held }),
       });
     }
     const priced = await priceProgram(db, next);
@@ -443,9 +436,10 @@ export async function updateProgram(
     if (next.budgetCeiling < committed) {
       throw new AppError('BUDGET_EXCEEDED', {
         program: before.name,
-        detail: en
-          ? `a ceiling of ${formatRupiah(next.budgetCeiling)} is below the ${formatRupiah(committed)} already committed.`
-          : `pagu ${formatRupiah(next.budgetCeiling)} lebih kecil dari ${formatRupiah(committed)} yang sudah terikat.`,
+        detail: word(PROGRAM_WORDS.ceilingBelowCommitted, actor.locale, {
+          ceiling: formatRupiah(next.budgetCeiling),
+          committed: formatRupiah(committed),
+        }),
       });
     }
     let after: repo.ProgramRow;

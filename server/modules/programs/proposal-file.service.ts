@@ -31,7 +31,7 @@ export const MAX_PROPOSAL_ROWS = 20_000;
 type Issue = FileProposalResult['issues'][number];
 
 function issue(row: number, column: string, code: Issue['code'], id: string, en: string, locale: Locale): Issue {
-  return { row, column, code, message: locale === 'en' ? en : id };
+  return { row, column, code, message: word({ id, en }, locale) };
 }
 
 function nikCell(cell: Cell): { text?: string; numeric?: number; isNumberCell?: boolean } {

@@ -6,10 +6,12 @@ import type { Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scopeLabels } from '../regions/index.ts';
 import type { WorkerRow } from './registry.repository.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { REGISTRY_WORDS } from './registry.words.ts';
 
 /** 404 without saying where: the worker may exist outside the reader's scope. */
 export function workerNotFound(locale: Locale): AppError {
-  return new AppError('NOT_FOUND', { entity: locale === 'en' ? 'Worker' : 'Pekerja' });
+  return new AppError('NOT_FOUND', { entity: word(REGISTRY_WORDS.worker, locale) });
 }
 
 export function present(row: WorkerRow, labels: Map<string, string>): Worker {

@@ -24,6 +24,8 @@ import {
   requireWorkerEditor,
   requireWorkerReader,
 } from './registry.policy.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { REGISTRY_WORDS } from './registry.words.ts';
 
 /**
  * The same NIK rules as the import: errors block (400 NIK_INVALID, each issue under `nik`), warnings come back with
@@ -67,14 +69,13 @@ function checkPhone(actor: Actor, phone: string | null | undefined): string | nu
 }
 
 export function checkLife(actor: Actor, status: string, deathDate: string | null, birthDate: string): void {
-  const en = actor.locale === 'en';
   let message: string | null = null;
   if (status === 'deceased' && !deathDate) {
-    message = en ? 'enter the date of death' : 'isi tanggal meninggal';
+    message = word(REGISTRY_WORDS.deathDateMissing, actor.locale);
   } else if (status === 'alive' && deathDate) {
-    message = en ? 'a living worker has no date of death' : 'pekerja yang masih hidup tidak punya tanggal meninggal';
+    message = word(REGISTRY_WORDS.deathDateAlive, actor.locale);
   } else if (deathDate && deathDate < birthDate) {
-    message = en ? 'the date of death is before the birth date' : 'tanggal meninggal sebelum tanggal lahir';
+    message = word(REGISTRY_WORDS.deathBeforeBirth, actor.locale);
   }
   if (message) {
     throw new AppError('VALIDATION_FAILED', { detail: `deathDate: ${message}` }, [{ path: 'body.deathDate', message }]);

@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireRole } from '../access/index.ts';
 import { findRegion } from '../regions/index.ts';
+import { word, type Words } from '../../../lib/i18n/words.ts';
 
 export const requireReader = (ctx: RequestContext) => requireRole(ctx, TARGET_READERS);
 export const requireEditor = (ctx: RequestContext) => requireRole(ctx, TARGET_EDITORS);
@@ -21,4 +22,4 @@ export async function assertKnownRegion(tx: Tx, region: string) {
   if (!(await findRegion(tx, region))) throw new AppError('REGION_UNKNOWN', { region });
 }
 
-export const entity = (actor: Actor, id: string, en: string) => (actor.locale === 'en' ? en : id);
+export const entity = (actor: Actor, w: Words) => word(w, actor.locale);

@@ -15,6 +15,8 @@ import { cost, listRules, quote } from '../contributions/index.ts';
 import { ACTIVE_SOURCE, activeCounts } from './targets.active.ts';
 import { canEdit } from './targets.policy.ts';
 import type * as repo from './targets.repository.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { TARGET_WORDS } from './targets.words.ts';
 
 const BASIS_PACKAGE = 'BPU JKK+JKM';
 
@@ -33,12 +35,11 @@ export function costPeriod(
 ): { fromMonth: string; months: number; note: string } {
   const next = addMonths(current, 1);
   const nextYear = Number(next.slice(0, 4));
-  const en = locale === 'en';
   if (targetYear > nextYear) {
     return {
       fromMonth: `${targetYear}-01`,
       months: 12,
-      note: en ? `the 12 months of ${targetYear}` : `12 bulan tahun ${targetYear}`,
+      note: word(TARGET_WORDS.yearAhead, locale, { year: targetYear }),
     };
   }
   if (targetYear === nextYear) {
@@ -46,15 +47,13 @@ export function costPeriod(
     return {
       fromMonth: next,
       months,
-      note: en ? `${months} months left in ${targetYear}` : `${months} bulan tersisa di tahun ${targetYear}`,
+      note: word(TARGET_WORDS.monthsLeft, locale, { months, year: targetYear }),
     };
   }
   return {
     fromMonth: next,
     months: 12,
-    note: en
-      ? `${targetYear} is over: 12 months from next month`
-      : `tahun ${targetYear} sudah lewat: 12 bulan mulai bulan depan`,
+    note: word(TARGET_WORDS.yearOver, locale, { year: targetYear }),
   };
 }
 

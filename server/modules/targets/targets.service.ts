@@ -17,6 +17,7 @@ import { childDenominators, denominatorFor, regionsWithFigures } from '../workfo
 import { assertEdits, assertKnownRegion, entity, requireEditor, requireReader } from './targets.policy.ts';
 import { percentOf, progressOf } from './targets.progress.ts';
 import * as repo from './targets.repository.ts';
+import { TARGET_WORDS } from './targets.words.ts';
 
 /** "This month" for the services: injectable so tests and the demo can pin it. */
 export { systemClock, type Clock };
@@ -47,7 +48,7 @@ export async function getTarget(db: Db, ctx: RequestContext, id: string, clock: 
   const actor = requireReader(ctx);
   const { row, labels, denominator } = await withScope(db, actor.scope, async (tx) => {
     const row = await repo.findTarget(tx, actor.scope, id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Target cakupan', 'Coverage target') });
+    if (!row) throw new AppError('NOT_FOUND', { entity: entity(actor, TARGET_WORDS.target) });
     const labels = await scopeLabels(tx, [row.region_code], actor.locale);
     return { row, labels, denominator: await denominatorFor(tx, row.region_code, row.kind, row.year) };
   });
@@ -105,7 +106,7 @@ export async function updateTarget(
   const actor = requireEditor(ctx);
   await withScope(db, actor.scope, async (tx) => {
     const before = await repo.findTarget(tx, actor.scope, id);
-    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Target cakupan', 'Coverage target') });
+    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, TARGET_WORDS.target) });
     assertEdits(actor, before.region_code);
     const row = await repo.updateTarget(
       tx,
@@ -133,7 +134,7 @@ export async function deleteTarget(db: Db, ctx: RequestContext, id: string): Pro
   const actor = requireEditor(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const before = await repo.findTarget(tx, actor.scope, id);
-    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, 'Target cakupan', 'Coverage target') });
+    if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, TARGET_WORDS.target) });
     assertEdits(actor, before.region_code);
     await repo.deleteTarget(tx, id);
     await writeAudit(tx, ctx, {
