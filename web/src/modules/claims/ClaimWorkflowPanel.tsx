@@ -219,10 +219,17 @@ export function ClaimWorkflowPanel({ claimId }: { claimId: string }) {
         <Steps key={wf.stage} claimId={claimId} wf={wf} />
         <Assignee key={wf.assignee ?? ''} claimId={claimId} wf={wf} />
         <Receipt claimId={claimId} wf={wf} />
-        <Title order={3} fz="h5">
+        <Title order={3} fz="h5" id="claim-timeline">
           {ct('wf.timeline')}
         </Title>
-        <Timeline bulletSize={14} lineWidth={2} active={wf.events.length - 1} aria-label={ct('wf.timeline')}>
+        <Timeline
+          bulletSize={14}
+          lineWidth={2}
+          active={wf.events.length}
+          role="group"
+          aria-labelledby="claim-timeline"
+          data-testid="claim-timeline"
+        >
           <Timeline.Item title={ct('stage.reported')} />
           {wf.events.map((e) => (
             <Timeline.Item
