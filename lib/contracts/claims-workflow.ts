@@ -99,6 +99,10 @@ export const claimWorkflow = z.object({
   paidAmount: z.number().int().nullable(),
   decidedOn: z.string().nullable(),
   rejectedReason: z.string().nullable(),
+  /** Last working day of the service level (JKM: 3 working days from the complete file); null when not running. */
+  slaDueOn: z.string().nullable(),
+  /** Marked by the service-level job once the last working day passed without a decision. */
+  slaBreached: z.boolean(),
   receipt: z
     .object({
       received: z.boolean(),
@@ -114,3 +118,14 @@ export const claimWorkflow = z.object({
   events: z.array(claimEvent),
 });
 export type ClaimWorkflow = z.infer<typeof claimWorkflow>;
+
+export const holidayInput = z.strictObject({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
+  name: z.string().trim().min(1).max(100),
+});
+export type HolidayInput = z.infer<typeof holidayInput>;
+export const holidayDayParam = z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD') });
+export const holidayList = z.object({
+  items: z.array(z.object({ day: z.string(), name: z.string(), createdBy: z.string() })),
+});
+export type HolidayList = z.infer<typeof holidayList>;

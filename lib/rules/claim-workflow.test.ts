@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   CLAIM_ACTIONS,
   CLAIM_STAGES,
+  addWorkingDays,
   checklist,
+  isWorkingDay,
   nextStage,
   possibleActions,
   sniffDocumentType,
@@ -65,5 +67,16 @@ describe('file types from the bytes', () => {
     expect(sniffDocumentType(Buffer.from('GIF89a'))).toBeNull();
     expect(sniffDocumentType(Buffer.from('<html>%PDF-'))).toBeNull();
     expect(sniffDocumentType(Buffer.from([]))).toBeNull();
+  });
+});
+
+describe('the working-day clock', () => {
+  it('skips weekends and holidays, and the start day does not count', () => {
+    // 2026-07-13 is a Monday.
+    expect(addWorkingDays('2026-07-13', 3, new Set())).toBe('2026-07-16');
+    expect(addWorkingDays('2026-07-16', 3, new Set())).toBe('2026-07-21'); // Thu → Fri, Mon, Tue
+    expect(addWorkingDays('2026-07-13', 3, new Set(['2026-07-14']))).toBe('2026-07-17');
+    expect(addWorkingDays('2026-07-18', 1, new Set())).toBe('2026-07-20'); // from a Saturday
+    expect(isWorkingDay('2026-07-19', new Set())).toBe(false);
   });
 });

@@ -121,3 +121,33 @@ export function sniffDocumentType(bytes: Uint8Array): DocumentType | null {
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   return null;
 }
+
+// ── Service level ────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * JKM: BPJS pays ≤ 3 working days after a complete claim (domain.md §4.6, [S]). The JKK deadlines (status ≤ 30 days
+ * after the stage-I report, stage-I report within 2 × 24 h) are not clocked yet.
+ */
+export const SLA_WORKING_DAYS: Readonly<Record<'jkm' | 'jkk', number | null>> = { jkm: 3, jkk: null };
+
+const isWeekend = (iso: string) => {
+  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+};
+const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Whether `iso` (YYYY-MM-DD) is a working day: not Saturday, not Sunday, not in `holidays`. */
+export const isWorkingDay = (iso: string, holidays: ReadonlySet<string>) => !isWeekend(iso) && !holidays.has(iso);
+
+/**
+ * The last day of a clock of `n` working days that starts on `start`: the start day itself does not count (a file
+ * completed on Monday with 3 working days is due on Thursday).
+ */
+export function addWorkingDays(start: string, n: number, holidays: ReadonlySet<string>): string {
+  let day = start;
+  for (let left = n; left > 0;) {
+    day = nextDay(day);
+    if (isWorkingDay(day, holidays)) left--;
+  }
+  return day;
+}

@@ -83,6 +83,7 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   claim: 'claims',
   claim_event: 'claims',
   claim_document: 'claims',
+  claim_holiday: 'claims',
 };
 
 /**

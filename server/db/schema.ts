@@ -41,6 +41,7 @@ import type {
   BenefitRuleTable,
   ClaimDocumentTable,
   ClaimEventTable,
+  ClaimHolidayTable,
   ClaimTable,
   WorkerHeirTable,
   WorkerHouseholdTable,
@@ -112,4 +113,5 @@ export interface DB {
   claim: ClaimTable;
   claim_event: ClaimEventTable;
   claim_document: ClaimDocumentTable;
+  claim_holiday: ClaimHolidayTable;
 }

@@ -69,3 +69,22 @@ CREATE POLICY claim_document_scope ON claim_document
   USING (lindung_in_scope(village_code))
   WITH CHECK (lindung_in_scope(village_code));
 GRANT SELECT, INSERT, DELETE ON claim_document TO lindung_app;
+
+-- Service level (issue 15 §5, domain.md §4.6): JKM is paid ≤ 3 working days after the file is complete. The clock
+-- starts when the file is declared complete, stops (cleared) while the file is back with the family for correction,
+-- and ends at the decision. `sla_due_on` is the last working day; a job marks `sla_breached_at` once it has passed.
+ALTER TABLE claim
+  ADD COLUMN sla_due_on      date,
+  ADD COLUMN sla_breached_at timestamptz;
+CREATE INDEX claim_sla_open_idx ON claim (sla_due_on) WHERE sla_breached_at IS NULL AND sla_due_on IS NOT NULL;
+GRANT UPDATE (sla_due_on, sla_breached_at) ON claim TO lindung_app;
+
+-- Holidays that are not working days (national holidays and cuti bersama), edited by administrators. National
+-- reference data: no row-level security. Saturdays and Sundays are never working days and need no row.
+CREATE TABLE claim_holiday (
+  day        date PRIMARY KEY,
+  name       text NOT NULL CHECK (btrim(name) <> ''),
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+GRANT SELECT, INSERT, DELETE ON claim_holiday TO lindung_app;

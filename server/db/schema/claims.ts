@@ -82,6 +82,16 @@ export interface ClaimTable {
   receipt_note: ColumnType<string | null, never, string | null>;
   receipt_by: ColumnType<string | null, never, string>;
   receipt_at: ColumnType<Date | null, never, Date | string>;
+  sla_due_on: ColumnType<string | null, never, string | null>;
+  sla_breached_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+/** A day that is not a working day for the claim service levels (migration 0033, claims); national. */
+export interface ClaimHolidayTable {
+  day: ColumnType<string, string, never>;
+  name: ColumnType<string, string, never>;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 /** A stage change, assignment or receipt of a claim (migration 0033, claims): the claim's timeline. */

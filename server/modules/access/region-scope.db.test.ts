@@ -1319,6 +1319,10 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/contributions/rules',
     'POST /api/contributions/rules',
     'GET /api/contributions/benefits',
+    // Holidays of the claim service levels: national reference data.
+    'GET /api/claims/holidays',
+    'POST /api/claims/holidays',
+    'DELETE /api/claims/holidays/{day}',
     // The programme form's cost preview: the quota priced with the national rules; reads no regional row.
     'POST /api/programs/cost-preview',
     // Upload templates: headers and one made-up example row for the caller's own area; no person's data.

@@ -7,3 +7,11 @@ export { getHousehold, setKkNumber, addHeir, removeHeir } from './household.serv
 export { getChecklist, uploadDocument, openDocument, removeDocument } from './documents.service.ts';
 export { getWorkflow, transition, assign, recordReceipt, coverLetter } from './workflow.service.ts';
 export { fileDocumentStore, type DocumentStore } from './claims.store.ts';
+export {
+  registerClaimJobs,
+  markSlaBreaches,
+  CLAIM_SLA_JOB,
+  addHoliday,
+  removeHoliday,
+  listHolidays,
+} from './claims.sla.ts';

@@ -14,7 +14,9 @@ import { actorContext, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtu
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { registerWorker } from '../registry/index.ts';
 import {
+  addHoliday,
   assign,
+  markSlaBreaches,
   coverLetter,
   fileDocumentStore,
   getChecklist,
@@ -26,6 +28,7 @@ import {
   transition,
   uploadDocument,
 } from './index.ts';
+import type { DocumentItem } from '../../../lib/rules/claim-workflow.ts';
 import type { DocumentDeps } from './documents.service.ts';
 
 const op = actorContext('operator', TRIRENGGO, 'operator.trirenggo');
@@ -293,5 +296,37 @@ describe('the workflow', () => {
     // The timeline is the claim's region's: invisible elsewhere.
     expect((await fails(getWorkflow(db.app, opElsewhere, claimId))).code).toBe('NOT_FOUND');
     expect((await fails(coverLetter(db.app, opElsewhere, claimId, MAX))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the service level', () => {
+  it('counts 3 working days from the complete file, skipping weekends and holidays; the job marks a breach once', async () => {
+    const admin = actorContext('admin', '*', 'admin');
+    expect((await fails(addHoliday(db.app, op, { day: '2026-07-16', name: 'Libur' }))).code).toBe('FORBIDDEN');
+    await addHoliday(db.app, admin, { day: '2026-07-16', name: 'Cuti bersama (uji)' });
+    const claim = await db.owner.selectFrom('claim').select('worker_id').executeTakeFirstOrThrow();
+    const second = await reportClaim(db.app, op, {
+      workerId: String(claim.worker_id),
+      type: 'jkm',
+      eventDate: '2026-06-21',
+      place: 'Rumah',
+      chronology: 'Laporan kedua untuk uji batas layanan.',
+      witnesses: [],
+    });
+    const items: DocumentItem[] = ['kpj_card', 'ktp_participant', 'ktp_heirs', 'death_certificate', 'family_card'];
+    for (const item of [...items, 'heir_statement', 'bank_book'] as const) {
+      await uploadDocument(deps, op, second.id, { item, fileName: `${item}.pdf` }, PDF);
+    }
+    // Today is pinned to Wednesday 15 July 2026: Thursday is a holiday, so Fri 17, Mon 20, Tue 21.
+    const complete = await transition(db.app, op, second.id, { action: 'complete' }, MAX);
+    expect(complete).toMatchObject({ slaDueOn: '2026-07-21', slaBreached: false });
+    expect(await markSlaBreaches(db.app, '2026-07-21')).toBe(0);
+    expect(await markSlaBreaches(db.app, '2026-07-22')).toBe(1);
+    expect(await markSlaBreaches(db.app, '2026-07-23')).toBe(0);
+    expect((await getWorkflow(db.app, op, second.id)).slaBreached).toBe(true);
+    expect(await auditCount('claim.sla.breach')).toBe(1);
+    // Back with the family: the clock is paused (no due date), so the job leaves it alone.
+    const returned = await transition(db.app, bpjs, second.id, { action: 'return', reason: 'data_mismatch' }, MAX);
+    expect(returned.slaDueOn).toBeNull();
   });
 });

@@ -35,6 +35,8 @@ export async function claimForWork(tx: Tx, scope: Scope, id: string, lock = fals
       'c.receipt_note',
       'c.receipt_by',
       'c.receipt_at',
+      'c.sla_due_on',
+      'c.sla_breached_at',
       'w.category',
       'w.full_name',
       'w.nik',
@@ -138,4 +140,53 @@ export async function insertDocument(tx: Tx, row: NewDocument): Promise<string> 
 
 export async function deleteDocument(tx: Tx, scope: Scope, id: string): Promise<void> {
   await tx.deleteFrom('claim_document').where('id', '=', id).where(regionInScope('village_code', scope)).execute();
+}
+
+// --- Service level --------------------------------------------------------------------------------------------
+
+/** Holidays from `from` on (national reference data: no region). */
+export async function holidaysFrom(tx: Tx, from: string): Promise<Set<string>> {
+  const rows = await tx.selectFrom('claim_holiday').select('day').where('day', '>=', from).execute();
+  return new Set(rows.map((r) => r.day));
+}
+
+export function listHolidays(tx: Tx, from: string) {
+  return tx.selectFrom('claim_holiday').selectAll().where('day', '>=', from).orderBy('day').execute();
+}
+
+export async function insertHoliday(tx: Tx, row: { day: string; name: string; created_by: string }) {
+  const r = await tx
+    .insertInto('claim_holiday')
+    .values(row)
+    .onConflict((c) => c.doNothing())
+    .returning('day')
+    .execute();
+  return r.length > 0;
+}
+
+export async function deleteHoliday(tx: Tx, day: string) {
+  const r = await tx.deleteFrom('claim_holiday').where('day', '=', day).returning('day').execute();
+  return r.length > 0;
+}
+
+export async function setSlaDue(tx: Tx, scope: Scope, id: string, due: string | null): Promise<void> {
+  await tx
+    .updateTable('claim')
+    .set({ sla_due_on: due })
+    .where('id', '=', id)
+    .where(regionInScope('village_code', scope))
+    .execute();
+}
+
+/** Claims still waiting for BPJS whose last working day has passed, marked once; their ids and regions. */
+export async function markBreaches(tx: Tx, scope: Scope, today: string) {
+  return tx
+    .updateTable('claim')
+    .set({ sla_breached_at: sql<Date>`now()` })
+    .where('status', 'in', ['complete', 'handed'])
+    .where('sla_due_on', '<', today)
+    .where('sla_breached_at', 'is', null)
+    .where(regionInScope('village_code', scope))
+    .returning(['id', 'village_code', 'sla_due_on'])
+    .execute();
 }

@@ -5,12 +5,16 @@ import {
   documentChecklist,
   documentIdParam,
   documentUploadQuery,
+  holidayDayParam,
+  holidayInput,
+  holidayList,
   receiptInput,
   transitionInput,
 } from '../../../lib/contracts/claims-workflow.ts';
 import { CLAIM_READERS, claimIdParam } from '../../../lib/contracts/claims.ts';
 import { DOCUMENT_EDITORS, RECEIPT_RECORDERS } from '../../../lib/rules/claim-workflow.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import * as sla from './claims.sla.ts';
 import * as documents from './documents.service.ts';
 import * as workflow from './workflow.service.ts';
 
@@ -170,5 +174,44 @@ export function registerClaimWorkflowRoutes(app: App, deps: documents.DocumentDe
         .header('content-disposition', `attachment; filename="surat-pengantar-klaim-${req.params.id}.pdf"`)
         .send(pdf);
     },
+  );
+
+  app.get(
+    '/api/claims/holidays',
+    {
+      schema: {
+        tags,
+        summary: 'Hari libur (bukan hari kerja) untuk batas layanan klaim',
+        response: { 200: holidayList },
+      },
+      config: readers,
+    },
+    async (req) => sla.listHolidays(db, req.ctx),
+  );
+  app.post(
+    '/api/claims/holidays',
+    {
+      schema: {
+        tags,
+        summary: 'Tambah hari libur (administrator)',
+        body: holidayInput,
+        response: { 201: holidayList },
+      },
+      config: { access: { roles: ['admin'] } },
+    },
+    async (req, reply) => reply.status(201).send(await sla.addHoliday(db, req.ctx, req.body)),
+  );
+  app.delete(
+    '/api/claims/holidays/:day',
+    {
+      schema: {
+        tags,
+        summary: 'Hapus hari libur (administrator)',
+        params: holidayDayParam,
+        response: { 200: holidayList },
+      },
+      config: { access: { roles: ['admin'] } },
+    },
+    async (req) => sla.removeHoliday(db, req.ctx, req.params.day),
   );
 }

@@ -12,7 +12,9 @@ import { todayWib } from '../../../lib/rules/eligibility.ts';
 import {
   DOCUMENT_EDITORS,
   RECEIPT_RECORDERS,
+  SLA_WORKING_DAYS,
   TRANSITIONS,
+  addWorkingDays,
   nextStage,
   possibleActions,
   type ClaimStage,
@@ -45,6 +47,8 @@ async function workflowOf(tx: Tx, actor: Actor, claim: repo.WorkClaim): Promise<
     paidAmount: claim.paid_amount === null ? null : Number(claim.paid_amount),
     decidedOn: claim.decided_on,
     rejectedReason: claim.rejected_reason,
+    slaDueOn: claim.sla_due_on,
+    slaBreached: claim.sla_breached_at !== null,
     receipt:
       claim.receipt_at === null
         ? null
@@ -121,6 +125,14 @@ export async function transition(
     if (input.action === 'pay') patch.paid_amount = input.amount;
     if (input.action === 'reject') patch.rejected_reason = input.reason;
     await repo.updateClaim(tx, actor.scope, String(claim.id), patch);
+    // The service-level clock: starts when the file is complete, paused while it is back with the family.
+    if (input.action === 'complete') {
+      const days = SLA_WORKING_DAYS[claim.type];
+      const today = todayWib(systemClock());
+      const due = days === null ? null : addWorkingDays(today, days, await repo.holidaysFrom(tx, today));
+      await repo.setSlaDue(tx, actor.scope, String(claim.id), due);
+    }
+    if (input.action === 'return') await repo.setSlaDue(tx, actor.scope, String(claim.id), null);
     const reason = input.action === 'return' || input.action === 'reject' ? input.reason : null;
     const amount = input.action === 'pay' ? input.amount : null;
     const note = 'note' in input ? (input.note ?? null) : null;

@@ -202,6 +202,16 @@ export function ClaimWorkflowPanel({ claimId }: { claimId: string }) {
             {ct('wf.assignee')}: <span data-testid="claim-assignee">{wf.assignee ?? ct('wf.none')}</span>
           </Text>
         </Group>
+        {wf.slaDueOn && (
+          <Group gap="xs" data-testid="claim-sla">
+            <Text size="sm">{ct('wf.slaDue', { date: dateName(wf.slaDueOn, locale) })}</Text>
+            {wf.slaBreached && (
+              <Badge color="red" variant="light">
+                {ct('wf.slaBreached')}
+              </Badge>
+            )}
+          </Group>
+        )}
         {wf.returnedReason && wf.stage === 'returned' && (
           <Text size="sm">{ct('wf.returned', { reason: ct(`reason.${wf.returnedReason}`) })}</Text>
         )}
