@@ -161,6 +161,10 @@ describe('claims: documents, hand-over to BPJS, payment and receipt', () => {
       expect(await history.textContent()).toContain(step);
     }
     await screenshot(op, 'claim-receipt');
+    // The holiday calendar of the service levels: readable by the operator (administrators edit it).
+    await op.goto(`${lindung.url}/klaim/hari-libur`);
+    await op.getByRole('heading', { name: 'Hari libur layanan klaim' }).waitFor();
+    expect(await op.getByRole('button', { name: 'Tambah hari libur' }).count()).toBe(0);
     await op.close();
   });
 });

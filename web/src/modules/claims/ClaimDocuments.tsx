@@ -1,7 +1,6 @@
 // The document checklist of a claim (issue 15 §4): each item with "required" or not, its files (download links,
 // audited by the server), an upload per item, and "Berkas lengkap" only when every required item has a file.
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { DocumentChecklist } from '../../../../lib/contracts/claims-workflow.ts';
 import type { DocumentItem } from '../../../../lib/rules/claim-workflow.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
@@ -15,7 +14,6 @@ const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 function UploadInput({ claimId, item, label }: { claimId: string; item: DocumentItem; label: string }) {
   const upload = useUploadDocument(claimId);
   const ct = useClaimsText();
-  const [done, setDone] = useState<string | null>(null);
   return (
     <Stack gap={4}>
       <input
@@ -26,15 +24,10 @@ function UploadInput({ claimId, item, label }: { claimId: string; item: Document
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (file) upload.mutate({ item, file }, { onSuccess: () => setDone(file.name) });
+          if (file) upload.mutate({ item, file });
         }}
       />
       {upload.error && <ErrorAlert error={upload.error} />}
-      {done && !upload.error && (
-        <Text size="xs" role="status">
-          {ct('doc.uploaded', { file: done })}
-        </Text>
-      )}
     </Stack>
   );
 }

@@ -249,9 +249,9 @@ export function ClaimWorkflowPanel({ claimId }: { claimId: string }) {
               }
             >
               <Text size="xs" c="dimmed">
-                {ct('wf.by', { actor: e.actor, at: formatDateTime(e.at, locale) })}
+                {e.actor}, {formatDateTime(e.at, locale)}
               </Text>
-              {e.action === 'assign' && <Text size="xs">{ct('wf.eventAssign', { who: e.note ?? ct('wf.none') })}</Text>}
+              {e.action === 'assign' && <Text size="xs">{e.note ?? ct('wf.none')}</Text>}
               {e.action === 'return' && e.reason && <Text size="xs">{ct(`reason.${e.reason as ReturnReason}`)}</Text>}
               {e.action === 'reject' && e.reason && <Text size="xs">{e.reason}</Text>}
               {e.amount !== null && <Text size="xs">{formatRupiah(e.amount, locale)}</Text>}

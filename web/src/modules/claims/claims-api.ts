@@ -13,6 +13,8 @@ import type {
   AssigneeInput,
   ClaimWorkflow,
   DocumentChecklist,
+  HolidayInput,
+  HolidayList,
   ReceiptInput,
   TransitionInput,
 } from '../../../../lib/contracts/claims-workflow.ts';
@@ -146,3 +148,14 @@ export const useReceipt = (claimId: string) =>
   useClaimChange((input: ReceiptInput) =>
     api<ClaimWorkflow>(`/api/claims/${claimId}/receipt`, { method: 'POST', body: input }),
   );
+
+export function useHolidays() {
+  return useQuery({
+    queryKey: ['claims', 'holidays'],
+    queryFn: ({ signal }) => api<HolidayList>('/api/claims/holidays', { signal }),
+  });
+}
+export const useAddHoliday = () =>
+  useClaimChange((input: HolidayInput) => api<HolidayList>('/api/claims/holidays', { method: 'POST', body: input }));
+export const useRemoveHoliday = () =>
+  useClaimChange((day: string) => api<HolidayList>(`/api/claims/holidays/${day}`, { method: 'DELETE' }));
