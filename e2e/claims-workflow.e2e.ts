@@ -161,6 +161,11 @@ describe('claims: documents, hand-over to BPJS, payment and receipt', () => {
       expect(await history.textContent()).toContain(step);
     }
     await screenshot(op, 'claim-receipt');
+    // The claim list shows the stage and filters by it.
+    await op.goto(`${lindung.url}/klaim?stage=paid`);
+    const row = op.getByRole('table', { name: 'Daftar klaim' }).getByRole('row').filter({ hasText: WORKER.fullName });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Dibayar');
     // The holiday calendar of the service levels: readable by the operator (administrators edit it).
     await op.goto(`${lindung.url}/klaim/hari-libur`);
     await op.getByRole('heading', { name: 'Hari libur layanan klaim' }).waitFor();

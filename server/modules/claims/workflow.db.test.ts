@@ -21,6 +21,7 @@ import {
   fileDocumentStore,
   getChecklist,
   getWorkflow,
+  listClaims,
   openDocument,
   recordReceipt,
   removeDocument,
@@ -325,6 +326,13 @@ describe('the service level', () => {
     expect(await markSlaBreaches(db.app, '2026-07-23')).toBe(0);
     expect((await getWorkflow(db.app, op, second.id)).slaBreached).toBe(true);
     expect(await auditCount('claim.sla.breach')).toBe(1);
+    // The overdue list: in scope only.
+    const overdue = await listClaims(db.app, op, { stage: 'overdue', page: 1, pageSize: 25 });
+    expect(overdue.items.map((c) => c.id)).toEqual([second.id]);
+    expect((await listClaims(db.app, opElsewhere, { stage: 'overdue', page: 1, pageSize: 25 })).total).toBe(0);
+    expect((await listClaims(db.app, op, { stage: 'closed', page: 1, pageSize: 25 })).items.map((c) => c.id)).toEqual([
+      claimId,
+    ]);
     // Back with the family: the clock is paused (no due date), so the job leaves it alone.
     const returned = await transition(db.app, bpjs, second.id, { action: 'return', reason: 'data_mismatch' }, MAX);
     expect(returned.slaDueOn).toBeNull();

@@ -194,7 +194,7 @@ export function ClaimWorkflowPanel({ claimId }: { claimId: string }) {
           {ct('wf.title')}
         </Title>
         <Group gap="xs">
-          <Text size="sm">{ct('wf.stage')}:</Text>
+          <Text size="sm">{ct('col.stage')}:</Text>
           <Badge size="lg" variant="light" data-testid="claim-stage">
             {ct(`stage.${wf.stage}`)}
           </Badge>

@@ -23,12 +23,13 @@ import { api, queryString } from '../../app/api.ts';
 
 export const CLAIMS_PAGE_SIZE = 25;
 
-export type ClaimFilters = { q?: string; type?: string; covered?: string; page: number };
+export type ClaimFilters = { q?: string; type?: string; covered?: string; stage?: string; page: number };
 
 const listQuery = (f: Omit<ClaimFilters, 'page'>) => ({
   q: f.q || undefined,
   type: f.type || undefined,
   covered: f.covered || undefined,
+  stage: f.stage || undefined,
 });
 
 export function useClaims(filters: ClaimFilters) {
