@@ -8,7 +8,7 @@ import { dateName } from '../../../lib/rules/lapse.ts';
 import { formatRupiah } from '../../../lib/rules/money.ts';
 import { maskNik } from '../../../lib/rules/nik.ts';
 import type { WorkClaim } from './workflow.repository.ts';
-import { ITEM_WORDS } from './workflow-words.ts';
+import { ITEM_WORDS } from './claims.words.ts';
 
 // The standard PDF fonts (no font files to ship); set here too so the letter does not depend on reports loading.
 pdfmake.setFonts({

@@ -2,6 +2,7 @@
 // days) and the job that marks claims whose last working day passed without a decision. The clock itself is set
 // by the workflow (workflow.service.ts) with lib/rules/claim-workflow.ts's addWorkingDays.
 import type { HolidayInput, HolidayList } from '../../../lib/contracts/claims-workflow.ts';
+import { interpolate } from '../../../lib/i18n/locale.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -12,6 +13,7 @@ import type { JobQueue } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { requireRole } from '../access/index.ts';
 import { requireClaimReader } from './claims.policy.ts';
+import { HOLIDAY_TAKEN } from './claims.words.ts';
 import * as repo from './workflow.repository.ts';
 
 export const CLAIM_SLA_JOB = 'claims.sla';
@@ -29,12 +31,7 @@ export async function addHoliday(db: Db, ctx: RequestContext, input: HolidayInpu
   const actor = requireRole(ctx, ['admin']);
   await withScope(db, actor.scope, async (tx) => {
     if (!(await repo.insertHoliday(tx, { day: input.day, name: input.name, created_by: actor.username }))) {
-      throw new AppError('CONFLICT', {
-        detail:
-          actor.locale === 'en'
-            ? `${input.day} is already a holiday.`
-            : `${input.day} sudah tercatat sebagai hari libur.`,
-      });
+      throw new AppError('CONFLICT', { detail: interpolate(HOLIDAY_TAKEN[actor.locale], { day: input.day }) });
     }
     await writeAudit(tx, ctx, {
       action: 'claim.holiday.add',

@@ -21,14 +21,12 @@ import { requireRole } from '../access/index.ts';
 import { requireClaimReader } from './claims.policy.ts';
 import type { DocumentStore } from './claims.store.ts';
 import * as repo from './workflow.repository.ts';
-import { ACTION_WORDS, ITEM_WORDS, STAGE_WORDS } from './workflow-words.ts';
+import { ACTION_WORDS, ENTITY_WORDS, ITEM_WORDS, STAGE_WORDS } from './claims.words.ts';
 
 export type DocumentDeps = { db: Db; store: DocumentStore; maxBytes: number };
 
-export const claimNotFound = (locale: 'id' | 'en') =>
-  new AppError('NOT_FOUND', { entity: locale === 'en' ? 'Claim' : 'Klaim' });
-const documentNotFound = (locale: 'id' | 'en') =>
-  new AppError('NOT_FOUND', { entity: locale === 'en' ? 'Document' : 'Dokumen' });
+export const claimNotFound = (locale: 'id' | 'en') => new AppError('NOT_FOUND', { entity: ENTITY_WORDS.claim[locale] });
+const documentNotFound = (locale: 'id' | 'en') => new AppError('NOT_FOUND', { entity: ENTITY_WORDS.document[locale] });
 
 export function stageConflict(stage: string, action: keyof typeof ACTION_WORDS): AppError {
   const s = STAGE_WORDS[stage as ClaimStage] ?? { id: stage, en: stage };

@@ -305,6 +305,9 @@ describe('the service level', () => {
     const admin = actorContext('admin', '*', 'admin');
     expect((await fails(addHoliday(db.app, op, { day: '2026-07-16', name: 'Libur' }))).code).toBe('FORBIDDEN');
     await addHoliday(db.app, admin, { day: '2026-07-16', name: 'Cuti bersama (uji)' });
+    const twice = await fails(addHoliday(db.app, admin, { day: '2026-07-16', name: 'Lagi' }));
+    expect(twice.code).toBe('CONFLICT');
+    expect(twice.params.detail).toBe('2026-07-16 sudah tercatat sebagai hari libur.');
     const claim = await db.owner.selectFrom('claim').select('worker_id').executeTakeFirstOrThrow();
     const second = await reportClaim(db.app, op, {
       workerId: String(claim.worker_id),

@@ -31,6 +31,7 @@ import { scopeLabels } from '../regions/index.ts';
 import { renderCoverLetter } from './claims.cover-letter.ts';
 import { requireClaimReader } from './claims.policy.ts';
 import { checklistOf, claimNotFound, incompleteError, stageConflict } from './documents.service.ts';
+import { ENTITY_WORDS } from './claims.words.ts';
 import * as repo from './workflow.repository.ts';
 
 const receiptOpen = (c: repo.WorkClaim) =>
@@ -164,7 +165,7 @@ export async function assign(db: Db, ctx: RequestContext, claimId: string, input
   return onClaim(db, actor, claimId, async (tx, claim) => {
     if (claim.status === 'closed') throw stageConflict(claim.status, 'close');
     if (input.assignee !== null && !(await usernameTaken(tx, input.assignee))) {
-      throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'User' : 'Pengguna' });
+      throw new AppError('NOT_FOUND', { entity: ENTITY_WORDS.user[actor.locale] });
     }
     await repo.updateClaim(tx, actor.scope, String(claim.id), { assignee: input.assignee });
     await repo.insertEvent(tx, {

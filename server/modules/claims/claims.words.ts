@@ -1,8 +1,20 @@
-// Server-side display words of the claim workflow ({id, en}): stage and step names in error messages, document
-// names in the cover letter. The web has its own copies in claims-text.ts.
+// The claims module's server words ({id, en}, Indonesian first): stage and step names in error messages, entity
+// names, document names in the cover letter. The web has its own words in claims-text.ts.
+import type { Bilingual as Words } from '../../../lib/i18n/locale.ts';
 import type { ClaimAction, ClaimStage, DocumentItem, ReturnReason } from '../../../lib/rules/claim-workflow.ts';
 
-type Words = { id: string; en: string };
+/** Entity names in "… not found" answers. */
+export const ENTITY_WORDS = {
+  claim: { id: 'Klaim', en: 'Claim' },
+  document: { id: 'Dokumen', en: 'Document' },
+  user: { id: 'Pengguna', en: 'User' },
+} as const satisfies Record<string, Words>;
+
+/** The answer when a holiday is added twice. */
+export const HOLIDAY_TAKEN: Words = {
+  id: '{day} sudah tercatat sebagai hari libur.',
+  en: '{day} is already a holiday.',
+};
 
 export const STAGE_WORDS: Readonly<Record<ClaimStage, Words>> = {
   reported: { id: 'Dilaporkan', en: 'Reported' },
