@@ -130,7 +130,12 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   registerCoverageRoutes(app, { db });
   registerPrivacyRoutes(app, { db });
   registerHomeRoutes(app, { db });
-  registerClaimRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
+  registerClaimRoutes(app, {
+    db,
+    nikLookupsPerHour: config.nikLookupsPerHour,
+    dataDir: config.dataDir,
+    documentMaxBytes: config.claimDocumentMaxBytes,
+  });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

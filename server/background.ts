@@ -12,6 +12,7 @@ import { ChangeListener, connectionStringOf } from './platform/notify.ts';
 import { purgeExpiredSessions } from './modules/access/index.ts';
 import { invalidateRulesOnChange } from './modules/contributions/index.ts';
 import { registerCoverageJobs } from './modules/coverage/index.ts';
+import { registerClaimJobs } from './modules/claims/index.ts';
 import { ImportRunner, purgeExpiredUploads } from './modules/imports/index.ts';
 import { ReportRunner } from './modules/reports/index.ts';
 
@@ -44,6 +45,7 @@ export async function openBackground(
   const imports = new ImportRunner(database, log, jobs);
   const reports = new ReportRunner(database.app, log, { jobs });
   registerCoverageJobs(jobs, database.app, log);
+  registerClaimJobs(jobs, database.app, log);
   registerHousekeeping(jobs, config, log, database);
   if (options.runJobs) {
     await imports.recover();

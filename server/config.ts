@@ -68,6 +68,13 @@ const schema = z.object({
   LINDUNG_JOBS: z.enum(['on', 'off']).default('on'),
   // A claimed job whose process stopped renewing its lease for this long is claimed again by another process.
   LINDUNG_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Largest claim document (PDF/JPEG/PNG scan) one upload may carry, in bytes; files go under <data dir>.
+  CLAIM_DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type Config = Readonly<{
@@ -99,6 +106,7 @@ export type Config = Readonly<{
   /** Whether `lindung start` runs background jobs itself (a `lindung worker` always does). */
   jobs: 'on' | 'off';
   jobLeaseSeconds: number;
+  claimDocumentMaxBytes: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -134,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadRetentionDays: e.UPLOAD_RETENTION_DAYS,
     jobs: e.LINDUNG_JOBS,
     jobLeaseSeconds: e.LINDUNG_JOB_LEASE_SECONDS,
+    claimDocumentMaxBytes: e.CLAIM_DOCUMENT_MAX_BYTES,
   });
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
 import { CLAIM_TYPES, JKK_OUTCOMES } from '../rules/benefits-entitlement.ts';
+import { CLAIM_STAGES } from '../rules/claim-workflow.ts';
 import { isoDate, isoMonth, pageOf, paging, regionCode } from './common.ts';
 
 export { CLAIM_TYPES, JKK_OUTCOMES };
@@ -122,6 +123,10 @@ export const claimListQuery = z.strictObject({
   q: z.string().trim().max(60).optional().describe('Awal nama atau 4 angka terakhir NIK'),
   type: z.enum(CLAIM_TYPES).optional(),
   covered: z.enum(['yes', 'no']).optional(),
+  stage: z
+    .enum([...CLAIM_STAGES, 'overdue'])
+    .optional()
+    .describe('Tahap klaim, atau overdue: lewat batas layanan'),
   region: regionCode.optional(),
   ...paging,
 });

@@ -81,6 +81,9 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   worker_household: 'claims',
   worker_heir: 'claims',
   claim: 'claims',
+  claim_event: 'claims',
+  claim_document: 'claims',
+  claim_holiday: 'claims',
 };
 
 /**

@@ -37,7 +37,15 @@ import type {
   CoverageQualityTable,
   CoverageQualityStateTable,
 } from './schema/coverage.ts';
-import type { BenefitRuleTable, ClaimTable, WorkerHeirTable, WorkerHouseholdTable } from './schema/claims.ts';
+import type {
+  BenefitRuleTable,
+  ClaimDocumentTable,
+  ClaimEventTable,
+  ClaimHolidayTable,
+  ClaimTable,
+  WorkerHeirTable,
+  WorkerHouseholdTable,
+} from './schema/claims.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -103,4 +111,7 @@ export interface DB {
   worker_household: WorkerHouseholdTable;
   worker_heir: WorkerHeirTable;
   claim: ClaimTable;
+  claim_event: ClaimEventTable;
+  claim_document: ClaimDocumentTable;
+  claim_holiday: ClaimHolidayTable;
 }

@@ -14,7 +14,14 @@ import { seedDemoCoverage } from '../modules/demo/demo.coverage.ts';
 import { importFileNow } from '../modules/imports/index.ts';
 import { exportBatch, SimulatorAdapter } from '../modules/exchange/index.ts';
 import { createReport, generateReport } from '../modules/reports/index.ts';
-import { addHeir, reportClaim, setKkNumber } from '../modules/claims/index.ts';
+import {
+  addHeir,
+  assign,
+  fileDocumentStore,
+  reportClaim,
+  setKkNumber,
+  uploadDocument,
+} from '../modules/claims/index.ts';
 
 // Row-level security alone, without any repository's WHERE clause: for EVERY table with RLS enabled (read from
 // pg_catalog, so a new table is probed without touching this file), a plain `SELECT ctid FROM <table>` as the
@@ -117,7 +124,7 @@ beforeAll(async () => {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   const workerId = String(claimed.id);
-  await reportClaim(db.app, systemContext('test'), {
+  const claim = await reportClaim(db.app, systemContext('test'), {
     workerId,
     type: 'jkm',
     eventDate: '2026-06-10',
@@ -127,6 +134,13 @@ beforeAll(async () => {
   });
   await addHeir(db.app, systemContext('test'), workerId, { name: 'Ahli Waris', relation: 'spouse' });
   await setKkNumber(db.app, systemContext('test'), workerId, { kkNumber: '3402080101100001' });
+  // A document of that claim (its file in a throw-away directory) and a timeline row (an assignment).
+  const docDir = await mkdtemp(path.join(tmpdir(), 'lindung-rls-'));
+  const documents = { db: db.app, store: fileDocumentStore(docDir), maxBytes: 1 << 20 };
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  await uploadDocument(documents, systemContext('test'), claim.id, { item: 'kpj_card', fileName: 'kpj.pdf' }, pdf);
+  await rm(docDir, { recursive: true, force: true });
+  await assign(db.app, systemContext('test'), claim.id, { assignee: null });
 
   const found = await sql<{ table: string; columns: string[]; select_quals: string[] }>`
     SELECT c.relname AS table,

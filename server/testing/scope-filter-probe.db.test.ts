@@ -177,6 +177,8 @@ function urls(): string[] {
     ...ids.claims.map((id) => `/api/claims/${id}`),
     `/api/claims/household/${ids.worker.inside}`,
     `/api/claims/household/${ids.worker.outside}`,
+    // claims, second slice: the document checklist and the workflow inside and outside the district
+    ...ids.claims.flatMap((id) => [`/api/claims/${id}/documents`, `/api/claims/${id}/workflow`]),
   ];
 }
 

@@ -70,4 +70,56 @@ export interface ClaimTable {
   status: ColumnType<string, string | undefined, string>;
   created_by: string;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  // Workflow, decision and receipt (migration 0033).
+  assignee: ColumnType<string | null, never, string | null>;
+  stage_changed_at: ColumnType<Date, never, Date | string>;
+  returned_reason: ColumnType<string | null, never, string | null>;
+  paid_amount: ColumnType<string | null, never, number | null>;
+  decided_on: ColumnType<string | null, never, string | null>;
+  rejected_reason: ColumnType<string | null, never, string | null>;
+  receipt_received: ColumnType<boolean | null, never, boolean>;
+  receipt_fee_asked: ColumnType<boolean | null, never, boolean>;
+  receipt_note: ColumnType<string | null, never, string | null>;
+  receipt_by: ColumnType<string | null, never, string>;
+  receipt_at: ColumnType<Date | null, never, Date | string>;
+  sla_due_on: ColumnType<string | null, never, string | null>;
+  sla_breached_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+/** A day that is not a working day for the claim service levels (migration 0033, claims); national. */
+export interface ClaimHolidayTable {
+  day: ColumnType<string, string, never>;
+  name: ColumnType<string, string, never>;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A stage change, assignment or receipt of a claim (migration 0033, claims): the claim's timeline. */
+export interface ClaimEventTable {
+  id: Generated<string>;
+  claim_id: ColumnType<string, string, never>;
+  village_code: ColumnType<string, string, never>;
+  action: ColumnType<string, string, never>;
+  from_status: ColumnType<string, string, never>;
+  to_status: ColumnType<string, string, never>;
+  reason: ColumnType<string | null, string | null | undefined, never>;
+  note: ColumnType<string | null, string | null | undefined, never>;
+  amount: ColumnType<string | null, number | null | undefined, never>;
+  actor: ColumnType<string, string, never>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A document of a claim (migration 0033, claims); the bytes are a file under the data directory. */
+export interface ClaimDocumentTable {
+  id: Generated<string>;
+  claim_id: ColumnType<string, string, never>;
+  village_code: ColumnType<string, string, never>;
+  item: ColumnType<string, string, never>;
+  file_name: ColumnType<string, string, never>;
+  content_type: ColumnType<string, string, never>;
+  size_bytes: ColumnType<string, number, never>;
+  sha256: ColumnType<string, string, never>;
+  storage_key: ColumnType<string, string, never>;
+  uploaded_by: ColumnType<string, string, never>;
+  uploaded_at: ColumnType<Date, Date | string | undefined, never>;
 }

@@ -11,7 +11,10 @@ import { importSnapshot } from '../exchange/index.ts';
 import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { addHeir, reportClaim } from '../claims/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../claims/index.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1211,6 +1214,93 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(404);
     expect(await claimsUntouched()).toEqual(before);
   });
+  // Claims, second slice: Sleman's claim documents, workflow, receipt and cover letter stay out of reach.
+  let slemanDocumentId: string | null = null;
+  const slemanDocument = async () => {
+    if (slemanDocumentId) return slemanDocumentId;
+    const id = await slemanClaim();
+    // The file goes to a throw-away directory (gone again at once): out of scope, nothing may reach for it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'lindung-scope-'));
+    const deps = { db: db.app, store: fileDocumentStore(dir), maxBytes: 1 << 20 };
+    const list = await uploadDocument(deps, systemContext('test'), id, { item: 'kpj_card', fileName: 'kpj.pdf' }, PDF);
+    rmSync(dir, { recursive: true, force: true });
+    slemanDocumentId = list.items.find((i) => i.item === 'kpj_card')!.documents[0]!.id;
+    return slemanDocumentId;
+  };
+  const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const workUntouched = async () => tableDigest(db.owner, ['claim', 'claim_event', 'claim_document']);
+  const refused =
+    (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: (claim: string, doc: string) => string, payload?: object) =>
+    async () => {
+      const doc = await slemanDocument();
+      const before = await workUntouched();
+      const downloads = await db.owner
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('action', 'in', ['claim.document.download', 'claim.cover_letter'])
+        .executeTakeFirstOrThrow();
+      const r = await app.inject({
+        method,
+        url: url(await slemanClaim(), doc),
+        headers,
+        ...(payload ? { payload } : {}),
+      });
+      expect(r.statusCode).toBe(404);
+      expect(r.body).not.toContain('%PDF');
+      expect(await workUntouched()).toEqual(before);
+      expect(
+        await db.owner
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('action', 'in', ['claim.document.download', 'claim.cover_letter'])
+          .executeTakeFirstOrThrow(),
+      ).toEqual(downloads);
+    };
+  covered.set(
+    'GET /api/claims/{id}/documents',
+    refused('GET', (c) => `/api/claims/${c}/documents`),
+  );
+  covered.set('POST /api/claims/{id}/documents', async () => {
+    const id = await slemanClaim();
+    await slemanDocument();
+    const before = await workUntouched();
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/claims/${id}/documents?item=other&fileName=x.pdf`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: PDF,
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await workUntouched()).toEqual(before);
+  });
+  covered.set(
+    'GET /api/claims/documents/{id}/file',
+    refused('GET', (_c, d) => `/api/claims/documents/${d}/file`),
+  );
+  covered.set(
+    'DELETE /api/claims/documents/{id}',
+    refused('DELETE', (_c, d) => `/api/claims/documents/${d}`),
+  );
+  covered.set(
+    'GET /api/claims/{id}/workflow',
+    refused('GET', (c) => `/api/claims/${c}/workflow`),
+  );
+  covered.set(
+    'POST /api/claims/{id}/transitions',
+    refused('POST', (c) => `/api/claims/${c}/transitions`, { action: 'return', reason: 'other' }),
+  );
+  covered.set(
+    'PUT /api/claims/{id}/assignee',
+    refused('PUT', (c) => `/api/claims/${c}/assignee`, { assignee: null }),
+  );
+  covered.set(
+    'POST /api/claims/{id}/receipt',
+    refused('POST', (c) => `/api/claims/${c}/receipt`, { received: true, feeAsked: false }),
+  );
+  covered.set(
+    'GET /api/claims/{id}/cover-letter.pdf',
+    refused('GET', (c) => `/api/claims/${c}/cover-letter.pdf`),
+  );
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',
@@ -1229,6 +1319,10 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/contributions/rules',
     'POST /api/contributions/rules',
     'GET /api/contributions/benefits',
+    // Holidays of the claim service levels: national reference data.
+    'GET /api/claims/holidays',
+    'POST /api/claims/holidays',
+    'DELETE /api/claims/holidays/{day}',
     // The programme form's cost preview: the quota priced with the national rules; reads no regional row.
     'POST /api/programs/cost-preview',
     // Upload templates: headers and one made-up example row for the caller's own area; no person's data.

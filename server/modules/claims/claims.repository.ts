@@ -101,6 +101,9 @@ function filtered(tx: Tx, scope: Scope, q: Omit<ClaimListQuery, 'page' | 'pageSi
   let query = claimsSelect(tx, scope);
   if (q.type) query = query.where('c.type', '=', q.type);
   if (q.covered) query = query.where('c.covered', '=', q.covered === 'yes');
+  if (q.stage === 'overdue') {
+    query = query.where('c.sla_breached_at', 'is not', null).where('c.status', 'in', ['complete', 'handed']);
+  } else if (q.stage) query = query.where('c.status', '=', q.stage);
   if (q.region) query = query.where(regionInScope('c.village_code', q.region));
   const text = q.q?.trim();
   if (text) {

@@ -26,12 +26,18 @@ import type { App } from '../../platform/http.ts';
 import { estimate } from './claims.estimate.ts';
 import { claimsWorkbook, XLSX_TYPE } from './claims.export.ts';
 import * as claims from './claims.service.ts';
+import { fileDocumentStore } from './claims.store.ts';
 import * as household_ from './household.service.ts';
+import { registerClaimWorkflowRoutes } from './workflow.routes.ts';
 
 const tags = ['claims'];
 
-export function registerClaimRoutes(app: App, deps: { db: Db; nikLookupsPerHour: number }) {
+export function registerClaimRoutes(
+  app: App,
+  deps: { db: Db; nikLookupsPerHour: number; dataDir: string; documentMaxBytes: number },
+) {
   const { db } = deps;
+  registerClaimWorkflowRoutes(app, { db, store: fileDocumentStore(deps.dataDir), maxBytes: deps.documentMaxBytes });
   const readers = { access: { roles: CLAIM_READERS } };
   const reporters = { access: { roles: CLAIM_REPORTERS } };
   const editors = { access: { roles: HEIR_EDITORS } };

@@ -4,3 +4,14 @@ export { registerClaimRoutes } from './claims.routes.ts';
 export { estimate } from './claims.estimate.ts';
 export { reportClaim, listClaims, getClaim, gapLedger } from './claims.service.ts';
 export { getHousehold, setKkNumber, addHeir, removeHeir } from './household.service.ts';
+export { getChecklist, uploadDocument, openDocument, removeDocument } from './documents.service.ts';
+export { getWorkflow, transition, assign, recordReceipt, coverLetter } from './workflow.service.ts';
+export { fileDocumentStore, type DocumentStore } from './claims.store.ts';
+export {
+  registerClaimJobs,
+  markSlaBreaches,
+  CLAIM_SLA_JOB,
+  addHoliday,
+  removeHoliday,
+  listHolidays,
+} from './claims.sla.ts';

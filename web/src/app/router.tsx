@@ -111,6 +111,9 @@ const ClaimIntakePage = lazy(() =>
 const ClaimDetailPage = lazy(() =>
   import('../modules/claims/ClaimDetailPage.tsx').then((m) => ({ default: m.ClaimDetailPage })),
 );
+const HolidaysPage = lazy(() =>
+  import('../modules/claims/HolidaysPage.tsx').then((m) => ({ default: m.HolidaysPage })),
+);
 const GapLedgerPage = lazy(() =>
   import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
 );
@@ -209,6 +212,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'klaim', element: <ClaimsPage /> },
           { path: 'klaim/tak-terlindungi', element: <GapLedgerPage /> },
+          { path: 'klaim/hari-libur', element: <HolidaysPage /> },
           { path: 'klaim/ahli-waris/:workerId', element: <HeirsPage /> },
           { path: 'klaim/:id', element: <ClaimDetailPage /> },
         ],

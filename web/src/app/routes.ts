@@ -39,6 +39,7 @@ export const ROUTES = {
   claims: '/klaim',
   claimNew: '/klaim/baru',
   claimGaps: '/klaim/tak-terlindungi',
+  claimHolidays: '/klaim/hari-libur',
   claimDetail: (id: string) => `/klaim/${id}`,
   claimHeirs: (workerId: string) => `/klaim/ahli-waris/${workerId}`,
 } as const;

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, formatRupiah } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useClaim } from './claims-api.ts';
+import { ClaimDocuments } from './ClaimDocuments.tsx';
+import { ClaimWorkflowPanel } from './ClaimWorkflowPanel.tsx';
 import { useClaimsText } from './claims-text.ts';
 import { ClaimsTabs, CoveredBadge, EstimateTable } from './claims-ui.tsx';
 
@@ -87,6 +89,8 @@ export function ClaimDetailPage() {
             <EstimateTable items={c.items} total={c.estimateTotal} caption={ct('estimate.table')} />
           </Stack>
         </Paper>
+        <ClaimWorkflowPanel claimId={c.id} />
+        <ClaimDocuments claimId={c.id} />
         <Paper withBorder radius="md" p="md" component="section" aria-labelledby="claim-event">
           <Stack gap="sm">
             <Title order={2} fz="h4" id="claim-event">

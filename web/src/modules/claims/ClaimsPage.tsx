@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileCheck } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { CLAIM_TYPES, type ClaimSummary } from '../../../../lib/contracts/claims.ts';
+import { CLAIM_STAGES, type ClaimStage } from '../../../../lib/rules/claim-workflow.ts';
 import { dateName } from '../../../../lib/rules/lapse.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { ROUTES } from '../../app/routes.ts';
@@ -22,7 +23,12 @@ export function ClaimsPage() {
   const ct = useClaimsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
-  const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters(['q', 'type', 'covered'] as const);
+  const { values, page, setFilters, setPage, clear, filtered } = useUrlFilters([
+    'q',
+    'type',
+    'covered',
+    'stage',
+  ] as const);
   const list = useClaims({ ...values, page });
   const aboveVillage = me.region === '*' || me.region.split('.').length < 4;
 
@@ -49,6 +55,7 @@ export function ClaimsPage() {
     { key: 'type', header: ct('col.type'), nowrap: true, cell: (c) => ct(`typeShort.${c.type}`) },
     { key: 'date', header: ct('col.eventDate'), nowrap: true, cell: (c) => dateName(c.eventDate, locale) },
     { key: 'covered', header: ct('col.covered'), cell: (c) => <CoveredBadge claim={c} /> },
+    { key: 'stage', header: ct('col.stage'), cell: (c) => ct(`stage.${c.status as ClaimStage}`) },
     {
       key: 'program',
       header: ct('col.program'),
@@ -124,6 +131,18 @@ export function ClaimsPage() {
               onChange={(v) => setFilters({ covered: v ?? '' })}
               allowDeselect={false}
               w={260}
+            />
+            <LabelledSelect
+              label={ct('col.stage')}
+              data={[
+                { value: '', label: ct('list.all') },
+                ...CLAIM_STAGES.map((s) => ({ value: s, label: ct(`stage.${s}`) })),
+                { value: 'overdue', label: ct('wf.slaBreached') },
+              ]}
+              value={values.stage}
+              onChange={(v) => setFilters({ stage: v ?? '' })}
+              allowDeselect={false}
+              w={240}
             />
           </Group>
           <DataTable

@@ -9,16 +9,27 @@ import type {
   Household,
   KkUpdate,
 } from '../../../../lib/contracts/claims.ts';
+import type {
+  AssigneeInput,
+  ClaimWorkflow,
+  DocumentChecklist,
+  HolidayInput,
+  HolidayList,
+  ReceiptInput,
+  TransitionInput,
+} from '../../../../lib/contracts/claims-workflow.ts';
+import type { DocumentItem } from '../../../../lib/rules/claim-workflow.ts';
 import { api, queryString } from '../../app/api.ts';
 
 export const CLAIMS_PAGE_SIZE = 25;
 
-export type ClaimFilters = { q?: string; type?: string; covered?: string; page: number };
+export type ClaimFilters = { q?: string; type?: string; covered?: string; stage?: string; page: number };
 
 const listQuery = (f: Omit<ClaimFilters, 'page'>) => ({
   q: f.q || undefined,
   type: f.type || undefined,
   covered: f.covered || undefined,
+  stage: f.stage || undefined,
 });
 
 export function useClaims(filters: ClaimFilters) {
@@ -88,3 +99,64 @@ export const useAddHeir = (workerId: string) =>
   );
 export const useRemoveHeir = (workerId: string) =>
   useHouseholdChange(workerId, (heirId: string) => api<Household>(`/api/claims/heirs/${heirId}`, { method: 'DELETE' }));
+
+// --- Documents and workflow (issue 15 §4, §5, §7) ---------------------------------------------------------
+
+export function useChecklist(claimId: string) {
+  return useQuery({
+    queryKey: ['claims', 'documents', claimId],
+    queryFn: ({ signal }) => api<DocumentChecklist>(`/api/claims/${claimId}/documents`, { signal }),
+  });
+}
+
+export function useWorkflow(claimId: string) {
+  return useQuery({
+    queryKey: ['claims', 'workflow', claimId],
+    queryFn: ({ signal }) => api<ClaimWorkflow>(`/api/claims/${claimId}/workflow`, { signal }),
+  });
+}
+
+export const documentFileUrl = (documentId: string) => `/api/claims/documents/${documentId}/file`;
+export const coverLetterUrl = (claimId: string) => `/api/claims/${claimId}/cover-letter.pdf`;
+
+/** A change to one claim's documents or workflow: everything about claims is read again. */
+function useClaimChange<I, O>(call: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: call, onSuccess: () => qc.invalidateQueries({ queryKey: ['claims'] }) });
+}
+
+export const useUploadDocument = (claimId: string) =>
+  useClaimChange((input: { item: DocumentItem; file: File }) =>
+    api<DocumentChecklist>(`/api/claims/${claimId}/documents`, {
+      method: 'POST',
+      query: { item: input.item, fileName: input.file.name },
+      rawBody: input.file,
+    }),
+  );
+export const useRemoveDocument = () =>
+  useClaimChange((documentId: string) =>
+    api<DocumentChecklist>(`/api/claims/documents/${documentId}`, { method: 'DELETE' }),
+  );
+export const useTransition = (claimId: string) =>
+  useClaimChange((input: TransitionInput) =>
+    api<ClaimWorkflow>(`/api/claims/${claimId}/transitions`, { method: 'POST', body: input }),
+  );
+export const useAssign = (claimId: string) =>
+  useClaimChange((input: AssigneeInput) =>
+    api<ClaimWorkflow>(`/api/claims/${claimId}/assignee`, { method: 'PUT', body: input }),
+  );
+export const useReceipt = (claimId: string) =>
+  useClaimChange((input: ReceiptInput) =>
+    api<ClaimWorkflow>(`/api/claims/${claimId}/receipt`, { method: 'POST', body: input }),
+  );
+
+export function useHolidays() {
+  return useQuery({
+    queryKey: ['claims', 'holidays'],
+    queryFn: ({ signal }) => api<HolidayList>('/api/claims/holidays', { signal }),
+  });
+}
+export const useAddHoliday = () =>
+  useClaimChange((input: HolidayInput) => api<HolidayList>('/api/claims/holidays', { method: 'POST', body: input }));
+export const useRemoveHoliday = () =>
+  useClaimChange((day: string) => api<HolidayList>(`/api/claims/holidays/${day}`, { method: 'DELETE' }));

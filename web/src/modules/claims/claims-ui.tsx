@@ -9,7 +9,7 @@ import { formatRupiah } from '../../ui/format.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { CLAIMS_TEXT, useClaimsText, type ClaimsKey } from './claims-text.ts';
 
-/** The three claim pages as links (a nav, not tabs: each is a page of its own). */
+/** The claim pages as links (a nav, not tabs: each is a page of its own). */
 export function ClaimsTabs() {
   const ct = useClaimsText();
   const { pathname } = useLocation();
@@ -17,6 +17,7 @@ export function ClaimsTabs() {
     [ROUTES.claims, ct('tabs.claims')],
     [ROUTES.claimNew, ct('tabs.new')],
     [ROUTES.claimGaps, ct('tabs.gaps')],
+    [ROUTES.claimHolidays, ct('tabs.holidays')],
   ] as const;
   return (
     <Group component="nav" aria-label={ct('tabs.label')} gap="xs" mb="md">

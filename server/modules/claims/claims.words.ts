@@ -1,0 +1,64 @@
+// The claims module's server words ({id, en}, Indonesian first): stage and step names in error messages, entity
+// names, document names in the cover letter. The web has its own words in claims-text.ts.
+import type { Bilingual as Words } from '../../../lib/i18n/locale.ts';
+import type { ClaimAction, ClaimStage, DocumentItem, ReturnReason } from '../../../lib/rules/claim-workflow.ts';
+
+/** Entity names in "… not found" answers. */
+export const ENTITY_WORDS = {
+  claim: { id: 'Klaim', en: 'Claim' },
+  document: { id: 'Dokumen', en: 'Document' },
+  user: { id: 'Pengguna', en: 'User' },
+} as const satisfies Record<string, Words>;
+
+/** The answer when a holiday is added twice. */
+export const HOLIDAY_TAKEN: Words = {
+  id: '{day} sudah tercatat sebagai hari libur.',
+  en: '{day} is already a holiday.',
+};
+
+export const STAGE_WORDS: Readonly<Record<ClaimStage, Words>> = {
+  reported: { id: 'Dilaporkan', en: 'Reported' },
+  complete: { id: 'Berkas lengkap', en: 'File complete' },
+  handed: { id: 'Diserahkan ke BPJS', en: 'Handed to BPJS' },
+  returned: { id: 'Dikembalikan untuk perbaikan', en: 'Returned for correction' },
+  paid: { id: 'Dibayar', en: 'Paid' },
+  rejected: { id: 'Ditolak', en: 'Rejected' },
+  closed: { id: 'Selesai', en: 'Closed' },
+};
+
+export const ACTION_WORDS: Readonly<Record<ClaimAction | 'upload' | 'remove', Words>> = {
+  complete: { id: 'nyatakan berkas lengkap', en: 'mark the file complete' },
+  hand: { id: 'serahkan ke BPJS', en: 'hand to BPJS' },
+  return: { id: 'kembalikan untuk perbaikan', en: 'return for correction' },
+  pay: { id: 'catat pembayaran', en: 'record the payment' },
+  reject: { id: 'catat penolakan', en: 'record the rejection' },
+  close: { id: 'tutup klaim', en: 'close the claim' },
+  upload: { id: 'unggah dokumen', en: 'upload a document' },
+  remove: { id: 'hapus dokumen', en: 'remove a document' },
+};
+
+export const ITEM_WORDS: Readonly<Record<DocumentItem, Words>> = {
+  kpj_card: { id: 'Kartu peserta BPJS Ketenagakerjaan (KPJ)', en: 'BPJS Ketenagakerjaan card (KPJ)' },
+  ktp_participant: { id: 'e-KTP peserta', en: "Participant's e-KTP" },
+  ktp_heirs: { id: 'e-KTP ahli waris', en: "Heirs' e-KTP" },
+  death_certificate: { id: 'Akta/surat keterangan kematian', en: 'Death certificate' },
+  family_card: { id: 'Kartu Keluarga', en: 'Family card (KK)' },
+  heir_statement: { id: 'Surat keterangan ahli waris', en: 'Heirship statement' },
+  marriage_book: { id: 'Buku nikah (bila pasangan yang mengajukan)', en: 'Marriage book (if the spouse claims)' },
+  work_reference: { id: 'Surat keterangan kerja (PU)', en: 'Work reference (wage earners)' },
+  bank_book: { id: 'Buku tabungan', en: 'Bank book' },
+  npwp: { id: 'NPWP (manfaat di atas Rp50.000.000)', en: 'NPWP (benefit above Rp50,000,000)' },
+  accident_report_1: { id: 'Laporan kecelakaan tahap I', en: 'Accident report, stage I' },
+  accident_report_2: { id: 'Laporan kecelakaan tahap II', en: 'Accident report, stage II' },
+  chronology_witnesses: { id: 'Kronologi dan 2 saksi', en: 'Chronology and 2 witnesses' },
+  medical_certificate: { id: 'Surat keterangan dokter', en: 'Medical certificate' },
+  other: { id: 'Dokumen pendukung lain', en: 'Other supporting documents' },
+};
+
+export const RETURN_REASON_WORDS: Readonly<Record<ReturnReason, Words>> = {
+  document_missing: { id: 'Dokumen kurang', en: 'Document missing' },
+  document_unreadable: { id: 'Dokumen tidak terbaca', en: 'Document unreadable' },
+  data_mismatch: { id: 'Data tidak sesuai', en: 'Data do not match' },
+  heir_unclear: { id: 'Ahli waris belum jelas', en: 'Heir unclear' },
+  other: { id: 'Lainnya', en: 'Other' },
+};
