@@ -28,6 +28,8 @@ import { findWorkersInScope, workerNotFound } from '../registry/index.ts';
 import { contributionMonthsAt, entitlementFromRules, gapOf, speakingParticipation } from './claims.estimate.ts';
 import { requireClaimReader, requireClaimReporter } from './claims.policy.ts';
 import * as repo from './claims.repository.ts';
+import { ENTITY_WORDS } from './claims.words.ts';
+import { word } from '../../../lib/i18n/words.ts';
 
 /** Most rows one export writes. */
 export const CLAIM_EXPORT_LIMIT = 50_000;
@@ -173,7 +175,7 @@ export async function exportClaims(
 export async function getClaim(db: Db, ctx: RequestContext, id: string): Promise<ClaimDetail> {
   const actor = requireClaimReader(ctx);
   const row = await withScope(db, actor.scope, (tx) => repo.claimById(tx, actor.scope, id));
-  if (!row) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Claim' : 'Klaim' });
+  if (!row) throw new AppError('NOT_FOUND', { entity: word(ENTITY_WORDS.claim, actor.locale) });
   const [summary] = await summaries(db, [row], actor.locale);
   return {
     ...summary!,

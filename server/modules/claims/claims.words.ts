@@ -1,6 +1,6 @@
 // The claims module's server words ({id, en}, Indonesian first): stage and step names in error messages, entity
 // names, document names in the cover letter. The web has its own words in claims-text.ts.
-import type { Bilingual as Words } from '../../../lib/i18n/locale.ts';
+import type { Words } from '../../../lib/i18n/words.ts';
 import type { ClaimAction, ClaimStage, DocumentItem, ReturnReason } from '../../../lib/rules/claim-workflow.ts';
 
 /** Entity names in "… not found" answers. */
@@ -62,3 +62,35 @@ export const RETURN_REASON_WORDS: Readonly<Record<ReturnReason, Words>> = {
   heir_unclear: { id: 'Ahli waris belum jelas', en: 'Heir unclear' },
   other: { id: 'Lainnya', en: 'Other' },
 };
+
+/** The claim list export (sheet, title, columns, answers), in the downloader's language. */
+export const EXPORT_WORDS = {
+  sheet: { id: 'Klaim', en: 'Claims' },
+  number: { id: 'No.', en: 'No.' },
+  worker: { id: 'Pekerja', en: 'Worker' },
+  region: { id: 'Wilayah', en: 'Region' },
+  type: { id: 'Jenis', en: 'Type' },
+  eventDate: { id: 'Tanggal kejadian', en: 'Event date' },
+  covered: { id: 'Tertanggung', en: 'Covered' },
+  yes: { id: 'Ya', en: 'Yes' },
+  no: { id: 'Tidak', en: 'No' },
+  programme: { id: 'Program', en: 'Programme' },
+  estimate: { id: 'Perkiraan manfaat', en: 'Estimate' },
+} as const satisfies Record<string, Words>;
+
+/** Why a person was not covered on the event date, in the export. */
+export const GAP_WORDS = {
+  not_enrolled: { id: 'Tidak terdaftar sebagai peserta', en: 'Not enrolled' },
+  not_started: { id: 'Kepesertaan belum mulai', en: 'Membership not yet started' },
+  lapsed: { id: 'Kepesertaan nonaktif (menunggak)', en: 'Membership lapsed (unpaid)' },
+  ended: { id: 'Kepesertaan sudah berakhir', en: 'Membership ended' },
+  after_death: { id: 'Setelah tanggal kematian tercatat', en: 'After the recorded date of death' },
+} as const satisfies Record<string, Words>;
+
+/** Household and heir validation details. */
+export const HOUSEHOLD_WORDS = {
+  heirNik: { id: 'NIK ahli waris', en: 'heir NIK' },
+  notValid: { id: 'tidak valid', en: 'not valid' },
+  kkProvince: { id: 'nomor KK: kode provinsi {code} tidak ada', en: 'KK number: province code {code} does not exist' },
+  heir: { id: 'Ahli waris', en: 'Heir' },
+} as const satisfies Record<string, Words>;

@@ -10,6 +10,8 @@ import { regionCodeSets } from '../regions/index.ts';
 import { findWorkersInScope, workerNotFound } from '../registry/index.ts';
 import { requireClaimReader, requireHeirEditor } from './claims.policy.ts';
 import * as repo from './claims.repository.ts';
+import { HOUSEHOLD_WORDS } from './claims.words.ts';
+import { word } from '../../../lib/i18n/words.ts';
 import type { Actor } from '../../platform/context.ts';
 
 const maskAccount = (n: string) => `••••${n.slice(-4)}`;
@@ -62,13 +64,10 @@ export async function getHousehold(db: Db, ctx: RequestContext, workerId: string
 /** A NIK with its checks; a KK number (16 digits by the contract) with the one that applies: its province exists. */
 async function checkedNumber(db: Db, actor: Actor, value: string, field: 'nik' | 'kk'): Promise<string> {
   const sets = await regionCodeSets(db);
-  const en = actor.locale === 'en';
   if (field === 'kk') {
     if (sets.provinces.has(value.slice(0, 2))) return value;
     throw new AppError('VALIDATION_FAILED', {
-      detail: en
-        ? `KK number: province code ${value.slice(0, 2)} does not exist`
-        : `nomor KK: kode provinsi ${value.slice(0, 2)} tidak ada`,
+      detail: word(HOUSEHOLD_WORDS.kkProvince, actor.locale, { code: value.slice(0, 2) }),
     });
   }
   const checked = validateNik(value, {
@@ -78,7 +77,7 @@ async function checkedNumber(db: Db, actor: Actor, value: string, field: 'nik' |
   const error = checked.issues.find((i) => i.severity === 'error');
   if (checked.nik === null || error) {
     throw new AppError('VALIDATION_FAILED', {
-      detail: `${en ? 'heir NIK' : 'NIK ahli waris'}: ${error?.message[actor.locale] ?? (en ? 'not valid' : 'tidak valid')}`,
+      detail: `${word(HOUSEHOLD_WORDS.heirNik, actor.locale)}: ${error?.message[actor.locale] ?? word(HOUSEHOLD_WORDS.notValid, actor.locale)}`,
     });
   }
   return checked.nik;
@@ -148,7 +147,7 @@ export async function removeHeir(db: Db, ctx: RequestContext, heirId: string): P
   const actor = requireHeirEditor(ctx);
   return withScope(db, actor.scope, async (tx) => {
     const heir = await repo.heirById(tx, actor.scope, heirId);
-    if (!heir) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Heir' : 'Ahli waris' });
+    if (!heir) throw new AppError('NOT_FOUND', { entity: word(HOUSEHOLD_WORDS.heir, actor.locale) });
     await repo.deleteHeir(tx, actor.scope, heirId);
     await writeAudit(tx, ctx, {
       action: 'worker.heir.remove',
