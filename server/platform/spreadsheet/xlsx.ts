@@ -19,7 +19,34 @@ type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookReader & {
 
 export function xlsxSource(path: string, fileName: string, wanted: string | undefined, limits: FileLimits): RawSource {
   const meta: RawSource['meta'] = { format: 'xlsx' };
-  return { meta, rows: xlsxRows(path, fileName, wanted, meta, limits) };
+  return { meta, rows: xlsxRowsOnce(path, fileName, wanted, meta, limits) };
+}
+
+/**
+ * exceljs's streaming reader now and then parses a parked worksheet before it has taken the workbook part in
+ * (`this.model` undefined, a TypeError naming `sheets`), on files that are whole: seen under CPU contention on
+ * files whose workbook.xml is the last zip entry, as exceljs itself writes them. Reading the same file again
+ * succeeds, so that one failure, before any row was given out, is read once more; every other failure is final.
+ */
+async function* xlsxRowsOnce(
+  path: string,
+  fileName: string,
+  wanted: string | undefined,
+  meta: RawSource['meta'],
+  limits: FileLimits,
+): AsyncGenerator<TabularRow[]> {
+  let given = false;
+  try {
+    for await (const batch of xlsxRows(path, fileName, wanted, meta, limits)) {
+      given = true;
+      yield batch;
+    }
+  } catch (error) {
+    const cause = error instanceof TabularError ? (error as { cause?: unknown }).cause : undefined;
+    const modelRace = cause instanceof TypeError && /reading 'sheets'/.test(cause.message);
+    if (given || !modelRace) throw error;
+    yield* xlsxRows(path, fileName, wanted, meta, limits);
+  }
 }
 
 async function* xlsxRows(
