@@ -7,7 +7,9 @@ import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type Ru
 // (registered by the operator, their membership from a BPJS snapshot upload). The operator reports the death of a BPU worker who is covered
 // today and sees "Tertanggung", the KPJ, and the JKM lines with their legal basis (Rp42.000.000); records an heir;
 // a second death, of a worker whose protection lapsed, lands in the not-protected ledger with the reason and the
-// benefit the family missed.
+// benefit the family missed. The covered death goes the whole way in the browser (issue 15, "Must show"): the
+// documents uploaded, the file handed to BPJS, the payment recorded by a BPJS user, and the benefit delivered on the
+// Disnaker dashboard; the leader's dashboard shows the aggregates only.
 
 let lindung: RunningLindung;
 let browser: Browser;
@@ -112,12 +114,25 @@ async function reportDeath(page: Page, worker: { fullName: string; nikMasked: st
 
 const checkpoint = (page: Page, name: string) => screenshot(page, name);
 
+/** A small valid-looking PDF (the server judges the type from the first bytes). */
+const pdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n%%EOF\n`);
+
+const REQUIRED = [
+  ['Kartu peserta BPJS Ketenagakerjaan (KPJ)', 'kartu-kpj.pdf'],
+  ['e-KTP peserta', 'ktp-peserta.pdf'],
+  ['e-KTP ahli waris', 'ktp-ahli-waris.pdf'],
+  ['Akta/surat keterangan kematian', 'akta-kematian.pdf'],
+  ['Kartu Keluarga', 'kartu-keluarga.pdf'],
+  ['Surat keterangan ahli waris', 'surat-ahli-waris.pdf'],
+  ['Buku tabungan', 'buku-tabungan.pdf'],
+] as const;
+
 describe('claims: intake, estimate and the not-protected ledger', () => {
   it('an operator reports the death of a covered BPU worker and sees covered, the KPJ and the estimate lines', async () => {
     await setUp();
     const page = await openAs('operator.trirenggo');
     const worker = COVERED;
-    await reportDeath(page, worker);
+    const claimUrl = await reportDeath(page, worker);
     await expect.poll(() => page.getByTestId('claim-covered').textContent()).toContain('Tertanggung');
     expect(await page.getByTestId('claim-covered').textContent()).not.toContain('Tidak');
     expect(await page.getByRole('region', { name: 'Kepesertaan pada tanggal kejadian' }).textContent()).toContain(
@@ -154,7 +169,40 @@ describe('claims: intake, estimate and the not-protected ledger', () => {
     await page.goto(`${lindung.url}/klaim`);
     const list = page.getByRole('table', { name: 'Daftar klaim' });
     await list.getByRole('row').filter({ hasText: worker.fullName }).waitFor();
+
+    // The documents the checklist asks for, uploaded in the browser; the file is complete and handed to BPJS.
+    await page.goto(claimUrl);
+    const state = page.getByTestId('documents-state');
+    await state.waitFor();
+    for (const [label, name] of REQUIRED) {
+      await page.getByLabel(`Unggah ${label}`).setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf(name) });
+      await page.getByRole('link', { name }).waitFor();
+    }
+    await expect.poll(() => state.textContent()).toBe('Berkas lengkap');
+    await page.getByRole('button', { name: 'Nyatakan berkas lengkap' }).click();
+    await expect.poll(() => page.getByTestId('claim-stage').textContent()).toBe('Berkas lengkap');
+    await page.getByRole('button', { name: 'Serahkan ke BPJS' }).click();
+    await expect.poll(() => page.getByTestId('claim-stage').textContent()).toBe('Diserahkan ke BPJS');
     await page.close();
+
+    // A BPJS user records the payment.
+    const bpjs = await openAs('bpjs.bantul');
+    await bpjs.goto(claimUrl);
+    await bpjs.getByTestId('claim-stage').waitFor();
+    await bpjs.getByLabel('Jumlah dibayar (Rp)').fill('42000000');
+    await bpjs.getByRole('button', { name: 'Catat pembayaran' }).click();
+    await expect.poll(() => bpjs.getByTestId('claim-stage').textContent()).toBe('Dibayar');
+    await bpjs.close();
+
+    // The Disnaker dashboard shows the benefit delivered, in figures and in words, per programme and region.
+    const disnaker = await openAs('disnaker.bantul');
+    const card = disnaker.getByRole('region', { name: 'Klaim dan manfaat yang sudah dirasakan' });
+    await expect.poll(() => card.textContent()).toContain('Rp42.000.000');
+    expect(await card.textContent()).toContain('empat puluh dua juta rupiah');
+    expect(await card.textContent()).toContain('1 klaim dibayar BPJS Ketenagakerjaan');
+    expect(await card.getByRole('table', { name: 'Per wilayah' }).textContent()).toContain('Bantul');
+    await screenshot(disnaker, 'claim-figures-disnaker');
+    await disnaker.close();
   });
 
   it('a second death, of a worker whose protection lapsed, lands in the ledger with the reason and the missed amount', async () => {
@@ -196,5 +244,14 @@ describe('claims: intake, estimate and the not-protected ledger', () => {
     expect(await byVillage.textContent()).toContain('Trirenggo');
     await screenshot(disnaker, 'claim-gap-ledger-disnaker');
     await disnaker.close();
+
+    // The leader sees the aggregates only: the benefit delivered and what not covering cost, no person, no ledger.
+    const leader = await openAs('pimpinan.bantul');
+    const card = leader.getByRole('region', { name: 'Klaim dan manfaat yang sudah dirasakan' });
+    await expect.poll(() => card.textContent()).toContain('1 kejadian orang yang tidak tertanggung');
+    expect(await card.textContent()).not.toContain(lapsed.fullName);
+    expect(await card.getByRole('link', { name: 'Buka buku tak terlindungi' }).count()).toBe(0);
+    await screenshot(leader, 'claim-figures-pimpinan');
+    await leader.close();
   });
 });

@@ -1301,6 +1301,25 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/claims/{id}/cover-letter.pdf',
     refused('GET', (c) => `/api/claims/${c}/cover-letter.pdf`),
   );
+  // Claims figures (issue 15 §8): aggregates of the caller's scope only; open data as counts with 1 to 4 withheld.
+  covered.set('GET /api/claims/figures', async () => {
+    await slemanClaim();
+    const other = await app.inject({ method: 'GET', url: `/api/claims/figures?region=${OTHER}`, headers });
+    expect(other.statusCode).toBe(403);
+    const own = await app.inject({ method: 'GET', url: '/api/claims/figures', headers });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ reported: 0, gaps: { events: 0 } });
+    expect(own.json<{ byRegion: { key: string }[] }>().byRegion.filter((g) => g.key.startsWith(OTHER))).toEqual([]);
+  });
+  covered.set('GET /open/claims', async () => {
+    await slemanClaim();
+    const r = await app.inject({ method: 'GET', url: '/open/claims' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toMatch(/\d{16}/);
+    for (const d of r.json<{ districts: Record<string, unknown>[] }>().districts) {
+      for (const key of ['reported', 'paid', 'gaps']) expect([1, 2, 3, 4]).not.toContain(d[key]);
+    }
+  });
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',

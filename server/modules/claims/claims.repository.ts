@@ -1,6 +1,7 @@
 // SQL of the claims module: its own tables (benefit_rule, claim, worker_household, worker_heir) and the registry's
 // published worker_directory view. The region is always in the WHERE (regionInScope); row-level security again.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { ClaimTable } from '../../db/schema/claims.ts';
 import type { Scope } from '../../../lib/access/roles.ts';
 import type { ClaimListQuery, GapQuery } from '../../../lib/contracts/claims.ts';
 import type { BenefitRuleRow, BenefitRuleValue } from '../../../lib/rules/benefits-entitlement.ts';
@@ -38,32 +39,7 @@ export async function workerByNik(tx: Tx, scope: Scope, nik: string) {
     .executeTakeFirst();
 }
 
-export type NewClaim = {
-  kabkota_code: string;
-  village_code: string;
-  worker_id: string;
-  type: 'jkm' | 'jkk';
-  outcome: string | null;
-  disability_percent: string | null;
-  stmb_months: number | null;
-  event_date: string;
-  place: string;
-  chronology: string;
-  witnesses: string;
-  covered: boolean;
-  coverage_reason: string;
-  gap_reason: string | null;
-  gap_since: string | null;
-  program_name: string | null;
-  funder: string | null;
-  kpj_number: string | null;
-  segment: string | null;
-  wage: number | null;
-  contribution_months: number;
-  estimate: string;
-  estimate_total: number;
-  created_by: string;
-};
+export type NewClaim = Insertable<ClaimTable>;
 
 export async function insertClaim(tx: Tx, row: NewClaim): Promise<string> {
   const r = await tx.insertInto('claim').values(row).returning('id').executeTakeFirstOrThrow();

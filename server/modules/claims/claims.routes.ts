@@ -18,6 +18,13 @@ import {
   kkUpdate,
   workerIdParam,
 } from '../../../lib/contracts/claims.ts';
+import {
+  CLAIM_FIGURE_READERS,
+  claimFigures,
+  claimFiguresQuery,
+  openClaims,
+  openClaimsQuery,
+} from '../../../lib/contracts/claims-figures.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
@@ -25,6 +32,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { estimate } from './claims.estimate.ts';
 import { claimsWorkbook, XLSX_TYPE } from './claims.export.ts';
+import { getClaimFigures, openClaims as openClaimCounts } from './claims.figures.ts';
 import * as claims from './claims.service.ts';
 import { fileDocumentStore } from './claims.store.ts';
 import * as household_ from './household.service.ts';
@@ -118,6 +126,35 @@ export function registerClaimRoutes(
       config: readers,
     },
     async (req) => claims.gapLedger(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/claims/figures',
+    {
+      schema: {
+        tags,
+        summary:
+          'Angka klaim: manfaat yang sudah dirasakan per program, pendanaan dan wilayah, tahap, kepatuhan layanan, tak terlindungi',
+        querystring: claimFiguresQuery,
+        response: { 200: claimFigures },
+      },
+      config: { access: { roles: CLAIM_FIGURE_READERS } },
+    },
+    async (req) => getClaimFigures(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/open/claims',
+    {
+      schema: {
+        tags: ['open-data'],
+        summary: 'Data terbuka: klaim dilaporkan, dibayar dan tak terlindungi per kecamatan (angka 1–4 disembunyikan)',
+        querystring: openClaimsQuery,
+        response: { 200: openClaims },
+      },
+      config: { access: { public: true } },
+    },
+    async (req) => openClaimCounts(db, { year: req.query.year }),
   );
 
   app.get(

@@ -94,3 +94,9 @@ export const HOUSEHOLD_WORDS = {
   kkProvince: { id: 'nomor KK: kode provinsi {code} tidak ada', en: 'KK number: province code {code} does not exist' },
   heir: { id: 'Ahli waris', en: 'Heir' },
 } as const satisfies Record<string, Words>;
+
+/** Claims figures (dashboards, monthly report). */
+export const FIGURE_WORDS = {
+  none: { id: '(tidak tercatat)', en: '(not recorded)' },
+  period: { id: 'bulan akhir sebelum bulan awal', en: 'the last month is before the first month' },
+} as const satisfies Record<string, Words>;

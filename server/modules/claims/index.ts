@@ -15,3 +15,11 @@ export {
   removeHoliday,
   listHolidays,
 } from './claims.sla.ts';
+export {
+  claimsFigures,
+  getClaimFigures,
+  openClaims,
+  lastDayOf,
+  type ClaimsFiguresResult,
+  type ClaimFigureRow,
+} from './claims.figures.ts';

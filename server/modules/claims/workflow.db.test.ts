@@ -15,6 +15,8 @@ import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from
 import { registerWorker } from '../registry/index.ts';
 import {
   addHoliday,
+  claimsFigures,
+  getClaimFigures,
   assign,
   markSlaBreaches,
   coverLetter,
@@ -339,5 +341,69 @@ describe('the service level', () => {
     // Back with the family: the clock is paused (no due date), so the job leaves it alone.
     const returned = await transition(db.app, bpjs, second.id, { action: 'return', reason: 'data_mismatch' }, MAX);
     expect(returned.slaDueOn).toBeNull();
+  });
+});
+
+describe('the claims figures (issue 15 §8)', () => {
+  it('benefits delivered, stages, service level and the gap, per scope; the leader sees aggregates only', async () => {
+    const uncovered = await registerWorker(db.app, op, {
+      nik: nikFor('1975-03-02', 'L', 22),
+      fullName: 'Budi Tanpa Kepesertaan',
+      birthDate: '1975-03-02',
+      sex: 'L',
+      village: TRIRENGGO,
+      segment: 'farmer',
+      category: 'BPU',
+      monthlyIncome: 1_500_000,
+    });
+    await reportClaim(db.app, op, {
+      workerId: uncovered.id,
+      type: 'jkm',
+      eventDate: '2026-07-01',
+      place: 'Sawah',
+      chronology: 'Meninggal dunia di sawah.',
+      witnesses: [],
+    });
+    const f = await claimsFigures(db.app, '34.02', { from: '2026-01-01', to: '2026-12-31' });
+    expect(f.delivered).toEqual({ claims: 1, amount: 42_000_000, words: 'empat puluh dua juta rupiah' });
+    expect(f).toMatchObject({ reported: 3, facilitated: 2 });
+    expect(f.byRegion).toEqual([
+      { key: '34.02.08', label: expect.stringContaining('Bantul'), claims: 1, amount: 42_000_000 },
+    ]);
+    expect(f.byProgram.reduce((s, g) => s + g.amount, 0)).toBe(42_000_000);
+    expect(f.byStage).toEqual([
+      { stage: 'reported', claims: 1 },
+      { stage: 'returned', claims: 1 },
+      { stage: 'closed', claims: 1 },
+    ]);
+    expect(f.sla).toEqual({ decided: 1, onTime: 1, late: 0, overdue: 0, percentOnTime: 100 });
+    expect(f.gaps).toMatchObject({ events: 1, missed: 42_000_000 });
+    expect(f.gaps.byReason.map((g) => g.key)).toEqual(['not_enrolled']);
+    expect(f.rows).toHaveLength(3);
+    expect(f.rows.find((r) => r.id === claimId)).toMatchObject({ stage: 'closed', paidAmount: 42_000_000 });
+    // Another regency, or a period before the payment, sees nothing of it.
+    expect((await claimsFigures(db.app, '34.04', { from: '2026-01-01', to: '2026-12-31' })).delivered.claims).toBe(0);
+    expect((await claimsFigures(db.app, '34.02', { from: '2026-01-01', to: '2026-07-14' })).delivered.claims).toBe(0);
+    // The leader's aggregates: no rows, and nothing outside the leader's regency.
+    const leader = await getClaimFigures(db.app, actorContext('pimpinan', '34.02', 'bupati.bantul'), {
+      from: '2026-01',
+      to: '2026-12',
+    });
+    expect(leader.delivered.amount).toBe(42_000_000);
+    expect('rows' in leader).toBe(false);
+    const sleman = actorContext('pimpinan', '34.04', 'bupati.sleman');
+    expect((await fails(getClaimFigures(db.app, sleman, { region: '34.02' }))).code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('open data: counts per district with 1 to 4 withheld, no sign-in', async () => {
+    const r = await app.inject({ method: 'GET', url: '/open/claims?year=2026' });
+    expect(r.statusCode).toBe(200);
+    const body = r.json<{ districts: { code: string; reported: number | null; paid: number | null }[] }>();
+    expect(body.districts).toEqual([
+      { code: '34.02.08', label: expect.any(String), reported: null, paid: null, gaps: null },
+    ]);
+    const figures = await app.inject({ method: 'GET', url: '/api/claims/figures', headers });
+    expect(figures.statusCode).toBe(200);
+    expect(figures.json<{ delivered: { amount: number } }>().delivered.amount).toBe(42_000_000);
   });
 });

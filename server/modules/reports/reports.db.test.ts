@@ -189,6 +189,8 @@ describe('the monthly report on demand', () => {
       expect(raw, mark).not.toContain(mark);
     }
     if (f.targets.some((t) => t.cost)) expect(text).toContain(squash('PP 44/2015 Lampiran II'));
+    expect(text).toContain(squash(`Manfaat yang sudah dirasakan (Januari sampai ${f.monthLabel}):`));
+    expect(text).toContain(squash(`${formatRupiah(f.claims!.delivered.amount)} (${f.claims!.delivered.words})`));
     const downloads = await db.owner
       .selectFrom('audit_log')
       .select(['actor_username', 'after'])
@@ -203,7 +205,7 @@ describe('the monthly report on demand', () => {
     expect(r.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Kecamatan', 'Tren', 'Target', 'Program']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Kecamatan', 'Tren', 'Target', 'Program', 'Klaim']);
     const sheet = wb.getWorksheet('Kecamatan')!;
     expect(sheet.getRow(1).getCell(2).value).toBe('Kecamatan');
     const f = await storedFigures(reportId);
@@ -218,6 +220,11 @@ describe('the monthly report on demand', () => {
     expect(sheet.getRow(20).getCell(3).value).toMatchObject({ formula: 'SUM(C2:C19)' });
     const rules = wb.getWorksheet('Target')!.getColumn(17).values.join('\n');
     expect(rules).not.toMatch(/§|\.md\b|\[[SVM]\]|⚠|bpu\.income\.row/);
+    // Claims (issue 15 §8): the benefits delivered, with their words, from the claims module's figures.
+    const claims = wb.getWorksheet('Klaim')!;
+    expect(claims.getRow(4).getCell(1).value).toBe('Manfaat yang sudah dirasakan (dibayar BPJS)');
+    expect(claims.getRow(4).getCell(3).value).toBe(f.claims!.delivered.amount);
+    expect(claims.getRow(4).getCell(4).value).toBe(f.claims!.delivered.words);
   });
 
   it('keeps reports inside the scope and refuses what cannot be made', async () => {

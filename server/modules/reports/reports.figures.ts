@@ -6,6 +6,8 @@ import { addMonths } from '../../../lib/rules/eligibility.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { billingByMonth } from '../billing/index.ts';
+import { claimsFigures, lastDayOf } from '../claims/index.ts';
+import type { ClaimFigures } from '../../../lib/contracts/claims-figures.ts';
 import { activeCounts, coverageSummary } from '../coverage/index.ts';
 import { listPrograms } from '../programs/index.ts';
 import { listChildren, regionWithPath } from '../regions/index.ts';
@@ -62,6 +64,8 @@ export type ReportFigures = {
   /** Programmes' ceilings and committed money; billed and paid from January to the month (null: not readable). */
   budget: { ceiling: number; committed: number; billed: number | null; paid: number | null };
   activeSource: string;
+  /** Claims from January to the month (issue 15 §8); absent in reports made before claims figures existed. */
+  claims?: ClaimFigures;
 };
 
 /** "2026-10" → "Oktober 2026". */
@@ -119,6 +123,10 @@ export async function collectFigures(
       throw err;
     },
   );
+  const { rows: _claimRows, ...claims } = await claimsFigures(db, region, {
+    from: `${month.slice(0, 4)}-01-01`,
+    to: lastDayOf(month),
+  });
   const trend: { month: string; active: number }[] = [];
   for (let i = 11; i >= 0; i--) {
     const m = addMonths(month, -i);
@@ -186,5 +194,6 @@ export async function collectFigures(
       paid: bills ? bills.reduce((s, b) => s + b.paid, 0) : null,
     },
     activeSource: ACTIVE_SOURCE.id,
+    claims,
   };
 }

@@ -6,6 +6,7 @@ import { formatNumber, formatRupiah, formatRupiahShort } from '../../../lib/rule
 import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { barChartSvg, lineChartSvg } from './reports.charts.ts';
+import { claimsSection } from './reports.claims.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { wordsIn } from '../../../lib/i18n/words.ts';
 import { FUNDER_WORDS, KIND_WORDS } from './reports.words.ts';
@@ -299,6 +300,9 @@ export function reportDocument(f: ReportFigures, opts: { compress: boolean }): T
 
       { text: '5. Program perlindungan dan anggaran', style: 'h2' },
       ...programsSection(f),
+
+      { text: '6. Klaim JKK/JKM dan manfaat yang sudah dirasakan', style: 'h2' },
+      ...claimsSection(f.claims, `Januari sampai ${f.monthLabel}`),
 
       {
         unbreakable: true,

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { formatRupiah } from '../../../lib/rules/money.ts';
 import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
+import { claimsSheet } from './reports.claims.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { FUNDER_LABEL, KIND_LABEL, monthsToTargetText, wibStamp } from './reports.pdf.ts';
 import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
@@ -181,6 +182,8 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   }
   for (const key of ['quota', 'filled']) programs.getColumn(key).numFmt = PERSONS;
   for (const key of ['committed', 'ceiling']) programs.getColumn(key).numFmt = RUPIAH;
+
+  claimsSheet(wb, f.claims, `Januari sampai ${f.monthLabel}`);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

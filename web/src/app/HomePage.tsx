@@ -6,6 +6,7 @@ import { EmptyState } from '../ui/EmptyState.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CoverageDashboard } from '../modules/coverage/CoverageDashboard.tsx';
 import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
+import { ClaimsFiguresCard } from '../modules/claims/ClaimsFigures.tsx';
 import { HomeTodoList } from './HomeTodo.tsx';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
@@ -47,6 +48,9 @@ function RoleDashboard() {
       <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
       <HomeTodoList />
       <CoverageDashboard region={region} variant={variant} linkTo={(code) => `/cakupan?wilayah=${code}`} />
+      {(me.role === 'disnaker' || me.role === 'pimpinan') && (
+        <ClaimsFiguresCard region={region} regionLabel={me.regionLabel} />
+      )}
     </Stack>
   );
 }
