@@ -15,6 +15,7 @@ import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from
 import { registerWorker } from '../registry/index.ts';
 import {
   addHoliday,
+  listHolidays,
   claimsFigures,
   getClaimFigures,
   assign,
@@ -31,7 +32,7 @@ import {
   transition,
   uploadDocument,
 } from './index.ts';
-import type { DocumentItem } from '../../../lib/rules/claim-workflow.ts';
+import { addWorkingDays, type DocumentItem } from '../../../lib/rules/claim-workflow.ts';
 import type { DocumentDeps } from './documents.service.ts';
 
 const op = actorContext('operator', TRIRENGGO, 'operator.trirenggo');
@@ -341,6 +342,20 @@ describe('the service level', () => {
     // Back with the family: the clock is paused (no due date), so the job leaves it alone.
     const returned = await transition(db.app, bpjs, second.id, { action: 'return', reason: 'data_mismatch' }, MAX);
     expect(returned.slaDueOn).toBeNull();
+  });
+});
+
+describe('the national holidays of 2026', () => {
+  it('are seeded so the clock skips them from the first start (Independence Day moves a due date)', async () => {
+    const listed = await listHolidays(db.app, op);
+    const days = new Set(listed.items.map((h) => h.day));
+    for (const day of ['2026-01-01', '2026-05-01', '2026-06-01', '2026-08-17', '2026-12-25'])
+      expect(days).toContain(day);
+    expect(listed.items.find((h) => h.day === '2026-08-17')?.name).toBe(
+      'Hari Proklamasi Kemerdekaan Republik Indonesia',
+    );
+    // Complete on Friday 14 August 2026: Monday 17 is a holiday, so Tue 18, Wed 19, Thu 20.
+    expect(addWorkingDays('2026-08-14', 3, days)).toBe('2026-08-20');
   });
 });
 
