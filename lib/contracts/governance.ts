@@ -149,3 +149,125 @@ export const openRegulation = z.object({
 });
 export const openRegulationList = z.object({ items: z.array(openRegulation) });
 export type OpenRegulationList = z.infer<typeof openRegulationList>;
+
+// Organisations and channels (§2).
+export const ORGANISATION_KINDS = [
+  'opd',
+  'kecamatan',
+  'village_office',
+  'bpjs_branch',
+  'perisai_agent',
+  'association',
+  'employer',
+] as const;
+export const organisationInput = z.strictObject({
+  region: regionCode,
+  kind: z.enum(ORGANISATION_KINDS),
+  name: text(200),
+  active: z.boolean().default(true),
+});
+export type OrganisationInput = z.infer<typeof organisationInput>;
+export const organisation = z.object({
+  id: z.string(),
+  region: z.string(),
+  kind: z.enum(ORGANISATION_KINDS),
+  name: z.string(),
+  active: z.boolean(),
+});
+export type Organisation = z.infer<typeof organisation>;
+export const organisationList = z.object({ items: z.array(organisation) });
+export const memberInput = z.strictObject({ username: text(100), organisationId: id });
+
+// Joint work plans (§3).
+export const MEASURE_KINDS = ['manual', 'participants', 'programme_quota', 'instrument_enacted'] as const;
+export const itemInput = z
+  .strictObject({
+    title: text(300),
+    ownerOrganisationId: id.nullable().default(null),
+    dueOn: isoDate,
+    measureKind: z.enum(MEASURE_KINDS),
+    target: z.int().min(1).max(100_000_000).nullable().default(null),
+    areaCode: regionCode.nullable().default(null),
+    channelId: id.nullable().default(null),
+    segment: z.string().max(40).nullable().default(null),
+    instrumentKind: z.enum(INSTRUMENT_KINDS).nullable().default(null),
+  })
+  .refine((v) => v.measureKind === 'manual' || v.areaCode !== null, { message: 'wilayah wajib', path: ['areaCode'] })
+  .refine((v) => !['participants', 'programme_quota'].includes(v.measureKind) || v.target !== null, {
+    message: 'target wajib',
+    path: ['target'],
+  })
+  .refine((v) => v.measureKind !== 'participants' || v.channelId !== null, {
+    message: 'saluran wajib',
+    path: ['channelId'],
+  })
+  .refine((v) => v.measureKind !== 'instrument_enacted' || v.instrumentKind !== null, {
+    message: 'jenis produk hukum wajib',
+    path: ['instrumentKind'],
+  });
+export type ItemInput = z.infer<typeof itemInput>;
+export const planInput = z.strictObject({
+  region: regionCode,
+  title: text(300),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  signedOn: isoDate.nullable().default(null),
+  signatories: z
+    .array(
+      z.strictObject({
+        organisationId: id.nullable().default(null),
+        personName: text(200),
+        position: text(200).nullable().default(null),
+      }),
+    )
+    .max(50)
+    .default([]),
+  items: z.array(itemInput).max(100).default([]),
+});
+export type PlanInput = z.infer<typeof planInput>;
+export const itemDoneInput = z.strictObject({
+  done: z.boolean(),
+  doneOn: isoDate.nullable().default(null),
+  evidence: z.string().trim().max(1000).nullable().default(null),
+});
+export const ITEM_STANDINGS = ['done', 'on_track', 'at_risk', 'behind', 'late'] as const;
+export const planItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  ownerOrganisation: z.string().nullable(),
+  dueOn: z.string(),
+  measureKind: z.enum(MEASURE_KINDS),
+  target: z.number().int(),
+  areaCode: z.string().nullable(),
+  channel: z.string().nullable(),
+  segment: z.string().nullable(),
+  instrumentKind: z.string().nullable(),
+  done: z.boolean(),
+  evidence: z.string().nullable(),
+  /** The latest computation (computed items) or 1/0 (manual). */
+  value: z.number().int().nullable(),
+  computedAt: z.string().nullable(),
+  previousValue: z.number().int().nullable(),
+  standing: z.enum(ITEM_STANDINGS),
+  trend: z.enum(['up', 'down', 'flat']).nullable(),
+});
+export type PlanItem = z.infer<typeof planItem>;
+export const plan = z.object({
+  id: z.string(),
+  region: z.string(),
+  title: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  signedOn: z.string().nullable(),
+  signatories: z.array(
+    z.object({ organisation: z.string().nullable(), personName: z.string(), position: z.string().nullable() }),
+  ),
+  items: z.array(planItem),
+});
+export type Plan = z.infer<typeof plan>;
+export const planList = z.object({
+  items: z.array(
+    z.object({ id: z.string(), region: z.string(), title: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+  ),
+});
+export const itemIdParam = z.strictObject({ id, itemId: id });

@@ -25,4 +25,5 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/coverage/sql/coverage-quality.sql',
   'server/modules/claims/sql/benefit-rules.sql',
   'server/modules/governance/sql/open-regulations.sql',
+  'server/modules/governance/sql/channels.sql',
 ];

@@ -25,3 +25,15 @@ export {
   type VillagesBriefed,
   type VillageBriefing,
 } from './governance.reads.ts';
+export {
+  listOrganisations,
+  createOrganisation,
+  setMember,
+  createPlan,
+  addItem,
+  setItemDone,
+  listPlans,
+  getPlan,
+  computeProgress,
+  PROGRESS_JOB,
+} from './plans.service.ts';
