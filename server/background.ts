@@ -13,6 +13,7 @@ import { purgeExpiredSessions } from './modules/access/index.ts';
 import { invalidateRulesOnChange } from './modules/contributions/index.ts';
 import { registerCoverageJobs } from './modules/coverage/index.ts';
 import { registerClaimJobs } from './modules/claims/index.ts';
+import { registerGovernanceJobs } from './modules/governance/index.ts';
 import { ImportRunner, purgeExpiredUploads } from './modules/imports/index.ts';
 import { ReportRunner } from './modules/reports/index.ts';
 
@@ -46,6 +47,7 @@ export async function openBackground(
   const reports = new ReportRunner(database.app, log, { jobs });
   registerCoverageJobs(jobs, database.app, log);
   registerClaimJobs(jobs, database.app, log);
+  registerGovernanceJobs(jobs, database.app, log);
   registerHousekeeping(jobs, config, log, database);
   if (options.runJobs) {
     await imports.recover();

@@ -247,6 +247,7 @@ export const proposalRequest = z
       .optional()
       .describe('Bulan mulai; bawaan bulan ini, atau bulan pertama bila periode belum mulai. Sampai akhir periode.'),
     limit: z.int().min(1).max(1_000_000).optional().describe('Paling banyak sekian orang yang diusulkan'),
+    channelId: id.nullable().optional().describe('Saluran usulan (organisasi); bawaan organisasi pengguna'),
   })
   .refine((v) => (v.workerIds === undefined) !== (v.filter === undefined), {
     message: 'isi tepat satu: workerIds atau filter',

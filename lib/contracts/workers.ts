@@ -48,7 +48,15 @@ const workerFields = {
   deathDate: isoDate.nullable().optional(),
 };
 
-export const workerCreate = z.strictObject(workerFields);
+export const workerCreate = z.strictObject({
+  ...workerFields,
+  /** The channel (a governance organisation) that brought the worker in; default the user's organisation. */
+  channelId: z
+    .string()
+    .regex(/^\d{1,18}$/, 'angka')
+    .nullable()
+    .optional(),
+});
 export type WorkerCreate = z.infer<typeof workerCreate>;
 
 export const workerUpdate = z

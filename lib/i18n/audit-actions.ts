@@ -144,6 +144,36 @@ export const AUDIT_ACTIONS = {
   'worker.household.update': { id: 'Nomor KK pekerja diubah', en: 'Worker family card number changed' },
   'worker.heir.add': { id: 'Ahli waris pekerja ditambahkan', en: 'Worker heir added' },
   'worker.heir.remove': { id: 'Ahli waris pekerja dihapus', en: 'Worker heir removed' },
+  // Governance (issue 16).
+  'governance.instrument.create': { id: 'Produk hukum/perjanjian dicatat', en: 'Legal instrument/agreement recorded' },
+  'governance.instrument.update': { id: 'Produk hukum/perjanjian diubah', en: 'Legal instrument/agreement changed' },
+  'governance.instrument.file': {
+    id: 'Berkas bertanda tangan produk hukum diunggah',
+    en: 'Signed file of a legal instrument uploaded',
+  },
+  'governance.instrument.download': {
+    id: 'Berkas produk hukum dibuka/diunduh',
+    en: 'Legal instrument file opened/downloaded',
+  },
+  'governance.agreement.expiry_alert': {
+    id: 'Peringatan perjanjian segera berakhir',
+    en: 'Agreement expiry alert raised',
+  },
+  'governance.organisation.create': { id: 'Organisasi/saluran ditambahkan', en: 'Organisation/channel added' },
+  'governance.organisation.update': { id: 'Organisasi/saluran diubah', en: 'Organisation/channel changed' },
+  'governance.member.set': { id: 'Organisasi pengguna ditetapkan', en: 'User organisation set' },
+  'governance.plan.create': { id: 'Rencana kerja bersama dicatat', en: 'Joint work plan recorded' },
+  'governance.item.create': { id: 'Rencana aksi ditambahkan', en: 'Action item added' },
+  'governance.item.update': { id: 'Rencana aksi diubah', en: 'Action item changed' },
+  'governance.progress.compute': { id: 'Kemajuan rencana aksi dihitung', en: 'Action item progress computed' },
+  'governance.meeting.create': { id: 'Rapat dicatat', en: 'Meeting recorded' },
+  'governance.meeting.minutes': { id: 'Notulen rapat diunggah', en: 'Meeting minutes uploaded' },
+  'governance.meeting.minutes_download': { id: 'Notulen rapat dibuka/diunduh', en: 'Meeting minutes opened/downloaded' },
+  'governance.decision.promote': {
+    id: 'Keputusan rapat dijadikan rencana aksi',
+    en: 'Meeting decision turned into an action item',
+  },
+  'governance.league.export': { id: 'Peringkat saluran diunduh', en: 'Channel league table downloaded' },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -13,6 +13,7 @@ export type ModuleName =
   | 'coverage'
   | 'demo'
   | 'exchange'
+  | 'governance'
   | 'home'
   | 'imports'
   | 'privacy'
@@ -84,6 +85,18 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   claim_event: 'claims',
   claim_document: 'claims',
   claim_holiday: 'claims',
+
+  gov_organisation: 'governance',
+  gov_member: 'governance',
+  gov_instrument: 'governance',
+  gov_expiry_alert: 'governance',
+  gov_plan: 'governance',
+  gov_plan_signatory: 'governance',
+  gov_action_item: 'governance',
+  gov_item_progress: 'governance',
+  gov_meeting: 'governance',
+  gov_meeting_attendance: 'governance',
+  gov_meeting_decision: 'governance',
 };
 
 /**

@@ -25,4 +25,6 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/coverage/sql/coverage-quality.sql',
   'server/modules/claims/sql/benefit-rules.sql',
   'server/modules/claims/sql/claims-open-data.sql',
+  'server/modules/governance/sql/open-regulations.sql',
+  'server/modules/governance/sql/channels.sql',
 ];

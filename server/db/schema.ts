@@ -46,6 +46,19 @@ import type {
   WorkerHeirTable,
   WorkerHouseholdTable,
 } from './schema/claims.ts';
+import type {
+  GovActionItemTable,
+  GovExpiryAlertTable,
+  GovInstrumentTable,
+  GovItemProgressTable,
+  GovMeetingAttendanceTable,
+  GovMeetingDecisionTable,
+  GovMeetingTable,
+  GovMemberTable,
+  GovOrganisationTable,
+  GovPlanSignatoryTable,
+  GovPlanTable,
+} from './schema/governance.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -60,6 +73,7 @@ export type * from './schema/reports.ts';
 export type * from './schema/platform.ts';
 export type * from './schema/claims.ts';
 export type * from './schema/coverage.ts';
+export type * from './schema/governance.ts';
 export type { Timestamp } from './schema/columns.ts';
 
 export interface DB {
@@ -114,4 +128,15 @@ export interface DB {
   claim_event: ClaimEventTable;
   claim_document: ClaimDocumentTable;
   claim_holiday: ClaimHolidayTable;
+  gov_organisation: GovOrganisationTable;
+  gov_member: GovMemberTable;
+  gov_instrument: GovInstrumentTable;
+  gov_expiry_alert: GovExpiryAlertTable;
+  gov_plan: GovPlanTable;
+  gov_plan_signatory: GovPlanSignatoryTable;
+  gov_action_item: GovActionItemTable;
+  gov_item_progress: GovItemProgressTable;
+  gov_meeting: GovMeetingTable;
+  gov_meeting_attendance: GovMeetingAttendanceTable;
+  gov_meeting_decision: GovMeetingDecisionTable;
 }

@@ -29,6 +29,8 @@ export interface ImportJobTable {
   heartbeat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancel_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancelled_by: string | null;
+  /** The channel of the import (governance organisation); NULL: tidak diketahui (migration 0041). */
+  channel_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ImportFileTable {

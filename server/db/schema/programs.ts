@@ -53,6 +53,8 @@ export interface EnrollmentTable {
   updated_at: Timestamp;
   /** First day of the last fully paid month; NULL: nothing paid (migration 0008, written by billing). */
   paid_through: ColumnType<string | null, never, string | null>;
+  /** The channel of the proposal (governance organisation); NULL: tidak diketahui (migration 0041). */
+  channel_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** Programme enrollments as participations (read view, migration 0016): what lindung_coverage_state is given. */
@@ -120,5 +122,6 @@ export type EnrollmentDirectoryView = ReadView<
   | 'ended_at'
   | 'paid_through'
   | 'updated_at'
+  | 'channel_id'
 >;
 export type EnrollmentBatchDirectoryView = ReadView<EnrollmentBatchTable, keyof EnrollmentBatchTable>;

@@ -32,6 +32,8 @@ export interface WorkerTable {
   merged_into: ColumnType<string | null, never, string>;
   /** The NIK's last 4 digits, generated (migration 0019): search by what a masked NIK shows. */
   nik_tail: ColumnType<string, never, never>;
+  /** The channel (governance organisation) that brought the worker in; NULL: tidak diketahui (migration 0041). */
+  channel_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A pair of workers a reviewer marked "bukan duplikat" (migration 0005); ids in order, low < high. */

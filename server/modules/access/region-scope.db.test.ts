@@ -15,6 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../claims/index.ts';
+import { createInstrument, uploadInstrumentFile } from '../governance/index.ts';
+import { fileStore } from '../../platform/file-store.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1319,6 +1321,102 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     for (const d of r.json<{ districts: Record<string, unknown>[] }>().districts) {
       for (const key of ['reported', 'paid', 'gaps']) expect([1, 2, 3, 4]).not.toContain(d[key]);
     }
+  });
+  // Governance (issue 16): Kab. Sleman's instruments, agreements and their files stay out of reach.
+  let slemanInstrumentId: string | null = null;
+  const slemanInstrument = async () => {
+    if (slemanInstrumentId) return slemanInstrumentId;
+    const dir = mkdtempSync(path.join(tmpdir(), 'lindung-scope-'));
+    const files = { db: db.app, store: fileStore(dir, 'governance-documents'), maxBytes: 1 << 20 };
+    const made = await createInstrument(db.app, systemContext('test'), {
+      region: OTHER,
+      kind: 'pks',
+      stage: null,
+      number: null,
+      title: 'PKS Sleman',
+      signedOn: null,
+      effectiveFrom: '2026-01-01',
+      effectiveUntil: '2026-08-01',
+      issuer: 'Disnaker Sleman',
+      counterparty: 'BPJS Ketenagakerjaan',
+      regionsCovered: [],
+      subjectTags: [],
+      status: 'enacted',
+      programIds: [],
+      targetIds: [],
+    });
+    await uploadInstrumentFile(files, systemContext('test'), made.id, 'pks.pdf', PDF);
+    rmSync(dir, { recursive: true, force: true });
+    slemanInstrumentId = made.id;
+    return made.id;
+  };
+  const govUntouched = async () => tableDigest(db.owner, ['gov_instrument', 'gov_expiry_alert']);
+  const govRefused =
+    (method: 'GET' | 'PUT', url: (id: string) => string, payload?: object, status = 404) =>
+    async () => {
+      const id = await slemanInstrument();
+      const before = await govUntouched();
+      const r = await app.inject({ method, url: url(id), headers, ...(payload ? { payload } : {}) });
+      expect(r.statusCode).toBe(status);
+      expect(r.body).not.toContain('%PDF');
+      expect(r.body).not.toContain('PKS Sleman');
+      expect(await govUntouched()).toEqual(before);
+    };
+  const govInput = {
+    region: OTHER,
+    kind: 'perbup',
+    number: '1',
+    title: 'Perbup Sleman',
+    issuer: 'Bupati Sleman',
+    status: 'enacted',
+  };
+  covered.set('GET /api/governance/instruments', async () => {
+    await slemanInstrument();
+    const r = await app.inject({ method: 'GET', url: '/api/governance/instruments?pageSize=200', headers });
+    expect(r.json()).toMatchObject({ items: [], total: 0 });
+  });
+  covered.set('POST /api/governance/instruments', async () => {
+    await slemanInstrument();
+    const before = await govUntouched();
+    const r = await app.inject({ method: 'POST', url: '/api/governance/instruments', headers, payload: govInput });
+    expect(r.statusCode).toBe(403);
+    expect(await govUntouched()).toEqual(before);
+  });
+  covered.set(
+    'GET /api/governance/instruments/{id}',
+    govRefused('GET', (id) => `/api/governance/instruments/${id}`),
+  );
+  covered.set(
+    'PUT /api/governance/instruments/{id}',
+    govRefused('PUT', (id) => `/api/governance/instruments/${id}`, { ...govInput, region: HOME }),
+  );
+  covered.set(
+    'GET /api/governance/instruments/{id}/file',
+    govRefused('GET', (id) => `/api/governance/instruments/${id}/file`),
+  );
+  covered.set('PUT /api/governance/instruments/{id}/file', async () => {
+    const id = await slemanInstrument();
+    const before = await govUntouched();
+    const r = await app.inject({
+      method: 'PUT',
+      url: `/api/governance/instruments/${id}/file?fileName=x.pdf`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: PDF,
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await govUntouched()).toEqual(before);
+  });
+  covered.set('GET /api/governance/agreements/expiring', async () => {
+    await slemanInstrument();
+    const r = await app.inject({ method: 'GET', url: '/api/governance/agreements/expiring', headers });
+    expect(r.json()).toMatchObject({ items: [] });
+  });
+  covered.set('GET /open/regulations', async () => {
+    // Public: enacted regional regulations only; Sleman's agreement is no regulation and never listed.
+    await slemanInstrument();
+    const r = await app.inject({ method: 'GET', url: '/open/regulations' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain('PKS Sleman');
   });
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([

@@ -214,6 +214,13 @@ export async function runPipeline(database: Database, input: PipelineInput): Pro
                 stage: 'import_class',
                 columns: WORKER_FILE_COLUMNS,
                 source: `import:${input.jobId}`,
+                channelId: (
+                  await tx
+                    .selectFrom('import_job')
+                    .select('channel_id')
+                    .where('id', '=', input.jobId)
+                    .executeTakeFirst()
+                )?.channel_id,
                 scope: input.scope,
                 onConflict: 'fail',
                 updateAudit: { action: 'worker.import_update', marks: { import: input.jobId } },

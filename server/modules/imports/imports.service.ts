@@ -1,5 +1,6 @@
 // Import jobs: upload → (mapping) → dry run → commit. The work itself runs in the background (imports.runner.ts);
 // these functions create and steer jobs and read them back, always within the actor's scope.
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -69,7 +70,7 @@ export type JobStarter = (jobId: string) => void;
 export async function createImport(
   db: Db,
   ctx: RequestContext,
-  upload: { fileName: string; sheet?: string | undefined; content: Buffer },
+  upload: { fileName: string; sheet?: string | undefined; content: Buffer; channelId?: string | null },
   start: JobStarter,
 ): Promise<ImportJob> {
   const actor = requireImporter(ctx);
@@ -95,6 +96,7 @@ export async function createImport(
         format: info.format,
         sheet: info.sheet ?? null,
         default_village: defaultVillage,
+        channel_id: sql<string | null>`lindung_channel_for(${upload.channelId ?? null}::bigint, ${actor.username})`,
         status: needsMapping(inspection) ? 'needs_mapping' : 'queued',
         mode: 'dry_run',
         inspection: JSON.stringify(inspection),

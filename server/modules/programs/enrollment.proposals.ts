@@ -81,6 +81,7 @@ export async function proposeWorkers(
             firstMonth: firstDay(months.first),
             lastMonth: firstDay(months.last),
             proposedBy: actor.username,
+            channelId: input.channelId,
           },
           taken.map((c) => ({ id: c.worker.id, village: c.worker.village_code })),
         );

@@ -145,15 +145,15 @@ export async function bpjsCoveredWorkers(tx: Tx, workerIds: string[], at: string
 /** One set-based INSERT for the whole proposal; the triggers take the slots. */
 export async function insertEnrollments(
   tx: Tx,
-  p: { programId: string; firstMonth: string; lastMonth: string; proposedBy: string },
+  p: { programId: string; firstMonth: string; lastMonth: string; proposedBy: string; channelId?: string | null },
   workers: readonly { id: string; village: string }[],
 ): Promise<{ id: string; worker_id: string }[]> {
   if (workers.length === 0) return [];
   const r = await sql<{ id: string; worker_id: string }>`
     INSERT INTO enrollment (kabkota_code, program_id, worker_id, village_code, status, first_month, last_month,
-                            proposed_by)
+                            proposed_by, channel_id)
     SELECT left(u.village, 5), ${p.programId}::bigint, u.worker_id, u.village, 'proposed', ${p.firstMonth}::date,
-           ${p.lastMonth}::date, ${p.proposedBy}
+           ${p.lastMonth}::date, ${p.proposedBy}, lindung_channel_for(${p.channelId ?? null}::bigint, ${p.proposedBy})
     FROM unnest(${workers.map((w) => w.id)}::bigint[], ${workers.map((w) => w.village)}::text[])
       AS u(worker_id, village)
     RETURNING id, worker_id`.execute(tx);

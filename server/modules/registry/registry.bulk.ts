@@ -31,6 +31,8 @@ export type WorkerStageWrite = {
   columns: readonly WorkerValueColumn[];
   /** Stored in worker.source of new workers, e.g. 'import:<job id>' or 'demo:42'. */
   source: string;
+  /** Stored in worker.channel_id of new workers (issue 16: the import's channel); NULL: tidak diketahui. */
+  channelId?: string | null;
   /** Write as the application role within this scope: row-level security checks every row again. */
   scope?: Scope;
   /**
@@ -101,16 +103,17 @@ export async function writeWorkerStage(
           ? sql`coalesce(vulnerability, '{}')`
           : sql.ref(c),
   );
-  const into = sql`INSERT INTO worker (kabkota_code, ${sql.join(columns.map((c) => sql.ref(c)))}, source)`;
+  const into = sql`INSERT INTO worker (kabkota_code, ${sql.join(columns.map((c) => sql.ref(c)))}, source, channel_id)`;
+  const channel = sql`${w.channelId ?? null}::bigint`;
   const inserted =
     w.onConflict === 'skip'
       ? await sql`${into}
-        SELECT DISTINCT ON (nik) left(village_code, 5), ${sql.join(values)}, ${w.source}
+        SELECT DISTINCT ON (nik) left(village_code, 5), ${sql.join(values)}, ${w.source}, ${channel}
         FROM ${stage} WHERE action = 'insert'
         ORDER BY nik
         ON CONFLICT (nik) DO NOTHING`.execute(tx)
       : await sql`${into}
-        SELECT left(village_code, 5), ${sql.join(values)}, ${w.source}
+        SELECT left(village_code, 5), ${sql.join(values)}, ${w.source}, ${channel}
         FROM ${stage} WHERE action = 'insert'
         ORDER BY name_key, birth_date`.execute(tx);
   if (w.scope !== undefined) await sql`RESET ROLE`.execute(tx);

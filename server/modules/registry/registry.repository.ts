@@ -122,7 +122,10 @@ export async function nikTaken(tx: Tx, nik: string, exceptId?: string): Promise<
   return row.rows[0]?.taken ?? false;
 }
 
-export async function insertWorker(tx: Tx, values: WorkerValues & { source: string }): Promise<WorkerRow> {
+export async function insertWorker(
+  tx: Tx,
+  values: WorkerValues & { source: string; channel_id?: RawBuilder<string | null> },
+): Promise<WorkerRow> {
   return tx
     .insertInto('worker')
     .values({ ...values, kabkota_code: regencyOf(values.village_code), name_key: nameKey(values.full_name) })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { levelOfCode } from '../../../lib/access/roles.ts';
 import type {
   NikWarning,
@@ -176,7 +177,12 @@ export async function registerWorker(
     return await withScope(db, actor.scope, async (tx) => {
       await assertVillageExists(tx, values.village_code);
       if (await nikTakenLimited(tx, actor, limits, nik)) throw nikConflict(actor);
-      const row = await repo.insertWorker(tx, { ...values, nik, source: `form:${actor.username}` });
+      const row = await repo.insertWorker(tx, {
+        ...values,
+        nik,
+        source: `form:${actor.username}`,
+        channel_id: sql<string | null>`lindung_channel_for(${input.channelId ?? null}::bigint, ${actor.username})`,
+      });
       await writeAudit(tx, ctx, {
         action: 'worker.create',
         entity: 'worker',

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import {
   AUDIT_READERS,
   SECURITY_READERS,
@@ -14,6 +14,7 @@ import { REPORT_READERS } from '../../../lib/contracts/reports.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
+import { GOVERNANCE_READERS } from '../../../lib/contracts/governance.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -118,6 +119,13 @@ const GapLedgerPage = lazy(() =>
   import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
 );
 const HeirsPage = lazy(() => import('../modules/claims/HeirsPage.tsx').then((m) => ({ default: m.HeirsPage })));
+const governancePage = (name: 'RegulationsPage' | 'AgreementsPage') =>
+  lazy(() => import('../modules/governance/InstrumentsPage.tsx').then((m) => ({ default: m[name] })));
+const RegulationsPage = governancePage('RegulationsPage');
+const AgreementsPage = governancePage('AgreementsPage');
+const OpenRegulationsPage = lazy(() =>
+  import('../modules/governance/OpenRegulationsPage.tsx').then((m) => ({ default: m.OpenRegulationsPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -131,6 +139,7 @@ export const router = createBrowserRouter([
   // Public, no sign-in needed; with the usual menu when signed in.
   { element: <PublicOrSignedIn />, children: [{ path: ROUTES.calculator, element: <CalculatorPage /> }] },
   { element: <PublicOrSignedIn />, children: [{ path: ROUTES.openData, element: <OpenDataPage /> }] },
+  { element: <PublicOrSignedIn />, children: [{ path: ROUTES.openRegulations, element: <OpenRegulationsPage /> }] },
   {
     path: '/',
     element: <RequireAuth />,
@@ -232,6 +241,14 @@ export const router = createBrowserRouter([
           { path: 'admin/regions', element: <RegionsPage /> },
           { path: 'admin/system', element: <SystemPage /> },
           { path: 'admin/aturan-iuran', element: <ContributionRulesPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={GOVERNANCE_READERS} />,
+        children: [
+          { path: 'tata-kelola', element: <Navigate to={ROUTES.governanceRegulations} replace /> },
+          { path: 'tata-kelola/regulasi', element: <RegulationsPage /> },
+          { path: 'tata-kelola/perjanjian', element: <AgreementsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

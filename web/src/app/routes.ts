@@ -42,4 +42,8 @@ export const ROUTES = {
   claimHolidays: '/klaim/hari-libur',
   claimDetail: (id: string) => `/klaim/${id}`,
   claimHeirs: (workerId: string) => `/klaim/ahli-waris/${workerId}`,
+  governance: '/tata-kelola',
+  governanceRegulations: '/tata-kelola/regulasi',
+  governanceAgreements: '/tata-kelola/perjanjian',
+  openRegulations: '/data-terbuka/regulasi',
 } as const;

@@ -19,7 +19,8 @@ GRANT SELECT ON program_directory TO lindung_app;
 CREATE OR REPLACE VIEW enrollment_directory WITH (security_invoker = true) AS
   SELECT id, kabkota_code, program_id, worker_id, village_code, status, first_month, last_month, proposed_at,
          decided_at, reject_reason, batch_id, kpj_number, coverage_start, end_reason, ended_at, paid_through,
-         updated_at
+         updated_at,
+         channel_id -- issue 16: the channel of the proposal (NULL: tidak diketahui)
     FROM enrollment;
 GRANT SELECT ON enrollment_directory TO lindung_app;
 

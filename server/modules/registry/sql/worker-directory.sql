@@ -10,7 +10,8 @@
 CREATE OR REPLACE VIEW worker_directory WITH (security_invoker = true) AS
   SELECT id, kabkota_code, nik, nik_tail, full_name, name_key, birth_place, birth_date, sex, village_code,
          address, rt, rw, phone, segment, category, monthly_income, vulnerability, kpj_number,
-         life_status, death_date, merged_into, source, created_at, updated_at
+         life_status, death_date, merged_into, source, created_at, updated_at,
+         channel_id -- issue 16: the channel that brought the worker in (NULL: tidak diketahui)
     FROM worker;
 
 GRANT SELECT ON worker_directory TO lindung_app;

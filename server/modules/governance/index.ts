@@ -1,0 +1,39 @@
+// Public API of the governance module (issue 16): the register of legal instruments and agreements, organisations
+// and channels, joint work plans with computed action items, meetings and the channel league table.
+export { registerGovernanceRoutes } from './governance.routes.ts';
+export { registerGovernanceJobs } from './governance.job.ts';
+export {
+  createInstrument,
+  updateInstrument,
+  listInstruments,
+  getInstrument,
+  uploadInstrumentFile,
+  openInstrumentFile,
+  expiringAgreements,
+  raiseExpiryAlerts,
+  openRegulations,
+  EXPIRY_JOB,
+} from './instruments.service.ts';
+// Read functions for the Paritrana assessment (issue 17): stable signatures, see docs/decisions-governance.md.
+export {
+  instrumentsInForce,
+  workItemsDoneOnTime,
+  villagesBriefed,
+  type InstrumentsInForce,
+  type WorkItemsOnTime,
+  type WorkItemOnTime,
+  type VillagesBriefed,
+  type VillageBriefing,
+} from './governance.reads.ts';
+export {
+  listOrganisations,
+  createOrganisation,
+  setMember,
+  createPlan,
+  addItem,
+  setItemDone,
+  listPlans,
+  getPlan,
+  computeProgress,
+  PROGRESS_JOB,
+} from './plans.service.ts';
