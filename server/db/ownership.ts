@@ -12,6 +12,7 @@ export type ModuleName =
   | 'contributions'
   | 'coverage'
   | 'demo'
+  | 'employers'
   | 'exchange'
   | 'home'
   | 'imports'
@@ -84,6 +85,13 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   claim_event: 'claims',
   claim_document: 'claims',
   claim_holiday: 'claims',
+
+  employer: 'employers',
+  employer_snapshot: 'employers',
+  employer_snapshot_row: 'employers',
+  employer_warning: 'employers',
+  construction_project: 'employers',
+  project_worker: 'employers',
 };
 
 /**

@@ -46,6 +46,14 @@ import type {
   WorkerHeirTable,
   WorkerHouseholdTable,
 } from './schema/claims.ts';
+import type {
+  ConstructionProjectTable,
+  EmployerSnapshotRowTable,
+  EmployerSnapshotTable,
+  EmployerTable,
+  EmployerWarningTable,
+  ProjectWorkerTable,
+} from './schema/employers.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -60,6 +68,7 @@ export type * from './schema/reports.ts';
 export type * from './schema/platform.ts';
 export type * from './schema/claims.ts';
 export type * from './schema/coverage.ts';
+export type * from './schema/employers.ts';
 export type { Timestamp } from './schema/columns.ts';
 
 export interface DB {
@@ -114,4 +123,10 @@ export interface DB {
   claim_event: ClaimEventTable;
   claim_document: ClaimDocumentTable;
   claim_holiday: ClaimHolidayTable;
+  employer: EmployerTable;
+  employer_snapshot: EmployerSnapshotTable;
+  employer_snapshot_row: EmployerSnapshotRowTable;
+  employer_warning: EmployerWarningTable;
+  construction_project: ConstructionProjectTable;
+  project_worker: ProjectWorkerTable;
 }
