@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../claims/index.ts';
+import { employerScopeProbes } from '../employers/employers.scope-probes.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1301,6 +1302,8 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/claims/{id}/cover-letter.pdf',
     refused('GET', (c) => `/api/claims/${c}/cover-letter.pdf`),
   );
+  // Employers (issue 21): Kab. Sleman's employers, snapshot and projects stay out of reach.
+  for (const [route, probe] of employerScopeProbes(() => ({ app, db, headers }))) covered.set(route, probe);
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',
