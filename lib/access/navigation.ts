@@ -30,7 +30,9 @@ export type NavKey =
   | 'audit'
   | 'security'
   | 'system'
-  | 'calculator';
+  | 'calculator'
+  | 'employers'
+  | 'employerCheck';
 
 export type NavItem = { key: NavKey; path: string | null };
 
@@ -59,6 +61,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('reports', '/laporan'),
     P('users', '/admin/users'),
     P('audit', '/admin/audit'),
+    P('employers', '/pemberi-kerja'),
   ],
   bpjs: [
     P('home', '/'),
@@ -66,8 +69,15 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('snapshots', '/pertukaran/snapshot'),
     P('claims', '/klaim'),
     P('reconciliation', '/pertukaran/rekonsiliasi'),
+    P('employers', '/pemberi-kerja'),
   ],
-  pimpinan: [P('leaderDashboard', '/'), P('coverage', '/cakupan'), P('budget', '/program'), P('reports', '/laporan')],
+  pimpinan: [
+    P('leaderDashboard', '/'),
+    P('coverage', '/cakupan'),
+    P('budget', '/program'),
+    P('reports', '/laporan'),
+    P('employerCheck', '/pemberi-kerja/cek'),
+  ],
   asesor: [P('assessment', '/'), P('ranking')],
   admin: [
     P('home', '/'),

@@ -14,6 +14,7 @@ import { REPORT_READERS } from '../../../lib/contracts/reports.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
+import { EMPLOYER_READERS } from '../../../lib/contracts/employers.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -118,6 +119,21 @@ const GapLedgerPage = lazy(() =>
   import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
 );
 const HeirsPage = lazy(() => import('../modules/claims/HeirsPage.tsx').then((m) => ({ default: m.HeirsPage })));
+const EmployersPage = lazy(() =>
+  import('../modules/employers/EmployersPage.tsx').then((m) => ({ default: m.EmployersPage })),
+);
+const EmployerDetailPage = lazy(() =>
+  import('../modules/employers/EmployerDetailPage.tsx').then((m) => ({ default: m.EmployerDetailPage })),
+);
+const CompliancePage = lazy(() =>
+  import('../modules/employers/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })),
+);
+const ProjectsPage = lazy(() =>
+  import('../modules/employers/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectDetailPage = lazy(() =>
+  import('../modules/employers/ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -232,6 +248,16 @@ export const router = createBrowserRouter([
           { path: 'admin/regions', element: <RegionsPage /> },
           { path: 'admin/system', element: <SystemPage /> },
           { path: 'admin/aturan-iuran', element: <ContributionRulesPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={EMPLOYER_READERS} />,
+        children: [
+          { path: 'pemberi-kerja', element: <EmployersPage /> },
+          { path: 'pemberi-kerja/cek', element: <CompliancePage /> },
+          { path: 'pemberi-kerja/proyek', element: <ProjectsPage /> },
+          { path: 'pemberi-kerja/proyek/:id', element: <ProjectDetailPage /> },
+          { path: 'pemberi-kerja/:id', element: <EmployerDetailPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -42,4 +42,9 @@ export const ROUTES = {
   claimHolidays: '/klaim/hari-libur',
   claimDetail: (id: string) => `/klaim/${id}`,
   claimHeirs: (workerId: string) => `/klaim/ahli-waris/${workerId}`,
+  employers: '/pemberi-kerja',
+  employerCheck: '/pemberi-kerja/cek',
+  employerProjects: '/pemberi-kerja/proyek',
+  employerDetail: (id: string) => `/pemberi-kerja/${id}`,
+  projectDetail: (id: string) => `/pemberi-kerja/proyek/${id}`,
 } as const;
