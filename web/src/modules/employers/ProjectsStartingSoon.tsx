@@ -1,4 +1,5 @@
-// Projects starting within 14 days without a Jakon certificate: on the employer pages and the Disnaker home.
+// Projects starting within 14 days without a Jakon certificate: on the employer pages and the Disnaker home
+// (composed there in the web page: the home module does not call employers).
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useLocale } from '../../app/i18n.ts';
@@ -7,12 +8,13 @@ import { formatDate } from '../../ui/format.ts';
 import { useProjects } from './employers-api.ts';
 import { useEmployersText } from './employers-text.ts';
 
-export function ProjectsStartingSoon() {
+/** `quiet`: nothing at all when no project is waiting (the Disnaker home). */
+export function ProjectsStartingSoon({ quiet = false }: { quiet?: boolean }) {
   const et = useEmployersText();
   const [locale] = useLocale();
   const soon = useProjects({ page: 1, startingWithinDays: 14, withoutJakon: 'true' });
   if (!soon.data) return null;
-  if (soon.data.total === 0) return <Text size="sm">{et('projects.soonNone')}</Text>;
+  if (soon.data.total === 0) return quiet ? null : <Text size="sm">{et('projects.soonNone')}</Text>;
   return (
     <Alert color="orange" title={et('projects.soon')} data-testid="projects-soon">
       <List size="sm">
