@@ -43,7 +43,7 @@ export function CompliancePage() {
           <Paper withBorder radius="md" p="md" role="status" aria-live="polite" data-testid="compliance-answer">
             <Stack gap="xs">
               <Group>
-                <Badge size="lg" color={a.compliant ? 'teal' : 'red'} variant="filled" radius="sm">
+                <Badge size="lg" color={a.compliant ? 'teal' : 'red'} variant="light" radius="sm">
                   {a.compliant ? et('check.compliant') : et('check.noncompliant')}
                 </Badge>
                 <Title order={2} fz="h4">
