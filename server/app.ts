@@ -29,6 +29,7 @@ import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerClaimRoutes } from './modules/claims/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
+import { registerEmployerRoutes } from './modules/employers/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -138,6 +139,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
     documentMaxBytes: config.claimDocumentMaxBytes,
   });
   registerGovernanceRoutes(app, { db, dataDir: config.dataDir });
+  registerEmployerRoutes(app, { db, database });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

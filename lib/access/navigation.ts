@@ -30,7 +30,9 @@ export type NavKey =
   | 'audit'
   | 'security'
   | 'system'
-  | 'calculator';
+  | 'calculator'
+  | 'employers'
+  | 'employerCheck';
 
 export type NavItem = { key: NavKey; path: string | null };
 
@@ -59,6 +61,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('reports', '/laporan'),
     P('users', '/admin/users'),
     P('audit', '/admin/audit'),
+    P('employers', '/pemberi-kerja'),
   ],
   bpjs: [
     P('home', '/'),
@@ -67,6 +70,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('claims', '/klaim'),
     P('reconciliation', '/pertukaran/rekonsiliasi'),
     P('governance', '/tata-kelola'),
+    P('employers', '/pemberi-kerja'),
   ],
   pimpinan: [
     P('leaderDashboard', '/'),
@@ -74,6 +78,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('budget', '/program'),
     P('reports', '/laporan'),
     P('governance', '/tata-kelola'),
+    P('employerCheck', '/pemberi-kerja/cek'),
   ],
   asesor: [P('assessment', '/'), P('ranking'), P('governance', '/tata-kelola')],
   admin: [

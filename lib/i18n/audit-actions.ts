@@ -168,12 +168,33 @@ export const AUDIT_ACTIONS = {
   'governance.progress.compute': { id: 'Kemajuan rencana aksi dihitung', en: 'Action item progress computed' },
   'governance.meeting.create': { id: 'Rapat dicatat', en: 'Meeting recorded' },
   'governance.meeting.minutes': { id: 'Notulen rapat diunggah', en: 'Meeting minutes uploaded' },
-  'governance.meeting.minutes_download': { id: 'Notulen rapat dibuka/diunduh', en: 'Meeting minutes opened/downloaded' },
+  'governance.meeting.minutes_download': {
+    id: 'Notulen rapat dibuka/diunduh',
+    en: 'Meeting minutes opened/downloaded',
+  },
   'governance.decision.promote': {
     id: 'Keputusan rapat dijadikan rencana aksi',
     en: 'Meeting decision turned into an action item',
   },
   'governance.league.export': { id: 'Peringkat saluran diunduh', en: 'Channel league table downloaded' },
+  'employer.import': {
+    id: 'Daftar pemberi kerja dari perizinan diimpor',
+    en: 'Licensing-office employer list imported',
+  },
+  'employer.snapshot.import': {
+    id: 'Snapshot pemberi kerja cabang BPJS diimpor',
+    en: 'BPJS branch employer snapshot imported',
+  },
+  'employer.compliance_check': { id: 'Kepatuhan pemberi kerja diperiksa', en: 'Employer compliance checked' },
+  'employer.warning': { id: 'Peringatan tertulis pemberi kerja dicatat', en: 'Employer written warning recorded' },
+  'employer.sanction_letter': {
+    id: 'Surat permintaan sanksi pemberi kerja dibuat',
+    en: 'Employer sanction request letter made',
+  },
+  'project.create': { id: 'Proyek konstruksi APBD didaftarkan', en: 'APBD construction project registered' },
+  'project.certificate': { id: 'Sertifikat Jakon proyek dicatat', en: 'Project Jakon certificate recorded' },
+  'project.ready': { id: 'Proyek ditandai siap mulai', en: 'Project marked ready to start' },
+  'project.worker.attach': { id: 'Pekerja ditambahkan ke proyek', en: 'Worker added to project' },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,6 +12,7 @@ export type ModuleName =
   | 'contributions'
   | 'coverage'
   | 'demo'
+  | 'employers'
   | 'exchange'
   | 'governance'
   | 'home'
@@ -97,6 +98,13 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   gov_meeting: 'governance',
   gov_meeting_attendance: 'governance',
   gov_meeting_decision: 'governance',
+
+  employer: 'employers',
+  employer_snapshot: 'employers',
+  employer_snapshot_row: 'employers',
+  employer_warning: 'employers',
+  construction_project: 'employers',
+  project_worker: 'employers',
 };
 
 /**

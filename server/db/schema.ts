@@ -59,6 +59,14 @@ import type {
   GovPlanSignatoryTable,
   GovPlanTable,
 } from './schema/governance.ts';
+import type {
+  ConstructionProjectTable,
+  EmployerSnapshotRowTable,
+  EmployerSnapshotTable,
+  EmployerTable,
+  EmployerWarningTable,
+  ProjectWorkerTable,
+} from './schema/employers.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -74,6 +82,7 @@ export type * from './schema/platform.ts';
 export type * from './schema/claims.ts';
 export type * from './schema/coverage.ts';
 export type * from './schema/governance.ts';
+export type * from './schema/employers.ts';
 export type { Timestamp } from './schema/columns.ts';
 
 export interface DB {
@@ -139,4 +148,10 @@ export interface DB {
   gov_meeting: GovMeetingTable;
   gov_meeting_attendance: GovMeetingAttendanceTable;
   gov_meeting_decision: GovMeetingDecisionTable;
+  employer: EmployerTable;
+  employer_snapshot: EmployerSnapshotTable;
+  employer_snapshot_row: EmployerSnapshotRowTable;
+  employer_warning: EmployerWarningTable;
+  construction_project: ConstructionProjectTable;
+  project_worker: ProjectWorkerTable;
 }

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../claims/index.ts';
 import { createInstrument, uploadInstrumentFile } from '../governance/index.ts';
 import { fileStore } from '../../platform/file-store.ts';
+import { employerScopeProbes } from '../employers/employers.scope-probes.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1418,6 +1419,8 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(200);
     expect(r.body).not.toContain('PKS Sleman');
   });
+  // Employers (issue 21): Kab. Sleman's employers, snapshot and projects stay out of reach.
+  for (const [route, probe] of employerScopeProbes(() => ({ app, db, headers }))) covered.set(route, probe);
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',

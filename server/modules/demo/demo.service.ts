@@ -8,6 +8,7 @@ import { seedDemoExchange } from './demo.exchange.ts';
 import { seedDemoTargets } from './demo.targets.ts';
 import { seedDemoBilling } from './demo.billing.ts';
 import { seedDemoCoverage } from './demo.coverage.ts';
+import { seedDemoEmployers } from './demo.employers.ts';
 
 export const DEMO_REGENCY = '34.02'; // Kab. Bantul (DIY): 17 kecamatan, 75 desa/kelurahan
 export const DEMO_VILLAGE = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul
@@ -49,6 +50,7 @@ export async function seedDemo(database: Database): Promise<DemoCredential[]> {
   await seedDemoTargets(database, { regency: DEMO_REGENCY });
   await seedDemoBilling(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
   await seedDemoCoverage(database);
+  credentials.push(...(await seedDemoEmployers(database, { regency: DEMO_REGENCY })));
   return credentials;
 }
 

@@ -15,6 +15,8 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowsExchange,
   IconAward,
+  IconBuildingFactory2,
+  IconBuildingSkyscraper,
   IconBellRinging,
   IconCalculator,
   IconCamera,
@@ -84,6 +86,8 @@ const NAV_ICONS: Readonly<Record<NavKey, Icon>> = {
   security: IconShieldLock,
   system: IconServer,
   calculator: IconCalculator,
+  employers: IconBuildingFactory2,
+  employerCheck: IconBuildingSkyscraper,
 };
 
 /** Below this width (62em, so tablets in portrait too) the menu folds behind a burger and the page gets the width. */

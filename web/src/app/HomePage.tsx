@@ -8,6 +8,7 @@ import { CoverageDashboard } from '../modules/coverage/CoverageDashboard.tsx';
 import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
 import { ClaimsFiguresCard } from '../modules/claims/ClaimsFigures.tsx';
 import { HomeTodoList } from './HomeTodo.tsx';
+import { ProjectsStartingSoon } from '../modules/employers/ProjectsStartingSoon.tsx';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
 
@@ -47,6 +48,7 @@ function RoleDashboard() {
       <PageHeader title={title} description={me.regionLabel} />
       <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
       <HomeTodoList />
+      {me.role === 'disnaker' && <ProjectsStartingSoon quiet />}
       <CoverageDashboard region={region} variant={variant} linkTo={(code) => `/cakupan?wilayah=${code}`} />
       {(me.role === 'disnaker' || me.role === 'pimpinan') && (
         <ClaimsFiguresCard region={region} regionLabel={me.regionLabel} />

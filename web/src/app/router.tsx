@@ -15,6 +15,7 @@ import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
 import { GOVERNANCE_READERS } from '../../../lib/contracts/governance.ts';
+import { EMPLOYER_READERS } from '../../../lib/contracts/employers.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -125,6 +126,21 @@ const RegulationsPage = governancePage('RegulationsPage');
 const AgreementsPage = governancePage('AgreementsPage');
 const OpenRegulationsPage = lazy(() =>
   import('../modules/governance/OpenRegulationsPage.tsx').then((m) => ({ default: m.OpenRegulationsPage })),
+);
+const EmployersPage = lazy(() =>
+  import('../modules/employers/EmployersPage.tsx').then((m) => ({ default: m.EmployersPage })),
+);
+const EmployerDetailPage = lazy(() =>
+  import('../modules/employers/EmployerDetailPage.tsx').then((m) => ({ default: m.EmployerDetailPage })),
+);
+const CompliancePage = lazy(() =>
+  import('../modules/employers/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })),
+);
+const ProjectsPage = lazy(() =>
+  import('../modules/employers/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectDetailPage = lazy(() =>
+  import('../modules/employers/ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })),
 );
 
 export const router = createBrowserRouter([
@@ -249,6 +265,16 @@ export const router = createBrowserRouter([
           { path: 'tata-kelola', element: <Navigate to={ROUTES.governanceRegulations} replace /> },
           { path: 'tata-kelola/regulasi', element: <RegulationsPage /> },
           { path: 'tata-kelola/perjanjian', element: <AgreementsPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={EMPLOYER_READERS} />,
+        children: [
+          { path: 'pemberi-kerja', element: <EmployersPage /> },
+          { path: 'pemberi-kerja/cek', element: <CompliancePage /> },
+          { path: 'pemberi-kerja/proyek', element: <ProjectsPage /> },
+          { path: 'pemberi-kerja/proyek/:id', element: <ProjectDetailPage /> },
+          { path: 'pemberi-kerja/:id', element: <EmployerDetailPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

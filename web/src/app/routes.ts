@@ -46,4 +46,9 @@ export const ROUTES = {
   governanceRegulations: '/tata-kelola/regulasi',
   governanceAgreements: '/tata-kelola/perjanjian',
   openRegulations: '/data-terbuka/regulasi',
+  employers: '/pemberi-kerja',
+  employerCheck: '/pemberi-kerja/cek',
+  employerProjects: '/pemberi-kerja/proyek',
+  employerDetail: (id: string) => `/pemberi-kerja/${id}`,
+  projectDetail: (id: string) => `/pemberi-kerja/proyek/${id}`,
 } as const;

@@ -67,6 +67,8 @@ const id = {
   'nav.security': 'Keamanan',
   'nav.system': 'Sistem',
   'nav.calculator': 'Kalkulator Iuran',
+  'nav.employers': 'Pemberi Kerja',
+  'nav.employerCheck': 'Cek Kepatuhan Pemberi Kerja',
 
   'role.admin': 'Admin',
   'role.disnaker': 'Disnaker',
@@ -225,6 +227,8 @@ const en: Readonly<Record<ShellKey, string>> = {
   'nav.security': 'Security',
   'nav.system': 'System',
   'nav.calculator': 'Contribution Calculator',
+  'nav.employers': 'Employers',
+  'nav.employerCheck': 'Employer Compliance Check',
 
   'role.admin': 'Administrator',
   'role.disnaker': 'Manpower Office (Disnaker)',
