@@ -144,6 +144,22 @@ export const AUDIT_ACTIONS = {
   'worker.household.update': { id: 'Nomor KK pekerja diubah', en: 'Worker family card number changed' },
   'worker.heir.add': { id: 'Ahli waris pekerja ditambahkan', en: 'Worker heir added' },
   'worker.heir.remove': { id: 'Ahli waris pekerja dihapus', en: 'Worker heir removed' },
+  // Village collection loop (issue 19)
+  'collection_target.create': {
+    id: 'Target pengumpulan dibuat dan kuotanya dibagi ke desa',
+    en: 'Collection target created and its quota split across villages',
+  },
+  'collection_list.import': {
+    id: 'Daftar calon dari data kemiskinan diimpor',
+    en: 'Candidate list imported from poverty data',
+  },
+  'collection_candidate.create': {
+    id: 'Calon dari daftar kemiskinan dicatat',
+    en: 'Candidate from a poverty list recorded',
+  },
+  'collection_visit.create': { id: 'Hasil kunjungan calon dicatat', en: 'Candidate visit outcome recorded' },
+  'collection_device.register': { id: 'Perangkat lapangan didaftarkan', en: 'Field device registered' },
+  'collection_device.revoke': { id: 'Perangkat lapangan dicabut', en: 'Field device revoked' },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

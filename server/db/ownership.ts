@@ -22,6 +22,7 @@ export type ModuleName =
   | 'reports'
   | 'targets'
   | 'workforce'
+  | 'collection'
   /** Domain-free plumbing under server/platform/ (not a module: no module may name its tables). */
   | 'platform';
 
@@ -84,6 +85,14 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   claim_event: 'claims',
   claim_document: 'claims',
   claim_holiday: 'claims',
+
+  collection_target: 'collection',
+  collection_quota: 'collection',
+  collection_list: 'collection',
+  collection_candidate: 'collection',
+  collection_visit: 'collection',
+  collection_device: 'collection',
+  collection_receipt: 'collection',
 };
 
 /**

@@ -46,6 +46,15 @@ import type {
   WorkerHeirTable,
   WorkerHouseholdTable,
 } from './schema/claims.ts';
+import type {
+  CollectionTargetTable,
+  CollectionQuotaTable,
+  CollectionListTable,
+  CollectionCandidateTable,
+  CollectionVisitTable,
+  CollectionDeviceTable,
+  CollectionReceiptTable,
+} from './schema/collection.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -60,6 +69,7 @@ export type * from './schema/reports.ts';
 export type * from './schema/platform.ts';
 export type * from './schema/claims.ts';
 export type * from './schema/coverage.ts';
+export type * from './schema/collection.ts';
 export type { Timestamp } from './schema/columns.ts';
 
 export interface DB {
@@ -114,4 +124,11 @@ export interface DB {
   claim_event: ClaimEventTable;
   claim_document: ClaimDocumentTable;
   claim_holiday: ClaimHolidayTable;
+  collection_target: CollectionTargetTable;
+  collection_quota: CollectionQuotaTable;
+  collection_list: CollectionListTable;
+  collection_candidate: CollectionCandidateTable;
+  collection_visit: CollectionVisitTable;
+  collection_device: CollectionDeviceTable;
+  collection_receipt: CollectionReceiptTable;
 }

@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../claims/index.ts';
+import { collectionScopeProbes } from '../collection/collection.scope-probes.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1301,6 +1302,8 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/claims/{id}/cover-letter.pdf',
     refused('GET', (c) => `/api/claims/${c}/cover-letter.pdf`),
   );
+  for (const [route, probe] of collectionScopeProbes(() => ({ app, db, headers }), { other: OTHER, home: HOME }))
+    covered.set(route, probe);
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',

@@ -14,6 +14,7 @@ import { REPORT_READERS } from '../../../lib/contracts/reports.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
+import { COLLECTION_WORKERS } from '../../../lib/contracts/collection.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -118,6 +119,7 @@ const GapLedgerPage = lazy(() =>
   import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
 );
 const HeirsPage = lazy(() => import('../modules/claims/HeirsPage.tsx').then((m) => ({ default: m.HeirsPage })));
+const FieldPage = lazy(() => import('../modules/collection/FieldPage.tsx').then((m) => ({ default: m.FieldPage })));
 
 export const router = createBrowserRouter([
   {
@@ -234,6 +236,7 @@ export const router = createBrowserRouter([
           { path: 'admin/aturan-iuran', element: <ContributionRulesPage /> },
         ],
       },
+      { element: <RequireRole roles={COLLECTION_WORKERS} />, children: [{ path: 'lapangan', element: <FieldPage /> }] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
