@@ -30,6 +30,7 @@ import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerClaimRoutes } from './modules/claims/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerEmployerRoutes } from './modules/employers/index.ts';
+import { registerCollectionRoutes } from './modules/collection/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   });
   registerGovernanceRoutes(app, { db, dataDir: config.dataDir });
   registerEmployerRoutes(app, { db, database });
+  registerCollectionRoutes(app, { db, database });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

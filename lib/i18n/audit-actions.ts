@@ -195,6 +195,22 @@ export const AUDIT_ACTIONS = {
   'project.certificate': { id: 'Sertifikat Jakon proyek dicatat', en: 'Project Jakon certificate recorded' },
   'project.ready': { id: 'Proyek ditandai siap mulai', en: 'Project marked ready to start' },
   'project.worker.attach': { id: 'Pekerja ditambahkan ke proyek', en: 'Worker added to project' },
+  // Village collection loop (issue 19)
+  'collection_target.create': {
+    id: 'Target pengumpulan dibuat dan kuotanya dibagi ke desa',
+    en: 'Collection target created and its quota split across villages',
+  },
+  'collection_list.import': {
+    id: 'Daftar calon dari data kemiskinan diimpor',
+    en: 'Candidate list imported from poverty data',
+  },
+  'collection_candidate.create': {
+    id: 'Calon dari daftar kemiskinan dicatat',
+    en: 'Candidate from a poverty list recorded',
+  },
+  'collection_visit.create': { id: 'Hasil kunjungan calon dicatat', en: 'Candidate visit outcome recorded' },
+  'collection_device.register': { id: 'Perangkat lapangan didaftarkan', en: 'Field device registered' },
+  'collection_device.revoke': { id: 'Perangkat lapangan dicabut', en: 'Field device revoked' },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

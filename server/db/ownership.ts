@@ -24,6 +24,7 @@ export type ModuleName =
   | 'reports'
   | 'targets'
   | 'workforce'
+  | 'collection'
   /** Domain-free plumbing under server/platform/ (not a module: no module may name its tables). */
   | 'platform';
 
@@ -105,6 +106,14 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   employer_warning: 'employers',
   construction_project: 'employers',
   project_worker: 'employers',
+
+  collection_target: 'collection',
+  collection_quota: 'collection',
+  collection_list: 'collection',
+  collection_candidate: 'collection',
+  collection_visit: 'collection',
+  collection_device: 'collection',
+  collection_receipt: 'collection',
 };
 
 /**

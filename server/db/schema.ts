@@ -67,6 +67,15 @@ import type {
   EmployerWarningTable,
   ProjectWorkerTable,
 } from './schema/employers.ts';
+import type {
+  CollectionTargetTable,
+  CollectionQuotaTable,
+  CollectionListTable,
+  CollectionCandidateTable,
+  CollectionVisitTable,
+  CollectionDeviceTable,
+  CollectionReceiptTable,
+} from './schema/collection.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -83,6 +92,7 @@ export type * from './schema/claims.ts';
 export type * from './schema/coverage.ts';
 export type * from './schema/governance.ts';
 export type * from './schema/employers.ts';
+export type * from './schema/collection.ts';
 export type { Timestamp } from './schema/columns.ts';
 
 export interface DB {
@@ -154,4 +164,11 @@ export interface DB {
   employer_warning: EmployerWarningTable;
   construction_project: ConstructionProjectTable;
   project_worker: ProjectWorkerTable;
+  collection_target: CollectionTargetTable;
+  collection_quota: CollectionQuotaTable;
+  collection_list: CollectionListTable;
+  collection_candidate: CollectionCandidateTable;
+  collection_visit: CollectionVisitTable;
+  collection_device: CollectionDeviceTable;
+  collection_receipt: CollectionReceiptTable;
 }

@@ -18,6 +18,7 @@ import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../clai
 import { createInstrument, uploadInstrumentFile } from '../governance/index.ts';
 import { fileStore } from '../../platform/file-store.ts';
 import { employerScopeProbes } from '../employers/employers.scope-probes.ts';
+import { collectionScopeProbes } from '../collection/collection.scope-probes.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1421,6 +1422,8 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
   });
   // Employers (issue 21): Kab. Sleman's employers, snapshot and projects stay out of reach.
   for (const [route, probe] of employerScopeProbes(() => ({ app, db, headers }))) covered.set(route, probe);
+  for (const [route, probe] of collectionScopeProbes(() => ({ app, db, headers }), { other: OTHER, home: HOME }))
+    covered.set(route, probe);
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',

@@ -16,6 +16,7 @@ import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
 import { GOVERNANCE_READERS } from '../../../lib/contracts/governance.ts';
 import { EMPLOYER_READERS } from '../../../lib/contracts/employers.ts';
+import { COLLECTION_WORKERS } from '../../../lib/contracts/collection.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -142,6 +143,7 @@ const ProjectsPage = lazy(() =>
 const ProjectDetailPage = lazy(() =>
   import('../modules/employers/ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })),
 );
+const FieldPage = lazy(() => import('../modules/collection/FieldPage.tsx').then((m) => ({ default: m.FieldPage })));
 
 export const router = createBrowserRouter([
   {
@@ -277,6 +279,7 @@ export const router = createBrowserRouter([
           { path: 'pemberi-kerja/:id', element: <EmployerDetailPage /> },
         ],
       },
+      { element: <RequireRole roles={COLLECTION_WORKERS} />, children: [{ path: 'lapangan', element: <FieldPage /> }] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -51,4 +51,5 @@ export const ROUTES = {
   employerProjects: '/pemberi-kerja/proyek',
   employerDetail: (id: string) => `/pemberi-kerja/${id}`,
   projectDetail: (id: string) => `/pemberi-kerja/proyek/${id}`,
+  field: '/lapangan',
 } as const;
