@@ -98,6 +98,8 @@ function phases(log: string, began: number): Record<string, number> {
 const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-start-'));
 const clone = path.join(dir, 'lindung');
+// Run as root, the embedded PostgreSQL starts its binaries as an unprivileged user: it must reach them in the clone.
+fs.chmodSync(dir, 0o755);
 try {
   run('git', ['clone', '--quiet', '--no-hardlinks', ROOT, clone], dir);
   run('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules')], dir);
