@@ -90,12 +90,12 @@ try {
   await page.getByLabel('Kata sandi').fill(password);
   const signIn = await measured(cdp, async () => {
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    // The figures stand once the dashboard's data arrived: its region trail replaces the skeleton.
-    await page.locator('nav[aria-label="Wilayah"]').waitFor({ state: 'visible', timeout: 120_000 });
+    // The figures stand once the dashboard's data arrived: its region trail (aria-label Wilayah) replaces the skeleton.
+    await page.locator('[aria-label="Wilayah"]').first().waitFor({ state: 'visible', timeout: 120_000 });
   });
   const mapsServed = await page.evaluate(async () => {
     const script = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src;
-    return script ? (await fetch(`${script}.map`)).headers.get('content-type')?.includes('json') === true : false;
+    return script ? (await fetch(`${script}.map`)).ok : false;
   });
   process.stdout.write(
     `${JSON.stringify({
