@@ -1,12 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildApp, openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../platform/logger.ts';
+import { ensureWebBuild } from '../platform/web-build.ts';
 import { formatCredentials, hasAnyUser, hasDemo, seedDemo } from '../modules/demo/index.ts';
 
-/** `lindung start [--no-demo]`: database, migrations, regions, demo on first start, HTTP until a signal. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * `lindung start [--no-demo]`: database, migrations, regions, demo on first start, HTTP until a signal. The web app is
+ * (re)built meanwhile when its sources changed since the last build, and served only once it matches them.
+ */
 export async function startCommand(config: Config, log: Logger, options: { demo: boolean }): Promise<void> {
+  const web = ensureWebBuild(ROOT, config.webDistDir, log);
+  // Awaited below; a failed build is reported there, or dropped when the database failed first.
+  web.catch(() => undefined);
   const runtime = await openRuntime(config, log);
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   let stopping = false;
@@ -35,6 +45,7 @@ export async function startCommand(config: Config, log: Logger, options: { demo:
     const demo = options.demo && (credentials !== null || (await hasDemo(runtime.database.app)));
     const exchangeAdapter = config.exchangeAdapter ?? (demo ? 'simulator' : 'file');
     if (exchangeAdapter === 'simulator') log.warn('Simulator BPJS aktif (demo): jawaban batch dibuat oleh Lindung');
+    await web;
     app = await buildApp({ ...config, exchangeAdapter }, log, runtime.database);
     await app.listen({ port: config.port, host: config.host });
     if (credentials) showCredentials(config, formatCredentials(credentials, url));

@@ -22,6 +22,7 @@ import type { RequestContext } from './context.ts';
 import { AppError, errorBody, httpStatusOf } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { humanIssue, isMissing, valueAt } from './validation.ts';
+import { cacheControlFor, HASHED_ASSETS_DIR, pickEncoding, servable } from './web-build.ts';
 
 export const SESSION_COOKIE = 'lindung_session';
 export const CSRF_COOKIE = 'lindung_csrf';
@@ -287,18 +288,45 @@ export function uploadedFile(body: unknown): Buffer {
   return body;
 }
 
-/** Serves the built web app, with index.html for every client-side route. */
+/**
+ * Serves the built web app, with index.html for every client-side route: the build's brotli or gzip copy when the
+ * browser accepts it, hashed assets cached as immutable, everything else revalidated, no source maps (web-build.ts).
+ */
 export async function serveWeb(app: App, webDistDir: string): Promise<void> {
   const index = path.join(webDistDir, 'index.html');
   const built = fs.existsSync(index);
   if (built) {
-    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      allowedPath: (pathname) => servable(pathname),
+      setHeaders: (reply, file) => {
+        const rel = path.relative(webDistDir, file).split(path.sep).join('/');
+        reply.header('cache-control', cacheControlFor(rel)).header('vary', 'accept-encoding');
+      },
+    });
   }
+  const indexCopies = new Set<'br' | 'gzip'>();
+  if (fs.existsSync(`${index}.br`)) indexCopies.add('br');
+  if (fs.existsSync(`${index}.gz`)) indexCopies.add('gzip');
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
-    if (url.startsWith('/api/') || url.startsWith('/open/') || req.method !== 'GET' || !built) {
+    // A missing asset (an old chunk asked for by a page open across an upgrade) is a 404, not the app's HTML.
+    const isAsset = url.startsWith(`/${HASHED_ASSETS_DIR}`);
+    if (url.startsWith('/api/') || url.startsWith('/open/') || isAsset || req.method !== 'GET' || !built) {
       return sendError(reply, new AppError('NOT_FOUND', { entity: url }));
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+    const encoding = pickEncoding(req.headers['accept-encoding'], indexCopies);
+    if (encoding) reply.header('content-encoding', encoding);
+    const file = encoding === 'br' ? `${index}.br` : encoding === 'gzip' ? `${index}.gz` : index;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-encoding')
+      .send(fs.createReadStream(file));
   });
 }

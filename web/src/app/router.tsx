@@ -19,11 +19,13 @@ import { EMPLOYER_READERS } from '../../../lib/contracts/employers.ts';
 import { COLLECTION_WORKERS } from '../../../lib/contracts/collection.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
-import { HomePage } from './HomePage.tsx';
 import { PublicOrSignedIn } from './PublicLayout.tsx';
 import { ROUTES } from './routes.ts';
 
-// Admin pages load on demand: the sign-in page and home stay small on a slow connection.
+// Every page but sign-in loads on demand (React.lazy), so the sign-in page stays small on a slow connection and a
+// public page fetches no dashboard code. A new page: one `const XPage = lazy(() => import(…))` line below, never a
+// static import of a page (router.test.ts checks it).
+const HomePage = lazy(() => import('./HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const UsersPage = lazy(() => import('../modules/access/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const UserCreatePage = lazy(() =>
   import('../modules/access/UserFormPage.tsx').then((m) => ({ default: m.UserCreatePage })),

@@ -52,6 +52,9 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (input: { username: string; password: string }) =>
       api<Me & { csrfToken: string }>('/api/auth/login', { method: 'POST', body: input, signOutOn401: false }),
+    // The home page's code travels while the password is checked (a slow link then waits once, not twice); it is
+    // fetched only on sending the form, never by merely opening the public sign-in page.
+    onMutate: () => void import('./HomePage.tsx').catch(() => undefined),
     onSuccess: ({ csrfToken: _csrf, ...me }) => {
       sessionEndedMessage = null;
       leftByChoice = false;
