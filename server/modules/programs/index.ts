@@ -31,3 +31,4 @@ export { enrollmentWork, type EnrollmentWork } from './programs.todo.ts';
 export { advancePaidThrough, type PaidMonth } from './paid-through.ts';
 // Wage-earner (PU) cohorts (issue 18).
 export { proposeWages, type WageProposal, type WageProposalOutcome } from './pu.proposals.ts';
+export { rollOver, type RolloverInput, type RolloverResult } from './rollover.ts';
