@@ -36,6 +36,36 @@ export const idParam = z.strictObject({ id });
 // ---------------------------------------------------------------------------------------------------------------
 // Programmes
 
+export const PROGRAM_CATEGORIES = ['bpu', 'pu'] as const;
+export type ProgramCategory = (typeof PROGRAM_CATEGORIES)[number];
+export const EMPLOYER_KINDS = ['opd', 'kpu', 'bawaslu', 'desa'] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+const PU_PROGRAMS = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
+
+/** PU terms (issue 18 §1): the employer, its risk class and size, and the programmes paid on each person's wage. */
+export const puTerms = z.strictObject({
+  employerName: z
+    .string()
+    .trim()
+    .min(2, 'minimal 2 huruf')
+    .max(200)
+    .describe('OPD, sekretariat KPU/Bawaslu, atau desa'),
+  employerKind: z.enum(EMPLOYER_KINDS).describe('opd, kpu, bawaslu atau desa'),
+  programs: z
+    .array(z.enum(PU_PROGRAMS))
+    .refine((l) => l.includes('jkk') && l.includes('jkm'), 'JKK dan JKM wajib')
+    .refine((l) => new Set(l).size === l.length, 'program tidak boleh ganda')
+    .describe('JKK+JKM wajib; JHT, JP, JKP menurut skala usaha atau pilihan Pemda'),
+  riskClass: z.literal([1, 2, 3, 4, 5]).describe('Kelompok tingkat risiko JKK'),
+  employerSize: z.enum(['micro', 'small', 'medium', 'large']).describe('Skala usaha pemberi kerja'),
+  serviceMonths: z
+    .array(isoMonth)
+    .max(60)
+    .optional()
+    .describe('Penyelenggara pemilu: bulan masa tugas badan ad hoc yang ditanggung usulan dari daftar'),
+});
+export type PuTerms = z.infer<typeof puTerms>;
+
 const programFields = {
   name: z.string().trim().min(3, 'minimal 3 huruf').max(200),
   funder: funder.describe('Sumber dana: apbd_regency, apbd_province, apbdes, apbn, csr, baznas atau self (mandiri)'),
@@ -58,17 +88,29 @@ const programFields = {
   dpaReference: z.string().trim().max(200).nullable().optional().describe('Nomor DPA atau dokumen anggaran'),
   minAge: age.describe('Usia terendah pada bulan pertama kepesertaan'),
   maxAge: age.describe('Usia tertinggi pada bulan pertama kepesertaan'),
+  category: z
+    .enum(PROGRAM_CATEGORIES)
+    .optional()
+    .describe('bpu (paket BPU, bawaan) atau pu (iuran dari upah tiap orang; declaredIncome = upah acuan)'),
+  pu: puTerms.nullable().optional(),
+};
+const puMatches = {
+  message: 'program PU memerlukan data pemberi kerja (pu); program BPU tidak',
+  path: ['pu'],
 };
 
 const ageOrder = { message: 'usia terendah tidak boleh di atas usia tertinggi', path: ['maxAge'] };
 
-export const programCreate = z.strictObject(programFields).refine((v) => v.minAge <= v.maxAge, ageOrder);
+export const programCreate = z
+  .strictObject(programFields)
+  .refine((v) => v.minAge <= v.maxAge, ageOrder)
+  .refine((v) => (v.category === 'pu') === (v.pu != null), puMatches);
 export type ProgramCreate = z.infer<typeof programCreate>;
 
 /** The region is fixed once created: enrollments and their row-level security hang on it. */
 export const programUpdate = z
   .strictObject(programFields)
-  .omit({ region: true })
+  .omit({ region: true, category: true })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'tidak ada perubahan')
   .refine((v) => v.minAge === undefined || v.maxAge === undefined || v.minAge <= v.maxAge, ageOrder);
@@ -123,6 +165,8 @@ export const programSummary = z.object({
   committed: z.int(),
   quotaFilled: z.int(),
   pricePerPersonMonth: z.int(),
+  category: z.enum(PROGRAM_CATEGORIES),
+  pu: puTerms.nullable(),
   /** The actor may edit it, verify, reject, end and submit (the programme's region is in their scope). */
   canManage: z.boolean(),
   createdBy: z.string(),
@@ -143,6 +187,8 @@ export const programDetail = programSummary.extend({
   figures: programFiguresSchema,
   byMonth: z.array(monthFigure),
   priceRuleKeys: z.array(z.string()),
+  /** PU programmes: the committed money split between the employer (Pemda) and the workers; null for BPU. */
+  split: z.object({ employer: z.int(), worker: z.int() }).nullable(),
   statusCounts,
   coverageCounts,
 });
@@ -157,6 +203,8 @@ export const programCostPreviewRequest = z.strictObject({
   startMonth: programFields.startMonth,
   months: programFields.months,
   budgetCeiling: programFields.budgetCeiling,
+  category: programFields.category,
+  pu: programFields.pu,
 });
 export type ProgramCostPreviewRequest = z.infer<typeof programCostPreviewRequest>;
 export const programCostPreview = z.object({

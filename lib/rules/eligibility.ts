@@ -262,6 +262,8 @@ export type Counters = {
   prices: readonly number[];
   /** Slots held in each month of the period. */
   persons: readonly number[];
+  /** PU programmes (issue 18): money held in each month at each person's own price; replaces persons × price. */
+  money?: readonly number[];
 };
 
 export type Capacity = {
@@ -275,7 +277,8 @@ export type Capacity = {
   budgetSlots: number;
 };
 
-export function committedOf(counters: Pick<Counters, 'prices' | 'persons'>): number {
+export function committedOf(counters: Pick<Counters, 'prices' | 'persons' | 'money'>): number {
+  if (counters.money) return counters.money.reduce((sum, m) => sum + m, 0);
   return counters.persons.reduce((sum, n, i) => sum + n * (counters.prices[i] ?? 0), 0);
 }
 
@@ -353,12 +356,13 @@ export function programFigures(
   let cumulative = 0;
   const byMonth = prices.map((price, i) => {
     const n = persons[i] ?? 0;
-    cumulative += n * price;
+    const held = program.money ? (program.money[i] ?? 0) : n * price;
+    cumulative += held;
     return {
       month: addMonths(program.startMonth, i),
       pricePerPerson: price,
       persons: n,
-      committed: n * price,
+      committed: held,
       cumulativeCommitted: cumulative,
     };
   });

@@ -27,4 +27,5 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/claims/sql/claims-open-data.sql',
   'server/modules/governance/sql/open-regulations.sql',
   'server/modules/governance/sql/channels.sql',
+  'server/modules/programs/sql/pu-money.sql',
 ];

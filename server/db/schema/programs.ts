@@ -25,6 +25,16 @@ export interface ProgramTable {
   created_by: ColumnType<string, string, never>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: Timestamp;
+  /** Issue 18 §1 (migration 20261207_0043): 'bpu' (the package) or 'pu' (priced on each person's wage). */
+  category: ColumnType<string, string | undefined, never>;
+  employer_name: string | null;
+  employer_kind: string | null;
+  pu_programs: string[] | null;
+  risk_class: number | null;
+  employer_size: string | null;
+  service_months: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** Money held per month by PU enrollments; written by triggers only. */
+  money_by_month: ColumnType<string[], never, never>;
 }
 
 /** One worker in one programme for a run of months (first days of months as 'YYYY-MM-DD'). */
@@ -55,6 +65,10 @@ export interface EnrollmentTable {
   paid_through: ColumnType<string | null, never, string | null>;
   /** The channel of the proposal (governance organisation); NULL: tidak diketahui (migration 0041). */
   channel_id: ColumnType<string | null, string | null | undefined, never>;
+  /** PU enrollments (issue 18): reported wage, total and worker's price per month of the programme's period. */
+  wage: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  price_by_month: ColumnType<string[] | null, number[] | null | undefined, number[] | null>;
+  worker_by_month: ColumnType<string[] | null, number[] | null | undefined, number[] | null>;
 }
 
 /** Programme enrollments as participations (read view, migration 0016): what lindung_coverage_state is given. */

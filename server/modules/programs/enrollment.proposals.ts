@@ -24,6 +24,7 @@ import * as repo from './programs.repository.ts';
 import { requireProposer } from './programs.policy.ts';
 import { constraintError, loadProgram, periodOf, roomFrom, systemClock, type Clock } from './programs.service.ts';
 import * as workers from './programs.workers.ts';
+import { holdReferenceWage } from './pu.pricing.ts';
 
 function proposalMonths(program: repo.ProgramRow, actor: Actor, from: Month | undefined, clock: Clock) {
   const period = periodOf(program);
@@ -85,6 +86,8 @@ export async function proposeWorkers(
           },
           taken.map((c) => ({ id: c.worker.id, village: c.worker.village_code })),
         );
+        // A PU programme (issue 18): persons proposed without a roster hold the price of its reference wage.
+        if (program.category === 'pu') await holdReferenceWage(db, tx, program, inserted);
       } catch (err) {
         throw constraintError(err, program.name, actor.locale);
       }

@@ -29,3 +29,6 @@ export {
 export { enrollmentWork, type EnrollmentWork } from './programs.todo.ts';
 // Billing's payments move an enrollment's paid_through here (set-based: a relation of paid months).
 export { advancePaidThrough, type PaidMonth } from './paid-through.ts';
+// Wage-earner (PU) cohorts (issue 18).
+export { proposeWages, type WageProposal, type WageProposalOutcome } from './pu.proposals.ts';
+export { rollOver, type RolloverInput, type RolloverResult } from './rollover.ts';

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { addMonths } from '../../../lib/rules/eligibility.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import {
   createProgram,
   endEnrollments,
   listEnrollments,
+  proposeWages,
   proposeWorkers,
   rejectEnrollments,
   verifyEnrollments,
@@ -184,5 +186,99 @@ describe('the database constraints on their own', () => {
       await pool.end();
     }
     invariantsHold(await recount(db, program.id));
+  });
+});
+
+// Issue 18 §1: the same guarantees for a PU programme, where every person holds their own price (money_by_month).
+describe('a PU programme under parallel proposals with individual wages', () => {
+  const moneyRecount = async (programId: string) => {
+    const r = await sql<{ month: number; money: string }>`
+      SELECT k AS month, sum(e.price_by_month[k])::text AS money
+      FROM enrollment e JOIN program p ON p.id = e.program_id, generate_subscripts(e.price_by_month, 1) AS k
+      WHERE e.program_id = ${programId}::bigint AND e.status <> 'rejected'
+        AND (p.start_month + make_interval(months => k - 1))::date BETWEEN e.first_month AND e.last_month
+      GROUP BY k`.execute(db.owner);
+    const program = await db.owner
+      .selectFrom('program')
+      .select(['money_by_month', 'budget_ceiling'])
+      .where('id', '=', programId)
+      .executeTakeFirstOrThrow();
+    const money = program.money_by_month.map(() => 0);
+    for (const row of r.rows) money[row.month - 1] = Number(row.money);
+    return { counters: program.money_by_month.map(Number), money, ceiling: Number(program.budget_ceiling) };
+  };
+
+  it('keep the money within the ceiling, with and without the programme lock', async () => {
+    const pu = {
+      ...BANTUL_PROGRAM,
+      targetSegments: ['farmer' as const],
+      declaredIncome: 3_000_000,
+      category: 'pu' as const,
+      pu: {
+        employerName: 'Sekretariat KPU Kab. Bantul',
+        employerKind: 'kpu' as const,
+        programs: ['jkk' as const, 'jkm' as const],
+        riskClass: 1 as const,
+        employerSize: 'micro' as const,
+      },
+    };
+    const probe = await createProgram(db.app, disnaker, { ...pu, name: 'PU harga', quota: 1 });
+    const yearAt3m = probe.figures.periodCostForQuota;
+    const program = await createProgram(db.app, disnaker, {
+      ...pu,
+      name: 'PU pagu mengikat',
+      quota: 100,
+      budgetCeiling: yearAt3m * 4,
+    });
+    const pool = workerIds.slice(130, 145);
+    const results = await Promise.all(
+      pool.map((w, i) =>
+        proposeWages(db.app, disnaker, program.id, {
+          rows: [{ workerId: w.id, wage: i % 2 === 0 ? 3_000_000 : 1_500_000 }],
+        }),
+      ),
+    );
+    expect(results.reduce((s, r) => s + r.proposed.length, 0)).toBeGreaterThanOrEqual(4);
+    const after = await moneyRecount(program.id);
+    expect(after.counters).toEqual(after.money);
+    expect(after.money.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(after.ceiling);
+
+    // Raw transactions without the lock, each holding a full year at the 3-million price: the ceiling lets
+    // exactly two through.
+    const raw = await createProgram(db.app, disnaker, { ...pu, name: 'PU tanpa kunci', budgetCeiling: yearAt3m * 2 });
+    const prices = `{${probe.byMonth.map((m) => m.pricePerPerson).join(',')}}`;
+    const client = new pg.Pool({ connectionString: db.url, max: 5 });
+    try {
+      const outcomes = await Promise.allSettled(
+        workerIds.slice(145, 150).map(async (w) => {
+          const c = await client.connect();
+          try {
+            await c.query('BEGIN');
+            await c.query(
+              `INSERT INTO enrollment (kabkota_code, program_id, worker_id, village_code, status, first_month,
+                                       last_month, proposed_by, wage, price_by_month, worker_by_month)
+               VALUES ('34.02', $1, $2, $3, 'proposed', $4, $5, 'race', 3000000, $6, array_fill(0::bigint, ARRAY[12]))`,
+              [raw.id, w.id, w.village, `${START}-01`, `${addMonths(START, 11)}-01`, prices],
+            );
+            await c.query('SELECT pg_sleep(0.05)');
+            await c.query('COMMIT');
+          } catch (err) {
+            await c.query('ROLLBACK');
+            throw err;
+          } finally {
+            c.release();
+          }
+        }),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
+      for (const o of outcomes.filter((x) => x.status === 'rejected')) {
+        expect(String((o as PromiseRejectedResult).reason)).toMatch(/program_budget_held/);
+      }
+    } finally {
+      await client.end();
+    }
+    const rawCount = await moneyRecount(raw.id);
+    expect(rawCount.counters).toEqual(rawCount.money);
+    expect(rawCount.money.reduce((a, b) => a + b, 0)).toBe(yearAt3m * 2);
   });
 });

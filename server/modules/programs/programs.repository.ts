@@ -71,7 +71,20 @@ export async function listPrograms(tx: Tx, scope: Scope, q: { q?: string; page: 
   return { items, total: Number(total.n) };
 }
 
-export async function insertProgram(tx: Tx, values: ProgramValues & { created_by: string }): Promise<ProgramRow> {
+/** PU terms of a programme (issue 18); all null for BPU programmes. */
+export type ProgramPuValues = {
+  employer_name?: string | null;
+  employer_kind?: string | null;
+  pu_programs?: string[] | null;
+  risk_class?: number | null;
+  employer_size?: string | null;
+  service_months?: string[] | null;
+};
+
+export async function insertProgram(
+  tx: Tx,
+  values: ProgramValues & ProgramPuValues & { created_by: string; category?: string },
+): Promise<ProgramRow> {
   return tx.insertInto('program').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -79,7 +92,7 @@ export async function updateProgram(
   tx: Tx,
   scope: Scope,
   id: string,
-  values: Omit<ProgramValues, 'region_code'>,
+  values: Omit<ProgramValues, 'region_code'> & ProgramPuValues,
 ): Promise<ProgramRow> {
   return tx
     .updateTable('program')
@@ -371,4 +384,19 @@ export async function enrollmentTrail(
     WHERE ${regionInScope('e.village_code', scope)}
     ORDER BY t.at, t.audit_id`.execute(tx);
   return r.rows;
+}
+
+/** PU programmes: the money held, split into the employer's (Pemda's) and the workers' parts (issue 18 §1). */
+export async function committedSplit(tx: Tx, programId: string): Promise<{ employer: number; worker: number }> {
+  const r = await sql<{ total: string; worker: string }>`
+    SELECT coalesce(sum(e.price_by_month[i]), 0)::text AS total, coalesce(sum(e.worker_by_month[i]), 0)::text AS worker
+    FROM enrollment e
+    JOIN program p ON p.id = e.program_id,
+         generate_subscripts(e.price_by_month, 1) AS i
+    WHERE e.program_id = ${programId}::bigint AND e.status <> 'rejected' AND e.price_by_month IS NOT NULL
+      AND (p.start_month + make_interval(months => i - 1))::date BETWEEN e.first_month AND e.last_month`.execute(tx);
+  const row = r.rows[0];
+  const total = Number(row?.total ?? 0);
+  const worker = Number(row?.worker ?? 0);
+  return { employer: total - worker, worker };
 }

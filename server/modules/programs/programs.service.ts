@@ -1,5 +1,6 @@
 import { levelOfCode, type RegionLevel } from '../../../lib/access/roles.ts';
 import type {
+  ProgramCategory,
   EnrollmentStatus,
   ProgramCostPreview,
   ProgramCostPreviewRequest,
@@ -58,6 +59,7 @@ export function countersOf(row: repo.ProgramRow): Counters {
     budgetCeiling: Number(row.budget_ceiling),
     prices: row.price_by_month.map(Number),
     persons: row.persons_by_month,
+    ...(row.category === 'pu' && { money: row.money_by_month.map(Number) }),
   };
 }
 
@@ -65,6 +67,7 @@ export function countersOf(row: repo.ProgramRow): Counters {
 import { systemClock, type Clock } from '../../platform/clock.ts';
 import { word } from '../../../lib/i18n/words.ts';
 import { PROGRAM_WORDS } from './programs.words.ts';
+import { priceWage, puAnnualCost, puOf, puValuesOf, type PuPricedTerms } from './pu.pricing.ts';
 export { systemClock, type Clock };
 
 /** Finds a programme visible in the actor's scope (and locks its row for the transaction when asked). */
@@ -114,8 +117,15 @@ export function constraintError(err: unknown, program: string, locale: Locale): 
 
 type PricedTerms = { funder: Funder; package: Package; declaredIncome: number; startMonth: Month; months: number };
 
-/** The price per person for each month of the period, from the contribution engine (never a constant here). */
-export async function priceProgram(db: Db, p: PricedTerms): Promise<{ prices: number[]; ruleKeys: string[] }> {
+/**
+ * The price per person for each month of the period, from the contribution engine (never a constant here). A PU
+ * programme's own price is that of its reference wage (`declaredIncome`); each enrollment carries its own.
+ */
+export async function priceProgram(
+  db: Db,
+  p: PricedTerms & PuPricedTerms,
+): Promise<{ prices: number[]; ruleKeys: string[] }> {
+  if (p.category === 'pu' && p.pu) return priceWage(db, p.pu, p.declaredIncome, p);
   const result = await cost(db, {
     input: {
       category: 'bpu',
@@ -136,6 +146,7 @@ export async function priceProgram(db: Db, p: PricedTerms): Promise<{ prices: nu
 
 async function annualCost(db: Db, row: repo.ProgramRow): Promise<number | null> {
   try {
+    if (row.category === 'pu') return await puAnnualCost(db, row);
     const result = await cost(db, {
       input: {
         category: 'bpu',
@@ -165,13 +176,15 @@ async function pricesCurrent(db: Db, row: repo.ProgramRow): Promise<boolean> {
   }
 }
 
-function termsOf(row: repo.ProgramRow): PricedTerms {
+function termsOf(row: repo.ProgramRow): PricedTerms & PuPricedTerms {
   return {
     funder: row.funder as Funder,
     package: row.package as Package,
     declaredIncome: Number(row.declared_income),
     startMonth: monthOf(row.start_month),
     months: row.months,
+    category: row.category as ProgramCategory,
+    pu: puOf(row),
   };
 }
 
@@ -202,6 +215,8 @@ function summary(row: repo.ProgramRow, actor: Actor, labels: Map<string, string>
     committed: figures.committed,
     quotaFilled: figures.quotaFilled,
     pricePerPersonMonth: figures.pricePerPersonMonth,
+    category: row.category as ProgramCategory,
+    pu: puOf(row),
     canManage: canManage(actor, row.region_code),
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -232,6 +247,7 @@ async function detail(db: Db, tx: Tx, actor: Actor, row: repo.ProgramRow, clock:
     },
     byMonth,
     priceRuleKeys: row.price_rule_keys,
+    split: row.category === 'pu' ? await repo.committedSplit(tx, row.id) : null,
     statusCounts: counts,
     coverageCounts: coverage,
   };
@@ -307,6 +323,7 @@ function valuesOf(v: ProgramCreate, priced: { prices: number[]; ruleKeys: string
     max_age: v.maxAge,
     price_by_month: priced.prices,
     price_rule_keys: priced.ruleKeys,
+    ...puValuesOf(v),
   };
 }
 
@@ -326,6 +343,8 @@ function inputOf(row: repo.ProgramRow): ProgramCreate {
     dpaReference: row.dpa_reference,
     minAge: row.min_age,
     maxAge: row.max_age,
+    category: row.category as ProgramCategory,
+    pu: puOf(row),
   };
 }
 
@@ -386,7 +405,8 @@ export async function createProgram(
   const priced = await priceProgram(db, input);
   return withScope(db, actor.scope, async (tx) => {
     await checkRegions(tx, actor, input);
-    const row = await repo.insertProgram(tx, { ...valuesOf(input, priced), created_by: actor.username });
+    const values = { ...valuesOf(input, priced), category: input.category ?? 'bpu', created_by: actor.username };
+    const row = await repo.insertProgram(tx, values);
     await writeAudit(tx, ctx, {
       action: 'program.create',
       entity: 'program',
@@ -432,7 +452,8 @@ export async function updateProgram(
       });
     }
     const priced = await priceProgram(db, next);
-    const committed = committedOf({ prices: priced.prices, persons: periodMoves ? [] : before.persons_by_month });
+    const basis = periodMoves ? { ...countersOf(before), persons: [], money: undefined } : countersOf(before);
+    const committed = committedOf({ ...basis, prices: priced.prices });
     if (next.budgetCeiling < committed) {
       throw new AppError('BUDGET_EXCEEDED', {
         program: before.name,

@@ -16,7 +16,8 @@ CREATE OR REPLACE FUNCTION lindung_covered_workers(ids bigint[], first_month dat
     WHERE e.worker_id = ANY (ids)
       AND e.status <> 'rejected'
       AND NOT (e.id = ANY (except_ids))
-      AND e.months_covered && daterange(first_month, (last_month + interval '1 month')::date)
+      -- Positional: inside the body a bare first_month/last_month would name the enrollment's own columns.
+      AND e.months_covered && daterange($2, ($3 + interval '1 month')::date)
   $$;
 
 REVOKE ALL ON FUNCTION lindung_covered_workers(bigint[], date, date, bigint[]) FROM PUBLIC;
