@@ -84,6 +84,8 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   claim_event: 'claims',
   claim_document: 'claims',
   claim_holiday: 'claims',
+  // issue 20 (speed)
+  worker_duplicate_pair: 'registry',
 };
 
 /**
