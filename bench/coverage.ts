@@ -3,7 +3,12 @@
 // paid-through months, so some lapse; BPJS snapshots per regency with registered and unregistered NIKs), builds the
 // coverage rollups once, then times the dashboard API (`GET /api/coverage/dashboard` for the province and each
 // regency, as pimpinan) and the same figures by a naive GROUP BY over the raw tables, and checks they are equal.
-// Prints JSON {"workers","dashboard_p50_ms","dashboard_p95_ms","naive_ms","speedup","equal", …}.
+// Then (issue 20 §3) the daily refresh: the data is loaded and fully refreshed on the 15th of this month (the due day
+// of the lapse rules), and the first refresh of the 16th recomputes only the persons whose coverage can change that
+// day (coverage_person.next_change); the dashboards and the naive recount are taken for the 16th, after that daily
+// refresh, and (`equal_full`) the rollups after the daily refresh are compared row for row with a full refresh of
+// the 16th. Prints JSON {"workers","dashboard_p50_ms","dashboard_p95_ms","naive_ms","speedup","equal",
+// "daily_refresh_ms","daily_persons","equal_full", …}.
 import os from 'node:os';
 import { buildApp } from '../server/app.ts';
 import { createLogger } from '../server/platform/logger.ts';
@@ -33,17 +38,31 @@ const database = openDatabase(databaseUrl(name));
 try {
   await migrate(database.ownerPool);
   await ensureRegionsLoaded(database.ownerPool);
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-  const current = today.slice(0, 7);
+  const current = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+  // The day before and the day after the lapse rules' due day (15): the day on which payments fall overdue.
+  const loadDay = `${current}-15`;
+  const today = `${current}-16`;
 
   let t = performance.now();
-  await seedCoverage(database.owner, { workers, today, seed: 0.5 });
+  await seedCoverage(database.owner, { workers, today: loadDay, seed: 0.5 });
   const loadMs = Math.round(performance.now() - t);
   log(`loaded in ${loadMs} ms`);
   t = performance.now();
-  await refreshCoverageRollups(database.owner, { full: true, today, quality: false });
+  await refreshCoverageRollups(database.owner, { full: true, today: loadDay, quality: false });
   const refreshMs = Math.round(performance.now() - t);
   log(`rollups built in ${refreshMs} ms`);
+  const due = await database.ownerPool.query<{ due: string; persons: string }>(
+    `SELECT count(*) FILTER (WHERE next_change <= $1) AS due, count(*) AS persons FROM coverage_person`,
+    [today],
+  );
+  t = performance.now();
+  const dailyPersons = await refreshCoverageRollups(database.owner, { today, quality: false });
+  const dailyMs = Math.round(performance.now() - t);
+  log(`daily refresh of ${today}: ${dailyPersons} persons in ${dailyMs} ms`);
+  const rollups = `SELECT 'r' AS t, area_code, month::text, segment, category, persons, 0 AS leavers FROM coverage_rollup
+    UNION ALL SELECT 'a', area_code, month::text, parent_code, '', persons, leavers FROM coverage_rollup_area
+    ORDER BY 1, 2, 3, 4, 5`;
+  const afterDaily = JSON.stringify((await database.ownerPool.query(rollups)).rows);
   // The data-quality counts (part of every full refresh, and of the job at most every 10 minutes), timed apart.
   t = performance.now();
   await refreshCoverageQuality(database.owner);
@@ -53,7 +72,11 @@ try {
     SELECT (SELECT count(*) FROM enrollment) AS enrollments, (SELECT count(*) FROM bpjs_member) AS members,
            (SELECT count(*) FROM coverage_person) AS persons`);
 
-  const app = await buildApp(testConfig(), createLogger('silent'), database);
+  const app = await buildApp(
+    testConfig({ LINDUNG_JOBS: 'off', LINDUNG_TODAY: today }),
+    createLogger('silent'),
+    database,
+  );
   const user = await makeUser(database, 'pimpinan', '34');
   const headers = await signIn(app, user.username, user.password);
   const regions = ['34', '34.01', '34.02', '34.03', '34.04', '34.71'];
@@ -86,6 +109,12 @@ try {
       if (c.code !== region && (naive!.get(`${c.code}|${current}`) ?? 0) !== c.active) equal = false;
     }
   }
+  // The daily refresh's rollups against a full recount of the same day (every person, from nothing).
+  t = performance.now();
+  await refreshCoverageRollups(database.owner, { full: true, today, quality: false });
+  const afterFull = JSON.stringify((await database.ownerPool.query(rollups)).rows);
+  const equalFull = afterDaily === afterFull;
+  log(`full refresh of ${today} compared in ${Math.round(performance.now() - t)} ms: ${equalFull}`);
   const p50 = percentile(times, 0.5);
   const p95 = percentile(times, 0.95);
   console.log(
@@ -98,6 +127,13 @@ try {
       equal,
       load_ms: loadMs,
       full_refresh_ms: refreshMs,
+      daily_refresh_ms: dailyMs,
+      daily_persons: dailyPersons,
+      daily_due_share: Math.round((Number(due.rows[0]!.due) / Math.max(1, Number(due.rows[0]!.persons))) * 10000) / 100,
+      equal_full: equalFull,
+      load_day: loadDay,
+      day: today,
+      load_average: os.loadavg().map((n) => Math.round(n * 10) / 10),
       quality_ms: qualityMs,
       enrollments: Number(counts.rows[0]!.enrollments),
       bpjs_members: Number(counts.rows[0]!.members),

@@ -17,8 +17,8 @@ import { makeUser, signIn, testConfig } from '../server/testing/test-db.ts';
 const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1];
 const workers = Number(arg('workers')) || 100_000;
 const SAMPLES = 200;
-// The duplicate review reads every worker in scope (see docs/benchmarks.md): a few samples are enough.
-const DUPLICATE_SAMPLES = 5;
+// The duplicate review reads the stored pairs (issue 20): as many samples as the searches, first page each time.
+const DUPLICATE_SAMPLES = 50;
 
 const percentile = (sorted: number[], p: number) =>
   Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 10) / 10;
@@ -134,7 +134,10 @@ try {
       operator_name_prefix_p95_ms: percentile(operatorNameMs, 0.95),
       duplicate_pairs: pairs.total,
       duplicates_p50_ms: percentile(duplicatesMs, 0.5),
+      duplicates_p95_ms: percentile(duplicatesMs, 0.95),
       operator_duplicates_p50_ms: percentile(operatorDuplicatesMs, 0.5),
+      duplicate_samples: DUPLICATE_SAMPLES,
+      load_average: os.loadavg().map((n) => Math.round(n * 10) / 10),
       samples: SAMPLES,
       cpus: os.cpus().length,
       node: process.version,

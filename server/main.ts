@@ -14,6 +14,7 @@ import { CONTRIBUTION_USAGE, contributionCommand } from './cli/contribution.ts';
 import { coverageCheckCommand } from './cli/coverage-check.ts';
 import { backupCommand, restoreCommand } from './cli/backup.ts';
 import { CLAIMS_ESTIMATE_USAGE, claimsEstimateCommand } from './cli/claims-estimate.ts';
+import { coverageRefreshCommand } from './cli/coverage-refresh.ts';
 
 const USAGE = `Pemakaian / usage:
   lindung start [--no-demo]            jalankan Lindung (PostgreSQL tertanam kecuali DATABASE_URL diisi)
@@ -34,7 +35,9 @@ const USAGE = `Pemakaian / usage:
   lindung contribution …               hitung iuran BPJS Ketenagakerjaan (tanpa --date: hari ini, WIB)
 ${CONTRIBUTION_USAGE}
   ${CLAIMS_ESTIMATE_USAGE}
-                                       perkiraan manfaat JKM/JKK dengan dasar hukum per baris`;
+                                       perkiraan manfaat JKM/JKK dengan dasar hukum per baris
+  lindung coverage refresh [--full] [--json]
+                                       perbarui rekap cakupan sekarang (--full: semua orang dari sumbernya)`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -81,6 +84,8 @@ async function main(argv: string[]): Promise<void> {
       percent: { type: 'string' },
       months: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      // lindung coverage refresh
+      full: { type: 'boolean', default: false },
     },
   });
   const isImport = positionals[0] === 'workers' && positionals[1] === 'import';
@@ -121,6 +126,8 @@ async function main(argv: string[]): Promise<void> {
       return backupCommand(config, log, { file: positionals[1], json: values.json });
     case 'restore':
       return restoreCommand(config, log, { file: positionals[1], json: values.json });
+    case 'coverage refresh':
+      return coverageRefreshCommand(config, log, { full: values.full, json: values.json });
     default:
       throw new Error(`Perintah tidak dikenal: ${command}\n${USAGE}`);
   }

@@ -114,6 +114,8 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   collection_visit: 'collection',
   collection_device: 'collection',
   collection_receipt: 'collection',
+  // issue 20 (speed)
+  worker_duplicate_pair: 'registry',
 };
 
 /**

@@ -6,6 +6,7 @@ import type { RegionTable, RegionDirectoryView } from './schema/regions.ts';
 import type { AppUserTable, SessionTable, AuditLogTable, SecurityEventTable } from './schema/access.ts';
 import type { ContributionRuleTable } from './schema/contributions.ts';
 import type { WorkerTable, WorkerDuplicateDismissalTable, WorkerDirectoryView } from './schema/registry.ts';
+import type { WorkerDuplicatePairTable } from './schema/registry.ts';
 import type { ImportJobTable, ImportFileTable, ImportIssueTable } from './schema/imports.ts';
 import type {
   ProgramTable,
@@ -171,4 +172,5 @@ export interface DB {
   collection_visit: CollectionVisitTable;
   collection_device: CollectionDeviceTable;
   collection_receipt: CollectionReceiptTable;
+  worker_duplicate_pair: WorkerDuplicatePairTable;
 }

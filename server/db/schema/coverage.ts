@@ -24,6 +24,8 @@ export interface CoveragePersonTable {
   worker_id: string | null;
   /** Bit i: active in the month window_start + i (bigint, returned by pg as a string). */
   months: string;
+  /** The day the person's coverage can next change by the calendar alone (migration 0046); NULL: not this month. */
+  next_change: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CoverageRollupTable {

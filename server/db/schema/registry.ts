@@ -44,6 +44,19 @@ export interface WorkerDuplicateDismissalTable {
   dismissed_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/**
+ * A probable-duplicate pair of live workers (migration 0046), kept by the registry's trigger on `worker` as workers
+ * are written; ids in order (low < high). `shared_region`: the smallest region holding both villages.
+ */
+export interface WorkerDuplicatePairTable {
+  worker_low: ColumnType<string, never, never>;
+  worker_high: ColumnType<string, never, never>;
+  name_key: ColumnType<string, never, never>;
+  same_birth: ColumnType<boolean, never, never>;
+  nik_one_digit: ColumnType<boolean, never, never>;
+  shared_region: ColumnType<string, never, never>;
+}
+
 /** Registry's published read view of `worker` (migration 0026): what other modules may read. */
 export type WorkerDirectoryView = {
   readonly [K in keyof WorkerTable]: ColumnType<

@@ -231,56 +231,36 @@ export async function findWorkersInScope(tx: Tx, scope: Scope, ids: string[]): P
 }
 
 /**
- * Pairs of probable duplicates among the live workers in scope, not dismissed, in name order, with the total.
- * Set-based over the scope: the workers are read once; each rule keeps only rows that share their group (name key
- * with birth date, or with the first or the last 8 NIK digits: a single differing digit leaves one half equal)
- * before pairing them. Time grows with the workers in scope (see docs/benchmarks.md).
+ * Pairs of probable duplicates among the live workers in scope, not dismissed, in name order, with the total. The
+ * pairs are stored as workers are written (worker_duplicate_pair, kept by the trigger of
+ * sql/worker-duplicates.sql), so a page is an index range: the pair is in a scope when the smallest region holding
+ * both workers is (`shared_region`), with the leakproof `=`/`starts_with` the planner may use under row-level security.
  */
 export async function duplicatePairsInScope(tx: Tx, scope: Scope, q: DuplicateListQuery) {
-  // The grouping and the pairing hash tens of thousands of rows; the default 4 MB would spill them to disk.
-  await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
-  const region = q.region ? villageInScope(q.region) : sql<boolean>`true`;
-  const rows = await sql<{ a_id: string; b_id: string; total: string }>`
-    WITH live AS MATERIALIZED (
-      SELECT id, nik, name_key, birth_date, left(nik, 8) COLLATE "C" AS head, right(nik, 8) COLLATE "C" AS tail
-      FROM worker
-      WHERE ${villageInScope(scope)} AND ${region} AND merged_into IS NULL AND name_key IS NOT NULL
-    ), by_birth AS (
-      SELECT l.* FROM live l
-      JOIN (SELECT name_key, birth_date FROM live GROUP BY 1, 2 HAVING count(*) > 1) g USING (name_key, birth_date)
-    ), by_head AS (
-      SELECT l.* FROM live l
-      JOIN (SELECT name_key, head FROM live GROUP BY 1, 2 HAVING count(*) > 1) g USING (name_key, head)
-    ), by_tail AS (
-      SELECT l.* FROM live l
-      JOIN (SELECT name_key, tail FROM live GROUP BY 1, 2 HAVING count(*) > 1) g USING (name_key, tail)
-    ), pairs AS (
-      SELECT a.id AS a_id, b.id AS b_id, a.name_key FROM by_birth a
-      JOIN by_birth b ON b.name_key = a.name_key AND b.birth_date = a.birth_date AND a.id < b.id
-      UNION
-      SELECT a.id, b.id, a.name_key FROM by_head a
-      JOIN by_head b ON b.name_key = a.name_key AND b.head = a.head AND a.id < b.id
-      WHERE lindung_nik_distance(a.nik, b.nik) = 1
-      UNION
-      SELECT a.id, b.id, a.name_key FROM by_tail a
-      JOIN by_tail b ON b.name_key = a.name_key AND b.tail = a.tail AND a.id < b.id
-      WHERE lindung_nik_distance(a.nik, b.nik) = 1
-    )
-    SELECT p.a_id::text, p.b_id::text, count(*) OVER () AS total
-    FROM pairs p
-    WHERE NOT EXISTS (
-      SELECT 1 FROM worker_duplicate_dismissal d WHERE d.worker_low = p.a_id AND d.worker_high = p.b_id)
-    ORDER BY p.name_key, p.a_id, p.b_id
-    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(tx);
-  const pairs = rows.rows.map((r) => ({ a: r.a_id, b: r.b_id }));
-  // Past the last page the window has no row to carry the total: count again without the page.
-  const total = rows.rows[0] ? Number(rows.rows[0].total) : q.page > 1 ? await countDuplicatePairs(tx, scope, q) : 0;
-  return { pairs, total };
-}
-
-async function countDuplicatePairs(tx: Tx, scope: Scope, q: DuplicateListQuery): Promise<number> {
-  const first = await duplicatePairsInScope(tx, scope, { ...q, page: 1, pageSize: 1 });
-  return first.total;
+  let base = tx
+    .selectFrom('worker_duplicate_pair as p')
+    .where(regionInScope(sql.ref('p.shared_region'), scope))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('worker_duplicate_dismissal as d')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('d.worker_low', '=', 'p.worker_low')
+            .whereRef('d.worker_high', '=', 'p.worker_high'),
+        ),
+      ),
+    );
+  if (q.region) base = base.where(regionInScope(sql.ref('p.shared_region'), q.region));
+  const rows = await base
+    .select([sql<string>`p.worker_low::text`.as('a'), sql<string>`p.worker_high::text`.as('b')])
+    .orderBy('p.name_key')
+    .orderBy('p.worker_low')
+    .orderBy('p.worker_high')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const counted = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { pairs: rows.map((r) => ({ a: r.a, b: r.b })), total: Number(counted.n) };
 }
 
 /** "Bukan duplikat": false when the pair had already been dismissed. Ids in numeric order (low, high). */

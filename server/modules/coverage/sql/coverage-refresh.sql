@@ -122,6 +122,7 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     v_ws      date := (date_trunc('month', v_day) - interval '59 months')::date;
     v_st      coverage_refresh_state;
     v_full    boolean;
+    v_daily   boolean;
     v_started timestamptz := clock_timestamp();
     v_n       integer;
   BEGIN
@@ -131,7 +132,23 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
       RETURN -1;
     END IF;
     SELECT * INTO v_st FROM coverage_refresh_state FOR UPDATE;
-    v_full := full_pass OR v_st.full_needed OR v_st.as_of <> v_day;
+    v_full := full_pass OR v_st.full_needed OR v_st.as_of > v_day;
+    -- A new day of the same month (issue 20 §3): only the persons whose state can change by then are recomputed
+    -- (coverage_person.next_change, below), unless the lapse rule in force for a category differs from the last
+    -- refresh's day: then every person.
+    v_daily := NOT v_full AND v_st.as_of < v_day;
+    IF v_daily THEN
+      v_full := EXISTS (
+        SELECT 1 FROM unnest(ARRAY['PU', 'BPU', 'JAKON', 'PMI']) AS c(category)
+        WHERE (SELECT concat_ws(',', l.unpaid_months_to_lapse, l.due_day, l.due_month_offset) FROM lapse_rule l
+               WHERE l.category = c.category AND l.valid_from <= v_st.as_of
+                 AND (l.valid_to IS NULL OR v_st.as_of <= l.valid_to) LIMIT 1)
+          IS DISTINCT FROM
+              (SELECT concat_ws(',', l.unpaid_months_to_lapse, l.due_day, l.due_month_offset) FROM lapse_rule l
+               WHERE l.category = c.category AND l.valid_from <= v_day
+                 AND (l.valid_to IS NULL OR v_day <= l.valid_to) LIMIT 1));
+      v_daily := NOT v_full;
+    END IF;
 
     -- The window moved (a new month, or a pinned date): start again from nothing. (Shifting the masks kept the
     -- persons but not the rollup rows of the month that entered the window, so the delta of a person who left in
@@ -150,12 +167,16 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
       DELETE FROM coverage_dirty;
     ELSE
       WITH gone AS (DELETE FROM coverage_dirty RETURNING nik) INSERT INTO cov_niks SELECT nik FROM gone;
+      IF v_daily THEN
+        INSERT INTO cov_niks SELECT nik FROM coverage_person WHERE next_change <= v_day ON CONFLICT DO NOTHING;
+      END IF;
     END IF;
 
     -- The rule in force for each category on each month's evaluation day, exactly as lindung_coverage_state picks it.
     DROP TABLE IF EXISTS pg_temp.cov_cal;
     CREATE TEMP TABLE cov_cal ON COMMIT DROP AS
     SELECT c.category, i.i, mm.month, lindung_month_number(mm.month) AS mnum, (1::bigint << i.i) AS bit, r.k,
+           r.due_day,
            lindung_month_number(a.at) - r.off - CASE WHEN extract(day FROM a.at)::integer > r.due_day THEN 0 ELSE 1 END
              AS due_last
     FROM generate_series(0, 59) AS i(i)
@@ -204,8 +225,18 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     -- New person rows: active months as a mask, and where the person is counted.
     DROP TABLE IF EXISTS pg_temp.cov_new;
     CREATE TEMP TABLE cov_new ON COMMIT DROP AS
+    -- next_change: the first later day on which a source that covers the current month stops covering it. Past
+    -- months are evaluated on their last day and a new month recomputes everyone, so within a month the only day a
+    -- person's state can change by the calendar is the day after the current month's due day (due_last + 1).
     WITH masks AS (
-      SELECT p.nik, bit_or(c.bit) AS months
+      SELECT p.nik, bit_or(c.bit) AS months,
+             min(CASE WHEN c.mnum = lindung_month_number(v_cur) AND c.k IS NOT NULL
+                        AND extract(day FROM v_day)::integer <= c.due_day
+                        AND c.due_day < extract(day FROM (v_cur + interval '1 month - 1 day'))::integer
+                        AND least(c.due_last + 1, coalesce(lindung_month_number(p.e), 2147483647))
+                            - greatest(coalesce(lindung_month_number(p.pt), -2147483647), lindung_month_number(p.s) - 1)
+                            >= c.k
+                      THEN v_cur + c.due_day END) AS next_change
       FROM cov_part p
       CROSS JOIN LATERAL generate_series(
         greatest(lindung_month_number(p.s), lindung_month_number(v_ws)),
@@ -226,7 +257,7 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
       ORDER BY b.nik, c.as_of DESC, c.id DESC
     )
     SELECT m.nik, coalesce(w.village_code, s.region_code) AS region_code, coalesce(w.segment, s.segment) AS segment,
-           coalesce(w.category, s.category) AS category, w.id AS worker_id, m.months
+           coalesce(w.category, s.category) AS category, w.id AS worker_id, m.months, m.next_change
     FROM masks m
     LEFT JOIN worker w ON w.nik = m.nik
     LEFT JOIN snap s ON s.nik = m.nik
@@ -325,10 +356,10 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     DELETE FROM coverage_person p USING cov_niks k
     WHERE p.nik = k.nik AND NOT EXISTS (
       SELECT 1 FROM cov_new x WHERE x.nik = p.nik
-        AND (x.region_code, x.segment, x.category, x.worker_id, x.months)
-            IS NOT DISTINCT FROM (p.region_code, p.segment, p.category, p.worker_id, p.months));
-    INSERT INTO coverage_person (nik, region_code, segment, category, worker_id, months)
-    SELECT nik, region_code, segment, category, worker_id, months FROM cov_new
+        AND (x.region_code, x.segment, x.category, x.worker_id, x.months, x.next_change)
+            IS NOT DISTINCT FROM (p.region_code, p.segment, p.category, p.worker_id, p.months, p.next_change));
+    INSERT INTO coverage_person (nik, region_code, segment, category, worker_id, months, next_change)
+    SELECT nik, region_code, segment, category, worker_id, months, next_change FROM cov_new
     ON CONFLICT (nik) DO NOTHING;
     IF v_full THEN
       ANALYZE coverage_person;
@@ -337,7 +368,7 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     SELECT count(*) INTO v_n FROM cov_niks;
     UPDATE coverage_refresh_state
     SET window_start = v_ws,
-        as_of = CASE WHEN v_full THEN v_day ELSE as_of END,
+        as_of = CASE WHEN v_full OR v_daily THEN v_day ELSE as_of END,
         full_needed = CASE WHEN v_full THEN false ELSE full_needed END,
         refreshed_at = now(),
         refresh_ms = (extract(epoch FROM clock_timestamp() - v_started) * 1000)::integer,

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { systemContext } from '../../platform/context.ts';
+import type { App } from '../../platform/http.ts';
+import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
+import { nikFor } from '../../testing/nik.ts';
+import { bulkInsertWorkers, type BulkWorker } from './index.ts';
+
+// The stored probable-duplicate pairs (worker_duplicate_pair, kept by the trigger of sql/worker-duplicates.sql)
+// equal a recount by the review's earlier per-request algorithm, on random data, after set-based inserts, API
+// inserts and edits, a bulk update and merges; and the review's total for a Disnaker is the recount in its scope.
+
+let db: TestDatabase;
+let app: App;
+let disnaker: Record<string, string>;
+
+// A seeded generator: the same "random" data on every run.
+let seed = 20_261_207;
+const random = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+};
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+// Few names (two spellings of some, one name key), few birth dates, NIKs from few bases with one digit changed.
+const NAMES = [
+  ...['Siti Aminah', 'Hj. SITI AMINAH', 'Budi Santoso', 'budi santoso, S.Pd.', 'Nur Hayati', 'Agus', 'Dewi'],
+  ...['Sri Wahyuni', 'Eko Prasetyo', 'Rina', 'Joko', 'Wati', 'Tri Utami', 'Bambang', 'Yanti', 'Slamet', 'Ani'],
+];
+const BIRTHS = ['1985-09-05', '1990-01-01', '1979-12-31'];
+// Valid NIKs (district, birth date, serial); the changed digit is the district's last or one of the serial's.
+const BASES = Array.from({ length: 40 }, (_, i) => nikFor(BIRTHS[i % 3]!, 'P', 11 * i + 1));
+const CHANGEABLE = [5, 12, 13, 14, 15];
+const usedNiks = new Set<string>();
+function randomNik(): string {
+  for (;;) {
+    const base = pick(BASES);
+    const at = pick(CHANGEABLE);
+    const digit = String(1 + Math.floor(random() * 9));
+    const nik = random() < 0.3 ? base : base.slice(0, at) + digit + base.slice(at + 1);
+    if (!usedNiks.has(nik)) {
+      usedNiks.add(nik);
+      return nik;
+    }
+  }
+}
+
+let villages: string[] = [];
+const bantul = () => villages.filter((v) => v.startsWith('34.02.'));
+
+function randomWorker(): BulkWorker {
+  return {
+    nik: randomNik(),
+    full_name: pick(NAMES),
+    birth_place: null,
+    birth_date: pick(BIRTHS),
+    sex: 'P',
+    village_code: pick(villages),
+    address: null,
+    rt: null,
+    rw: null,
+    phone: null,
+    segment: 'farmer',
+    category: 'BPU',
+    monthly_income: null,
+    vulnerability: [],
+    kpj_number: null,
+    life_status: 'alive',
+    death_date: null,
+  };
+}
+
+const sharedRegion = (a: string, b: string) =>
+  a === b ? a : ([8, 5, 2].map((n) => a.slice(0, n)).find((prefix, i) => prefix === b.slice(0, [8, 5, 2][i])) ?? '');
+
+type PairRow = { a: string; b: string; sameBirth: boolean; nikOneDigit: boolean; nameKey: string; region: string };
+
+/** The review's per-request algorithm before issue 20 (over every live worker), with the reasons of each pair. */
+async function recount(): Promise<PairRow[]> {
+  const rows = await sql<{
+    a: string;
+    b: string;
+    name_key: string;
+    same_birth: boolean;
+    nik_one_digit: boolean;
+    va: string;
+    vb: string;
+  }>`
+    WITH live AS MATERIALIZED (
+      SELECT id, nik, name_key, birth_date, village_code, left(nik, 8) COLLATE "C" AS head,
+        right(nik, 8) COLLATE "C" AS tail
+      FROM worker WHERE merged_into IS NULL AND name_key IS NOT NULL
+    ), by_birth AS (
+      SELECT l.* FROM live l
+      JOIN (SELECT name_key, birth_date FROM live GROUP BY 1, 2 HAVING count(*) > 1) g USING (name_key, birth_date)
+    ), by_head AS (
+      SELECT l.* FROM live l
+      JOIN (SELECT name_key, head FROM live GROUP BY 1, 2 HAVING count(*) > 1) g USING (name_key, head)
+    ), by_tail AS (
+      SELECT l.* FROM live l
+      JOIN (SELECT name_key, tail FROM live GROUP BY 1, 2 HAVING count(*) > 1) g USING (name_key, tail)
+    ), pairs AS (
+      SELECT a.id AS a_id, b.id AS b_id FROM by_birth a
+      JOIN by_birth b ON b.name_key = a.name_key AND b.birth_date = a.birth_date AND a.id < b.id
+      UNION
+      SELECT a.id, b.id FROM by_head a
+      JOIN by_head b ON b.name_key = a.name_key AND b.head = a.head AND a.id < b.id
+      WHERE lindung_nik_distance(a.nik, b.nik) = 1
+      UNION
+      SELECT a.id, b.id FROM by_tail a
+      JOIN by_tail b ON b.name_key = a.name_key AND b.tail = a.tail AND a.id < b.id
+      WHERE lindung_nik_distance(a.nik, b.nik) = 1
+    )
+    SELECT p.a_id::text AS a, p.b_id::text AS b, x.name_key, x.birth_date = y.birth_date AS same_birth,
+      coalesce(lindung_nik_distance(x.nik, y.nik) = 1, false) AS nik_one_digit, x.village_code AS va,
+      y.village_code AS vb
+    FROM pairs p JOIN live x ON x.id = p.a_id JOIN live y ON y.id = p.b_id
+    ORDER BY p.a_id, p.b_id`.execute(db.owner);
+  return rows.rows.map((r) => ({
+    a: r.a,
+    b: r.b,
+    sameBirth: r.same_birth,
+    nikOneDigit: r.nik_one_digit,
+    nameKey: r.name_key,
+    region: sharedRegion(r.va, r.vb),
+  }));
+}
+
+async function stored(): Promise<PairRow[]> {
+  const rows = await db.owner
+    .selectFrom('worker_duplicate_pair')
+    .select(['worker_low', 'worker_high', 'same_birth', 'nik_one_digit', 'name_key', 'shared_region'])
+    .orderBy('worker_low')
+    .orderBy('worker_high')
+    .execute();
+  return rows.map((r) => ({
+    a: String(r.worker_low),
+    b: String(r.worker_high),
+    sameBirth: r.same_birth,
+    nikOneDigit: r.nik_one_digit,
+    nameKey: r.name_key,
+    region: r.shared_region,
+  }));
+}
+
+async function expectStoredEqualsRecount(): Promise<PairRow[]> {
+  const expected = await recount();
+  const actual = await stored();
+  // Differences both ways, so a failure names the few pairs instead of diffing thousands.
+  const text = (rows: PairRow[]) => new Set(rows.map((r) => JSON.stringify(r)));
+  const [want, got] = [text(expected), text(actual)];
+  expect({ missing: [...want].filter((r) => !got.has(r)), extra: [...got].filter((r) => !want.has(r)) }).toEqual({
+    missing: [],
+    extra: [],
+  });
+  expect(actual.length).toBe(expected.length);
+  return expected;
+}
+
+const liveBantulIds = async () =>
+  (
+    await db.owner
+      .selectFrom('worker')
+      .select('id')
+      .where('merged_into', 'is', null)
+      .where(sql<boolean>`starts_with(village_code, '34.02.')`)
+      .orderBy('id')
+      .execute()
+  ).map((r) => String(r.id));
+
+beforeAll(async () => {
+  db = await createTestDatabase('registry_duplicate_pairs');
+  app = await testApp(db);
+  const user = await makeUser(db, 'disnaker', '34.02');
+  disnaker = await signIn(app, user.username, user.password);
+  // Villages of two districts of Bantul, one of Sleman and one of another province.
+  const found = await sql<{ code: string }>`
+    (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.08.') ORDER BY code LIMIT 2)
+    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.01.') ORDER BY code LIMIT 1)
+    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.04.') ORDER BY code LIMIT 1)
+    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '33.') ORDER BY code LIMIT 1)`.execute(
+    db.owner,
+  );
+  villages = found.rows.map((r) => r.code);
+  expect(villages).toHaveLength(5);
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+describe('stored probable-duplicate pairs', () => {
+  it('equal the recount after set-based inserts (one batch, then a second batch pairing with the first)', async () => {
+    for (const size of [300, 200]) {
+      const rows = Array.from({ length: size }, randomWorker);
+      await bulkInsertWorkers(db.ownerPool, rows, systemContext('uji'), {
+        source: 'test',
+        audit: { action: 'worker.generate', region: null, details: {} },
+      });
+      const pairs = await expectStoredEqualsRecount();
+      expect(pairs.some((p) => p.sameBirth && !p.nikOneDigit)).toBe(true);
+      expect(pairs.some((p) => p.nikOneDigit)).toBe(true);
+      expect(new Set(pairs.map((p) => p.region.length))).toEqual(new Set([13, 8, 5, 2, 0]));
+    }
+  });
+
+  it('equal the recount after registrations and edits through the API', async () => {
+    for (let i = 0; i < 6; i++) {
+      const birth = pick(BIRTHS);
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/workers',
+        headers: disnaker,
+        payload: {
+          nik: nikFor(birth, 'P', 900 + i),
+          fullName: pick(NAMES),
+          birthPlace: 'Bantul',
+          birthDate: birth,
+          sex: 'P',
+          village: pick(bantul()),
+          segment: 'farmer',
+          category: 'BPU',
+          vulnerability: [],
+        },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    await expectStoredEqualsRecount();
+    const ids = await liveBantulIds();
+    for (let i = 0; i < 12; i++) {
+      const edit = [
+        { fullName: pick(NAMES) },
+        { birthDate: pick(BIRTHS) },
+        { village: pick(bantul()) },
+        { fullName: 'Nama Lain Sekali' },
+      ][i % 4];
+      const r = await app.inject({
+        method: 'PATCH',
+        url: `/api/workers/${pick(ids)}`,
+        headers: disnaker,
+        payload: edit,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    await expectStoredEqualsRecount();
+  });
+
+  it('equal the recount after a bulk update of many workers (one statement)', async () => {
+    await sql`UPDATE worker SET birth_date = CASE WHEN id % 3 = 0 THEN date '1990-01-01' ELSE birth_date END,
+        name_key = CASE WHEN id % 5 = 0 THEN 'DEWI' ELSE name_key END,
+        village_code = CASE WHEN id % 11 = 0 THEN ${villages[0]!} ELSE village_code END,
+        kabkota_code = CASE WHEN id % 11 = 0 THEN left(${villages[0]!}, 5) ELSE kabkota_code END
+      WHERE id % 3 = 0 OR id % 5 = 0 OR id % 11 = 0`.execute(db.owner);
+    await expectStoredEqualsRecount();
+  });
+
+  it('equal the recount after merges, and the review counts the recount in the Disnaker scope', async () => {
+    for (let i = 0; i < 3; i++) {
+      const inBantul = (await recount()).filter((p) => p.region.startsWith('34.02'));
+      const pair = inBantul[Math.floor(random() * inBantul.length)]!;
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/workers/duplicates/merge',
+        headers: disnaker,
+        payload: { keepId: pair.a, mergeId: pair.b, fields: {} },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const pairs = await expectStoredEqualsRecount();
+    const review = await app.inject({ method: 'GET', url: '/api/workers/duplicates?pageSize=50', headers: disnaker });
+    expect(review.statusCode).toBe(200);
+    const inScope = pairs.filter((p) => p.region === '34.02' || p.region.startsWith('34.02.'));
+    expect(review.json().total).toBe(inScope.length);
+    const byName = [...inScope].sort((x, y) =>
+      x.nameKey === y.nameKey ? Number(x.a) - Number(y.a) || Number(x.b) - Number(y.b) : x.nameKey < y.nameKey ? -1 : 1,
+    );
+    const shown = (review.json().items as { a: { id: string }; b: { id: string } }[]).map((p) => [p.a.id, p.b.id]);
+    expect(shown).toEqual(byName.slice(0, 50).map((p) => [p.a, p.b]));
+  });
+});

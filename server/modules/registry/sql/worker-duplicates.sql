@@ -1,0 +1,75 @@
+-- Registry: probable-duplicate pairs kept as workers are written (issue 20 §2; table: migration 0046).
+--
+-- Repeatable SQL (server/db/repeatable.ts): the current text, applied again at start whenever this file changes.
+-- Change a function, trigger or view here, never in a migration.
+--
+-- One statement-level trigger per write on `worker` (the forms, the API, a merge, the import's and the loaders'
+-- set-based upsert): the rows the statement inserted, or whose NIK, name key, birth date, village or merge mark it
+-- changed, are paired set-based, the whole statement at once, with every live worker by the rule of domain.md §5.1
+-- (same name key and either the same birth date or NIKs one digit apart: registry.duplicates.ts pairReasons). The
+-- changed rows' old pairs go first. SECURITY DEFINER: a pair is found even when the writer cannot see the other
+-- worker (an operator's new worker and one in another village); who sees a stored pair is worker_duplicate_pair's
+-- own row-level security.
+
+-- The smallest region that holds two villages ('' when they lie in different provinces).
+CREATE OR REPLACE FUNCTION lindung_shared_region(a text, b text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$
+    SELECT CASE WHEN a = b THEN a
+      WHEN left(a, 8) = left(b, 8) THEN left(a, 8)
+      WHEN left(a, 5) = left(b, 5) THEN left(a, 5)
+      WHEN left(a, 2) = left(b, 2) THEN left(a, 2)
+      ELSE '' END
+  $$;
+
+CREATE OR REPLACE FUNCTION worker_duplicate_pairs_track() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET work_mem = '64MB' SET enable_mergejoin = off
+  AS $$
+  DECLARE
+    changed text;
+  BEGIN
+    IF TG_OP = 'INSERT' THEN
+      changed := 'SELECT id, nik, name_key, birth_date, village_code, merged_into FROM new_rows';
+    ELSE
+      changed := 'SELECT n.id, n.nik, n.name_key, n.birth_date, n.village_code, n.merged_into
+        FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (n.nik, n.name_key, n.birth_date, n.village_code, n.merged_into)
+          IS DISTINCT FROM (o.nik, o.name_key, o.birth_date, o.village_code, o.merged_into)';
+      EXECUTE 'DELETE FROM worker_duplicate_pair WHERE worker_low IN (SELECT id FROM (' || changed || ') c)';
+      EXECUTE 'DELETE FROM worker_duplicate_pair WHERE worker_high IN (SELECT id FROM (' || changed || ') c)';
+    END IF;
+    EXECUTE 'WITH r AS MATERIALIZED (
+        SELECT id, nik, name_key, birth_date, village_code,
+          left(nik, 8) COLLATE "C" AS head, right(nik, 8) COLLATE "C" AS tail
+        FROM (' || changed || ') c WHERE merged_into IS NULL AND name_key IS NOT NULL
+      ), found AS (
+        SELECT r.id AS r_id, w.id AS w_id, r.nik AS r_nik, w.nik AS w_nik, r.name_key,
+          r.birth_date AS r_birth, w.birth_date AS w_birth, r.village_code AS r_village, w.village_code AS w_village
+        FROM r JOIN worker w ON w.name_key = r.name_key AND w.birth_date = r.birth_date
+        WHERE w.merged_into IS NULL AND w.id <> r.id
+        UNION ALL
+        SELECT r.id, w.id, r.nik, w.nik, r.name_key, r.birth_date, w.birth_date, r.village_code, w.village_code
+        FROM r JOIN worker w ON w.name_key = r.name_key AND left(w.nik, 8) COLLATE "C" = r.head
+        WHERE w.merged_into IS NULL AND w.id <> r.id AND lindung_nik_distance(r.nik, w.nik) = 1
+        UNION ALL
+        SELECT r.id, w.id, r.nik, w.nik, r.name_key, r.birth_date, w.birth_date, r.village_code, w.village_code
+        FROM r JOIN worker w ON w.name_key = r.name_key AND right(w.nik, 8) COLLATE "C" = r.tail
+        WHERE w.merged_into IS NULL AND w.id <> r.id AND lindung_nik_distance(r.nik, w.nik) = 1
+      )
+      INSERT INTO worker_duplicate_pair
+        (worker_low, worker_high, name_key, same_birth, nik_one_digit, shared_region)
+      SELECT DISTINCT least(r_id, w_id), greatest(r_id, w_id), name_key, r_birth = w_birth,
+        coalesce(lindung_nik_distance(r_nik, w_nik) = 1, false), lindung_shared_region(r_village, w_village)
+      FROM found';
+    RETURN NULL;
+  END
+  $$;
+
+REVOKE ALL ON FUNCTION worker_duplicate_pairs_track() FROM PUBLIC;
+
+CREATE OR REPLACE TRIGGER worker_duplicate_pairs_insert AFTER INSERT ON worker
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION worker_duplicate_pairs_track();
+
+CREATE OR REPLACE TRIGGER worker_duplicate_pairs_update AFTER UPDATE ON worker
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION worker_duplicate_pairs_track();
