@@ -144,6 +144,7 @@ export const AUDIT_ACTIONS = {
   'worker.household.update': { id: 'Nomor KK pekerja diubah', en: 'Worker family card number changed' },
   'worker.heir.add': { id: 'Ahli waris pekerja ditambahkan', en: 'Worker heir added' },
   'worker.heir.remove': { id: 'Ahli waris pekerja dihapus', en: 'Worker heir removed' },
+  'claim.benefit_rule.add': { id: 'Baris aturan manfaat ditambahkan', en: 'Benefit rule row added' },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -42,4 +42,5 @@ export const ROUTES = {
   claimHolidays: '/klaim/hari-libur',
   claimDetail: (id: string) => `/klaim/${id}`,
   claimHeirs: (workerId: string) => `/klaim/ahli-waris/${workerId}`,
+  claimRules: '/klaim/aturan-manfaat',
 } as const;
