@@ -7,7 +7,7 @@ import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type Ru
 // Claims, second slice (issue 15 §4, §5, §7), on the demo: the death of a covered BPU worker of the operator's
 // village is reported; the operator uploads the documents the checklist asks for, the file becomes complete and is
 // handed to BPJS with a cover letter (downloaded as PDF); a BPJS user records the payment; the operator records the
-// heir's confirmation that the money arrived. Every page is checked with axe (screenshot → checkA11y).
+// heir's confirmation that the money arrived; an administrator appends a benefit rule row. Every page is checked with axe (screenshot → checkA11y).
 
 let lindung: RunningLindung;
 let browser: Browser;
@@ -171,5 +171,23 @@ describe('claims: documents, hand-over to BPJS, payment and receipt', () => {
     await op.getByRole('heading', { name: 'Hari libur layanan klaim' }).waitFor();
     expect(await op.getByRole('button', { name: 'Tambah hari libur' }).count()).toBe(0);
     await op.close();
+
+    // The benefit rules (issue 15 §3): an administrator appends a dated row with its legal basis; the row in force
+    // ends the day before.
+    const admin = await openAs('admin.bantul');
+    await admin.goto(`${lindung.url}/klaim/aturan-manfaat`);
+    const rules = admin.getByRole('table', { name: 'Daftar baris aturan manfaat' });
+    await rules.waitFor();
+    await admin.getByRole('textbox', { name: 'Aturan', exact: true }).click();
+    await admin.getByRole('option', { name: 'jkm.funeral' }).click();
+    await admin.getByLabel('Berlaku sejak').fill('2030-01-01');
+    await admin.getByLabel('Nilai baru (Rupiah, kali upah, atau bulan sesuai aturannya)').fill('15000000');
+    await admin.getByRole('textbox', { name: 'Dasar hukum' }).fill('PP 99/2029 Pasal 34');
+    await admin.getByRole('button', { name: 'Simpan baris baru' }).click();
+    const added = rules.getByRole('row').filter({ hasText: 'PP 99/2029 Pasal 34' });
+    await added.waitFor();
+    expect(await added.textContent()).toMatch(/jkm\.funeral.*Rp15\.000\.000/);
+    await screenshot(admin, 'claim-benefit-rules');
+    await admin.close();
   });
 });

@@ -89,5 +89,6 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('audit', '/admin/audit'),
     P('security', '/keamanan'),
     P('system', '/admin/system'),
+    P('claims', '/klaim/aturan-manfaat'),
   ],
 };

@@ -211,6 +211,7 @@ export const AUDIT_ACTIONS = {
   'collection_visit.create': { id: 'Hasil kunjungan calon dicatat', en: 'Candidate visit outcome recorded' },
   'collection_device.register': { id: 'Perangkat lapangan didaftarkan', en: 'Field device registered' },
   'collection_device.revoke': { id: 'Perangkat lapangan dicabut', en: 'Field device revoked' },
+  'claim.benefit_rule.add': { id: 'Baris aturan manfaat ditambahkan', en: 'Benefit rule row added' },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

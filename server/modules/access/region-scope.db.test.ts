@@ -1446,6 +1446,9 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/claims/holidays',
     'POST /api/claims/holidays',
     'DELETE /api/claims/holidays/{day}',
+    // Benefit rules (issue 15 §3): national reference data, appended by administrators.
+    'GET /api/claims/benefit-rules',
+    'POST /api/claims/benefit-rules',
     // The programme form's cost preview: the quota priced with the national rules; reads no regional row.
     'POST /api/programs/cost-preview',
     // Upload templates: headers and one made-up example row for the caller's own area; no person's data.

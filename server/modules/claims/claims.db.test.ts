@@ -10,7 +10,18 @@ import { nikFor } from '../../testing/nik.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { actorContext, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { registerWorker } from '../registry/index.ts';
-import { addHeir, estimate, gapLedger, getClaim, getHousehold, listClaims, reportClaim, setKkNumber } from './index.ts';
+import {
+  addBenefitRule,
+  listBenefitRules,
+  addHeir,
+  estimate,
+  gapLedger,
+  getClaim,
+  getHousehold,
+  listClaims,
+  reportClaim,
+  setKkNumber,
+} from './index.ts';
 
 const opTrirenggo = actorContext('operator', TRIRENGGO, 'operator.trirenggo');
 const opPalbapang = actorContext('operator', PALBAPANG, 'operator.palbapang');
@@ -326,5 +337,42 @@ describe('row-level security on its own', () => {
       sql<{ n: string }>`SELECT count(*) AS n FROM worker_heir`.execute(tx),
     );
     expect(Number(heirs.rows[0]!.n)).toBe(1);
+  });
+});
+
+describe('the benefit-rule admin (append-only)', () => {
+  it('an administrator appends a dated row with its legal basis; the day before keeps the old figure', async () => {
+    const admin = actorContext('admin', '*', 'admin');
+    const row = {
+      key: 'jkm.funeral',
+      validFrom: '2027-01-01',
+      legalBasis: 'PP 99/2026 Pasal 1 (uji)',
+      note: 'uji',
+      certainty: 'verified',
+      value: { kind: 'rupiah', rupiah: 12_000_000 },
+    } as const;
+    expect((await fails(addBenefitRule(db.app, disnaker, row))).code).toBe('FORBIDDEN');
+    const kind = await fails(addBenefitRule(db.app, admin, { ...row, value: { kind: 'multiple', times: 2 } }));
+    expect(kind.code).toBe('VALIDATION_FAILED');
+    expect((await fails(addBenefitRule(db.app, admin, { ...row, key: 'jkm.unknown' }))).code).toBe('VALIDATION_FAILED');
+    const early = await fails(addBenefitRule(db.app, admin, { ...row, validFrom: '2019-12-02' }));
+    expect(early.params.detail).toContain('harus mulai sesudah 2019-12-02');
+    const list = await addBenefitRule(db.app, admin, row);
+    const funeral = list.items.filter((r) => r.key === 'jkm.funeral');
+    expect(funeral.map((r) => [r.validFrom, r.validTo])).toEqual([
+      ['2015-07-01', '2019-12-01'],
+      ['2019-12-02', '2026-12-31'],
+      ['2027-01-01', null],
+    ]);
+    expect(await audits('claim.benefit_rule.add')).toHaveLength(1);
+    const line = async (date: string) =>
+      (await estimate(db.app, disnaker, { type: 'jkm', date, income: 1_000_000 })).total;
+    expect(await line('2026-12-31')).toBe(42_000_000);
+    expect(await line('2027-01-01')).toBe(44_000_000);
+    // Readers see the rows; the history itself cannot be edited.
+    expect((await listBenefitRules(db.app, opTrirenggo)).items.length).toBe(list.items.length);
+    await expect(
+      sql`UPDATE benefit_rule SET note = 'x' WHERE key = 'jkm.funeral' AND valid_from = '2019-12-02'`.execute(db.app),
+    ).rejects.toThrow();
   });
 });

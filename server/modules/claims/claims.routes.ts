@@ -25,6 +25,7 @@ import {
   openClaims,
   openClaimsQuery,
 } from '../../../lib/contracts/claims-figures.ts';
+import { benefitRuleInput, benefitRuleList } from '../../../lib/contracts/claims-rules.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
@@ -32,6 +33,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { estimate } from './claims.estimate.ts';
 import { claimsWorkbook, XLSX_TYPE } from './claims.export.ts';
+import { addBenefitRule, listBenefitRules } from './claims.rules.ts';
 import { getClaimFigures, openClaims as openClaimCounts } from './claims.figures.ts';
 import * as claims from './claims.service.ts';
 import { fileDocumentStore } from './claims.store.ts';
@@ -155,6 +157,29 @@ export function registerClaimRoutes(
       config: { access: { public: true } },
     },
     async (req) => openClaimCounts(db, { year: req.query.year }),
+  );
+
+  app.get(
+    '/api/claims/benefit-rules',
+    {
+      schema: { tags, summary: 'Aturan manfaat JKM/JKK per tanggal berlaku', response: { 200: benefitRuleList } },
+      config: readers,
+    },
+    async (req) => listBenefitRules(db, req.ctx),
+  );
+
+  app.post(
+    '/api/claims/benefit-rules',
+    {
+      schema: {
+        tags,
+        summary: 'Tambah baris aturan manfaat (administrator): mengakhiri baris yang berlaku sehari sebelumnya',
+        body: benefitRuleInput,
+        response: { 201: benefitRuleList },
+      },
+      config: { access: { roles: ['admin'] } },
+    },
+    async (req, reply) => reply.status(201).send(await addBenefitRule(db, req.ctx, req.body)),
   );
 
   app.get(

@@ -100,3 +100,19 @@ export const FIGURE_WORDS = {
   none: { id: '(tidak tercatat)', en: '(not recorded)' },
   period: { id: 'bulan akhir sebelum bulan awal', en: 'the last month is before the first month' },
 } as const satisfies Record<string, Words>;
+
+/** Refusals of the benefit-rule admin. */
+export const RULE_WORDS = {
+  unknownKey: {
+    id: 'aturan {key} tidak dikenal; hanya aturan yang sudah ada yang dapat diberi baris baru',
+    en: 'rule {key} is unknown; only existing rules can get a new row',
+  },
+  kind: {
+    id: 'aturan {key} berjenis {kind}; isi nilai sejenis',
+    en: 'rule {key} is of kind {kind}; give a value of that kind',
+  },
+  start: {
+    id: 'baris baru {key} harus mulai sesudah {from} (riwayat tidak diubah)',
+    en: 'the new row of {key} must start after {from} (history is not changed)',
+  },
+} as const satisfies Record<string, Words>;

@@ -23,3 +23,4 @@ export {
   type ClaimsFiguresResult,
   type ClaimFigureRow,
 } from './claims.figures.ts';
+export { listBenefitRules, addBenefitRule } from './claims.rules.ts';

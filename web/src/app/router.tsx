@@ -119,6 +119,9 @@ const ClaimDetailPage = lazy(() =>
 const HolidaysPage = lazy(() =>
   import('../modules/claims/HolidaysPage.tsx').then((m) => ({ default: m.HolidaysPage })),
 );
+const BenefitRulesPage = lazy(() =>
+  import('../modules/claims/BenefitRulesPage.tsx').then((m) => ({ default: m.BenefitRulesPage })),
+);
 const GapLedgerPage = lazy(() =>
   import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
 );
@@ -242,6 +245,7 @@ export const router = createBrowserRouter([
           { path: 'klaim', element: <ClaimsPage /> },
           { path: 'klaim/tak-terlindungi', element: <GapLedgerPage /> },
           { path: 'klaim/hari-libur', element: <HolidaysPage /> },
+          { path: 'klaim/aturan-manfaat', element: <BenefitRulesPage /> },
           { path: 'klaim/ahli-waris/:workerId', element: <HeirsPage /> },
           { path: 'klaim/:id', element: <ClaimDetailPage /> },
         ],

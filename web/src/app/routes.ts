@@ -52,4 +52,5 @@ export const ROUTES = {
   employerDetail: (id: string) => `/pemberi-kerja/${id}`,
   projectDetail: (id: string) => `/pemberi-kerja/proyek/${id}`,
   field: '/lapangan',
+  claimRules: '/klaim/aturan-manfaat',
 } as const;

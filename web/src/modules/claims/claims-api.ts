@@ -18,6 +18,7 @@ import type {
   ReceiptInput,
   TransitionInput,
 } from '../../../../lib/contracts/claims-workflow.ts';
+import type { BenefitRuleInput, BenefitRuleList } from '../../../../lib/contracts/claims-rules.ts';
 import type { DocumentItem } from '../../../../lib/rules/claim-workflow.ts';
 import { api, queryString } from '../../app/api.ts';
 
@@ -160,3 +161,20 @@ export const useAddHoliday = () =>
   useClaimChange((input: HolidayInput) => api<HolidayList>('/api/claims/holidays', { method: 'POST', body: input }));
 export const useRemoveHoliday = () =>
   useClaimChange((day: string) => api<HolidayList>(`/api/claims/holidays/${day}`, { method: 'DELETE' }));
+
+// --- Benefit rules (issue 15 §3) -------------------------------------------------------------------------
+
+export function useBenefitRules() {
+  return useQuery({
+    queryKey: ['claims', 'benefit-rules'],
+    queryFn: ({ signal }) => api<BenefitRuleList>('/api/claims/benefit-rules', { signal }),
+  });
+}
+
+export function useAddBenefitRule() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BenefitRuleInput) => api<BenefitRuleList>('/api/claims/benefit-rules', { method: 'POST', body }),
+    onSuccess: (data) => qc.setQueryData(['claims', 'benefit-rules'], data),
+  });
+}

@@ -2,6 +2,7 @@
 // with exactly the same keys. Kept beside the module so that parallel work does not collide.
 import { moduleText, type ModuleT } from '../../app/module-text.ts';
 import { FIGURE_WORDS_EN, FIGURE_WORDS_ID } from './claims-figures-words.ts';
+import { RULE_WORDS_EN, RULE_WORDS_ID } from './claims-rules-words.ts';
 import { WORKFLOW_WORDS_EN, WORKFLOW_WORDS_ID } from './claims-workflow-words.ts';
 
 const id = {
@@ -185,6 +186,7 @@ const id = {
   'reason.other': 'Lainnya',
   ...WORKFLOW_WORDS_ID,
   ...FIGURE_WORDS_ID,
+  ...RULE_WORDS_ID,
 } as const;
 
 export type ClaimsKey = keyof typeof id;
@@ -370,6 +372,7 @@ const en: Record<ClaimsKey, string> = {
   'reason.other': 'Other',
   ...WORKFLOW_WORDS_EN,
   ...FIGURE_WORDS_EN,
+  ...RULE_WORDS_EN,
 };
 
 export const CLAIMS_TEXT = { id, en } as const;

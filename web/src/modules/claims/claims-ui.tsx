@@ -18,6 +18,7 @@ export function ClaimsTabs() {
     [ROUTES.claimNew, ct('tabs.new')],
     [ROUTES.claimGaps, ct('tabs.gaps')],
     [ROUTES.claimHolidays, ct('tabs.holidays')],
+    [ROUTES.claimRules, ct('tabs.rules')],
   ] as const;
   return (
     <Group component="nav" aria-label={ct('tabs.label')} gap="xs" mb="md">
