@@ -144,11 +144,20 @@ export const AUDIT_ACTIONS = {
   'worker.household.update': { id: 'Nomor KK pekerja diubah', en: 'Worker family card number changed' },
   'worker.heir.add': { id: 'Ahli waris pekerja ditambahkan', en: 'Worker heir added' },
   'worker.heir.remove': { id: 'Ahli waris pekerja dihapus', en: 'Worker heir removed' },
-  'employer.import': { id: 'Daftar pemberi kerja dari perizinan diimpor', en: 'Licensing-office employer list imported' },
-  'employer.snapshot.import': { id: 'Snapshot pemberi kerja cabang BPJS diimpor', en: 'BPJS branch employer snapshot imported' },
+  'employer.import': {
+    id: 'Daftar pemberi kerja dari perizinan diimpor',
+    en: 'Licensing-office employer list imported',
+  },
+  'employer.snapshot.import': {
+    id: 'Snapshot pemberi kerja cabang BPJS diimpor',
+    en: 'BPJS branch employer snapshot imported',
+  },
   'employer.compliance_check': { id: 'Kepatuhan pemberi kerja diperiksa', en: 'Employer compliance checked' },
   'employer.warning': { id: 'Peringatan tertulis pemberi kerja dicatat', en: 'Employer written warning recorded' },
-  'employer.sanction_letter': { id: 'Surat permintaan sanksi pemberi kerja dibuat', en: 'Employer sanction request letter made' },
+  'employer.sanction_letter': {
+    id: 'Surat permintaan sanksi pemberi kerja dibuat',
+    en: 'Employer sanction request letter made',
+  },
   'project.create': { id: 'Proyek konstruksi APBD didaftarkan', en: 'APBD construction project registered' },
   'project.certificate': { id: 'Sertifikat Jakon proyek dicatat', en: 'Project Jakon certificate recorded' },
   'project.ready': { id: 'Proyek ditandai siap mulai', en: 'Project marked ready to start' },
