@@ -1,5 +1,6 @@
 // Writes cabang-pemberi-kerja.xlsx, the branch's employer snapshot used by the employers tests (run once with node;
 // the file is committed). Spelling differs from perizinan-bantul.csv on purpose: the matching test relies on it.
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 const rows = [
@@ -16,4 +17,4 @@ sheet.columns = ['NPP', 'NIB', 'NPWP', 'NAMA PERUSAHAAN', 'STATUS', 'TK AKTIF', 
   (header, i) => ({ header, key: String(i), width: 20, style: i === 5 ? {} : { numFmt: '@' } }),
 );
 for (const r of rows) sheet.addRow(r);
-await workbook.xlsx.writeFile(new URL('./cabang-pemberi-kerja.xlsx', import.meta.url).pathname);
+await workbook.xlsx.writeFile(path.join(import.meta.dirname, 'cabang-pemberi-kerja.xlsx'));
