@@ -185,14 +185,6 @@ export const AUDIT_ACTIONS = {
     id: 'Snapshot pemberi kerja cabang BPJS diimpor',
     en: 'BPJS branch employer snapshot imported',
   },
-  'employer.import': {
-    id: 'Daftar pemberi kerja dari perizinan diimpor',
-    en: 'Licensing-office employer list imported',
-  },
-  'employer.snapshot.import': {
-    id: 'Snapshot pemberi kerja cabang BPJS diimpor',
-    en: 'BPJS branch employer snapshot imported',
-  },
   'employer.compliance_check': { id: 'Kepatuhan pemberi kerja diperiksa', en: 'Employer compliance checked' },
   'employer.warning': { id: 'Peringatan tertulis pemberi kerja dicatat', en: 'Employer written warning recorded' },
   'employer.sanction_letter': {
