@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../claims/index.ts';
-import { createInstrument, uploadInstrumentFile } from '../governance/index.ts';
+import { createInstrument, createOrganisation, createPlan, uploadInstrumentFile } from '../governance/index.ts';
 import { fileStore } from '../../platform/file-store.ts';
 import { employerScopeProbes } from '../employers/employers.scope-probes.ts';
 import { collectionScopeProbes } from '../collection/collection.scope-probes.ts';
@@ -1424,6 +1424,96 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
   for (const [route, probe] of employerScopeProbes(() => ({ app, db, headers }))) covered.set(route, probe);
   for (const [route, probe] of collectionScopeProbes(() => ({ app, db, headers }), { other: OTHER, home: HOME }))
     covered.set(route, probe);
+  // Governance plans and organisations: Kab. Sleman's plan and organisation stay out of reach.
+  let slemanPlanIds: { plan: string; org: string } | null = null;
+  const slemanPlanOf = async () => {
+    if (slemanPlanIds) return slemanPlanIds;
+    const org = await createOrganisation(db.app, systemContext('test'), {
+      region: OTHER,
+      kind: 'opd',
+      name: 'Dinsos Sleman',
+      active: true,
+    });
+    const made = await createPlan(db.app, systemContext('test'), {
+      region: OTHER,
+      title: 'Rencana Sleman',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      signedOn: null,
+      signatories: [],
+      items: [],
+    });
+    slemanPlanIds = { plan: made.id, org: org.id };
+    return slemanPlanIds;
+  };
+  const planUntouched = async () =>
+    tableDigest(db.owner, ['gov_plan', 'gov_action_item', 'gov_organisation', 'gov_member', 'gov_plan_signatory']);
+  const planRefused =
+    (
+      method: 'GET' | 'POST' | 'PUT',
+      url: (ids: { plan: string; org: string }) => string,
+      payload?: object,
+      status = 404,
+    ) =>
+    async () => {
+      const ids = await slemanPlanOf();
+      const before = await planUntouched();
+      const r = await app.inject({ method, url: url(ids), headers, ...(payload ? { payload } : {}) });
+      expect(r.statusCode).toBe(status);
+      expect(r.body).not.toContain('Rencana Sleman');
+      expect(r.body).not.toContain('Dinsos Sleman');
+      expect(await planUntouched()).toEqual(before);
+    };
+  const manualItem = { title: 'x', dueOn: '2026-12-31', measureKind: 'manual' };
+  covered.set('GET /api/governance/organisations', async () => {
+    await slemanPlanOf();
+    const r = await app.inject({ method: 'GET', url: '/api/governance/organisations', headers });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain('Dinsos Sleman');
+  });
+  covered.set(
+    'POST /api/governance/organisations',
+    planRefused('POST', () => '/api/governance/organisations', { region: OTHER, kind: 'opd', name: 'Baru' }, 403),
+  );
+  covered.set('PUT /api/governance/members', async () => {
+    const ids = await slemanPlanOf();
+    const before = await planUntouched();
+    const r = await app.inject({
+      method: 'PUT',
+      url: '/api/governance/members',
+      headers,
+      payload: { username: 'operator.trirenggo', organisationId: ids.org },
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.body).not.toContain('Dinsos Sleman');
+    expect(await planUntouched()).toEqual(before);
+  });
+  covered.set('GET /api/governance/plans', async () => {
+    await slemanPlanOf();
+    const r = await app.inject({ method: 'GET', url: '/api/governance/plans', headers });
+    expect(r.json()).toMatchObject({ items: [] });
+  });
+  covered.set(
+    'POST /api/governance/plans',
+    planRefused(
+      'POST',
+      () => '/api/governance/plans',
+      { region: OTHER, title: 'x', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+      403,
+    ),
+  );
+  covered.set(
+    'GET /api/governance/plans/{id}',
+    planRefused('GET', (ids) => `/api/governance/plans/${ids.plan}`),
+  );
+  covered.set(
+    'POST /api/governance/plans/{id}/items',
+    planRefused('POST', (ids) => `/api/governance/plans/${ids.plan}/items`, manualItem),
+  );
+  covered.set(
+    'PUT /api/governance/plans/{id}/items/{itemId}/done',
+    planRefused('PUT', (ids) => `/api/governance/plans/${ids.plan}/items/1/done`, { done: true }),
+  );
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',

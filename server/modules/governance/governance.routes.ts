@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db.ts';
 import { fileStore } from '../../platform/file-store.ts';
 import type { App } from '../../platform/http.ts';
 import { registerInstrumentRoutes } from './instruments.routes.ts';
+import { registerPlanRoutes } from './plans.routes.ts';
 
 /** Signed instruments and minutes: scans of a few pages; 20 MiB is generous. */
 export const GOVERNANCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -13,4 +14,5 @@ export function registerGovernanceRoutes(app: App, deps: { db: Db; dataDir: stri
     maxBytes: GOVERNANCE_FILE_MAX_BYTES,
   };
   registerInstrumentRoutes(app, files);
+  registerPlanRoutes(app, { db: deps.db });
 }
