@@ -28,6 +28,7 @@ import { registerWorkforceRoutes } from './modules/workforce/index.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerClaimRoutes } from './modules/claims/index.ts';
+import { registerAssessmentRoutes } from './modules/assessment/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -136,6 +137,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
     dataDir: config.dataDir,
     documentMaxBytes: config.claimDocumentMaxBytes,
   });
+  registerAssessmentRoutes(app, { db, dataDir: config.dataDir, evidenceMaxBytes: config.claimDocumentMaxBytes });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../i18n/locale.ts';
 import { CLAIMS_ERRORS } from './errors-claims.ts';
+import { ASSESSMENT_ERRORS } from './errors-assessment.ts';
 
 /**
  * The closed set of error codes. One table maps each to its HTTP status and its message, in Indonesian first.
@@ -484,6 +485,7 @@ export const ERROR_CATALOGUE = {
     },
   },
   ...CLAIMS_ERRORS,
+  ...ASSESSMENT_ERRORS,
 } as const satisfies Record<string, { status: number; message: Bilingual }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -22,6 +22,7 @@ export type ModuleName =
   | 'reports'
   | 'targets'
   | 'workforce'
+  | 'assessment'
   /** Domain-free plumbing under server/platform/ (not a module: no module may name its tables). */
   | 'platform';
 
@@ -84,6 +85,11 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   claim_event: 'claims',
   claim_document: 'claims',
   claim_holiday: 'claims',
+  assessment_framework: 'assessment',
+  assessment: 'assessment',
+  assessment_evidence: 'assessment',
+  assessment_score: 'assessment',
+  assessment_comment: 'assessment',
 };
 
 /**

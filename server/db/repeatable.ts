@@ -24,4 +24,5 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/coverage/sql/coverage-refresh.sql',
   'server/modules/coverage/sql/coverage-quality.sql',
   'server/modules/claims/sql/benefit-rules.sql',
+  'server/modules/assessment/sql/assessment-guards.sql',
 ];

@@ -46,6 +46,13 @@ import type {
   WorkerHeirTable,
   WorkerHouseholdTable,
 } from './schema/claims.ts';
+import type {
+  AssessmentCommentTable,
+  AssessmentEvidenceTable,
+  AssessmentFrameworkTable,
+  AssessmentScoreTable,
+  AssessmentTable,
+} from './schema/assessment.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -60,6 +67,7 @@ export type * from './schema/reports.ts';
 export type * from './schema/platform.ts';
 export type * from './schema/claims.ts';
 export type * from './schema/coverage.ts';
+export type * from './schema/assessment.ts';
 export type { Timestamp } from './schema/columns.ts';
 
 export interface DB {
@@ -114,4 +122,9 @@ export interface DB {
   claim_event: ClaimEventTable;
   claim_document: ClaimDocumentTable;
   claim_holiday: ClaimHolidayTable;
+  assessment_framework: AssessmentFrameworkTable;
+  assessment: AssessmentTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  assessment_score: AssessmentScoreTable;
+  assessment_comment: AssessmentCommentTable;
 }
