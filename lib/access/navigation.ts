@@ -55,7 +55,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('coverage', '/cakupan'),
     P('claims', '/klaim'),
     P('governance'),
-    P('paritrana'),
+    P('paritrana', '/paritrana'),
     P('reports', '/laporan'),
     P('users', '/admin/users'),
     P('audit', '/admin/audit'),
@@ -67,8 +67,14 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('claims', '/klaim'),
     P('reconciliation', '/pertukaran/rekonsiliasi'),
   ],
-  pimpinan: [P('leaderDashboard', '/'), P('coverage', '/cakupan'), P('budget', '/program'), P('reports', '/laporan')],
-  asesor: [P('assessment', '/'), P('ranking')],
+  pimpinan: [
+    P('leaderDashboard', '/'),
+    P('coverage', '/cakupan'),
+    P('budget', '/program'),
+    P('reports', '/laporan'),
+    P('paritrana', '/paritrana'),
+  ],
+  asesor: [P('assessment', '/paritrana'), P('ranking', '/paritrana/provinsi')],
   admin: [
     P('home', '/'),
     P('users', '/admin/users'),
@@ -77,5 +83,6 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('audit', '/admin/audit'),
     P('security', '/keamanan'),
     P('system', '/admin/system'),
+    P('paritrana', '/paritrana'),
   ],
 };

@@ -1,6 +1,5 @@
 import type { Bilingual } from '../i18n/locale.ts';
-import { CLAIMS_ERRORS } from './errors-claims.ts';
-import { ASSESSMENT_ERRORS } from './errors-assessment.ts';
+import { MODULE_ERRORS } from './errors-modules.ts';
 
 /**
  * The closed set of error codes. One table maps each to its HTTP status and its message, in Indonesian first.
@@ -484,8 +483,7 @@ export const ERROR_CATALOGUE = {
       en: 'The backup file cannot be restored: {detail}. Check that the file is complete (not cut off while copying) or use another backup.',
     },
   },
-  ...CLAIMS_ERRORS,
-  ...ASSESSMENT_ERRORS,
+  ...MODULE_ERRORS,
 } as const satisfies Record<string, { status: number; message: Bilingual }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

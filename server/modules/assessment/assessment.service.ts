@@ -4,6 +4,7 @@
 // whose SHA-256 is kept beside it. Every change audited in its transaction.
 import { createHash } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
+import { inScope } from '../../../lib/access/roles.ts';
 import type { Assessment, Evidence } from '../../../lib/contracts/assessment.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { indicatorsOf } from '../../../lib/rules/paritrana-scoring.ts';
@@ -78,6 +79,7 @@ export async function openAssessment(
 
 export async function listAssessments(db: Db, ctx: RequestContext, region?: string) {
   const actor = requireAssessmentReader(ctx);
+  if (region !== undefined && !inScope(actor.scope, region)) throw new AppError('OUT_OF_SCOPE', { region });
   return withScope(db, actor.scope, async (tx) => {
     const rows = await repo.assessmentsIn(tx, actor.scope, region ?? (actor.scope === '*' ? '' : actor.scope));
     const labels = await scopeLabels(

@@ -14,6 +14,7 @@ import { REPORT_READERS } from '../../../lib/contracts/reports.ts';
 import { TARGET_READERS } from '../../../lib/contracts/targets.ts';
 import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
+import { ASSESSMENT_READERS } from '../../../lib/contracts/assessment.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -116,6 +117,15 @@ const HolidaysPage = lazy(() =>
 );
 const GapLedgerPage = lazy(() =>
   import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
+);
+const ParitranaPage = lazy(() =>
+  import('../modules/assessment/ParitranaPage.tsx').then((m) => ({ default: m.ParitranaPage })),
+);
+const AssessmentPage = lazy(() =>
+  import('../modules/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
+);
+const ProvincePage = lazy(() =>
+  import('../modules/assessment/ProvincePage.tsx').then((m) => ({ default: m.ProvincePage })),
 );
 const HeirsPage = lazy(() => import('../modules/claims/HeirsPage.tsx').then((m) => ({ default: m.HeirsPage })));
 
@@ -232,6 +242,14 @@ export const router = createBrowserRouter([
           { path: 'admin/regions', element: <RegionsPage /> },
           { path: 'admin/system', element: <SystemPage /> },
           { path: 'admin/aturan-iuran', element: <ContributionRulesPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={ASSESSMENT_READERS} />,
+        children: [
+          { path: 'paritrana', element: <ParitranaPage /> },
+          { path: 'paritrana/provinsi', element: <ProvincePage /> },
+          { path: 'paritrana/:id', element: <AssessmentPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

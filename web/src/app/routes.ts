@@ -42,4 +42,7 @@ export const ROUTES = {
   claimHolidays: '/klaim/hari-libur',
   claimDetail: (id: string) => `/klaim/${id}`,
   claimHeirs: (workerId: string) => `/klaim/ahli-waris/${workerId}`,
+  paritrana: '/paritrana',
+  paritranaProvince: '/paritrana/provinsi',
+  paritranaAssessment: (id: string) => `/paritrana/${id}`,
 } as const;
