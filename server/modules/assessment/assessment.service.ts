@@ -81,7 +81,7 @@ export async function listAssessments(db: Db, ctx: RequestContext, region?: stri
   const actor = requireAssessmentReader(ctx);
   if (region !== undefined && !inScope(actor.scope, region)) throw new AppError('OUT_OF_SCOPE', { region });
   return withScope(db, actor.scope, async (tx) => {
-    const rows = await repo.assessmentsIn(tx, actor.scope, region ?? (actor.scope === '*' ? '' : actor.scope));
+    const rows = await repo.assessmentsIn(tx, actor.scope, region ?? actor.scope);
     const labels = await scopeLabels(
       tx,
       rows.map((r) => r.region_code),

@@ -49,6 +49,7 @@ export async function seedDemo(database: Database): Promise<DemoCredential[]> {
   await seedDemoTargets(database, { regency: DEMO_REGENCY });
   await seedDemoBilling(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
   await seedDemoCoverage(database);
+  credentials.push(...(await (await import('./demo.assessment.ts')).seedDemoAssessment(database)));
   return credentials;
 }
 
