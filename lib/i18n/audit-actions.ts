@@ -158,7 +158,10 @@ export const AUDIT_ACTIONS = {
   'assessment.export': { id: 'Paket bukti penilaian diunduh', en: 'Assessment evidence pack downloaded' },
   'assessment.score': { id: 'Nilai asesor dicatat', en: 'Assessor score recorded' },
   'assessment.comment': { id: 'Komentar tim penilai ditambahkan', en: 'Assessment team comment added' },
-  'assessment.ranking_export': { id: 'Peringkat Paritrana provinsi diunduh', en: 'Provincial Paritrana ranking downloaded' },
+  'assessment.ranking_export': {
+    id: 'Peringkat Paritrana provinsi diunduh',
+    en: 'Provincial Paritrana ranking downloaded',
+  },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -40,7 +40,7 @@ export function ParitranaPage() {
   };
   return (
     <>
-      <PageHeader title={t('home.title')} description={t('home.description')} />
+      <PageHeader title={t('par.title')} description={t('home.description')} />
       <Stack gap="lg">
         {levelOfCode(me.region) === 'province' && (
           <Anchor component={Link} to="/paritrana/provinsi">
@@ -87,7 +87,7 @@ export function ParitranaPage() {
             <Table aria-label={t('home.assessments')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('home.region')}</Table.Th>
+                  <Table.Th>{t('par.region')}</Table.Th>
                   <Table.Th>{t('home.cutoff')}</Table.Th>
                   <Table.Th>{t('fw.status')}</Table.Th>
                 </Table.Tr>

@@ -3,7 +3,7 @@
 import { moduleText, type ModuleT } from '../../app/module-text.ts';
 
 const id = {
-  'home.title': 'Paritrana Award',
+  'par.title': 'Paritrana Award',
   'home.description':
     'Penilaian mandiri kabupaten/kota dari data Lindung sendiri, paket bukti, dan peringkat oleh tim penilai provinsi.',
   'home.frameworks': 'Kerangka penilaian',
@@ -11,7 +11,7 @@ const id = {
   'home.open': 'Buka penilaian mandiri',
   'home.framework': 'Kerangka',
   'home.cutoff': 'Tanggal batas data',
-  'home.region': 'Kabupaten/kota',
+  'par.region': 'Kabupaten/kota',
   'home.empty': 'Belum ada penilaian mandiri.',
   'home.province': 'Lihat peringkat provinsi',
   'home.publish': 'Terbitkan',
@@ -75,7 +75,7 @@ const id = {
 export type AssessmentKey = keyof typeof id;
 
 const en: Record<AssessmentKey, string> = {
-  'home.title': 'Paritrana Award',
+  'par.title': 'Paritrana Award',
   'home.description':
     "The regency's self-assessment from Lindung's own data, the evidence pack, and the provincial team's ranking.",
   'home.frameworks': 'Assessment frameworks',
@@ -83,7 +83,7 @@ const en: Record<AssessmentKey, string> = {
   'home.open': 'Open a self-assessment',
   'home.framework': 'Framework',
   'home.cutoff': 'Data cut-off date',
-  'home.region': 'Regency/city',
+  'par.region': 'Regency/city',
   'home.empty': 'No self-assessment yet.',
   'home.province': 'See the provincial ranking',
   'home.publish': 'Publish',
