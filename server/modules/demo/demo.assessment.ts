@@ -28,7 +28,7 @@ export async function seedDemoAssessment(database: Database): Promise<DemoCreden
     const a = await openAssessment(database.app, ctx, {
       frameworkId: framework.id,
       region: DEMO_NEIGHBOUR,
-      cutoff: '2025-12-31',
+      cutoff: '2026-06-30',
     });
     await prepareFigures(database.app, ctx, a.id);
     await submitAssessment(database.app, ctx, a.id);
