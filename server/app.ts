@@ -31,6 +31,7 @@ import { registerClaimRoutes } from './modules/claims/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerEmployerRoutes } from './modules/employers/index.ts';
 import { registerCollectionRoutes } from './modules/collection/index.ts';
+import { registerAssessmentRoutes } from './modules/assessment/index.ts';
 
 export type Runtime = {
   database: Database;
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   registerGovernanceRoutes(app, { db, dataDir: config.dataDir });
   registerEmployerRoutes(app, { db, database });
   registerCollectionRoutes(app, { db, database });
+  registerAssessmentRoutes(app, { db, dataDir: config.dataDir, evidenceMaxBytes: config.claimDocumentMaxBytes });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

@@ -57,7 +57,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('coverage', '/cakupan'),
     P('claims', '/klaim'),
     P('governance', '/tata-kelola'),
-    P('paritrana'),
+    P('paritrana', '/paritrana'),
     P('reports', '/laporan'),
     P('users', '/admin/users'),
     P('audit', '/admin/audit'),
@@ -79,8 +79,9 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('reports', '/laporan'),
     P('governance', '/tata-kelola'),
     P('employerCheck', '/pemberi-kerja/cek'),
+    P('paritrana', '/paritrana'),
   ],
-  asesor: [P('assessment', '/'), P('ranking'), P('governance', '/tata-kelola')],
+  asesor: [P('assessment', '/paritrana'), P('ranking', '/paritrana/provinsi'), P('governance', '/tata-kelola')],
   admin: [
     P('home', '/'),
     P('users', '/admin/users'),
@@ -90,5 +91,6 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('security', '/keamanan'),
     P('system', '/admin/system'),
     P('claims', '/klaim/aturan-manfaat'),
+    P('paritrana', '/paritrana'),
   ],
 };

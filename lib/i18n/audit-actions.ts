@@ -212,6 +212,24 @@ export const AUDIT_ACTIONS = {
   'collection_device.register': { id: 'Perangkat lapangan didaftarkan', en: 'Field device registered' },
   'collection_device.revoke': { id: 'Perangkat lapangan dicabut', en: 'Field device revoked' },
   'claim.benefit_rule.add': { id: 'Baris aturan manfaat ditambahkan', en: 'Benefit rule row added' },
+  'assessment.framework.update': { id: 'Draf kerangka Paritrana diubah', en: 'Paritrana framework draft changed' },
+  'assessment.framework.publish': { id: 'Kerangka Paritrana diterbitkan', en: 'Paritrana framework published' },
+  'assessment.framework.copy': { id: 'Kerangka Paritrana disalin', en: 'Paritrana framework copied' },
+  'assessment.open': { id: 'Penilaian mandiri Paritrana dibuka', en: 'Paritrana self-assessment opened' },
+  'assessment.prepare': { id: 'Angka penilaian mandiri disiapkan', en: 'Self-assessment figures prepared' },
+  'assessment.manual': { id: 'Angka manual penilaian mandiri diisi', en: 'Self-assessment manual figure entered' },
+  'assessment.narrative': { id: 'Narasi penilaian mandiri diubah', en: 'Self-assessment narrative changed' },
+  'assessment.evidence.upload': { id: 'Bukti penilaian diunggah', en: 'Assessment evidence uploaded' },
+  'assessment.evidence.download': { id: 'Bukti penilaian diunduh', en: 'Assessment evidence downloaded' },
+  'assessment.evidence.remove': { id: 'Bukti penilaian dihapus', en: 'Assessment evidence removed' },
+  'assessment.submit': { id: 'Penilaian mandiri disetujui dan dikirim', en: 'Self-assessment approved and submitted' },
+  'assessment.export': { id: 'Paket bukti penilaian diunduh', en: 'Assessment evidence pack downloaded' },
+  'assessment.score': { id: 'Nilai asesor dicatat', en: 'Assessor score recorded' },
+  'assessment.comment': { id: 'Komentar tim penilai ditambahkan', en: 'Assessment team comment added' },
+  'assessment.ranking_export': {
+    id: 'Peringkat Paritrana provinsi diunduh',
+    en: 'Provincial Paritrana ranking downloaded',
+  },
 } as const satisfies Readonly<Record<string, Words>>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

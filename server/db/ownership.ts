@@ -25,6 +25,7 @@ export type ModuleName =
   | 'targets'
   | 'workforce'
   | 'collection'
+  | 'assessment'
   /** Domain-free plumbing under server/platform/ (not a module: no module may name its tables). */
   | 'platform';
 
@@ -116,6 +117,11 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   collection_receipt: 'collection',
   // issue 20 (speed)
   worker_duplicate_pair: 'registry',
+  assessment_framework: 'assessment',
+  assessment: 'assessment',
+  assessment_evidence: 'assessment',
+  assessment_score: 'assessment',
+  assessment_comment: 'assessment',
 };
 
 /**

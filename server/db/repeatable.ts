@@ -29,4 +29,5 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/governance/sql/channels.sql',
   'server/modules/programs/sql/pu-money.sql',
   'server/modules/registry/sql/worker-duplicates.sql',
+  'server/modules/assessment/sql/assessment-guards.sql',
 ];

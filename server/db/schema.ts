@@ -77,6 +77,13 @@ import type {
   CollectionDeviceTable,
   CollectionReceiptTable,
 } from './schema/collection.ts';
+import type {
+  AssessmentCommentTable,
+  AssessmentEvidenceTable,
+  AssessmentFrameworkTable,
+  AssessmentScoreTable,
+  AssessmentTable,
+} from './schema/assessment.ts';
 
 export type * from './schema/regions.ts';
 export type * from './schema/access.ts';
@@ -94,6 +101,7 @@ export type * from './schema/coverage.ts';
 export type * from './schema/governance.ts';
 export type * from './schema/employers.ts';
 export type * from './schema/collection.ts';
+export type * from './schema/assessment.ts';
 export type { Timestamp } from './schema/columns.ts';
 
 export interface DB {
@@ -173,4 +181,9 @@ export interface DB {
   collection_device: CollectionDeviceTable;
   collection_receipt: CollectionReceiptTable;
   worker_duplicate_pair: WorkerDuplicatePairTable;
+  assessment_framework: AssessmentFrameworkTable;
+  assessment: AssessmentTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  assessment_score: AssessmentScoreTable;
+  assessment_comment: AssessmentCommentTable;
 }

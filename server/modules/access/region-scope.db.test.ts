@@ -19,6 +19,7 @@ import { createInstrument, createOrganisation, createPlan, uploadInstrumentFile 
 import { fileStore } from '../../platform/file-store.ts';
 import { employerScopeProbes } from '../employers/employers.scope-probes.ts';
 import { collectionScopeProbes } from '../collection/collection.scope-probes.ts';
+import { fileEvidenceStore, openAssessment, uploadEvidence } from '../assessment/index.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
 
@@ -1514,6 +1515,131 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'PUT /api/governance/plans/{id}/items/{itemId}/done',
     planRefused('PUT', (ids) => `/api/governance/plans/${ids.plan}/items/1/done`, { done: true }),
   );
+  // Paritrana assessment (issue 17): Kab. Sleman's self-assessment and its evidence stay out of reach; the province
+  // view needs a province scope; frameworks are national reference data (edited by a national administrator only).
+  let slemanAssessment: { id: string; evidence: string } | null = null;
+  const slemanAssessmentIds = async () => {
+    if (slemanAssessment) return slemanAssessment;
+    const sleman = {
+      actor: {
+        userId: '1',
+        username: 'disnaker.sleman',
+        role: 'disnaker' as const,
+        scope: OTHER,
+        locale: 'id' as const,
+      },
+      requestId: 'scope',
+      ip: null,
+    };
+    const framework = await db.owner
+      .selectFrom('assessment_framework')
+      .select('id')
+      .where('year', '=', 2025)
+      .executeTakeFirstOrThrow();
+    const a = await openAssessment(db.app, sleman, {
+      frameworkId: String(framework.id),
+      region: OTHER,
+      cutoff: '2026-06-30',
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'lindung-scope-'));
+    const deps = { db: db.app, store: fileEvidenceStore(dir), maxBytes: 1 << 20 };
+    const e = await uploadEvidence(deps, sleman, a.id, { indicatorCode: 'reg_in_force', fileName: 'perbup.pdf' }, PDF);
+    rmSync(dir, { recursive: true, force: true });
+    slemanAssessment = { id: a.id, evidence: e.id };
+    return slemanAssessment;
+  };
+  const assessmentUntouched = async () =>
+    tableDigest(db.owner, ['assessment', 'assessment_evidence', 'assessment_score', 'assessment_comment']);
+  const assessmentRefused =
+    (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: (a: string, e: string) => string, payload?: object | Buffer) =>
+    async () => {
+      const ids = await slemanAssessmentIds();
+      const before = await assessmentUntouched();
+      const exported = await db.owner
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('action', 'in', ['assessment.evidence.download', 'assessment.export', 'assessment.ranking_export'])
+        .executeTakeFirstOrThrow();
+      const r = await app.inject({
+        method,
+        url: url(ids.id, ids.evidence),
+        headers: Buffer.isBuffer(payload) ? { ...headers, 'content-type': 'application/octet-stream' } : headers,
+        ...(payload ? { payload } : {}),
+      });
+      expect([403, 404]).toContain(r.statusCode);
+      expect(r.body).not.toContain('%PDF');
+      expect(await assessmentUntouched()).toEqual(before);
+      expect(
+        await db.owner
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('action', 'in', ['assessment.evidence.download', 'assessment.export', 'assessment.ranking_export'])
+          .executeTakeFirstOrThrow(),
+      ).toEqual(exported);
+    };
+  const assessmentRoutes: [
+    string,
+    'GET' | 'POST' | 'PUT' | 'DELETE',
+    (a: string, e: string) => string,
+    (object | Buffer)?,
+  ][] = [
+    ['GET /api/paritrana/assessments', 'GET', () => `/api/paritrana/assessments?region=${OTHER}`],
+    [
+      'POST /api/paritrana/assessments',
+      'POST',
+      () => '/api/paritrana/assessments',
+      { frameworkId: '1', region: OTHER, cutoff: '2026-06-30' },
+    ],
+    ['GET /api/paritrana/assessments/{id}', 'GET', (a) => `/api/paritrana/assessments/${a}`],
+    ['POST /api/paritrana/assessments/{id}/prepare', 'POST', (a) => `/api/paritrana/assessments/${a}/prepare`, {}],
+    [
+      'PUT /api/paritrana/assessments/{id}/manual',
+      'PUT',
+      (a) => `/api/paritrana/assessments/${a}/manual`,
+      { indicatorCode: 'pks_bpjs', value: 1 },
+    ],
+    [
+      'PUT /api/paritrana/assessments/{id}/narrative',
+      'PUT',
+      (a) => `/api/paritrana/assessments/${a}/narrative`,
+      { aspectCode: 'kebijakan', text: 'x' },
+    ],
+    [
+      'POST /api/paritrana/assessments/{id}/evidence',
+      'POST',
+      (a) => `/api/paritrana/assessments/${a}/evidence?indicatorCode=reg_in_force&fileName=a.pdf`,
+      PDF,
+    ],
+    [
+      'GET /api/paritrana/assessments/{id}/evidence/{evidenceId}/file',
+      'GET',
+      (a, e) => `/api/paritrana/assessments/${a}/evidence/${e}/file`,
+    ],
+    [
+      'DELETE /api/paritrana/assessments/{id}/evidence/{evidenceId}',
+      'DELETE',
+      (a, e) => `/api/paritrana/assessments/${a}/evidence/${e}`,
+    ],
+    ['POST /api/paritrana/assessments/{id}/submit', 'POST', (a) => `/api/paritrana/assessments/${a}/submit`],
+    ['GET /api/paritrana/assessments/{id}/pack.pdf', 'GET', (a) => `/api/paritrana/assessments/${a}/pack.pdf`],
+    ['GET /api/paritrana/assessments/{id}/figures.xlsx', 'GET', (a) => `/api/paritrana/assessments/${a}/figures.xlsx`],
+    ['GET /api/paritrana/province', 'GET', () => '/api/paritrana/province?frameworkId=1&province=34'],
+    ['GET /api/paritrana/province.xlsx', 'GET', () => '/api/paritrana/province.xlsx?frameworkId=1&province=34'],
+    [
+      'PUT /api/paritrana/assessments/{id}/scores',
+      'PUT',
+      (a) => `/api/paritrana/assessments/${a}/scores`,
+      { indicatorCode: 'interview', score: 5 },
+    ],
+    [
+      'POST /api/paritrana/assessments/{id}/comments',
+      'POST',
+      (a) => `/api/paritrana/assessments/${a}/comments`,
+      { body: 'x' },
+    ],
+  ];
+  for (const [route, method, url, payload] of assessmentRoutes)
+    covered.set(route, assessmentRefused(method, url, payload));
   // Routes that carry no regional rows of people: public reference data, the caller's own session, system.
   const notRegional = new Set([
     'GET /api/health',
@@ -1547,6 +1673,12 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/exchange/response-template.xlsx',
     'GET /api/exchange/snapshot-template.xlsx',
     'GET /api/workforce/template.xlsx',
+    // Paritrana frameworks: national reference data; changes by a national administrator only.
+    'GET /api/paritrana/frameworks',
+    'GET /api/paritrana/frameworks/{id}',
+    'PATCH /api/paritrana/frameworks/{id}',
+    'POST /api/paritrana/frameworks/{id}/publish',
+    'POST /api/paritrana/frameworks/{id}/copy',
   ]);
 
   for (const [route, probe] of covered) it(`cannot reach Kab. Sleman through ${route}`, probe);

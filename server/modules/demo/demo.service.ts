@@ -51,6 +51,7 @@ export async function seedDemo(database: Database): Promise<DemoCredential[]> {
   await seedDemoBilling(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
   await seedDemoCoverage(database);
   credentials.push(...(await seedDemoEmployers(database, { regency: DEMO_REGENCY })));
+  credentials.push(...(await (await import('./demo.assessment.ts')).seedDemoAssessment(database)));
   return credentials;
 }
 

@@ -17,6 +17,7 @@ import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts
 import { GOVERNANCE_READERS } from '../../../lib/contracts/governance.ts';
 import { EMPLOYER_READERS } from '../../../lib/contracts/employers.ts';
 import { COLLECTION_WORKERS } from '../../../lib/contracts/collection.ts';
+import { ASSESSMENT_READERS } from '../../../lib/contracts/assessment.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
 import { PublicOrSignedIn } from './PublicLayout.tsx';
@@ -124,6 +125,15 @@ const BenefitRulesPage = lazy(() =>
 );
 const GapLedgerPage = lazy(() =>
   import('../modules/claims/GapLedgerPage.tsx').then((m) => ({ default: m.GapLedgerPage })),
+);
+const ParitranaPage = lazy(() =>
+  import('../modules/assessment/ParitranaPage.tsx').then((m) => ({ default: m.ParitranaPage })),
+);
+const AssessmentPage = lazy(() =>
+  import('../modules/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
+);
+const ProvincePage = lazy(() =>
+  import('../modules/assessment/ProvincePage.tsx').then((m) => ({ default: m.ProvincePage })),
 );
 const HeirsPage = lazy(() => import('../modules/claims/HeirsPage.tsx').then((m) => ({ default: m.HeirsPage })));
 const governancePage = (name: 'RegulationsPage' | 'AgreementsPage') =>
@@ -286,6 +296,14 @@ export const router = createBrowserRouter([
         ],
       },
       { element: <RequireRole roles={COLLECTION_WORKERS} />, children: [{ path: 'lapangan', element: <FieldPage /> }] },
+      {
+        element: <RequireRole roles={ASSESSMENT_READERS} />,
+        children: [
+          { path: 'paritrana', element: <ParitranaPage /> },
+          { path: 'paritrana/provinsi', element: <ProvincePage /> },
+          { path: 'paritrana/:id', element: <AssessmentPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -53,4 +53,7 @@ export const ROUTES = {
   projectDetail: (id: string) => `/pemberi-kerja/proyek/${id}`,
   field: '/lapangan',
   claimRules: '/klaim/aturan-manfaat',
+  paritrana: '/paritrana',
+  paritranaProvince: '/paritrana/provinsi',
+  paritranaAssessment: (id: string) => `/paritrana/${id}`,
 } as const;
