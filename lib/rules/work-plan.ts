@@ -17,7 +17,13 @@ export function elapsedShare(start: string, due: string, today: string): number 
 }
 
 /** A computed item: its latest value against the target; a manual item: done or not (value 1/0, target 1). */
-export function standing(i: { value: number; target: number; start: string; due: string; today: string }): ItemStanding {
+export function standing(i: {
+  value: number;
+  target: number;
+  start: string;
+  due: string;
+  today: string;
+}): ItemStanding {
   if (i.value >= i.target) return 'done';
   if (i.today > i.due) return 'late';
   const expected = i.target * elapsedShare(i.start, i.due, i.today);
