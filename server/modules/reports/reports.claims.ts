@@ -8,6 +8,8 @@ import type { ClaimFigures, FigureGroup } from '../../../lib/contracts/claims-fi
 import { formatNumber, formatRupiah } from '../../../lib/rules/money.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { REPORTS_WORDS } from './reports.words.ts';
 
 /** Stage names as the report prints them (Indonesian document). */
 const STAGE_LABEL: Record<string, string> = {
@@ -82,7 +84,7 @@ export function claimsSection(c: ClaimFigures | undefined, periodLabel: string):
 /** The XLSX sheet "Klaim". */
 export function claimsSheet(wb: ExcelJS.Workbook, c: ClaimFigures | undefined, periodLabel: string): void {
   if (!c) return;
-  const sheet = wb.addWorksheet('Klaim');
+  const sheet = wb.addWorksheet(word(REPORTS_WORDS.sheets.claims, 'id'));
   sheet.columns = safeColumns([
     { key: 'a', width: 44 },
     { key: 'b', width: 12 },

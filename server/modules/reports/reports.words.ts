@@ -24,6 +24,7 @@ export const REPORTS_WORDS = {
     trend: { id: 'Tren', en: 'Trend' },
     targets: { id: 'Target', en: 'Targets' },
     programs: { id: 'Program', en: 'Programmes' },
+    claims: { id: 'Klaim', en: 'Claims' },
   },
 } as const satisfies Record<string, Words | Record<string, Words>>;
 
