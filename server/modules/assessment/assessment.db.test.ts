@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameworkDefinition } from '../../../lib/contracts/assessment.ts';
 import { FRAMEWORK_2025, FRAMEWORK_2025_NAME } from '../../../lib/rules/paritrana-framework.seed.ts';
 import type { AppError } from '../../platform/errors.ts';
+import { createInstrument } from '../governance/index.ts';
 import { actorContext, addWorkers, BANTUL_PROGRAM } from '../../testing/programs-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import {
@@ -180,8 +181,59 @@ describe('computed indicators', () => {
     expect((await compute('apbd.all.persons', c)).value).toBe(5);
     // Before the programmes' year: nothing.
     expect((await compute('apbd.all.persons', { ...c, cutoff: '2025-12-31', year: 2025 })).value).toBe(0);
-    const governance = await compute('governance.regulations_in_force', c);
-    expect(governance).toMatchObject({ value: null, available: false });
+  });
+
+  it('count the governance register and the claims figures by hand: in force on the cut-off, paid in the year', async () => {
+    const c = { db: db.app, ctx: disnaker, region: '34.02', cutoff: CUTOFF, year: 2026, locale: 'id' as const };
+    const base = {
+      region: '34.02',
+      stage: null,
+      counterparty: null,
+      regionsCovered: [],
+      subjectTags: [],
+      programIds: [],
+      targetIds: [],
+      issuer: 'Bupati Bantul',
+    };
+    // Hand count: the Perbup in force counts; a PKS that ended before the cut-off and a draft do not.
+    await createInstrument(db.app, disnaker, {
+      ...base,
+      kind: 'perbup',
+      number: '12',
+      title: 'Perbup Bantul Perlindungan Pekerja Rentan',
+      signedOn: '2026-01-05',
+      effectiveFrom: '2026-01-05',
+      effectiveUntil: null,
+      status: 'enacted',
+    });
+    await createInstrument(db.app, disnaker, {
+      ...base,
+      kind: 'pks',
+      number: '3',
+      title: 'PKS lama',
+      signedOn: '2025-01-01',
+      effectiveFrom: '2025-01-01',
+      effectiveUntil: '2026-03-31',
+      status: 'enacted',
+    });
+    await createInstrument(db.app, disnaker, {
+      ...base,
+      kind: 'raperda',
+      stage: 'pembahasan',
+      number: null,
+      title: 'Raperda Jaminan Sosial',
+      signedOn: null,
+      effectiveFrom: null,
+      effectiveUntil: null,
+      status: 'draft',
+    });
+    const regulations = await compute('governance.regulations_in_force', c);
+    expect(regulations).toMatchObject({ value: 1, available: true });
+    expect(regulations.rows.map((r) => r.label)).toEqual(['PERBUP 12 Perbup Bantul Perlindungan Pekerja Rentan']);
+    // No action item is due and no village was briefed: nothing to divide, said as such (never a made-up zero).
+    expect(await compute('governance.workplan_on_time_percent', c)).toMatchObject({ value: null, available: true });
+    // No claim was paid in the fixture: zero Rupiah delivered.
+    expect(await compute('claims.benefits_rupiah', c)).toMatchObject({ value: 0, available: true, rows: [] });
   });
 });
 

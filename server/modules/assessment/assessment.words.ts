@@ -27,13 +27,25 @@ export const W = {
     id: 'Klaim JKK/JKM yang dicatat dan difasilitasi di Lindung dengan tanggal kejadian dalam tahun penilaian sampai tanggal batas.',
     en: 'JKK/JKM claims recorded and facilitated in Lindung with an event date in the award year up to the cut-off.',
   },
-  pendingClaims: {
-    id: 'Belum tersedia: manfaat yang dibayarkan menunggu angka klaim dari modul klaim. Isi dengan bukti bila perlu.',
-    en: 'Not available yet: benefits paid await the claims module’s figures. Attach evidence if needed.',
+  benefitsNote: {
+    id: 'Manfaat JKK/JKM yang dibayar BPJS dalam tahun penilaian sampai tanggal batas (Rupiah), dari angka klaim Lindung.',
+    en: 'JKK/JKM benefits paid by BPJS in the award year up to the cut-off (Rupiah), from Lindung’s claims figures.',
   },
-  pendingGovernance: {
-    id: 'Belum tersedia: menunggu modul tata kelola (regulasi, rencana kerja, sosialisasi desa). Lampirkan bukti.',
-    en: 'Not available yet: awaits the governance module (regulations, work plan, village briefings). Attach evidence.',
+  regulationsNote: {
+    id: 'Produk hukum dan perjanjian yang ditetapkan dan berlaku pada tanggal batas, menurut register tata kelola.',
+    en: 'Legal instruments and agreements enacted and in force on the cut-off date, from the governance register.',
+  },
+  workplanNote: {
+    id: 'Rencana aksi yang jatuh tempo dalam tahun penilaian dan selesai tepat waktu (persen dari yang jatuh tempo).',
+    en: 'Action items due in the award year and done on time (percent of those due).',
+  },
+  briefedNote: {
+    id: 'Desa/kelurahan yang hadir dalam sosialisasi yang dicatat dalam tahun penilaian (persen dari semua desa/kelurahan).',
+    en: 'Villages that attended a briefing recorded in the award year (percent of all villages).',
+  },
+  nothingDue: {
+    id: 'Tidak ada yang dapat dihitung pada periode ini (penyebut nol).',
+    en: 'Nothing to compute in this period (the denominator is zero).',
   },
   unknownComputation: { id: 'Perhitungan tidak dikenal.', en: 'Unknown computation.' },
   notReadable: {

@@ -1,19 +1,21 @@
 // The indicators Lindung computes from its own data at a cut-off date (issue 17 §2): a small registry of named
 // computations. A framework's computed indicator names one of these; each returns its figure and the rows behind it
 // (the drill-down). Other modules' data is read only through their index.ts or their published views; "covered" is
-// the coverage module's one definition. Sources not yet in Lindung are registered as unavailable (their figure is
-// null and says why), so a framework can name them today and they start counting when the source lands.
+// the coverage module's one definition. A figure that cannot be computed (nothing due, a role that may not read the
+// source) is null and says why, never a made-up zero.
 import { sql } from 'kysely';
 import type { DrillRow } from '../../../lib/contracts/assessment.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
-import type { Words } from '../../../lib/i18n/words.ts';
 import { formatRupiah } from '../../../lib/rules/money.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 import { activeCounts, dashboard } from '../coverage/index.ts';
 import { regionTargets } from '../targets/index.ts';
-import { listClaims } from '../claims/index.ts';
+import { claimsFigures, listClaims } from '../claims/index.ts';
+import { instrumentsInForce, villagesBriefed, workItemsDoneOnTime } from '../governance/index.ts';
+import { inScope } from '../../../lib/access/roles.ts';
+import { AppError } from '../../platform/errors.ts';
 import { W, word } from './assessment.words.ts';
 
 export type IndicatorContext = {
@@ -173,7 +175,7 @@ const apbd =
     };
   };
 
-// --- Claims (the claims module's list, until it publishes its own figures) ----------------------------------------
+// --- Claims (the claims module's list and its published figures) ----------------------------------------------
 
 const claimsFacilitated: Computation = async (c) => {
   const rows: DrillRow[] = [];
@@ -194,10 +196,68 @@ const claimsFacilitated: Computation = async (c) => {
   return { value: rows.length, available: true, note: word(W.claimsNote, c.locale), rows };
 };
 
-/** A source that is not in Lindung yet: null with the reason, never a made-up zero. */
-const pending =
-  (reason: Words): Computation =>
-  async (c) => ({ value: null, available: false, note: word(reason, c.locale), rows: [] });
+const claimsBenefits: Computation = async (c) => {
+  if (!c.ctx.actor) throw new AppError('UNAUTHENTICATED');
+  if (!inScope(c.ctx.actor.scope, c.region)) throw new AppError('OUT_OF_SCOPE', { region: c.region });
+  const f = await claimsFigures(c.db, c.region, { from: `${c.year}-01-01`, to: c.cutoff }, c.locale);
+  return {
+    value: f.delivered.amount,
+    available: true,
+    note: `${word(W.benefitsNote, c.locale)} ${f.delivered.claims} · ${f.delivered.words}`,
+    rows: f.byProgram.map((g) => ({ key: g.key, label: g.label, value: g.amount, extra: String(g.claims) })),
+  };
+};
+
+// --- Governance (the governance module's read functions) ---------------------------------------------------------
+
+const percentOf = (part: number, whole: number) => (whole > 0 ? round2((part / whole) * 100) : null);
+
+const regulationsInForce: Computation = async (c) => {
+  const r = await instrumentsInForce(c.db, c.ctx, { region: c.region, at: c.cutoff });
+  return {
+    value: r.rows.length,
+    available: true,
+    note: `${word(W.regulationsNote, c.locale)} ${r.counts.map((k) => `${k.kind}: ${k.count}`).join(', ') || '–'}`,
+    rows: r.rows.map((i) => ({
+      key: i.id,
+      label: `${i.kind.toUpperCase()} ${i.number ?? ''} ${i.title}`.replace(/\s+/g, ' '),
+      value: 1,
+      extra: i.effectiveFrom ?? i.signedOn ?? '',
+    })),
+  };
+};
+
+const workplanOnTime: Computation = async (c) => {
+  const r = await workItemsDoneOnTime(c.db, c.ctx, { region: c.region, from: `${c.year}-01-01`, to: c.cutoff });
+  const value = percentOf(r.doneOnTime, r.due);
+  return {
+    value,
+    available: true,
+    note: `${word(value === null ? W.nothingDue : W.workplanNote, c.locale)} ${r.doneOnTime} / ${r.due}`,
+    rows: r.rows.map((i) => ({
+      key: String(i.itemId),
+      label: `${i.planTitle}: ${i.title}`,
+      value: i.doneOnTime ? 1 : 0,
+      extra: `${i.dueOn}${i.doneOn ? ` → ${i.doneOn}` : ''}`,
+    })),
+  };
+};
+
+const villagesBriefedPercent: Computation = async (c) => {
+  const r = await villagesBriefed(c.db, c.ctx, { region: c.region, from: `${c.year}-01-01`, to: c.cutoff });
+  const value = percentOf(r.briefed, r.villages);
+  return {
+    value,
+    available: true,
+    note: `${word(value === null ? W.nothingDue : W.briefedNote, c.locale)} ${r.briefed} / ${r.villages}`,
+    rows: r.rows.map((v) => ({
+      key: v.villageCode,
+      label: v.villageName,
+      value: v.meetings,
+      extra: v.lastHeldOn ?? '',
+    })),
+  };
+};
 
 export const COMPUTATIONS: ReadonlyMap<string, Computation> = new Map<string, Computation>([
   ['coverage.workforce_percent', coverageWorkforce],
@@ -216,10 +276,10 @@ export const COMPUTATIONS: ReadonlyMap<string, Computation> = new Map<string, Co
   ['apbd.all.persons', apbd('all', 'persons')],
   ['apbd.all.rupiah', apbd('all', 'rupiah')],
   ['claims.facilitated', claimsFacilitated],
-  ['claims.benefits_rupiah', pending(W.pendingClaims)],
-  ['governance.regulations_in_force', pending(W.pendingGovernance)],
-  ['governance.workplan_on_time_percent', pending(W.pendingGovernance)],
-  ['governance.villages_briefed_percent', pending(W.pendingGovernance)],
+  ['claims.benefits_rupiah', claimsBenefits],
+  ['governance.regulations_in_force', regulationsInForce],
+  ['governance.workplan_on_time_percent', workplanOnTime],
+  ['governance.villages_briefed_percent', villagesBriefedPercent],
 ]);
 
 export const COMPUTATION_NAMES: readonly string[] = [...COMPUTATIONS.keys()];
