@@ -155,10 +155,10 @@ describe('shell journey', () => {
       await screenshot(page, `shell-home-${username.split('.')[0]}`);
       await context.close();
     }
-    // The asesor's assessment does not exist yet, and the page says so.
+    // The asesor's home leads to the province's Paritrana ranking.
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await signIn(page, lindung, 'asesor.bantul');
-    await page.getByText('Penilaian Paritrana belum tersedia').waitFor();
+    await page.getByRole('link', { name: 'Buka peringkat dan penilaian provinsi' }).waitFor();
     await screenshot(page, 'shell-home-asesor');
     await page.close();
   });

@@ -2,19 +2,19 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '
 import { IconClipboardCheck, IconHistory, IconMapPin, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { AUDIT_READERS, SECURITY_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
-import { EmptyState } from '../ui/EmptyState.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CoverageDashboard } from '../modules/coverage/CoverageDashboard.tsx';
 import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
 import { ClaimsFiguresCard } from '../modules/claims/ClaimsFigures.tsx';
 import { HomeTodoList } from './HomeTodo.tsx';
 import { ProjectsStartingSoon } from '../modules/employers/ProjectsStartingSoon.tsx';
+import { ROUTES } from './routes.ts';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
 
 /**
  * Each role's home: what waits for it first (the to-do list), then its dashboard (pimpinan, Disnaker, operator, a
- * province-scoped user) or a calm welcome; the asesor's page says plainly that its assessment is not built yet.
+ * province-scoped user) or a calm welcome; the asesor's page leads to the Paritrana ranking and self-assessments.
  */
 export function HomePage() {
   const me = useCurrentUser();
@@ -140,7 +140,7 @@ function WelcomePage() {
   );
 }
 
-/** The asesor's home: the Paritrana assessment does not exist yet, and the page says so instead of pretending. */
+/** The asesor's home: the way into the province's Paritrana scoring and ranking, and the self-assessments. */
 function AssessorHome() {
   const t = useT();
   const me = useCurrentUser();
@@ -149,11 +149,20 @@ function AssessorHome() {
       <PageHeader title={t('assessor.title')} description={me.regionLabel} />
       <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
       <Card withBorder radius="md" padding="lg">
-        <EmptyState
-          icon={<IconClipboardCheck size={26} stroke={1.5} />}
-          title={t('assessor.emptyTitle')}
-          body={t('assessor.emptyBody')}
-        />
+        <Stack gap="sm">
+          <Group gap="sm">
+            <ThemeIcon variant="light" size="lg">
+              <IconClipboardCheck size={22} stroke={1.5} />
+            </ThemeIcon>
+            <Text>{t('assessor.intro')}</Text>
+          </Group>
+          <Anchor component={Link} to={ROUTES.paritranaProvince} fw={600}>
+            {t('assessor.rankingLink')}
+          </Anchor>
+          <Anchor component={Link} to={ROUTES.paritrana}>
+            {t('assessor.listLink')}
+          </Anchor>
+        </Stack>
       </Card>
     </Stack>
   );

@@ -148,9 +148,10 @@ const id = {
   'todo.failedReports.body': 'Buat ulang laporan; bila gagal lagi, hubungi admin sistem.',
 
   'assessor.title': 'Penilaian Paritrana',
-  'assessor.emptyTitle': 'Penilaian Paritrana belum tersedia',
-  'assessor.emptyBody':
-    'Modul penilaian Paritrana Award sedang disiapkan. Setelah tersedia, formulir penilaian kabupaten/kota di wilayah Anda dan peringkatnya akan muncul di halaman ini.',
+  'assessor.intro':
+    'Penilaian mandiri kabupaten/kota di wilayah Anda yang sudah dikirim, nilai wawancara dari setiap penilai, dan peringkatnya.',
+  'assessor.rankingLink': 'Buka peringkat dan penilaian provinsi',
+  'assessor.listLink': 'Daftar penilaian mandiri',
   'ui.template.link': 'Unduh templat',
   'ui.template.hint': 'XLSX dengan judul kolom yang dikenali, kolom NIK berformat Teks, dan satu baris contoh.',
 } as const;
@@ -308,9 +309,10 @@ const en: Readonly<Record<ShellKey, string>> = {
   'todo.failedReports.body': 'Make the report again; if it fails again, contact the system admin.',
 
   'assessor.title': 'Paritrana assessment',
-  'assessor.emptyTitle': 'The Paritrana assessment is not available yet',
-  'assessor.emptyBody':
-    'The Paritrana Award assessment module is being prepared. Once available, the assessment forms of the regencies and cities in your region and their ranking will appear on this page.',
+  'assessor.intro':
+    'The submitted self-assessments of the regencies and cities in your region, each assessor’s interview scores, and the ranking.',
+  'assessor.rankingLink': 'Open the province ranking and scoring',
+  'assessor.listLink': 'Self-assessments',
   'ui.template.link': 'Download template',
   'ui.template.hint': 'XLSX with the recognised column headers, the NIK column formatted as text, and one example row.',
 };
