@@ -32,7 +32,8 @@ export type NavKey =
   | 'system'
   | 'calculator'
   | 'employers'
-  | 'employerCheck';
+  | 'employerCheck'
+  | 'field';
 
 export type NavItem = { key: NavKey; path: string | null };
 
@@ -46,6 +47,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('lapseWarnings', '/peringatan-iuran'),
     P('villageChecks', '/cek-desa'),
     P('claims', '/klaim'),
+    P('field', '/lapangan'),
   ],
   disnaker: [
     P('home', '/'),

@@ -17,6 +17,7 @@ import {
   IconAward,
   IconBuildingFactory2,
   IconBuildingSkyscraper,
+  IconDeviceMobile,
   IconBellRinging,
   IconCalculator,
   IconCamera,
@@ -88,6 +89,7 @@ const NAV_ICONS: Readonly<Record<NavKey, Icon>> = {
   calculator: IconCalculator,
   employers: IconBuildingFactory2,
   employerCheck: IconBuildingSkyscraper,
+  field: IconDeviceMobile,
 };
 
 /** Below this width (62em, so tablets in portrait too) the menu folds behind a burger and the page gets the width. */

@@ -69,6 +69,7 @@ const id = {
   'nav.calculator': 'Kalkulator Iuran',
   'nav.employers': 'Pemberi Kerja',
   'nav.employerCheck': 'Cek Kepatuhan Pemberi Kerja',
+  'nav.field': 'Lapangan (luring)',
 
   'role.admin': 'Admin',
   'role.disnaker': 'Disnaker',
@@ -230,6 +231,7 @@ const en: Readonly<Record<ShellKey, string>> = {
   'nav.calculator': 'Contribution Calculator',
   'nav.employers': 'Employers',
   'nav.employerCheck': 'Employer Compliance Check',
+  'nav.field': 'Field (offline)',
 
   'role.admin': 'Administrator',
   'role.disnaker': 'Manpower Office (Disnaker)',
