@@ -192,6 +192,11 @@ describe('programmes journey', () => {
     await chooseProgram(page);
     const list = page.getByRole('table', { name: 'Daftar kepesertaan program' });
     await list.getByRole('row').filter({ hasText: 'Suparmi' }).waitFor();
+    // Heirs at verification of an APBD programme (issue 15 §1): each proposal links to its heirs and says what a
+    // future claim still lacks.
+    const suparmi = list.getByRole('row').filter({ hasText: 'Suparmi' });
+    await suparmi.getByRole('link', { name: 'Ahli waris dan KK' }).waitFor();
+    await suparmi.getByTestId('heirs-missing-badge').waitFor();
 
     await page.getByLabel('Pilih Sri Lestari').check();
     await page.getByRole('button', { name: 'Tolak terpilih (1)' }).click();

@@ -5,6 +5,7 @@ import { useLocale } from '../../app/i18n.ts';
 import { DataTable, type Column, queryState } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
+import { HeirsLink } from '../claims/HeirsLink.tsx';
 import { enrollmentColumns } from './program-ui.tsx';
 import { ENROLLMENTS_PAGE_SIZE, useEnrollments } from './programs-api.ts';
 import { useProgramsText } from './programs-text.ts';
@@ -47,17 +48,31 @@ export function EnrollmentList({
   programId,
   defaultStatus = '',
   selection,
+  showHeirs = false,
 }: {
   programId: string;
   defaultStatus?: EnrollmentStatus | '';
   selection?: Selection;
+  /** Verification of an APBD-funded programme: each row shows the heirs and what a future claim still lacks. */
+  showHeirs?: boolean;
 }) {
   const t = useProgramsText();
   const [locale] = useLocale();
   const { status, page, setStatus, setPage } = useEnrollmentListState(defaultStatus);
   const enrollments = useEnrollments(programId, { status, page });
   const rows = enrollments.data?.items ?? [];
-  const columns = enrollmentColumns(t, locale);
+  const columns: Column<Enrollment>[] = [
+    ...enrollmentColumns(t, locale),
+    ...(showHeirs
+      ? [
+          {
+            key: 'heirs',
+            header: t('verification.heirs'),
+            cell: (e: Enrollment) => <HeirsLink workerId={e.workerId} />,
+          },
+        ]
+      : []),
+  ];
 
   let shown: Column<Enrollment>[] = columns;
   if (selection) {

@@ -133,7 +133,12 @@ function Workbench({ programId }: { programId: string }) {
 
       {outcome && <VerifyOutcome result={outcome} onClose={() => setOutcome(null)} />}
 
-      <EnrollmentList programId={programId} defaultStatus="proposed" selection={{ selected, onChange: setSelected }} />
+      <EnrollmentList
+        programId={programId}
+        defaultStatus="proposed"
+        selection={{ selected, onChange: setSelected }}
+        showHeirs={program.data?.funder.startsWith('apbd') ?? false}
+      />
 
       <Modal opened={dialog === 'send'} onClose={() => setDialog(null)} title={pt('send.title')} centered size="lg">
         <Stack gap="sm">

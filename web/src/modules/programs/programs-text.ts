@@ -225,6 +225,7 @@ const id = {
     'Centang baris, lalu pilih tindakan. Verifikasi hanya untuk status Diusulkan; penolakan untuk Diusulkan atau Terverifikasi; mengakhiri untuk Terverifikasi, Dikirim atau Aktif.',
   'verification.selectPage': 'Pilih semua baris di halaman ini',
   'verification.select': 'Pilih {name}',
+  'verification.heirs': 'Ahli waris',
   'verification.verified': '{n} usulan terverifikasi',
   'verification.notVerified':
     'Usulan berikut belum memenuhi syarat dan tetap diusulkan. Tolak dengan alasan atau perbaiki datanya:',
@@ -467,6 +468,7 @@ const en: Readonly<Record<ProgramsKey, string>> = {
     'Tick rows, then choose an action. Verification is for Proposed rows; rejection for Proposed or Verified; ending for Verified, Submitted or Active.',
   'verification.selectPage': 'Select every row on this page',
   'verification.select': 'Select {name}',
+  'verification.heirs': 'Heirs',
   'verification.verified': '{n} proposals verified',
   'verification.notVerified':
     'These proposals do not meet the rules and stay proposed. Reject them with a reason or correct the data:',
