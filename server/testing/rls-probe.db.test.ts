@@ -53,6 +53,12 @@ const REGION_OF: Record<string, { codes: string; match: 'any' | 'all' }> = {
                   (SELECT w.village_code FROM worker w WHERE w.id = worker_high)]`,
     match: 'all',
   },
+  // A stored probable-duplicate pair (issue 20 §2) is seen only by a scope that holds both workers.
+  worker_duplicate_pair: {
+    codes: `ARRAY[(SELECT w.village_code FROM worker w WHERE w.id = worker_low),
+                  (SELECT w.village_code FROM worker w WHERE w.id = worker_high)]`,
+    match: 'all',
+  },
 };
 
 /** Rows that are national by design and visible to every scope (a NULL region means "for all regions"). */
@@ -82,6 +88,35 @@ const NOT_SEEDED: Record<string, string> = {
       'gov_meeting_decision',
     ].map((t) => [t, 'no governance record in this seed (governance.db.test.ts covers its scope)']),
   ),
+  // Issues 17, 19, 20, 21: their own db tests and the every-route scope test cover these tables' scope.
+  ...Object.fromEntries(
+    ['assessment', 'assessment_comment', 'assessment_evidence', 'assessment_score'].map((t) => [
+      t,
+      'no self-assessment in this seed (assessment.db.test.ts covers its scope)',
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'collection_candidate',
+      'collection_device',
+      'collection_list',
+      'collection_quota',
+      'collection_receipt',
+      'collection_target',
+      'collection_visit',
+    ].map((t) => [t, 'no collection target or list in this seed (collection.db.test.ts covers its scope)']),
+  ),
+  ...Object.fromEntries(
+    [
+      'construction_project',
+      'employer',
+      'employer_snapshot',
+      'employer_snapshot_row',
+      'employer_warning',
+      'project_worker',
+    ].map((t) => [t, 'no employer or project in this seed (employers.db.test.ts covers its scope)']),
+  ),
+  worker_duplicate_pair: 'the seed makes no probable duplicate (registry-duplicate-pairs.db.test.ts covers its scope)',
 };
 
 type RlsTable = { table: string; columns: string[]; overlaps: boolean };
