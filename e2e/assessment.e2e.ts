@@ -46,7 +46,7 @@ describe('Paritrana self-assessment and provincial ranking', () => {
     // A live figure with the rows behind it: the demo's APBD programmes.
     const rows = page.getByRole('button', { name: /^Rincian \(\d+ baris\)$/ }).first();
     await rows.click();
-    await page.getByLabel('Isi Ada PKS dengan BPJS Ketenagakerjaan').click();
+    await page.getByRole('textbox', { name: 'Isi Ada PKS dengan BPJS Ketenagakerjaan' }).click();
     await page.getByRole('option', { name: 'Ya' }).click();
     await page.getByRole('button', { name: 'Simpan' }).first().click();
     const [chooser] = await Promise.all([

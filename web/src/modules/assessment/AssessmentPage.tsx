@@ -289,7 +289,6 @@ export function AssessmentPage() {
           )}
           {draft && ASSESSMENT_SUBMITTERS.includes(me.role) && (
             <Button
-              color="green"
               onClick={() => submit.mutate()}
               loading={submit.isPending}
               title={t('a.submitConfirm')}

@@ -84,8 +84,15 @@ export function ProvincePage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const frameworkId = chosen ?? published[0]?.id ?? null;
   const view = q.useProvince(frameworkId, province);
-  if (frameworks.error) return <ErrorAlert error={frameworks.error} />;
-  if (view.error) return <ErrorAlert error={view.error} onRetry={() => void view.refetch()} />;
+  // A refusal (an asesor of a regency has no province to rank) still names the page it refuses.
+  const refused = frameworks.error ?? view.error;
+  if (refused)
+    return (
+      <>
+        <PageHeader title={t('prov.title', { province })} />
+        <ErrorAlert error={refused} onRetry={() => void view.refetch()} />
+      </>
+    );
   if (!frameworks.data || (frameworkId && !view.data)) return <PageLoader />;
   const v = view.data;
   const def = v?.framework.definition;
