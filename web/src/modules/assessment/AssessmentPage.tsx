@@ -288,11 +288,7 @@ export function AssessmentPage() {
             </Button>
           )}
           {draft && ASSESSMENT_SUBMITTERS.includes(me.role) && (
-            <Button
-              onClick={() => submit.mutate()}
-              loading={submit.isPending}
-              title={t('a.submitConfirm')}
-            >
+            <Button onClick={() => submit.mutate()} loading={submit.isPending} title={t('a.submitConfirm')}>
               {t('a.submit')}
             </Button>
           )}
