@@ -4,13 +4,15 @@
 // signed documents and minutes. An S3-compatible store would implement the same three calls.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export type FileStore = {
   /** Stores the bytes; returns the key to keep in the database (`<ownerId>/<uuid>`). */
   put(ownerId: string, bytes: Buffer): Promise<string>;
   open(key: string): ReadStream;
+  /** The whole file (for packing it into an export). */
+  read(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
 };
 
@@ -36,6 +38,7 @@ export function fileStore(dataDir: string, folder: string): FileStore {
       return key;
     },
     open: (key) => createReadStream(full(key)),
+    read: (key) => readFile(full(key)),
     remove: (key) => rm(full(key), { force: true }),
   };
 }
