@@ -10,7 +10,7 @@ let lindung: RunningLindung;
 let browser: Browser;
 
 beforeAll(async () => {
-  lindung = await startDemo();
+  lindung = await startDemo({ fresh: true }); // this journey is about what the first start prints
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startLindung, stopLindung } from '../server/testing/run-cli.ts';
+import { ROOT, startLindung, stopLindung } from '../server/testing/run-cli.ts';
 import type { ChildProcess } from 'node:child_process';
 
 export const CHROMIUM_ARGS = [
@@ -47,11 +49,98 @@ export type RunningLindung = {
 };
 
 /**
- * The real `lindung start` on a fresh embedded PostgreSQL, with the demo; the demo passwords read from the
- * owner-only file it writes (LINDUNG_DEMO_CREDENTIALS_FILE), since its output is not a terminal.
+ * What a seeded demo depends on: the server's and rules' code (migrations, repeatable SQL, the demo seed and every
+ * module it writes through), the locked dependencies, and the day (the demo is dated relative to today).
  */
-export async function startDemo(): Promise<RunningLindung> {
+function demoKey(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!/\.test\.ts$/.test(entry.name)) hash.update(full).update(fs.readFileSync(full));
+    }
+  };
+  for (const dir of ['server', 'lib', 'bin']) walk(path.join(ROOT, dir));
+  hash.update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
+  hash.update(new Date().toISOString().slice(0, 10));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Copies a data directory as it is, owners and modes kept (PostgreSQL's files belong to its own account as root). */
+function copyDataDir(from: string, to: string): void {
+  execFileSync('cp', ['-a', '--reflink=auto', `${from}/.`, to]);
+}
+
+/**
+ * A demo data directory seeded once per code version and day, stopped cleanly, kept under the temporary directory:
+ * each journey copies it instead of seeding its own (the seed is most of a journey's start-up). Several runs at once
+ * share it: the first builds it under a lock, the others wait for it.
+ */
+async function seededTemplate(): Promise<string> {
+  const template = path.join(os.tmpdir(), `lindung-e2e-template-${demoKey()}`);
+  const lock = `${template}.lock`;
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    if (fs.existsSync(path.join(template, 'demo-credentials.txt'))) return template;
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number.parseInt(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }), 10);
+      if (Number.isInteger(holder) && !pidAlive(holder)) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`Menunggu demo yang disiapkan proses ${holder} terlalu lama`);
+      else await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+  try {
+    // Templates of older code or earlier days are removed once nobody can still be copying them.
+    for (const name of fs.readdirSync(os.tmpdir())) {
+      const full = path.join(os.tmpdir(), name);
+      if (!name.startsWith('lindung-e2e-template-') || full === template || full === lock) continue;
+      if (Date.now() - fs.statSync(full).mtimeMs > 3 * 3_600_000) fs.rmSync(full, { recursive: true, force: true });
+    }
+    const building = `${template}.build-${process.pid}`;
+    fs.rmSync(building, { recursive: true, force: true });
+    fs.mkdirSync(building);
+    const first = await startLindung([], {
+      LINDUNG_DATA_DIR: building,
+      PORT: String(await freePort()),
+      LINDUNG_DEMO_CREDENTIALS_FILE: path.join(building, 'demo-credentials.txt'),
+    });
+    await stopLindung(first.child);
+    fs.renameSync(building, template);
+    return template;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The real `lindung start` on its own embedded PostgreSQL, with the demo; the demo passwords read from the
+ * owner-only file it writes (LINDUNG_DEMO_CREDENTIALS_FILE), since its output is not a terminal. By default the data
+ * directory is a copy of the day's seeded demo (see seededTemplate), on a port of its own; `fresh` seeds a new one,
+ * for journeys about the first start itself.
+ */
+export async function startDemo(options: { fresh?: boolean } = {}): Promise<RunningLindung> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-e2e-'));
+  if (!options.fresh) {
+    copyDataDir(await seededTemplate(), dataDir);
+    const statePath = path.join(dataDir, 'embedded-postgres.json');
+    const state = JSON.parse(fs.readFileSync(statePath, 'utf8')) as { port: number };
+    fs.writeFileSync(statePath, JSON.stringify({ ...state, port: await freePort() }, null, 2), { mode: 0o600 });
+  }
   const port = await freePort();
   const credentialsFile = path.join(dataDir, 'demo-credentials.txt');
   const env: Record<string, string> = {
