@@ -9,6 +9,8 @@ export {
   billingByMonth,
   type Clock,
 } from './billing.service.ts';
+// Paying a list of bills in full at once (a treasury transfer list; the demo's paid months), set-based.
+export { payBillsInFull, type FullPayment } from './billing.bulk.ts';
 export { listLapseWarnings, LAPSE_HORIZON_DAYS } from './lapse.service.ts';
 export { checkCoverage } from './coverage-check.service.ts';
 // The one gathering of a person's participations (enrollments and current snapshot rows, judged by

@@ -8,7 +8,7 @@ import { addMonths, currentMonthWib, type Month } from '../../../lib/rules/eligi
 import type { SegmentCode } from '../../../lib/rules/segments.ts';
 import { systemContext, type RequestContext } from '../../platform/context.ts';
 import { withScope, type Database, type Db } from '../../platform/db.ts';
-import { billCount, generateBills, listBills, recordPayment } from '../billing/index.ts';
+import { billCount, generateBills, listBills, payBillsInFull, type FullPayment } from '../billing/index.ts';
 import { memberNiks } from '../exchange/index.ts';
 import {
   activateEnrollments,
@@ -130,7 +130,8 @@ export async function seedDemoBilling(
   const village = await lapsingProgram(db, ctx, place.regency, place.village, addMonths(thisMonth, -4));
   await generateBills(db, ctx, {}, clock);
 
-  let payments = 0;
+  // The paid months, gathered from the bill list, then paid in one set-based step.
+  const toPay: FullPayment[] = [];
   let bills = 0;
   for (let page = 1; ; page++) {
     const list = await listBills(db, ctx, { page, pageSize: 200 }, clock);
@@ -140,17 +141,14 @@ export async function seedDemoBilling(
       const paid = village && bill.programId === village.id ? bill.month === village.startMonth : bill.month < lastOpen;
       if (!paid || bill.amount === 0) continue;
       // Paid a few days before the due date, by SP2D from the regional treasury.
-      const paidOn = `${bill.month}-10`;
-      await recordPayment(
-        db,
-        ctx,
-        bill.id,
-        { paidOn, amount: bill.amount, reference: `SP2D/${bill.month.replace('-', '')}/${bill.programId}` },
-        clock,
-      );
-      payments += 1;
+      toPay.push({
+        billId: bill.id,
+        paidOn: `${bill.month}-10`,
+        reference: `SP2D/${bill.month.replace('-', '')}/${bill.programId}`,
+      });
     }
     if (page * 200 >= list.total) break;
   }
+  const { payments } = await payBillsInFull(db, ctx, toPay, clock);
   return { bills, payments, lapsingProgram: village?.name ?? null };
 }
