@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { pidAlive } from '../server/platform/embedded.ts';
 import { ROOT, startLindung, stopLindung } from '../server/testing/run-cli.ts';
 import type { ChildProcess } from 'node:child_process';
 
@@ -65,15 +66,6 @@ function demoKey(): string {
   hash.update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
   hash.update(new Date().toISOString().slice(0, 10));
   return hash.digest('hex').slice(0, 16);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Copies a data directory as it is, owners and modes kept (PostgreSQL's files belong to its own account as root). */

@@ -38,7 +38,7 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function pidAlive(pid: number): boolean {
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
