@@ -255,11 +255,11 @@ describe('APBD construction projects', () => {
       segment: 'construction_worker',
       category: 'JAKON',
     });
-    const withWorker = await attachWorker(db.app, disnaker, p.id, nik);
+    const withWorker = await attachWorker(db.app, disnaker, p.id, { nik });
     expect(withWorker.workerList.map((w) => w.name)).toEqual(['Slamet Riyadi']);
     expect(withWorker.workerList[0]!.nikMasked).not.toContain(nik.slice(4, 12));
-    expect((await fails(attachWorker(db.app, disnaker, p.id, nik))).code).toBe('PROJECT_WORKER_TAKEN');
-    expect((await fails(attachWorker(db.app, sleman, p.id, nik))).code).toBe('NOT_FOUND');
+    expect((await fails(attachWorker(db.app, disnaker, p.id, { nik }))).code).toBe('PROJECT_WORKER_TAKEN');
+    expect((await fails(attachWorker(db.app, sleman, p.id, { nik }))).code).toBe('NOT_FOUND');
   });
 
   it('refuses a village outside the scope and end before start', async () => {
