@@ -61,3 +61,14 @@ export function rollUpNaive(rows: NaiveRow[]): Map<string, number> {
   }
   return out;
 }
+
+/** The rollups' persons per area and month from `from` (YYYY-MM), keyed like rollUpNaive: `${area}|${month}`. */
+export async function rollupAreaCounts(owner: Db, from: string): Promise<Map<string, number>> {
+  const rows = await owner
+    .selectFrom('coverage_rollup_area')
+    .select(['area_code', 'month', 'persons'])
+    .where('month', '>=', `${from}-01`)
+    .where('persons', '>', 0)
+    .execute();
+  return new Map(rows.map((r) => [`${r.area_code}|${r.month.slice(0, 7)}`, r.persons]));
+}

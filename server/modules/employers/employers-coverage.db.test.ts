@@ -7,10 +7,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../../lib/rules/eligibility.ts';
-import type { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { FIXED_TODAY } from '../../testing/fixed-clock.ts';
-import { naiveLeafCounts, rollUpNaive } from '../../testing/coverage-naive.ts';
+import { naiveLeafCounts, rollupAreaCounts, rollUpNaive } from '../../testing/coverage-naive.ts';
+import { fails } from '../../testing/fails.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { actorContext, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
@@ -24,15 +24,6 @@ const month = today.slice(0, 7);
 
 let db: TestDatabase;
 let app: App;
-
-const fails = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    return err as AppError;
-  }
-  throw new Error('expected a refusal');
-};
 
 const person = (name: string, serial: number, category: 'PU' | 'BPU' | 'JAKON', village = TRIRENGGO) => ({
   name,
@@ -58,13 +49,7 @@ async function byCategory(region: string, m: string) {
 async function expectNaive() {
   const from = addMonths(month, -11);
   const naive = rollUpNaive(await naiveLeafCounts(db.owner, { today, from, to: month }));
-  const rows = await db.owner
-    .selectFrom('coverage_rollup_area')
-    .select(['area_code', 'month', 'persons'])
-    .where('month', '>=', `${from}-01`)
-    .where('persons', '>', 0)
-    .execute();
-  const rollups = new Map(rows.map((r) => [`${r.area_code}|${r.month.slice(0, 7)}`, r.persons]));
+  const rollups = await rollupAreaCounts(db.owner, from);
   expect(Object.fromEntries([...rollups].sort())).toEqual(Object.fromEntries([...naive].sort()));
 }
 
