@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // Employers and APBD construction projects (issue 21), on the demo. Disnaker uploads the licensing office's list
 // (CSV with ';') and the branch's employer snapshot (XLSX, spelled differently) and sees three non-compliant
 // employers; the licensing office (DPMPTSP) checks one by NIB and gets "Tidak patuh" with the reason; an APBD road
 // project is registered, its Jakon contribution equals the calculator's quote, "siap mulai" is refused until the
-// certificate is recorded, and then granted.
+// certificate is recorded, and then granted. A second project, priced by its worker's known wage as the calculator
+// quotes it month by month, counts that worker once, as Jakon, on the coverage dashboard once certified.
 
 let lindung: RunningLindung;
 let browser: Browser;
@@ -34,6 +35,16 @@ function formDate(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
 }
+
+/** yyyy-mm-dd of the day `days` from today. */
+const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const rupiah = (n: number) => `Rp${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+
+const api = async <T>(page: Page, method: string, url: string, body?: unknown): Promise<T> => {
+  const r = await callApi(page, method, url, body);
+  if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${r.body}`);
+  return JSON.parse(r.body) as T;
+};
 
 describe('employers: compliance and APBD construction projects', () => {
   it('Disnaker imports both lists and sees three non-compliant employers', async () => {
@@ -127,6 +138,83 @@ describe('employers: compliance and APBD construction projects', () => {
     await page.getByRole('button', { name: 'Tandai siap mulai' }).click();
     await expect.poll(() => page.getByTestId('project-status').textContent()).toBe('Siap mulai');
     await screenshot(page, 'employers-project-ready');
+    await page.close();
+  });
+
+  it('a project priced by known wages equals the calculator month by month, and its worker counts as Jakon', async () => {
+    const worker = { nik: '3402081204859873', name: 'Slamet Jakon' };
+    const op = await openAs('operator.trirenggo');
+    await api(op, 'POST', '/api/workers', {
+      nik: worker.nik,
+      fullName: worker.name,
+      birthDate: '1985-04-12',
+      sex: 'L',
+      village: '34.02.08.2004',
+      segment: 'construction_worker',
+      category: 'BPU',
+      monthlyIncome: 3_000_000,
+    });
+    await op.close();
+
+    const page = await openAs('disnaker.bantul');
+    await api(page, 'POST', '/api/coverage/refresh', {});
+    await page.goto(`${lindung.url}/cakupan?wilayah=34.02`);
+    const jakonRow = page.getByTestId('coverage-by-category').locator('tr[data-category="JAKON"]');
+    await jakonRow.waitFor();
+    const jakonBefore = Number((await jakonRow.locator('td').nth(1).textContent())!.replace(/\D/g, ''));
+
+    // A drainage project already under way (started 20 days ago), registered through the API.
+    const start = isoDate(-20);
+    const end = isoDate(100);
+    const project = await api<{ id: string }>(page, 'POST', '/api/employers/projects', {
+      village: '34.02.08.2004',
+      dpaReference: 'DPA 1.03.02.2.01.0030',
+      name: 'Rehabilitasi Drainase Trirenggo',
+      contractor: 'CV Tirta Karya',
+      contractValue: 150_000_000,
+      startDate: start,
+      endDate: end,
+    });
+    await page.goto(`${lindung.url}/pemberi-kerja/proyek/${project.id}`);
+    await page.getByLabel('NIK pekerja terdaftar').fill(worker.nik);
+    await page.getByLabel('Upah sebulan (Rp, bila diketahui)').fill('3000000');
+    await page.getByRole('button', { name: 'Tambahkan pekerja' }).click();
+    await page.getByText(`${worker.name} · 340208`).waitFor();
+    await page
+      .locator('label')
+      .filter({ hasText: /^Upah pekerja$/ })
+      .click();
+    // The calculator's quote for one Jakon worker at that wage, for every calendar month of the project.
+    let expected = 0;
+    const [sy, sm] = start.split('-').map(Number) as [number, number];
+    const [ey, em] = end.split('-').map(Number) as [number, number];
+    for (let y = sy, m = sm; y * 12 + m <= ey * 12 + em; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+      const date = `${y}-${String(m).padStart(2, '0')}-01`;
+      expected += (
+        await api<{ total: number }>(page, 'POST', '/api/contributions/quote', {
+          category: 'jakon',
+          wage: 3_000_000,
+          date,
+        })
+      ).total;
+    }
+    await expect.poll(() => page.getByTestId('project-jakon').textContent()).toBe(rupiah(expected));
+
+    await page.getByLabel('Nomor sertifikat/kepesertaan proyek').fill('2300001078095');
+    await page.getByLabel('Tanggal bayar iuran').fill(formDate(-21));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Simpan sertifikat' }).click();
+    await page.getByText('2300001078095').waitFor();
+    await screenshot(page, 'employers-project-wages');
+
+    // The certified project's worker, protected by nothing else, is one more Jakon participant this month.
+    await api(page, 'POST', '/api/coverage/refresh', {});
+    await page.goto(`${lindung.url}/cakupan?wilayah=34.02`);
+    await jakonRow.waitFor();
+    await expect
+      .poll(async () => Number((await jakonRow.locator('td').nth(1).textContent())!.replace(/\D/g, '')))
+      .toBe(jakonBefore + 1);
+    await screenshot(page, 'employers-coverage-jakon');
     await page.close();
   });
 });

@@ -141,7 +141,18 @@ export const certificateInput = z.strictObject({
 });
 export type CertificateInput = z.infer<typeof certificateInput>;
 
-export const attachWorkerInput = z.strictObject({ nik: z.string().trim().max(40) });
+export const attachWorkerInput = z.strictObject({
+  nik: z.string().trim().max(40),
+  wage: rupiah.optional().describe('Upah sebulan pekerja bila diketahui (dasar iuran Jakon menurut upah)'),
+});
+
+/** The basis of a project's Jakon contribution (Permenakertrans 44/2015), chosen per project. */
+export const JAKON_BASES = ['contract_value', 'wages'] as const;
+export const jakonBasisInput = z.strictObject({
+  basis: z
+    .enum(JAKON_BASES)
+    .describe('contract_value = lapisan nilai kontrak; wages = upah sebulan setiap pekerja × bulan proyek'),
+});
 
 export const projectItem = z.object({
   id: z.string(),
@@ -156,6 +167,7 @@ export const projectItem = z.object({
   endDate: z.string(),
   jakonContribution: z.number(),
   jakonQuotedOn: z.string(),
+  jakonBasis: z.enum(JAKON_BASES),
   certificateNumber: z.string().nullable(),
   paidOn: z.string().nullable(),
   status: z.enum(['registered', 'ready']),
@@ -175,6 +187,7 @@ export const projectWorker = z.object({
   workerId: z.string(),
   name: z.string(),
   nikMasked: z.string(),
+  wage: z.number().nullable(),
   attachedAt: z.string(),
 });
 export const projectDetail = projectItem.extend({ workerList: z.array(projectWorker) });

@@ -44,4 +44,18 @@ export const EMPLOYERS_ERRORS = {
       en: 'This worker is already on this project.',
     },
   },
+  PROJECT_WAGES_MISSING: {
+    status: 422,
+    message: {
+      id: 'Iuran Jakon menurut upah membutuhkan upah sebulan setiap pekerja proyek: {missing} dari {workers} pekerja belum ada upahnya. Tambahkan pekerja dengan upahnya, atau pakai dasar nilai kontrak.',
+      en: 'The Jakon contribution by wages needs the monthly wage of every project worker: {missing} of {workers} workers have none. Add the workers with their wages, or use the contract-value basis.',
+    },
+  },
+  PROJECT_JAKON_FIXED: {
+    status: 409,
+    message: {
+      id: 'Iuran Jakon proyek ini sudah dibayar (sertifikat {certificate}), jadi dasar perhitungannya tidak dapat diubah lagi.',
+      en: 'The Jakon contribution of this project is already paid (certificate {certificate}), so its basis can no longer be changed.',
+    },
+  },
 } as const satisfies Record<string, { status: number; message: Bilingual }>;

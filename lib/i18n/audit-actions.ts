@@ -195,6 +195,7 @@ export const AUDIT_ACTIONS = {
   'project.certificate': { id: 'Sertifikat Jakon proyek dicatat', en: 'Project Jakon certificate recorded' },
   'project.ready': { id: 'Proyek ditandai siap mulai', en: 'Project marked ready to start' },
   'project.worker.attach': { id: 'Pekerja ditambahkan ke proyek', en: 'Worker added to project' },
+  'project.jakon_basis': { id: 'Dasar iuran Jakon proyek dipilih', en: 'Project Jakon contribution basis chosen' },
   // Village collection loop (issue 19)
   'collection_target.create': {
     id: 'Target pengumpulan dibuat dan kuotanya dibagi ke desa',

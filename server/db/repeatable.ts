@@ -21,6 +21,7 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/programs/sql/coverage-state.sql',
   'server/modules/exchange/sql/bpjs-covered.sql',
   'server/modules/programs/sql/protection-record.sql',
+  'server/modules/employers/sql/project-coverage.sql',
   'server/modules/coverage/sql/coverage-refresh.sql',
   'server/modules/coverage/sql/coverage-quality.sql',
   'server/modules/claims/sql/benefit-rules.sql',

@@ -67,6 +67,7 @@ import type {
   EmployerTable,
   EmployerWarningTable,
   ProjectWorkerTable,
+  ProjectWorkerCoverageView,
 } from './schema/employers.ts';
 import type {
   CollectionTargetTable,
@@ -173,6 +174,7 @@ export interface DB {
   employer_warning: EmployerWarningTable;
   construction_project: ConstructionProjectTable;
   project_worker: ProjectWorkerTable;
+  project_worker_coverage: ProjectWorkerCoverageView;
   collection_target: CollectionTargetTable;
   collection_quota: CollectionQuotaTable;
   collection_list: CollectionListTable;

@@ -76,6 +76,12 @@ export interface ConstructionProjectTable {
   end_date: string;
   jakon_contribution: ColumnType<string, number | string, number | string>;
   jakon_quoted_on: string;
+  /** Migration 0050: contract-value slices or the workers' known wages. */
+  jakon_basis: ColumnType<
+    'contract_value' | 'wages',
+    'contract_value' | 'wages' | undefined,
+    'contract_value' | 'wages'
+  >;
   certificate_number: string | null;
   paid_on: string | null;
   status: ColumnType<'registered' | 'ready', 'registered' | 'ready' | undefined, 'registered' | 'ready'>;
@@ -91,4 +97,20 @@ export interface ProjectWorkerTable {
   village_code: string;
   attached_by: string;
   attached_at: Timestamp;
+  /** Monthly wage when known (migration 0050). */
+  wage: ColumnType<string | null, number | null | undefined, number | null>;
+}
+
+/**
+ * Published view (employers/sql/project-coverage.sql): a certified project's workers as Jakon participations,
+ * read by the coverage refresh.
+ */
+export interface ProjectWorkerCoverageView {
+  project_id: ColumnType<string, never, never>;
+  worker_id: ColumnType<string, never, never>;
+  village_code: ColumnType<string, never, never>;
+  category: ColumnType<string, never, never>;
+  coverage_start: ColumnType<string, never, never>;
+  coverage_end: ColumnType<string, never, never>;
+  paid_through: ColumnType<string, never, never>;
 }

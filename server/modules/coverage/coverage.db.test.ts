@@ -5,7 +5,7 @@ import type { App } from '../../platform/http.ts';
 import { pinTestToday } from '../../testing/fixed-clock.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { seedCoverage } from '../../testing/coverage-fixtures.ts';
-import { naiveLeafCounts, rollUpNaive } from '../../testing/coverage-naive.ts';
+import { naiveLeafCounts, rollupAreaCounts, rollUpNaive } from '../../testing/coverage-naive.ts';
 import { refresh } from './coverage.repository.ts';
 
 // Coverage rollups against the naive recount (random data with lapses, ended enrollments, double sources,
@@ -16,15 +16,7 @@ import { refresh } from './coverage.repository.ts';
 const { today, month: current } = pinTestToday();
 const from = addMonths(current, -35);
 
-async function rollupMap(db: TestDatabase): Promise<Map<string, number>> {
-  const rows = await db.owner
-    .selectFrom('coverage_rollup_area')
-    .select(['area_code', 'month', 'persons'])
-    .where('month', '>=', `${from}-01`)
-    .where('persons', '>', 0)
-    .execute();
-  return new Map(rows.map((r) => [`${r.area_code}|${r.month.slice(0, 7)}`, r.persons]));
-}
+const rollupMap = (db: TestDatabase) => rollupAreaCounts(db.owner, from);
 
 async function segmentRollupEqualsArea(db: TestDatabase) {
   const { rows } = await sql<{ bad: number }>`

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
+import { fails } from '../../testing/fails.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { actorContext, BALECATUR, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
@@ -37,14 +37,6 @@ const reader = actorContext('pimpinan', '34.02', 'perizinan.bantul');
 let db: TestDatabase;
 let app: App;
 
-const fails = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    return err as AppError;
-  }
-  throw new Error('expected a refusal');
-};
 const audits = async (action: string) =>
   (
     await sql<{ entity_id: string | null; after: Record<string, unknown> }>`
@@ -255,11 +247,11 @@ describe('APBD construction projects', () => {
       segment: 'construction_worker',
       category: 'JAKON',
     });
-    const withWorker = await attachWorker(db.app, disnaker, p.id, nik);
+    const withWorker = await attachWorker(db.app, disnaker, p.id, { nik });
     expect(withWorker.workerList.map((w) => w.name)).toEqual(['Slamet Riyadi']);
     expect(withWorker.workerList[0]!.nikMasked).not.toContain(nik.slice(4, 12));
-    expect((await fails(attachWorker(db.app, disnaker, p.id, nik))).code).toBe('PROJECT_WORKER_TAKEN');
-    expect((await fails(attachWorker(db.app, sleman, p.id, nik))).code).toBe('NOT_FOUND');
+    expect((await fails(attachWorker(db.app, disnaker, p.id, { nik }))).code).toBe('PROJECT_WORKER_TAKEN');
+    expect((await fails(attachWorker(db.app, sleman, p.id, { nik }))).code).toBe('NOT_FOUND');
   });
 
   it('refuses a village outside the scope and end before start', async () => {

@@ -1,22 +1,10 @@
-// The two files of the employers module, read through the platform's readers (CSV with ';' or ',', XLSX) with
+// The two files of the employers module, read by the platform's readFieldFile (CSV with ';' or ',', XLSX) with
 // header aliases and a problem per row and column: the licensing office's list (DPMPTSP/OSS export) and the BPJS
 // branch's employer snapshot. Cell rules say what is wrong and what to do, Indonesian first.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { FileIssue } from '../../../lib/contracts/exchange.ts';
-import type { Locale } from '../../../lib/i18n/locale.ts';
-import type { Words } from '../../../lib/i18n/words.ts';
 import { isRealDate, isScientificNotation, toIsoDate } from '../../../lib/rules/nik.ts';
 import { readNib, readNpwp } from '../../../lib/rules/employers.ts';
-import { AppError } from '../../platform/errors.ts';
-import { cellText, openTabular, TabularError, type Cell, type FileLimits } from '../../platform/spreadsheet/index.ts';
-
-const normal = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-type FieldSpec<F extends string> = Readonly<
-  Record<F, { label: string; aliases: readonly string[]; required: boolean }>
->;
+import { cellText, type Cell } from '../../platform/spreadsheet/index.ts';
+import { bad, normal, ok, type FieldSpec, type Outcome } from '../../platform/spreadsheet/fields.ts';
 
 const VILLAGE_ALIASES = ['kodedesa', 'kodewilayah', 'kodekelurahan', 'kodedesakelurahan', 'villagecode'];
 const NIB_ALIASES = ['nib', 'nomorindukberusaha', 'nonib', 'nomornib'];
@@ -65,71 +53,6 @@ export const BRANCH_FIELDS = {
   },
   village: { label: 'Kode desa', aliases: VILLAGE_ALIASES, required: false },
 } as const satisfies FieldSpec<string>;
-
-export type ParsedFile<F extends string> = {
-  rows: { row: number; values: Record<F, Cell> }[];
-  headers: Record<F, string | null>;
-};
-
-/** Reads every data row of the file (a regency's employers: thousands of rows). */
-export async function readFile<F extends string>(
-  content: Buffer,
-  fileName: string,
-  spec: FieldSpec<F>,
-  limits: FileLimits,
-): Promise<ParsedFile<F>> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lindung-employers-'));
-  const file = path.join(dir, path.basename(fileName).replace(/[^\w.-]+/g, '_') || 'berkas');
-  await writeFile(file, content, { mode: 0o600 });
-  try {
-    const tabular = await openTabular(file, { fileName, limits, waiting: true });
-    const header = tabular.info.header;
-    const fields = Object.keys(spec) as F[];
-    const index = {} as Record<F, number | null>;
-    const headers = {} as Record<F, string | null>;
-    for (const f of fields) {
-      const at = header.findIndex((h) => (spec[f].aliases as readonly string[]).includes(normal(h)));
-      index[f] = at === -1 ? null : at;
-      headers[f] = at === -1 ? null : header[at]!;
-    }
-    const missing = fields.filter((f) => spec[f].required && index[f] === null);
-    if (missing.length > 0) {
-      await tabular.close();
-      throw new AppError('EXCHANGE_COLUMNS_MISSING', {
-        fileName,
-        missing: missing.map((f) => spec[f].label).join(', '),
-        known: fields.map((f) => `${spec[f].label} (${spec[f].aliases.slice(0, 3).join('/')})`).join('; '),
-      });
-    }
-    const rows: ParsedFile<F>['rows'] = [];
-    const empty: Cell = { t: 'empty' };
-    for await (const batch of tabular.batches) {
-      for (const r of batch) {
-        const values = {} as Record<F, Cell>;
-        for (const f of fields) values[f] = index[f] === null ? empty : (r.cells[index[f]] ?? empty);
-        rows.push({ row: r.row, values });
-      }
-    }
-    return { rows, headers };
-  } catch (err) {
-    if (err instanceof TabularError) throw new AppError(err.code, err.params);
-    throw err;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-export class IssueList {
-  readonly items: FileIssue[] = [];
-  constructor(private readonly locale: Locale) {}
-  add(row: number | null, column: string | null, message: Words): void {
-    this.items.push({ row, column, message: message[this.locale] });
-  }
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: Words };
-const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-const bad = (id: string, en: string): Outcome<never> => ({ ok: false, message: { id, en } });
 
 /** A number cell that lost digits (Excel keeps 15 significant digits): the identifier cannot be trusted. */
 function lostDigits(cell: Cell): boolean {

@@ -17,11 +17,9 @@ import { invalidField } from '../../platform/validation.ts';
 import { word } from '../../../lib/i18n/words.ts';
 import {
   BRANCH_FIELDS,
-  IssueList,
   LICENSING_FIELDS,
   readActive,
   readCount,
-  readFile,
   readMonth,
   readName,
   readNibCell,
@@ -30,8 +28,8 @@ import {
   readOptionalText,
   readSize,
   readVillage,
-  type Outcome,
 } from './employers.files.ts';
+import { IssueList, readFieldFile, type Outcome } from '../../platform/spreadsheet/fields.ts';
 import { regionOf, requireEmployerEditor } from './employers.policy.ts';
 import * as repo from './employers.import.repository.ts';
 import { EMPLOYER_WORDS } from './employers.words.ts';
@@ -119,7 +117,7 @@ export async function importLicensingList(
   input: UploadInput,
 ): Promise<UploadResult> {
   const actor = requireEmployerEditor(ctx);
-  const file = await readFile(input.content, input.fileName, LICENSING_FIELDS, fileLimits('exchange', actor.role));
+  const file = await readFieldFile(input.content, input.fileName, LICENSING_FIELDS, fileLimits('exchange', actor.role));
   if (file.rows.length === 0) throw new AppError('FILE_EMPTY', { fileName: input.fileName });
   const issues = new IssueList(actor.locale);
   const staged: repo.StagedEmployer[] = [];
@@ -202,7 +200,7 @@ export async function importEmployerSnapshot(
   if (region === '*')
     throw invalidField('region', word(EMPLOYER_WORDS.snapshotRegion, actor.locale), actor.locale, 'query');
   const asOf = input.asOf ?? todayWib();
-  const file = await readFile(input.content, input.fileName, BRANCH_FIELDS, fileLimits('exchange', actor.role));
+  const file = await readFieldFile(input.content, input.fileName, BRANCH_FIELDS, fileLimits('exchange', actor.role));
   if (file.rows.length === 0) throw new AppError('FILE_EMPTY', { fileName: input.fileName });
   const issues = new IssueList(actor.locale);
   const staged: repo.StagedBranchRow[] = [];

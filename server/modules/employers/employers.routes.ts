@@ -10,6 +10,7 @@ import {
   employerList,
   employerListQuery,
   idParam,
+  jakonBasisInput,
   licensingUploadQuery,
   projectDetail,
   projectInput,
@@ -141,7 +142,22 @@ export function registerEmployerRoutes(app: App, deps: { db: Db; database: Datab
       },
       config: editors,
     },
-    async (req) => projects.attachWorker(db, req.ctx, req.params.id, req.body.nik),
+    async (req) => projects.attachWorker(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.put(
+    '/api/employers/projects/:id/jakon-basis',
+    {
+      schema: {
+        tags,
+        summary: 'Pilih dasar iuran Jakon proyek (nilai kontrak atau upah pekerja) dan hitung ulang sebelum dibayar',
+        params: idParam,
+        body: jakonBasisInput,
+        response: { 200: projectDetail },
+      },
+      config: editors,
+    },
+    async (req) => projects.chooseJakonBasis(db, req.ctx, req.params.id, req.body.basis),
   );
 
   app.get(

@@ -133,6 +133,10 @@ export function employerScopeProbes(ctx: () => Ctx): Map<string, () => Promise<v
       'POST /api/employers/projects/{id}/workers',
       refused('POST', (s) => `/api/employers/projects/${s.project}/workers`, { nik: '3404014107900001' }),
     ],
+    [
+      'PUT /api/employers/projects/{id}/jakon-basis',
+      refused('PUT', (s) => `/api/employers/projects/${s.project}/jakon-basis`, { basis: 'contract_value' }),
+    ],
     ['GET /api/employers/{id}', refused('GET', (s) => `/api/employers/${s.employer}`)],
     [
       'POST /api/employers/{id}/warnings',

@@ -9,6 +9,7 @@ export {
   recordCertificate,
   markReady,
   attachWorker,
+  chooseJakonBasis,
   listProjects,
   getProject,
 } from './projects.service.ts';

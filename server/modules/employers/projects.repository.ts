@@ -18,6 +18,7 @@ export type ProjectRow = {
   end_date: string;
   jakon_contribution: string;
   jakon_quoted_on: string;
+  jakon_basis: 'contract_value' | 'wages';
   certificate_number: string | null;
   paid_on: string | null;
   status: 'registered' | 'ready';
@@ -26,7 +27,7 @@ export type ProjectRow = {
 
 const COLUMNS = sql`
   p.id, p.village_code, p.dpa_reference, p.name, p.contractor, p.contractor_nib, p.contract_value, p.start_date,
-  p.end_date, p.jakon_contribution, p.jakon_quoted_on, p.certificate_number, p.paid_on, p.status,
+  p.end_date, p.jakon_contribution, p.jakon_quoted_on, p.jakon_basis, p.certificate_number, p.paid_on, p.status,
   (SELECT count(*)::int FROM project_worker w WHERE w.project_id = p.id) AS workers`;
 
 export async function listProjects(
@@ -88,11 +89,11 @@ export async function workerByNik(tx: Tx, scope: Scope, nik: string) {
 
 export async function insertProjectWorker(
   tx: Tx,
-  w: { id: string; workerId: string; village: string; by: string },
+  w: { id: string; workerId: string; village: string; by: string; wage: number | null },
 ): Promise<boolean> {
   const r = await tx
     .insertInto('project_worker')
-    .values({ project_id: w.id, worker_id: w.workerId, village_code: w.village, attached_by: w.by })
+    .values({ project_id: w.id, worker_id: w.workerId, village_code: w.village, attached_by: w.by, wage: w.wage })
     .onConflict((oc) => oc.doNothing())
     .returning('worker_id')
     .executeTakeFirst();
@@ -100,8 +101,8 @@ export async function insertProjectWorker(
 }
 
 export async function projectWorkers(tx: Tx, id: string) {
-  const r = await sql<{ worker_id: string; full_name: string; nik: string; attached_at: Date }>`
-    SELECT pw.worker_id, w.full_name, w.nik, pw.attached_at
+  const r = await sql<{ worker_id: string; full_name: string; nik: string; wage: string | null; attached_at: Date }>`
+    SELECT pw.worker_id, w.full_name, w.nik, pw.wage, pw.attached_at
     FROM project_worker pw JOIN worker_directory w ON w.id = pw.worker_id
     WHERE pw.project_id = ${id}::bigint
     ORDER BY w.full_name`.execute(tx);

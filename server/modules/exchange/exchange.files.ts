@@ -1,18 +1,14 @@
 // The files exchanged with the BPJS branch: the registration batch written from a template (XLSX with NIK cells as
 // text, CSV with ';' and a BOM as Excel in Indonesia expects), and the branch's response and membership snapshot
 // read through the platform's readers (platform/spreadsheet/) with header aliases and a problem per row and column.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { FileIssue, TemplateColumn } from '../../../lib/contracts/exchange.ts';
-import type { Locale } from '../../../lib/i18n/locale.ts';
+import type { TemplateColumn } from '../../../lib/contracts/exchange.ts';
 import { isRealDate, isScientificNotation, toIsoDate } from '../../../lib/rules/nik.ts';
 import { PARTICIPATION_CATEGORIES, type ParticipationCategory } from '../../../lib/rules/segments.ts';
-import { AppError } from '../../platform/errors.ts';
 import { addSafeRow, safeColumns, writeCsv } from '../../platform/spreadsheet/writer.ts';
-import { cellText, openTabular, TabularError, type Cell, type FileLimits } from '../../platform/spreadsheet/index.ts';
+import { cellText, type Cell } from '../../platform/spreadsheet/index.ts';
+import { bad, normal, ok, type FieldSpec, type Outcome } from '../../platform/spreadsheet/fields.ts';
 import { BATCH_SHEET } from './exchange.words.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -77,14 +73,7 @@ export function writeBatchCsv(columns: readonly TemplateColumn[], lines: readonl
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading a response or snapshot file
-
-const normal = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** A file field and the headers branches write for it (compared without case, spaces and punctuation). */
-type FieldSpec<F extends string> = Readonly<
-  Record<F, { label: string; aliases: readonly string[]; required: boolean }>
->;
+// Reading a response or snapshot file: the fields and their header aliases (read by the platform's readFieldFile)
 
 export const RESPONSE_FIELDS = {
   nik: { label: 'NIK', aliases: ['nik', 'noktp', 'nomorktp', 'nomorindukkependudukan', 'niktk'], required: true },
@@ -150,95 +139,8 @@ export const SNAPSHOT_FIELDS = {
   },
 } as const satisfies FieldSpec<string>;
 
-export type ParsedRow<F extends string> = { row: number; values: Record<F, Cell> };
-
-export type ParsedFile<F extends string> = {
-  rows: ParsedRow<F>[];
-  /** The header as written in the file for each field found (for messages). */
-  headers: Record<F, string | null>;
-};
-
-/** Writes an uploaded file to a private temporary folder for the readers; `dispose` removes it. */
-async function materialise(content: Buffer, fileName: string) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lindung-exchange-'));
-  const file = path.join(dir, path.basename(fileName).replace(/[^\w.-]+/g, '_') || 'berkas');
-  await writeFile(file, content, { mode: 0o600 });
-  return { path: file, dispose: () => rm(dir, { recursive: true, force: true }) };
-}
-
-/** Reads every data row of the file (these files are one batch or one region: thousands to ~10⁵ rows). */
-export async function readFile<F extends string>(
-  content: Buffer,
-  fileName: string,
-  spec: FieldSpec<F>,
-  limits: FileLimits,
-): Promise<ParsedFile<F>> {
-  const file = await materialise(content, fileName);
-  try {
-    const tabular = await openTabular(file.path, { fileName, limits, waiting: true });
-    const header = tabular.info.header;
-    const index = {} as Record<F, number | null>;
-    const headers = {} as Record<F, string | null>;
-    const fields = Object.keys(spec) as F[];
-    for (const f of fields) {
-      const at = header.findIndex((h) => (spec[f].aliases as readonly string[]).includes(normal(h)));
-      index[f] = at === -1 ? null : at;
-      headers[f] = at === -1 ? null : header[at]!;
-    }
-    const missing = fields.filter((f) => spec[f].required && index[f] === null);
-    if (missing.length > 0) {
-      await tabular.close();
-      throw new AppError('EXCHANGE_COLUMNS_MISSING', {
-        fileName,
-        missing: missing.map((f) => spec[f].label).join(', '),
-        known: fields.map((f) => `${spec[f].label} (${spec[f].aliases.slice(0, 3).join('/')})`).join('; '),
-      });
-    }
-    const rows: ParsedRow<F>[] = [];
-    const empty: Cell = { t: 'empty' };
-    for await (const batch of tabular.batches) {
-      for (const r of batch) {
-        const values = {} as Record<F, Cell>;
-        for (const f of fields) values[f] = index[f] === null ? empty : (r.cells[index[f]] ?? empty);
-        rows.push({ row: r.row, values });
-      }
-    }
-    return { rows, headers };
-  } catch (err) {
-    if (err instanceof TabularError) throw new AppError(err.code, err.params);
-    throw err;
-  } finally {
-    await file.dispose();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cell values, with messages that say what to do
-
-export class IssueList {
-  readonly items: FileIssue[] = [];
-  constructor(private readonly locale: Locale) {}
-
-  add(row: number | null, column: string | null, message: { id: string; en: string }): void {
-    this.items.push({ row, column, message: message[this.locale] });
-  }
-
-  /** "Baris 7, kolom NIK: …" for the error that refuses the whole file. */
-  first(): string {
-    const i = this.items[0];
-    if (!i) return '';
-    const where =
-      this.locale === 'en'
-        ? [i.row !== null ? `row ${i.row}` : null, i.column ? `column ${i.column}` : null]
-        : [i.row !== null ? `baris ${i.row}` : null, i.column ? `kolom ${i.column}` : null];
-    const prefix = where.filter(Boolean).join(', ');
-    return prefix ? `${prefix[0]!.toUpperCase()}${prefix.slice(1)}: ${i.message}` : i.message;
-  }
-}
-
-type Outcome<T> = { ok: true; value: T } | { ok: false; message: { id: string; en: string } };
-const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-const bad = (id: string, en: string): Outcome<never> => ({ ok: false, message: { id, en } });
 
 export function readNik(cell: Cell): Outcome<string> {
   if (cell.t === 'number' && (cell.v > Number.MAX_SAFE_INTEGER || isScientificNotation(cell.text))) {

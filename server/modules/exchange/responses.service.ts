@@ -10,16 +10,8 @@ import { fileLimits } from '../../platform/spreadsheet/index.ts';
 import { recordBatchAnswer } from '../programs/index.ts';
 import type { ExchangeAdapter, ExchangeFile } from './adapter.ts';
 import { loadBatch } from './batches.service.ts';
-import {
-  cellText,
-  IssueList,
-  readDate,
-  readFile,
-  readKpj,
-  readNik,
-  readStatus,
-  RESPONSE_FIELDS,
-} from './exchange.files.ts';
+import { cellText, readDate, readKpj, readNik, readStatus, RESPONSE_FIELDS } from './exchange.files.ts';
+import { IssueList, readFieldFile, type ParsedFile } from '../../platform/spreadsheet/fields.ts';
 import { requireExchangeUser } from './exchange.policy.ts';
 import * as repo from './exchange.repository.ts';
 import { sha256 } from './exchange.shared.ts';
@@ -45,7 +37,7 @@ const STATUS_LABEL: Readonly<Record<string, { id: string; en: string }>> = {
 
 /** Checks every row against the batch; problems are collected, never thrown one at a time. */
 function checkResponse(
-  file: Awaited<ReturnType<typeof readFile<keyof typeof RESPONSE_FIELDS>>>,
+  file: ParsedFile<keyof typeof RESPONSE_FIELDS>,
   batch: repo.BatchRow,
   members: readonly repo.MemberRow[],
   issues: IssueList,
@@ -152,7 +144,7 @@ export async function importResponse(
   source: 'file' | 'simulator' = 'file',
 ): Promise<ResponseResult> {
   const actor = requireExchangeUser(ctx);
-  const file = await readFile(input.content, input.fileName, RESPONSE_FIELDS, fileLimits('exchange', actor.role));
+  const file = await readFieldFile(input.content, input.fileName, RESPONSE_FIELDS, fileLimits('exchange', actor.role));
   return withScope(db, actor.scope, async (tx) => {
     const batch = await loadBatch(tx, actor, id);
     const members = await repo.batchMembers(tx, actor.scope, batch.id);

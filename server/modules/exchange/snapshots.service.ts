@@ -16,17 +16,8 @@ import { invalidField } from '../../platform/validation.ts';
 import { fileLimits } from '../../platform/spreadsheet/index.ts';
 import { withScopedCopy } from '../../platform/copy.ts';
 import type { ExchangeAdapter, Participant } from './adapter.ts';
-import {
-  IssueList,
-  readCategory,
-  readDate,
-  readFile,
-  readKpj,
-  readMonth,
-  readNik,
-  readVillage,
-  SNAPSHOT_FIELDS,
-} from './exchange.files.ts';
+import { readCategory, readDate, readKpj, readMonth, readNik, readVillage, SNAPSHOT_FIELDS } from './exchange.files.ts';
+import { IssueList, readFieldFile, type ParsedFile } from '../../platform/spreadsheet/fields.ts';
 import { regionOf, requireExchangeUser } from './exchange.policy.ts';
 import { regionLabel, sha256 } from './exchange.shared.ts';
 import * as repo from './snapshots.repository.ts';
@@ -44,10 +35,7 @@ type StagedMember = {
   village_code: string | null;
 };
 
-function checkSnapshot(
-  file: Awaited<ReturnType<typeof readFile<keyof typeof SNAPSHOT_FIELDS>>>,
-  issues: IssueList,
-): StagedMember[] {
+function checkSnapshot(file: ParsedFile<keyof typeof SNAPSHOT_FIELDS>, issues: IssueList): StagedMember[] {
   const h = file.headers;
   const seen = new Map<string, number>();
   const out: StagedMember[] = [];
@@ -148,7 +136,7 @@ export async function importSnapshot(
     throw invalidField('region', message, actor.locale, 'query');
   }
   const asOf = input.asOf ?? todayWib();
-  const file = await readFile(input.content, input.fileName, SNAPSHOT_FIELDS, fileLimits('exchange', actor.role));
+  const file = await readFieldFile(input.content, input.fileName, SNAPSHOT_FIELDS, fileLimits('exchange', actor.role));
   if (file.rows.length === 0) throw new AppError('FILE_EMPTY', { fileName: input.fileName });
   const issues = new IssueList(actor.locale);
   const staged = checkSnapshot(file, issues);

@@ -97,6 +97,41 @@ CREATE OR REPLACE FUNCTION coverage_mark_snapshot() RETURNS trigger
 CREATE OR REPLACE TRIGGER coverage_mark_snapshot_insert AFTER INSERT ON membership_snapshot
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_snapshot();
 
+-- APBD construction projects (employers module, issue 21 §4): a worker attached to a project, or a project whose
+-- certificate or dates change, changes the Jakon participations of project_worker_coverage.
+CREATE OR REPLACE FUNCTION coverage_mark_project_worker() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
+  AS $$
+  BEGIN
+    INSERT INTO coverage_dirty (nik)
+    SELECT DISTINCT w.nik FROM new_rows n JOIN worker w ON w.id = n.worker_id
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+  END
+  $$;
+
+CREATE OR REPLACE TRIGGER coverage_mark_project_worker_insert AFTER INSERT ON project_worker
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_project_worker();
+
+CREATE OR REPLACE FUNCTION coverage_mark_project() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
+  AS $$
+  BEGIN
+    INSERT INTO coverage_dirty (nik)
+    SELECT DISTINCT w.nik
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    JOIN project_worker pw ON pw.project_id = n.id
+    JOIN worker w ON w.id = pw.worker_id
+    WHERE (o.certificate_number, o.paid_on, o.start_date, o.end_date)
+          IS DISTINCT FROM (n.certificate_number, n.paid_on, n.start_date, n.end_date)
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+  END
+  $$;
+
+CREATE OR REPLACE TRIGGER coverage_mark_project_update AFTER UPDATE ON construction_project
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_project();
+
 CREATE OR REPLACE FUNCTION coverage_mark_all() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
   AS $$
@@ -109,8 +144,9 @@ CREATE OR REPLACE FUNCTION coverage_mark_all() RETURNS trigger
 CREATE OR REPLACE TRIGGER coverage_mark_lapse_rule AFTER INSERT OR UPDATE OR DELETE ON lapse_rule
   FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_all();
 
--- The coverage refresh: enrollment_coverage is its source of programme participations; a new month is recomputed
--- from nothing (see below).
+-- The coverage refresh: enrollment_coverage is its source of programme participations, the current BPJS snapshots
+-- of the branch's, project_worker_coverage (employers) of Jakon project workers; a new month is recomputed from
+-- nothing (see below).
 CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT false, today date DEFAULT NULL, wait boolean DEFAULT true)
   RETURNS integer
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public SET client_min_messages = warning
@@ -203,20 +239,26 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     DROP TABLE IF EXISTS pg_temp.cov_part;
     IF v_full THEN
       CREATE TEMP TABLE cov_part ON COMMIT DROP AS
-      SELECT w.nik, e.category, e.coverage_start AS s, e.coverage_end AS e, e.paid_through AS pt
+      SELECT w.nik, e.category, e.coverage_start AS s, e.coverage_end AS e, e.paid_through AS pt, false AS project
       FROM enrollment_coverage e JOIN worker w ON w.id = e.worker_id
       UNION ALL
-      SELECT b.nik, b.category, b.coverage_start, b.coverage_end, b.paid_through
-      FROM bpjs_member b JOIN cov_current c ON c.id = b.snapshot_id;
+      SELECT b.nik, b.category, b.coverage_start, b.coverage_end, b.paid_through, false
+      FROM bpjs_member b JOIN cov_current c ON c.id = b.snapshot_id
+      UNION ALL
+      SELECT w.nik, j.category, j.coverage_start, j.coverage_end, j.paid_through, true
+      FROM project_worker_coverage j JOIN worker w ON w.id = j.worker_id;
       INSERT INTO cov_niks SELECT DISTINCT nik FROM cov_part UNION SELECT nik FROM coverage_person
       ON CONFLICT DO NOTHING;
     ELSE
       CREATE TEMP TABLE cov_part ON COMMIT DROP AS
-      SELECT w.nik, e.category, e.coverage_start AS s, e.coverage_end AS e, e.paid_through AS pt
+      SELECT w.nik, e.category, e.coverage_start AS s, e.coverage_end AS e, e.paid_through AS pt, false AS project
       FROM cov_niks k JOIN worker w ON w.nik = k.nik JOIN enrollment_coverage e ON e.worker_id = w.id
       UNION ALL
-      SELECT b.nik, b.category, b.coverage_start, b.coverage_end, b.paid_through
-      FROM cov_niks k JOIN bpjs_member b ON b.nik = k.nik JOIN cov_current c ON c.id = b.snapshot_id;
+      SELECT b.nik, b.category, b.coverage_start, b.coverage_end, b.paid_through, false
+      FROM cov_niks k JOIN bpjs_member b ON b.nik = k.nik JOIN cov_current c ON c.id = b.snapshot_id
+      UNION ALL
+      SELECT w.nik, j.category, j.coverage_start, j.coverage_end, j.paid_through, true
+      FROM cov_niks k JOIN worker w ON w.nik = k.nik JOIN project_worker_coverage j ON j.worker_id = w.id;
     END IF;
     -- Temporary tables have no statistics until analysed; the joins below need them to pick hash joins.
     ANALYZE cov_part;
@@ -229,7 +271,7 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     -- months are evaluated on their last day and a new month recomputes everyone, so within a month the only day a
     -- person's state can change by the calendar is the day after the current month's due day (due_last + 1).
     WITH masks AS (
-      SELECT p.nik, bit_or(c.bit) AS months,
+      SELECT p.nik, bit_or(c.bit) AS months, bool_and(p.project) AS project_only,
              min(CASE WHEN c.mnum = lindung_month_number(v_cur) AND c.k IS NOT NULL
                         AND extract(day FROM v_day)::integer <= c.due_day
                         AND c.due_day < extract(day FROM (v_cur + interval '1 month - 1 day'))::integer
@@ -256,8 +298,11 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
       WHERE NOT EXISTS (SELECT 1 FROM worker w WHERE w.nik = m.nik)
       ORDER BY b.nik, c.as_of DESC, c.id DESC
     )
+    -- Counted once per NIK, under the registry's category (else the snapshot's); a person protected only as a
+    -- worker of APBD construction projects (no programme, no snapshot row in the window) counts as JAKON.
     SELECT m.nik, coalesce(w.village_code, s.region_code) AS region_code, coalesce(w.segment, s.segment) AS segment,
-           coalesce(w.category, s.category) AS category, w.id AS worker_id, m.months, m.next_change
+           CASE WHEN m.project_only THEN 'JAKON' ELSE coalesce(w.category, s.category) END AS category,
+           w.id AS worker_id, m.months, m.next_change
     FROM masks m
     LEFT JOIN worker w ON w.nik = m.nik
     LEFT JOIN snap s ON s.nik = m.nik

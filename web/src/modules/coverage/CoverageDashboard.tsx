@@ -24,6 +24,7 @@ import { useLocale } from '../../app/i18n.ts';
 import { MONTH_NAMES } from '../../../../lib/i18n/months.ts';
 import type { Locale } from '../../../../lib/i18n/locale.ts';
 import { FORMULAS, PEOPLE_EXPORT_MAX_ROWS } from '../../../../lib/contracts/coverage.ts';
+import { PARTICIPATION_CATEGORIES, PARTICIPATION_CATEGORY_LABELS } from '../../../../lib/rules/segments.ts';
 import { queryString } from '../../app/api.ts';
 import { peopleQuery, useCoverageDashboard, useCoveragePeople } from './coverage-api.ts';
 import { useCoverageText } from './coverage-text.ts';
@@ -266,6 +267,24 @@ export function CoverageDashboard({
               </Text>
             </>
           )}
+          <Title order={3} size="h5" mt="md" mb="xs">
+            {t('coverage.byCategory')}
+          </Title>
+          <Table striped aria-label={t('coverage.byCategory')} data-testid="coverage-by-category">
+            <Table.Tbody>
+              {PARTICIPATION_CATEGORIES.map((c) => (
+                <Table.Tr key={c} data-category={c}>
+                  <Table.Td>{PARTICIPATION_CATEGORY_LABELS[c][locale]}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatNumber(d.byCategory.find((x) => x.category === c)?.active ?? 0)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('coverage.categoryNote')}
+          </Text>
         </Card>
         {variant !== 'pimpinan' && variant !== 'province' ? (
           <Card withBorder radius="md" padding="md">

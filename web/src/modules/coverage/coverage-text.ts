@@ -68,6 +68,9 @@ const id = {
   'coverage.openWithheld': 'disembunyikan (1–4)',
   'coverage.registeredLine': 'Pekerja terdaftar di desa ini: {registered} dari potensi {potential} penduduk bekerja',
   'coverage.segmentTable': 'Peserta aktif dan cakupan menurut pekerjaan',
+  'coverage.byCategory': 'Peserta aktif menurut kategori',
+  'coverage.categoryNote':
+    'Dihitung sekali per NIK. Jakon: pekerja proyek konstruksi APBD bersertifikat yang tidak terlindungi lewat jalur lain. Tenaga kerja aktif dari laporan pemberi kerja tidak ikut dijumlahkan karena tidak memuat NIK.',
   'coverage.segmentNote':
     'Cakupan per pekerjaan memakai penduduk bekerja per pekerjaan (BPS) tahun ini bila sudah diisi di Angkatan Kerja; "—" bila belum ada.',
   'coverage.peopleXlsx': 'Unduh Excel',
@@ -168,6 +171,9 @@ const en: Readonly<Record<CoverageKey, string>> = {
   'coverage.openWithheld': 'withheld (1–4)',
   'coverage.registeredLine': 'Workers registered in this village: {registered} of a potential {potential} employed',
   'coverage.segmentTable': 'Active participants and coverage by occupation',
+  'coverage.byCategory': 'Active participants by category',
+  'coverage.categoryNote':
+    'Counted once per NIK. Jakon: workers of certified APBD construction projects not protected another way. Active workers from employer reports are not added, as they carry no NIK.',
   'coverage.segmentNote':
     'Coverage per occupation uses the employed population per occupation (BPS) of this year where entered under Workforce; "—" where not.',
   'coverage.peopleXlsx': 'Download Excel',

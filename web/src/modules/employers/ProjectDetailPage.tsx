@@ -1,6 +1,19 @@
 // `/pemberi-kerja/proyek/:id`: one project, its Jakon contribution (the contribution engine's quote), the branch's
-// certificate, "siap mulai" (refused by the server without the certificate), and its workers attached by NIK.
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// certificate, "siap mulai" (refused by the server without the certificate), and its workers attached by NIK with
+// their wages when known; the basis of the contribution (contract value or wages) is chosen until the certificate.
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { EMPLOYER_EDITORS } from '../../../../lib/contracts/employers.ts';
@@ -9,9 +22,15 @@ import { PageLoader } from '../../app/PageLoader.tsx';
 import { useCurrentUser } from '../../app/session.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDate, formatRupiah } from '../../ui/format.ts';
+import { formatDate, formatRupiah, wholeNumberInput } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { useAttachWorker, useMarkReady, useProject, useRecordCertificate } from './employers-api.ts';
+import {
+  useAttachWorker,
+  useChooseJakonBasis,
+  useMarkReady,
+  useProject,
+  useRecordCertificate,
+} from './employers-api.ts';
 import { useEmployersText } from './employers-text.ts';
 import { EmployersTabs } from './employers-ui.tsx';
 import { ProjectStatusBadge } from './ProjectsPage.tsx';
@@ -25,9 +44,11 @@ export function ProjectDetailPage() {
   const cert = useRecordCertificate(id);
   const ready = useMarkReady(id);
   const attach = useAttachWorker(id);
+  const basis = useChooseJakonBasis(id);
   const [number, setNumber] = useState('');
   const [paidOn, setPaidOn] = useState('');
   const [nik, setNik] = useState('');
+  const [wage, setWage] = useState<string | number>('');
   if (project.error) return <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />;
   const p = project.data;
   if (!p) return <PageLoader />;
@@ -47,7 +68,15 @@ export function ProjectDetailPage() {
   };
   const addWorker = (e: FormEvent) => {
     e.preventDefault();
-    attach.mutate(nik.trim(), { onSuccess: () => setNik('') });
+    attach.mutate(
+      { nik: nik.trim(), ...(typeof wage === 'number' && wage > 0 && { wage }) },
+      {
+        onSuccess: () => {
+          setNik('');
+          setWage('');
+        },
+      },
+    );
   };
   return (
     <>
@@ -63,6 +92,21 @@ export function ProjectDetailPage() {
         <Text size="sm" c="dimmed">
           {et('projects.jakonNote', { date: formatDate(p.jakonQuotedOn, locale) })}
         </Text>
+        <Group align="center">
+          <Text size="sm">{et('projects.basis')}:</Text>
+          <SegmentedControl
+            aria-label={et('projects.basis')}
+            data-testid="project-basis"
+            value={p.jakonBasis}
+            disabled={!mayEdit || p.certificateNumber !== null || basis.isPending}
+            onChange={(v) => basis.mutate(v as typeof p.jakonBasis)}
+            data={(['contract_value', 'wages'] as const).map((b) => ({ value: b, label: et(`projects.basis.${b}`) }))}
+          />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {et('projects.basisNote')}
+        </Text>
+        {basis.error && <ErrorAlert error={basis.error} />}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Paper withBorder radius="md" p="md">
             <Table>
@@ -120,7 +164,7 @@ export function ProjectDetailPage() {
             ) : (
               p.workerList.map((w) => (
                 <Text key={w.workerId} size="sm">
-                  {w.name} · {w.nikMasked}
+                  {w.name} · {w.nikMasked} · {w.wage === null ? et('projects.wageUnknown') : formatRupiah(w.wage)}
                 </Text>
               ))
             )}
@@ -133,6 +177,13 @@ export function ProjectDetailPage() {
                     onChange={(e) => setNik(e.target.value)}
                     inputMode="numeric"
                     required
+                  />
+                  <NumberInput
+                    label={et('projects.wage')}
+                    value={wage}
+                    onChange={setWage}
+                    min={1}
+                    {...wholeNumberInput(locale)}
                   />
                   <Button type="submit" loading={attach.isPending}>
                     {et('projects.attach')}

@@ -105,6 +105,11 @@ export const useMarkReady = (id: string) =>
   useEmployersMutation(() => api<ProjectDetail>(`/api/employers/projects/${id}/ready`, { method: 'POST' }));
 
 export const useAttachWorker = (id: string) =>
-  useEmployersMutation((nik: string) =>
-    api<ProjectDetail>(`/api/employers/projects/${id}/workers`, { method: 'POST', body: { nik } }),
+  useEmployersMutation((input: { nik: string; wage?: number }) =>
+    api<ProjectDetail>(`/api/employers/projects/${id}/workers`, { method: 'POST', body: input }),
+  );
+
+export const useChooseJakonBasis = (id: string) =>
+  useEmployersMutation((basis: ProjectDetail['jakonBasis']) =>
+    api<ProjectDetail>(`/api/employers/projects/${id}/jakon-basis`, { method: 'PUT', body: { basis } }),
   );

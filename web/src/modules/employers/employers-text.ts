@@ -84,7 +84,7 @@ const id = {
 
   'projects.title': 'Proyek Konstruksi APBD',
   'projects.description':
-    'Proyek APBD wajib mendaftarkan pekerjanya dalam program Jasa Konstruksi (Jakon) sebelum pekerjaan dimulai. Iuran dihitung dari nilai kontrak tanpa PPN dengan aturan iuran yang berlaku.',
+    'Proyek APBD wajib mendaftarkan pekerjanya dalam program Jasa Konstruksi (Jakon) sebelum pekerjaan dimulai. Iuran dihitung dari nilai kontrak tanpa PPN, atau dari upah pekerja bila diketahui, dengan aturan iuran yang berlaku.',
   'projects.soon': 'Mulai dalam 14 hari tanpa sertifikat Jakon',
   'projects.soonNone': 'Tidak ada proyek yang mulai dalam 14 hari tanpa sertifikat Jakon.',
   'projects.table': 'Daftar proyek',
@@ -113,6 +113,13 @@ const id = {
   'projects.nik': 'NIK pekerja terdaftar',
   'projects.attach': 'Tambahkan pekerja',
   'projects.period': 'Masa kerja',
+  'projects.basis': 'Dasar iuran Jakon',
+  'projects.basis.contract_value': 'Nilai kontrak',
+  'projects.basis.wages': 'Upah pekerja',
+  'projects.basisNote':
+    'Menurut upah: iuran Jakon sebulan setiap pekerja dengan upahnya (sama dengan Kalkulator Iuran) × bulan proyek. Dasar tidak dapat diubah setelah sertifikat dicatat.',
+  'projects.wage': 'Upah sebulan (Rp, bila diketahui)',
+  'projects.wageUnknown': 'upah tidak diketahui',
 };
 
 type EmployersKey = keyof typeof id;
@@ -200,7 +207,7 @@ const en: Record<EmployersKey, string> = {
 
   'projects.title': 'APBD Construction Projects',
   'projects.description':
-    'APBD projects must register their workers under construction-services cover (Jakon) before work starts. The contribution is computed from the contract value without VAT with the contribution rules in force.',
+    'APBD projects must register their workers under construction-services cover (Jakon) before work starts. The contribution is computed from the contract value without VAT, or from the workers’ wages when known, with the contribution rules in force.',
   'projects.soon': 'Starting within 14 days without a Jakon certificate',
   'projects.soonNone': 'No project starts within 14 days without a Jakon certificate.',
   'projects.table': 'Project list',
@@ -229,6 +236,13 @@ const en: Record<EmployersKey, string> = {
   'projects.nik': 'NIK of a registered worker',
   'projects.attach': 'Add the worker',
   'projects.period': 'Work period',
+  'projects.basis': 'Jakon contribution basis',
+  'projects.basis.contract_value': 'Contract value',
+  'projects.basis.wages': 'Workers’ wages',
+  'projects.basisNote':
+    'By wages: each worker’s monthly Jakon contribution at their wage (as the Contribution Calculator quotes it) × the project months. The basis cannot change once the certificate is recorded.',
+  'projects.wage': 'Monthly wage (Rp, if known)',
+  'projects.wageUnknown': 'wage unknown',
 };
 
 export const EMPLOYERS_TEXT = { id, en } as const;
