@@ -18,7 +18,8 @@ export const BILL_STATUSES = ['unpaid', 'partial', 'paid'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
 import { COVERAGE_STATES, type CoverageState } from './common.ts';
 export { COVERAGE_STATES, type CoverageState };
-export const LAPSE_SOURCES = ['program', 'bpjs'] as const;
+// program: a Pemda programme; bpjs: a current BPJS snapshot row; project: Jakon of a certified APBD construction project.
+export const LAPSE_SOURCES = ['program', 'bpjs', 'project'] as const;
 export type LapseSource = (typeof LAPSE_SOURCES)[number];
 export const LAPSE_KINDS = ['lapsed', 'soon'] as const;
 export type LapseKind = (typeof LAPSE_KINDS)[number];

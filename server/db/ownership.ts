@@ -137,7 +137,7 @@ export const PUBLISHED_VIEWS: Readonly<Record<string, { owner: ModuleName; reade
   bpjs_member_current: { owner: 'exchange', readers: '*' },
   worker_directory: { owner: 'registry', readers: '*' },
   region_directory: { owner: 'regions', readers: '*' },
-  project_worker_coverage: { owner: 'employers', readers: ['coverage'] },
+  project_worker_coverage: { owner: 'employers', readers: ['coverage', 'billing', 'programs'] },
 };
 
 /** Every name the ownership check knows: tables and published views. */

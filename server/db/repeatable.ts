@@ -18,10 +18,11 @@ export const REPEATABLE_FILES: readonly string[] = [
   'server/modules/programs/sql/program-directory.sql',
   'server/modules/exchange/sql/membership-snapshot.sql',
   'server/modules/exchange/sql/bpjs-member-current.sql',
+  // Read by lindung_nik_covered below: the project workers' Jakon participations.
+  'server/modules/employers/sql/project-coverage.sql',
   'server/modules/programs/sql/coverage-state.sql',
   'server/modules/exchange/sql/bpjs-covered.sql',
   'server/modules/programs/sql/protection-record.sql',
-  'server/modules/employers/sql/project-coverage.sql',
   'server/modules/coverage/sql/coverage-refresh.sql',
   'server/modules/coverage/sql/coverage-quality.sql',
   'server/modules/claims/sql/benefit-rules.sql',

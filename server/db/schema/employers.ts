@@ -113,4 +113,5 @@ export interface ProjectWorkerCoverageView {
   coverage_start: ColumnType<string, never, never>;
   coverage_end: ColumnType<string, never, never>;
   paid_through: ColumnType<string, never, never>;
+  project_name: ColumnType<string, never, never>;
 }

@@ -5,7 +5,13 @@
 // programmes module (advancePaidThrough), given the paid months listed here.
 import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../../../lib/access/roles.ts';
-import type { BillListQuery, BillStatus, LapseListQuery, PaymentListQuery } from '../../../lib/contracts/billing.ts';
+import type {
+  BillListQuery,
+  BillStatus,
+  LapseListQuery,
+  LapseSource,
+  PaymentListQuery,
+} from '../../../lib/contracts/billing.ts';
 import type { Tx } from '../../platform/db.ts';
 import { regionInScope, regionOverlapsScope } from '../../platform/scope-sql.ts';
 import type { PaidMonth } from '../programs/index.ts';
@@ -289,7 +295,7 @@ export async function billingByMonth(
 // Participations: programme enrollments and current BPJS snapshot members, with their state on a date
 
 export type ParticipationRow = {
-  source: 'program' | 'bpjs';
+  source: LapseSource;
   nik: string;
   full_name: string | null;
   worker_id: string | null;
@@ -314,7 +320,7 @@ export type ParticipationRow = {
 
 /**
  * Every participation in scope as one relation: active (and, with `withEnded`, ended) enrollments registered with
- * BPJS, and members of each region's current snapshot, with lindung_coverage_state and lindung_lapse_date at `at`.
+ * BPJS, members of each region's current snapshot, and workers of certified APBD construction projects (Jakon), with lindung_coverage_state and lindung_lapse_date at `at`.
  */
 function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?: readonly string[] }) {
   const statuses = o.withEnded ? ['active', 'ended'] : ['active'];
@@ -342,6 +348,13 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?
       LEFT JOIN worker_directory w ON w.nik = m.nik
       WHERE (${inRegion(sql`coalesce(m.village_code, m.region_code)`, scope)}
              OR ${inRegion(col('m.region_code'), scope)}) AND ${nikM}
+      UNION ALL
+      SELECT 'project', w.nik, w.full_name, w.id::text, w.phone, w.life_status, w.death_date,
+             NULL, p.project_name, NULL, p.category, p.coverage_start, p.coverage_end, p.paid_through,
+             p.village_code, NULL, NULL
+      FROM project_worker_coverage p
+      JOIN worker_directory w ON w.id = p.worker_id
+      WHERE ${inRegion(col('p.village_code'), scope)} AND ${nikE}
     ) AS x`;
 }
 

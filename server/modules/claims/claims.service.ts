@@ -37,6 +37,7 @@ export const CLAIM_EXPORT_LIMIT = 50_000;
 const FUNDER = {
   program: { id: 'APBD (program Pemda)', en: 'APBD (local government programme)' },
   bpjs: { id: 'Mandiri/lainnya', en: 'Self-paid/other' },
+  project: { id: 'APBD (proyek konstruksi, Jakon)', en: 'APBD (construction project, Jakon)' },
 } as const;
 
 /** `POST /api/claims`: report a death or accident of a worker in scope. */

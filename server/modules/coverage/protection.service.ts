@@ -72,14 +72,15 @@ function fromEnrollment(
   };
 }
 
+/** A current BPJS snapshot row, or a certified APBD project's Jakon (named after the project, no KPJ). */
 function fromSnapshot(p: ParticipationRow): ProtectionParticipation {
   const first = monthOf(p.coverage_start);
   const last = p.coverage_end ? monthOf(p.coverage_end) : null;
   return {
-    source: 'bpjs',
+    source: p.source,
     enrollmentId: null,
     programId: null,
-    programName: null,
+    programName: p.source === 'project' ? p.program_name : null,
     category: p.category,
     status: null,
     state: p.state,
@@ -155,7 +156,7 @@ async function protectionOf(tx: Tx, scope: Scope, workers: WorkerRow[], today: s
     const id = String(w.id);
     const parts = [
       ...enrollments.filter((e) => e.worker_id === id).map((e) => fromEnrollment(judged.get(e.id), e, answers)),
-      ...rows.filter((r) => r.source === 'bpjs' && r.nik === w.nik).map(fromSnapshot),
+      ...rows.filter((r) => r.source !== 'program' && r.nik === w.nik).map(fromSnapshot),
     ];
     result.set(id, summarise(w, today, parts));
   }

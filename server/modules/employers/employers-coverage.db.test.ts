@@ -15,6 +15,7 @@ import { nikFor } from '../../testing/nik.ts';
 import { actorContext, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { quote } from '../contributions/index.ts';
+import { checkCoverage } from '../billing/index.ts';
 import { refreshCoverageRollups } from '../coverage/index.ts';
 import { attachWorker, chooseJakonBasis, recordCertificate, registerProject } from './index.ts';
 
@@ -125,6 +126,54 @@ describe('project workers in the coverage rollups (issue 21 §4)', () => {
     const d = r.json() as { summary: { active: number }; byCategory: { category: string; active: number }[] };
     expect(d.summary.active).toBe(4);
     expect(Object.fromEntries(d.byCategory.map((c) => [c.category, c.active]))).toEqual({ JAKON: 2, PU: 1, BPU: 1 });
+  });
+});
+
+describe('one answer to "covered" for a project worker (issue 21 §4, the one definition)', () => {
+  // Anto is protected only by the certified road project; Dodi only sits on the uncertified bridge project.
+  it('the coverage check, lindung_nik_covered and the protection record agree with the rollups', async () => {
+    const covered = async (nik: string) =>
+      (await sql<{ c: boolean }>`SELECT lindung_nik_covered(${nik}, ${today}::date) AS c`.execute(db.app)).rows[0]!.c;
+    expect(await covered(ANTO.nik)).toBe(true);
+    expect(await covered(DODI.nik)).toBe(false);
+    // After the project's last month the Jakon ends, like any participation.
+    expect(
+      (await sql<{ c: boolean }>`SELECT lindung_nik_covered(${ANTO.nik}, '2027-01-15'::date) AS c`.execute(db.app))
+        .rows[0]!.c,
+    ).toBe(false);
+
+    const anto = await checkCoverage(db.app, disnaker, { nik: ANTO.nik, date: today });
+    expect(anto.covered).toBe(true);
+    expect(anto.programs).toEqual([
+      expect.objectContaining({
+        source: 'project',
+        program: 'Jalan Trirenggo',
+        state: 'covered',
+        coverageEnd: '2026-12',
+      }),
+    ]);
+    const dodi = await checkCoverage(db.app, disnaker, { nik: DODI.nik, date: today });
+    expect([dodi.covered, dodi.programs]).toEqual([false, []]);
+
+    // A village operator outside the project's village still gets the verdict (from every region), no details.
+    const palbapang = actorContext('operator', PALBAPANG, 'operator.palbapang');
+    const outside = await checkCoverage(db.app, palbapang, { nik: ANTO.nik, date: today });
+    expect([outside.covered, outside.programs]).toEqual([true, []]);
+
+    const id = (await sql<{ id: string }>`SELECT id::text AS id FROM worker WHERE nik = ${ANTO.nik}`.execute(db.owner))
+      .rows[0]!.id;
+    const u = await makeUser(db, 'disnaker', '34.02');
+    const r = await app.inject({
+      method: 'GET',
+      url: `/api/workers/${id}/protection`,
+      headers: await signIn(app, u.username, u.password),
+    });
+    expect(r.statusCode).toBe(200);
+    const record = r.json() as { covered: boolean; summary: string; participations: unknown[] };
+    expect([record.covered, record.summary]).toEqual([true, 'covered']);
+    expect(record.participations).toEqual([
+      expect.objectContaining({ source: 'project', programName: 'Jalan Trirenggo', category: 'JAKON' }),
+    ]);
   });
 });
 

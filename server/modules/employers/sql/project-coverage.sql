@@ -1,5 +1,6 @@
 -- Employers: the workers of APBD construction projects as Jakon participations (issue 21 §4), the published view the
--- coverage refresh reads beside programme enrollments and BPJS snapshots.
+-- coverage refresh, the coverage check (billing) and lindung_nik_covered (programmes) read beside programme
+-- enrollments and BPJS snapshots: one set of sources for every answer to "covered".
 --
 -- Repeatable SQL (server/db/repeatable.ts): the current text, applied again at start whenever this file changes.
 -- Change the view here, never in a migration.
@@ -12,7 +13,8 @@ CREATE OR REPLACE VIEW project_worker_coverage WITH (security_invoker = true) AS
   SELECT pw.project_id, pw.worker_id, pw.village_code, 'JAKON'::text AS category,
          date_trunc('month', p.start_date)::date AS coverage_start,
          date_trunc('month', p.end_date)::date AS coverage_end,
-         date_trunc('month', p.end_date)::date AS paid_through
+         date_trunc('month', p.end_date)::date AS paid_through,
+         p.name AS project_name
   FROM project_worker pw JOIN construction_project p ON p.id = pw.project_id
   WHERE p.certificate_number IS NOT NULL AND p.paid_on IS NOT NULL;
 

@@ -81,7 +81,8 @@ GRANT SELECT ON enrollment_coverage TO lindung_app;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Is the person with this NIK covered on this date, from every source in every region: programme enrollments
--- registered with BPJS (active or ended) and the current BPJS snapshots, each judged by lindung_coverage_state, and
+-- registered with BPJS (active or ended), the current BPJS snapshots and the Jakon of certified APBD construction
+-- projects (employers' project_worker_coverage), each judged by lindung_coverage_state, and
 -- the person not recorded dead before the date. The same rules as the coverage check inside the caller's scope
 -- (billing.repository.ts participations), answered as one boolean: nothing about whether or where the person is
 -- registered, so a check outside the caller's region is no registry oracle.
@@ -103,6 +104,12 @@ CREATE OR REPLACE FUNCTION lindung_nik_covered(wanted text, at date) RETURNS boo
               FROM bpjs_member m JOIN membership_snapshot_current s ON s.id = m.snapshot_id
               WHERE m.nik = wanted
                 AND lindung_coverage_state(m.category, m.coverage_start, m.coverage_end, m.paid_through, at) = 'covered'
+            )
+            OR EXISTS (
+              SELECT 1
+              FROM project_worker_coverage p JOIN worker w ON w.id = p.worker_id
+              WHERE w.nik = wanted
+                AND lindung_coverage_state(p.category, p.coverage_start, p.coverage_end, p.paid_through, at) = 'covered'
             ))
   $$;
 

@@ -234,13 +234,13 @@ function Participations({ items }: { items: ProtectionParticipation[] }) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((p, i) => (
-            <Table.Tr key={p.enrollmentId ?? `bpjs-${i}`}>
+            <Table.Tr key={p.enrollmentId ?? `${p.source}-${i}`}>
               <Table.Td>
                 <Text size="sm" fw={600}>
                   {p.programName ?? pt('protection.channel.bpjs')}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[p.source === 'program' ? pt('protection.channel.program') : null, p.category]
+                  {[p.source === 'bpjs' ? null : pt(`protection.channel.${p.source}`), p.category]
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>
