@@ -269,6 +269,9 @@ describe('the offline queue', () => {
       ['accepted', null, false],
       ['conflict', 'already_visited', false],
     ]);
+    expect(first.answers[1]!.workerId).toBe(
+      (await db.owner.selectFrom('worker').select('id').where('nik', '=', NIK.a).executeTakeFirstOrThrow()).id,
+    );
     expect(first.answers[2]!.message).toMatch(/NIK/);
     expect(first.answers[4]!.message).toContain('disnaker.bantul');
 
