@@ -90,7 +90,9 @@ async function readCandidates(
       for (const f of Object.keys(HEADERS) as Field[])
         if (columns[f] === undefined && HEADERS[f].test(norm(h))) columns[f] = i;
     });
-    const missing = REQUIRED.filter((f) => columns[f] === undefined).map((f) => (f === 'nik' ? 'NIK' : 'Nama'));
+    const missing: string[] = REQUIRED.filter((f) => columns[f] === undefined).map((f) =>
+      f === 'nik' ? 'NIK' : 'Nama',
+    );
     if (columns.village === undefined && columns.villageName === undefined) missing.push('Kode Desa');
     const issues: Issue[] = missing.map((column) => ({
       row: table.info.headerRow,
