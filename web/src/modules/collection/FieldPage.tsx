@@ -3,12 +3,20 @@
 // sent by itself when the connection returns; each entry shows its answer and can be edited, resent or deleted.
 import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { Candidate, SyncEntry, VisitOutcome, Worklist } from '../../../../lib/contracts/collection.ts';
+import type {
+  Candidate,
+  SyncEntry,
+  TargetDetail,
+  TargetSummary,
+  VisitOutcome,
+  Worklist,
+} from '../../../../lib/contracts/collection.ts';
 import { parsePhone } from '../../../../lib/rules/import-values.ts';
 import { cleanNikInput, nikPrefill, validateNik } from '../../../../lib/rules/nik.ts';
 import { todayWib } from '../../../../lib/rules/eligibility.ts';
 import { api } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
 import { useCollectionText, type CollectionT } from './collection-text.ts';
 import * as queue from './collection-queue.ts';
 import { registerFieldWorker } from './field-sw.ts';
@@ -219,39 +227,91 @@ function CandidateCard({
   );
 }
 
+/** The village's part of each collection target, in big figures: quota, registered, proposed, active, left. */
+function TargetCard({ target, t }: { target: TargetDetail; t: CollectionT }) {
+  const v = target.villages[0];
+  if (!v) return null;
+  const figures = [
+    ['target.quota', v.quota],
+    ['target.registered', v.registered],
+    ['target.proposed', v.proposed],
+    ['target.active', v.active],
+    ['target.left', v.left],
+  ] as const;
+  return (
+    <Card withBorder data-testid="village-target" data-registered={v.registered} data-left={v.left}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={700}>{target.name}</Text>
+          {v.overdue && <Badge color="red">{t('target.overdue')}</Badge>}
+        </Group>
+        <Text size="sm">{t('target.due', { date: formatDate(target.dueOn) })}</Text>
+        <Group grow gap="xs">
+          {figures.map(([key, n]) => (
+            <Stack key={key} gap={0} align="center">
+              <Text fw={700} fz={26}>
+                {formatNumber(n)}
+              </Text>
+              <Text size="xs">{t(key)}</Text>
+            </Stack>
+          ))}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 export function FieldPage() {
   const t = useCollectionText();
   const me = useMe().data;
   const online = useOnline();
   const [list, setList] = useState<Worklist | null>(null);
   const [entries, setEntries] = useState<queue.QueuedEntry[]>([]);
+  const [targets, setTargets] = useState<TargetDetail[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [offlineReady, setOfflineReady] = useState(false);
   const user = me?.username ?? '';
   const refreshQueue = useCallback(async () => setEntries(await queue.queuedEntries()), []);
+  // The worklist and the village's targets from the server when online, else the copies kept on the device.
+  const load = useCallback(async () => {
+    if (!user) return;
+    try {
+      const fresh = await api<Worklist>('/api/collection/worklist');
+      await queue.keep('worklist', user, fresh);
+      setList(fresh);
+      const summaries = await api<{ items: TargetSummary[] }>('/api/collection/targets');
+      const details = await Promise.all(
+        summaries.items.map((s) => api<TargetDetail>(`/api/collection/targets/${s.id}`)),
+      );
+      await queue.keep('targets', user, details);
+      setTargets(details);
+    } catch {
+      setList((await queue.cached<Worklist>('worklist', user)) ?? null);
+      setTargets((await queue.cached<TargetDetail[]>('targets', user)) ?? []);
+    }
+  }, [user]);
   const send = useCallback(async () => {
     if (!user || !navigator.onLine) return;
+    let answered = 0;
     try {
-      await queue.syncNow(user, navigator.userAgent.slice(0, 90));
+      answered = await queue.syncNow(user, navigator.userAgent.slice(0, 90));
     } finally {
       await refreshQueue();
     }
-  }, [user, refreshQueue]);
+    if (answered > 0) await load();
+  }, [user, refreshQueue, load]);
 
   useEffect(() => {
     if (!user) return;
-    void registerFieldWorker();
     void refreshQueue();
-    (async () => {
-      try {
-        const fresh = await api<Worklist>('/api/collection/worklist');
-        await queue.cacheWorklist(user, fresh);
-        setList(fresh);
-        await queue.deviceId(user, navigator.userAgent.slice(0, 90));
-      } catch {
-        setList((await queue.cachedWorklist(user)) ?? null);
+    void (async () => {
+      await load();
+      if (navigator.onLine) {
+        await queue.deviceId(user, navigator.userAgent.slice(0, 90)).catch(() => undefined);
+        setOfflineReady(await registerFieldWorker());
       }
     })();
-  }, [user, refreshQueue]);
+  }, [user, refreshQueue, load]);
   // The queue sends itself when the connection returns (and on opening the page online).
   useEffect(() => {
     if (online) void send();
@@ -288,7 +348,11 @@ export function FieldPage() {
       <Title order={1}>{t('field.title')}</Title>
       <Alert color={online ? 'green' : 'orange'} data-testid="network">
         {online ? t('field.online') : t('field.offline')}
+        {online && offlineReady && <Text size="sm">{t('field.offlineReady')}</Text>}
       </Alert>
+      {targets.map((target) => (
+        <TargetCard key={target.id} target={target} t={t} />
+      ))}
       {draft ? (
         <RegisterForm draft={draft} village={village} onDone={closeForm} t={t} />
       ) : (
@@ -354,13 +418,27 @@ export function FieldPage() {
               >
                 {t('queue.resend')}
               </Button>
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => void queue.removeEntry(q.entry.clientId).then(refreshQueue)}
-              >
-                {q.conflict === 'nik_registered' ? t('queue.resolveRegistered') : t('queue.discard')}
-              </Button>
+              {q.conflict === 'nik_registered' ? (
+                <Button
+                  variant="light"
+                  onClick={() =>
+                    void queue
+                      .resolveWithRegisteredWorker(q, `${q.label}: ${t('outcome.registered')}`, todayWib())
+                      .then(refreshQueue)
+                      .then(send)
+                  }
+                >
+                  {t('queue.resolveRegistered')}
+                </Button>
+              ) : (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void queue.removeEntry(q.entry.clientId).then(refreshQueue)}
+                >
+                  {t('queue.discard')}
+                </Button>
+              )}
             </Group>
           )}
         </Card>
