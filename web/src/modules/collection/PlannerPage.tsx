@@ -5,6 +5,7 @@
 import {
   Alert,
   Anchor,
+  List,
   Badge,
   Button,
   Card,
@@ -22,6 +23,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { TargetCreate } from '../../../../lib/contracts/collection.ts';
 import { LIST_SOURCES } from '../../../../lib/contracts/collection.ts';
+import { ApiError } from '../../app/api.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { ROUTES } from '../../app/routes.ts';
@@ -258,6 +260,15 @@ function CandidateUpload({ t }: { t: CollectionT }) {
           </Button>
         }
       >
+        {upload.error instanceof ApiError && upload.error.issues.length > 0 && (
+          <List size="sm" data-testid="candidate-issues">
+            {upload.error.issues.map((i) => (
+              <List.Item key={`${i.path}: ${i.message}`}>
+                {i.path}: {i.message}
+              </List.Item>
+            ))}
+          </List>
+        )}
         {upload.data && (
           <Alert color="green" data-testid="candidates-imported">
             {t('plan.imported', {
