@@ -3,6 +3,7 @@
 // codes) whose Trirenggo candidates fill the operator's worklist. Through the collection module's own services,
 // audited as "demo". The persons are invented; their NIKs use serials the generated workers never reach.
 import { currentMonthWib } from '../../../lib/rules/eligibility.ts';
+import { composeNik } from '../../../lib/rules/nik.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db.ts';
@@ -21,13 +22,6 @@ export type DemoCandidate = {
   occupation: string;
 };
 
-/** A valid NIK of Kec. Bantul (34.02.08): women's day + 40, and a serial above the generator's range. */
-function nik(birthDate: string, sex: 'L' | 'P', serial: number): string {
-  const [y = '', m = '', d = ''] = birthDate.split('-');
-  const day = String(Number(d) + (sex === 'P' ? 40 : 0)).padStart(2, '0');
-  return `340208${day}${m}${y.slice(2)}${String(7000 + serial).padStart(4, '0')}`;
-}
-
 const person = (
   serial: number,
   name: string,
@@ -38,7 +32,8 @@ const person = (
   extremePoor: boolean,
   occupation: string,
 ): DemoCandidate => ({
-  nik: nik(birthDate, sex, serial),
+  // Kec. Bantul (34.02.08), with a serial above the generator's range.
+  nik: composeNik('34.02.08', birthDate, sex, 7000 + serial),
   name,
   birthDate,
   sex,
