@@ -49,7 +49,9 @@ export function DevicesPage() {
                   <Table.Td>{formatDateTime(d.lastSeenAt, locale)}</Table.Td>
                   <Table.Td>
                     {d.revokedAt ? (
-                      <Badge color="gray">{t('dev.revoked', { date: formatDate(d.revokedAt, locale) })}</Badge>
+                      <Badge variant="light" color="gray">
+                        {t('dev.revoked', { date: formatDate(d.revokedAt, locale) })}
+                      </Badge>
                     ) : asked === d.id ? (
                       <Group gap="xs">
                         <Button size="xs" variant="default" onClick={() => setAsked(null)}>
@@ -66,7 +68,9 @@ export function DevicesPage() {
                       </Group>
                     ) : (
                       <Group gap="xs">
-                        <Badge color="green">{t('dev.active')}</Badge>
+                        <Badge variant="light" color="green">
+                          {t('dev.active')}
+                        </Badge>
                         <Button size="xs" variant="light" color="red" onClick={() => setAsked(d.id)}>
                           {t('dev.revoke')}
                         </Button>

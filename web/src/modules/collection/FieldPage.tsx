@@ -190,7 +190,11 @@ function CandidateCard({
           </Text>
           <Group gap={4}>
             {c.decile !== null && <Badge>{t('field.decile', { decile: c.decile })}</Badge>}
-            {c.extremePoor && <Badge color="red">{t('field.extreme')}</Badge>}
+            {c.extremePoor && (
+              <Badge variant="light" color="red">
+                {t('field.extreme')}
+              </Badge>
+            )}
           </Group>
         </Group>
         <Text size="sm" c="dimmed">
@@ -243,7 +247,11 @@ function TargetCard({ target, t }: { target: TargetDetail; t: CollectionT }) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={700}>{target.name}</Text>
-          {v.overdue && <Badge color="red">{t('target.overdue')}</Badge>}
+          {v.overdue && (
+            <Badge variant="light" color="red">
+              {t('target.overdue')}
+            </Badge>
+          )}
         </Group>
         <Text size="sm">{t('target.due', { date: formatDate(target.dueOn) })}</Text>
         <Group grow gap="xs">
@@ -377,7 +385,10 @@ export function FieldPage() {
         <Card key={q.entry.clientId} withBorder data-testid="queue-entry" data-status={q.status}>
           <Group justify="space-between">
             <Text fw={600}>{q.label}</Text>
-            <Badge color={{ pending: 'gray', accepted: 'green', error: 'red', conflict: 'orange' }[q.status]}>
+            <Badge
+              variant="light"
+              color={{ pending: 'gray', accepted: 'green', error: 'red', conflict: 'orange' }[q.status]}
+            >
               {t(`queue.${q.status}`)}
             </Badge>
           </Group>

@@ -75,7 +75,9 @@ function TargetList({ t }: { t: CollectionT }) {
               <Table.Td>{formatDate(target.dueOn, locale)}</Table.Td>
               <Table.Td>
                 {target.overdue ? (
-                  <Badge color="red">{t('target.overdue')}</Badge>
+                  <Badge variant="light" color="red">
+                    {t('target.overdue')}
+                  </Badge>
                 ) : (
                   <Badge variant="light">{t('plan.onTime')}</Badge>
                 )}

@@ -112,9 +112,13 @@ export function TargetPage() {
                   ))}
                   <Table.Td>
                     {v.overdue ? (
-                      <Badge color="red">{t('target.overdue')}</Badge>
+                      <Badge variant="light" color="red">
+                        {t('target.overdue')}
+                      </Badge>
                     ) : v.left === 0 ? (
-                      <Badge color="green">{t('target.met')}</Badge>
+                      <Badge variant="light" color="green">
+                        {t('target.met')}
+                      </Badge>
                     ) : null}
                   </Table.Td>
                 </Table.Tr>
