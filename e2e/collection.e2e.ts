@@ -210,7 +210,7 @@ describe('collection: the offline field page on a phone', () => {
 
     // Candidate lists: a CSV with wrong rows is refused naming row and column; an XLSX with village names imported.
     await page.getByRole('link', { name: 'Kembali ke daftar target' }).click();
-    const upload = page.getByLabel('Berkas daftar');
+    const upload = page.locator('input[type="file"]');
     await upload.setInputFiles({
       name: 'dtsen-salah.csv',
       mimeType: 'text/csv',
