@@ -1,7 +1,19 @@
 // The field page for phones (issue 19 §3–4): the village worklist with the visit outcome in two taps (outcome,
 // then save), registration that works offline (checked on the device with lib/rules), and the queue in IndexedDB,
 // sent by itself when the connection returns; each entry shows its answer and can be edited, resent or deleted.
-import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type {
   Candidate,
@@ -217,13 +229,13 @@ function CandidateCard({
                 {t('field.register')}
               </Button>
             )}
-            <Group grow>
+            <SimpleGrid cols={2} spacing="xs">
               {OUTCOMES.map((o) => (
                 <Button key={o} size="md" variant="light" onClick={() => setChosen(o)}>
                   {t(`outcome.${o}`)}
                 </Button>
               ))}
-            </Group>
+            </SimpleGrid>
           </Stack>
         )}
       </Stack>
@@ -254,7 +266,7 @@ function TargetCard({ target, t }: { target: TargetDetail; t: CollectionT }) {
           )}
         </Group>
         <Text size="sm">{t('target.due', { date: formatDate(target.dueOn) })}</Text>
-        <Group grow gap="xs">
+        <SimpleGrid cols={3} spacing="xs" verticalSpacing="xs">
           {figures.map(([key, n]) => (
             <Stack key={key} gap={0} align="center">
               <Text fw={700} fz={26}>
@@ -263,7 +275,7 @@ function TargetCard({ target, t }: { target: TargetDetail; t: CollectionT }) {
               <Text size="xs">{t(key)}</Text>
             </Stack>
           ))}
-        </Group>
+        </SimpleGrid>
       </Stack>
     </Card>
   );
