@@ -7,6 +7,7 @@ import {
   Button,
   Card,
   Group,
+  NativeSelect,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -26,6 +27,8 @@ import type {
 import { parsePhone } from '../../../../lib/rules/import-values.ts';
 import { cleanNikInput, nikPrefill, validateNik } from '../../../../lib/rules/nik.ts';
 import { todayWib } from '../../../../lib/rules/eligibility.ts';
+import { SEGMENT_CODES, SEGMENTS, segmentFromText, type SegmentCode } from '../../../../lib/rules/segments.ts';
+import { useLocale } from '../../app/i18n.ts';
 import { api } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
@@ -42,6 +45,7 @@ type Draft = {
   birthDate: string;
   sex: 'L' | 'P';
   phone: string;
+  segment: SegmentCode;
 };
 
 function useOnline() {
@@ -91,6 +95,7 @@ function RegisterForm({
   t: CollectionT;
 }) {
   const [d, setD] = useState(draft);
+  const [locale] = useLocale();
   const [shown, setShown] = useState<ReturnType<typeof problems>>({});
   const setNik = (typed: string) => {
     const nik = cleanNikInput(typed);
@@ -111,8 +116,8 @@ function RegisterForm({
         birthDate: d.birthDate,
         sex: d.sex,
         village,
-        segment: 'other',
-        category: 'BPU',
+        segment: d.segment,
+        category: SEGMENTS[d.segment].defaultCategory,
         phone: d.phone.trim() || null,
       },
     } as SyncEntry;
@@ -159,6 +164,13 @@ function RegisterForm({
             { value: 'L', label: t('form.male') },
             { value: 'P', label: t('form.female') },
           ]}
+        />
+        <NativeSelect
+          size="lg"
+          label={t('form.segment')}
+          value={d.segment}
+          onChange={(e) => setD({ ...d, segment: e.currentTarget.value as SegmentCode })}
+          data={SEGMENT_CODES.map((code) => ({ value: code, label: SEGMENTS[code].label[locale] }))}
         />
         <TextInput
           size="lg"
@@ -379,7 +391,7 @@ export function FieldPage() {
         <Button
           size="lg"
           variant="outline"
-          onClick={() => setDraft({ nik: '', fullName: '', birthDate: '', sex: 'L', phone: '' })}
+          onClick={() => setDraft({ nik: '', fullName: '', birthDate: '', sex: 'L', phone: '', segment: 'other' })}
         >
           {t('field.newWorker')}
         </Button>
@@ -424,6 +436,7 @@ export function FieldPage() {
                         birthDate: p.birthDate,
                         sex: p.sex,
                         phone: p.phone ?? '',
+                        segment: p.segment,
                       });
                   }}
                 >
@@ -484,7 +497,16 @@ export function FieldPage() {
             t={t}
             onOutcome={(o) => void recordOutcome(c, o)}
             onRegister={() =>
-              setDraft({ candidate: c, nik: '', fullName: c.fullName, birthDate: '', sex: 'L', phone: '' })
+              setDraft({
+                candidate: c,
+                nik: '',
+                fullName: c.fullName,
+                birthDate: '',
+                sex: 'L',
+                phone: '',
+                // The list's occupation suggests the segment (the same aliases as the importer's).
+                segment: segmentFromText(c.occupation ?? '') ?? 'other',
+              })
             }
           />
         ))}
