@@ -33,7 +33,9 @@ export type NavKey =
   | 'calculator'
   | 'employers'
   | 'employerCheck'
-  | 'field';
+  | 'field'
+  | 'collection'
+  | 'devices';
 
 export type NavItem = { key: NavKey; path: string | null };
 
@@ -64,6 +66,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('users', '/admin/users'),
     P('audit', '/admin/audit'),
     P('employers', '/pemberi-kerja'),
+    P('collection', '/pengumpulan'),
   ],
   bpjs: [
     P('home', '/'),
@@ -94,5 +97,6 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavItem[]>> = {
     P('system', '/admin/system'),
     P('claims', '/klaim/aturan-manfaat'),
     P('paritrana', '/paritrana'),
+    P('devices', '/pengumpulan/perangkat'),
   ],
 };

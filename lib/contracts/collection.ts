@@ -52,6 +52,9 @@ export const targetCreate = z
   });
 export type TargetCreate = z.infer<typeof targetCreate>;
 
+export const villagesQuery = z.strictObject({ region: regionCode });
+export const villageList = z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) });
+
 export const targetSummary = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,5 +1,5 @@
-// Candidate lists from poverty data (issue 19 §2): a DTSEN/P3KE-style file (NIK, name, address, village code,
-// decile, extreme-poor flag, occupation) read with the importer's cell rules, COPYed into staging and checked
+// Candidate lists from poverty data (issue 19 §2): a DTSEN/P3KE-style file (NIK, name, address, village code or
+// the village's name with its district, resolved within the list's region; decile, extreme-poor flag, occupation) read with the importer's cell rules, COPYed into staging and checked
 // set-based, all-or-nothing. Candidates are never workers; the worklist shows those likely eligible and not yet
 // covered, and a visit closes a candidate with its outcome.
 import { createHash, randomUUID } from 'node:crypto';
@@ -21,11 +21,12 @@ import { withScope, type Database, type Db, type Tx } from '../../platform/db.ts
 import { AppError } from '../../platform/errors.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 import { cellText, fileLimits, openTabular, TabularError, type Cell } from '../../platform/spreadsheet/index.ts';
+import { VillageDirectory } from '../imports/index.ts';
 import { regionCodeSets } from '../regions/index.ts';
 import { requireCollector, requirePlanner } from './collection.policy.ts';
 import { OUTCOME_WORDS } from './collection.words.ts';
 
-type Field = 'nik' | 'name' | 'address' | 'village' | 'decile' | 'extreme' | 'occupation';
+type Field = 'nik' | 'name' | 'address' | 'village' | 'villageName' | 'district' | 'decile' | 'extreme' | 'occupation';
 
 /** Header texts of DTSEN/P3KE exports and hand-made lists, normalised (lower case, single spaces). */
 const HEADERS: Readonly<Record<Field, RegExp>> = {
@@ -33,11 +34,13 @@ const HEADERS: Readonly<Record<Field, RegExp>> = {
   name: /^(nama|nama lengkap|nama kepala keluarga|nama krt|nama anggota)$/,
   address: /^(alamat|alamat lengkap)$/,
   village: /^(kode desa|kode kelurahan|kode desa kelurahan|kode wilayah|kode kemendagri|desa kode)$/,
+  villageName: /^(desa|kelurahan|desa kelurahan|nama desa|nama kelurahan|kalurahan)$/,
+  district: /^(kecamatan|kec|nama kecamatan|kapanewon)$/,
   decile: /^(desil|decile|desil kesejahteraan|peringkat desil)$/,
   extreme: /^(miskin ekstrem|kemiskinan ekstrem|ekstrem|status miskin ekstrem|pe)$/,
   occupation: /^(pekerjaan|pekerjaan utama|jenis pekerjaan)$/,
 };
-const REQUIRED: readonly Field[] = ['nik', 'name', 'village'];
+const REQUIRED: readonly Field[] = ['nik', 'name'];
 
 function norm(text: string): string {
   return text
@@ -75,6 +78,7 @@ async function readCandidates(
   fileName: string,
   role: Parameters<typeof fileLimits>[1],
   sets: Awaited<ReturnType<typeof regionCodeSets>>,
+  villages: VillageDirectory,
   today: string,
 ): Promise<{ rows: Row[]; issues: Issue[] }> {
   const path = join(tmpdir(), `lindung-candidates-${randomUUID()}`);
@@ -86,10 +90,17 @@ async function readCandidates(
       for (const f of Object.keys(HEADERS) as Field[])
         if (columns[f] === undefined && HEADERS[f].test(norm(h))) columns[f] = i;
     });
-    const issues: Issue[] = REQUIRED.filter((f) => columns[f] === undefined).map((f) => ({
+    const missing: string[] = REQUIRED.filter((f) => columns[f] === undefined).map((f) =>
+      f === 'nik' ? 'NIK' : 'Nama',
+    );
+    if (columns.village === undefined && columns.villageName === undefined) missing.push('Kode Desa');
+    const issues: Issue[] = missing.map((column) => ({
       row: table.info.headerRow,
-      column: { nik: 'NIK', name: 'Nama', village: 'Kode Desa' }[f as 'nik' | 'name' | 'village'],
-      message: `kolom tidak ada; tambahkan kolom "${{ nik: 'NIK', name: 'Nama', village: 'Kode Desa' }[f as 'nik']}" lalu unggah ulang.`,
+      column,
+      message:
+        column === 'Kode Desa'
+          ? 'kolom desa tidak ada; tambahkan kolom "Kode Desa" (kode Kemendagri) atau "Desa" (nama, dengan "Kecamatan" bila ada nama kembar) lalu unggah ulang.'
+          : `kolom tidak ada; tambahkan kolom "${column}" lalu unggah ulang.`,
     }));
     if (issues.length) {
       await table.close();
@@ -119,10 +130,16 @@ async function readCandidates(
         }
         const name = text('name');
         if (name.length < 2) problem('name', 'kosong atau terlalu pendek; isi nama sesuai KTP.');
-        const village = text('village');
-        if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(village)) {
-          problem('village', `berisi "${village}"; tulis kode desa Kemendagri seperti 34.02.08.2004, format sel Teks.`);
-        }
+        // The code when the file has one; otherwise the village's name (and district's) resolved in the region.
+        const byCode = columns.village !== undefined && text('village') !== '';
+        const written = byCode ? text('village') : text('villageName');
+        const resolved = villages.resolve(written, byCode ? null : text('district') || null, null);
+        let village = '';
+        if (written === '')
+          problem(columns.village !== undefined ? 'village' : 'villageName', 'kosong; isi kode atau nama desa.');
+        else if (resolved.ok) village = resolved.code;
+        else
+          problem(resolved.field === 'district' ? 'district' : byCode ? 'village' : 'villageName', resolved.message.id);
         let decile: number | null = null;
         const d = text('decile');
         if (d !== '') {
@@ -132,7 +149,7 @@ async function readCandidates(
         }
         const extreme = flag(text('extreme'));
         if (extreme === null) problem('extreme', `berisi "${text('extreme')}"; tulis Ya atau Tidak.`);
-        if (nik && name.length >= 2 && issues.length === 0) {
+        if (nik && village && name.length >= 2 && issues.length === 0) {
           rows.push({
             row: r.row,
             nik,
@@ -175,11 +192,13 @@ export async function importCandidates(
     );
   let read;
   try {
+    const villages = await withScope(database.app, actor.scope, (tx) => VillageDirectory.load(tx, region));
     read = await readCandidates(
       input.content,
       input.fileName,
       actor.role,
       await regionCodeSets(database.app),
+      villages,
       todayWib(clock()),
     );
   } catch (err) {

@@ -138,6 +138,44 @@ describe('candidate lists and the worklist', () => {
     expect(await count('audit_log')).toBe(before);
   });
 
+  it('resolves village names within the region, and names the row when a name is unknown or ambiguous', async () => {
+    const named = (rows: string[]) => Buffer.from(['NIK;Nama;Desa;Kecamatan;Desil', ...rows].join('\n'), 'utf8');
+    const diy = actorContext('disnaker', '34', 'disnaker.diy');
+    const err = await fails(
+      importCandidates(db, diy, {
+        fileName: 'p3ke.csv',
+        source: 'P3KE',
+        content: named([
+          `${nikFor('1971-03-03', 'L', 31)};Satu;Desa Trirenggo;Bantul;2`,
+          `${nikFor('1971-03-03', 'L', 32)};Dua;Banaran;;2`,
+          `${nikFor('1971-03-03', 'L', 33)};Tiga;Trirengo;;2`,
+          `${nikFor('1971-03-03', 'L', 34)};Empat;Trirenggo;Sewon;2`,
+        ]),
+      }),
+    );
+    expect(err.code).toBe('CANDIDATE_FILE_INVALID');
+    expect(err.issues?.map((i) => i.path)).toEqual([
+      'Baris 3, kolom Desa',
+      'Baris 4, kolom Desa',
+      'Baris 5, kolom Kecamatan',
+    ]);
+    expect(err.issues?.[0]!.message).toMatch(/2 desa\/kelurahan bernama "Banaran".*34\.01\.04\.2001.*34\.03\.03\.2012/);
+    expect(err.issues?.[1]!.message).toContain('tidak dikenal di wilayah Anda (34)');
+    const ok = await importCandidates(db, diy, {
+      fileName: 'p3ke.csv',
+      source: 'P3KE',
+      content: named([
+        `${nikFor('1971-03-03', 'L', 31)};Satu;Desa Trirenggo;Kec. Bantul;2`,
+        `${nikFor('1971-03-03', 'L', 32)};Dua;Banaran;Galur;2`,
+      ]),
+    });
+    expect(ok).toMatchObject({ persons: 2, villages: 2 });
+    const stored = await sql<{ village_code: string }>`
+      SELECT village_code FROM collection_candidate WHERE list_id = ${ok.id} ORDER BY village_code`.execute(db.owner);
+    expect(stored.rows.map((r) => r.village_code)).toEqual(['34.01.04.2001', TRIRENGGO]);
+    await sql`DELETE FROM collection_candidate WHERE list_id = ${ok.id}`.execute(db.owner);
+  });
+
   it('imports a list as candidates (not workers) and orders the worklist by decile, without the covered', async () => {
     const workers = await count('worker');
     const result = await importCandidates(db, disnaker, {
@@ -231,6 +269,9 @@ describe('the offline queue', () => {
       ['accepted', null, false],
       ['conflict', 'already_visited', false],
     ]);
+    expect(first.answers[1]!.workerId).toBe(
+      (await db.owner.selectFrom('worker').select('id').where('nik', '=', NIK.a).executeTakeFirstOrThrow()).id,
+    );
     expect(first.answers[2]!.message).toMatch(/NIK/);
     expect(first.answers[4]!.message).toContain('disnaker.bantul');
 

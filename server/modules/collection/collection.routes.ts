@@ -15,6 +15,8 @@ import {
   targetDetail,
   targetList,
   targetSummary,
+  villageList,
+  villagesQuery,
   visitInput,
   worklist,
   worklistQuery,
@@ -50,6 +52,20 @@ export function registerCollectionRoutes(app: App, deps: { db: Db; database: Dat
       config: planners,
     },
     async (req, reply) => reply.status(201).send(await targets.createTarget(db, req.ctx, req.body)),
+  );
+
+  app.get(
+    '/api/collection/villages',
+    {
+      schema: {
+        tags,
+        summary: 'Semua desa/kelurahan wilayah (untuk membagi kuota secara manual)',
+        querystring: villagesQuery,
+        response: { 200: villageList },
+      },
+      config: planners,
+    },
+    async (req) => targets.villagesInRegion(db, req.ctx, req.query.region),
   );
 
   app.get(

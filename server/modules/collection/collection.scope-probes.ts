@@ -89,6 +89,12 @@ export function collectionScopeProbes(
 
   return [
     [
+      'GET /api/collection/villages',
+      async () => {
+        expect((await inject('GET', `/api/collection/villages?region=${other}`)).statusCode).toBe(403);
+      },
+    ],
+    [
       'POST /api/collection/targets',
       async () => {
         await sleman();

@@ -1,7 +1,8 @@
 // The field page's service worker (issue 19 §3), served at a fixed unhashed path with `Cache-Control: no-cache`
 // so a new version is picked up at once. It controls only the field pages (scope /lapangan): the app shell and the
 // operator's reads are cached network-first, hashed assets cache-first; changes (POST) are never cached — the page
-// keeps those in its IndexedDB queue.
+// keeps those in its IndexedDB queue. After caching what the page loaded it says so, and the page shows that it
+// is ready to open without a connection.
 export const FIELD_SW_SCRIPT = `
 const CACHE = 'lindung-field-v1';
 const READS = ['/api/me', '/api/collection/worklist', '/api/regions'];
@@ -9,6 +10,7 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 self.addEventListener('message', (event) => {
   if (!event.data || event.data.type !== 'cache') return;
+  const client = event.source;
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       Promise.all(
@@ -16,7 +18,7 @@ self.addEventListener('message', (event) => {
           .filter((u) => isShell(new URL(u, self.location.origin)))
           .map((u) => fetch(u, { credentials: 'same-origin' }).then((r) => (r.ok ? cache.put(u, r) : undefined), () => undefined)),
       ),
-    ),
+    ).then(() => client && client.postMessage({ type: 'cached' })),
   );
 });
 function isShell(url) {

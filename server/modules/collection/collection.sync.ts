@@ -215,10 +215,31 @@ async function workerOfEarlierEntry(db: Db, actor: Actor, clientId: string): Pro
   });
 }
 
+async function workerWithNik(db: Db, actor: Actor, nik: string): Promise<string | null> {
+  return withScope(db, actor.scope, async (tx) => {
+    const row = await tx
+      .selectFrom('worker_directory')
+      .select('id')
+      .where('nik', '=', nik)
+      .where('merged_into', 'is', null)
+      .where(() => regionInScope('village_code', actor.scope))
+      .executeTakeFirst();
+    return row?.id ?? null;
+  });
+}
+
 async function apply(db: Db, ctx: RequestContext, actor: Actor, entry: SyncEntry): Promise<Outcome> {
   switch (entry.kind) {
     case 'register': {
-      const saved = await registerWorker(db, ctx, entry.payload);
+      let saved;
+      try {
+        saved = await registerWorker(db, ctx, entry.payload);
+      } catch (err) {
+        // The NIK registered meanwhile: the conflict names the record when the operator may see it, so resolving
+        // it ("use the registered worker") can close the candidate's visit with that worker.
+        if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
+        return { ...answerOf(err, actor), workerId: await workerWithNik(db, actor, entry.payload.nik) };
+      }
       if (entry.candidateId) {
         try {
           await recordVisit(db, ctx, {

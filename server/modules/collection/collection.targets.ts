@@ -43,6 +43,13 @@ export async function villagesOf(tx: Tx, region: string): Promise<{ code: string
     .execute();
 }
 
+/** The villages a planner splits a quota across (the manual split's form lists them all). */
+export async function villagesInRegion(db: Db, ctx: RequestContext, region: string) {
+  const actor = requirePlanner(ctx);
+  if (!inScope(actor.scope, region)) throw new AppError('OUT_OF_SCOPE', { region });
+  return withScope(db, actor.scope, async (tx) => ({ items: await villagesOf(tx, region) }));
+}
+
 async function denominators(tx: Tx, basis: TargetCreate['basis'], villages: string[], year: number) {
   const values = new Map<string, number>();
   if (basis === 'workforce') {

@@ -5,3 +5,4 @@ export { importFileNow, allIssues, cancelImport } from './imports.service.ts';
 export { writeReportFile } from './imports.report.ts';
 export { purgeExpiredUploads, type UploadPurge } from './imports.retention.ts';
 export { countFailedImports } from './imports.todo.ts';
+export { VillageDirectory, type VillageResolution } from './imports.regions.ts';

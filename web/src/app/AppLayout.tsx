@@ -90,6 +90,8 @@ const NAV_ICONS: Readonly<Record<NavKey, Icon>> = {
   employers: IconBuildingFactory2,
   employerCheck: IconBuildingSkyscraper,
   field: IconDeviceMobile,
+  collection: IconMap2,
+  devices: IconDeviceMobile,
 };
 
 /** Below this width (62em, so tablets in portrait too) the menu folds behind a burger and the page gets the width. */

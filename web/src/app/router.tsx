@@ -16,7 +16,7 @@ import { COVERAGE_READERS } from '../../../lib/contracts/coverage.ts';
 import { CLAIM_READERS, CLAIM_REPORTERS } from '../../../lib/contracts/claims.ts';
 import { GOVERNANCE_READERS } from '../../../lib/contracts/governance.ts';
 import { EMPLOYER_READERS } from '../../../lib/contracts/employers.ts';
-import { COLLECTION_WORKERS } from '../../../lib/contracts/collection.ts';
+import { COLLECTION_PLANNERS, COLLECTION_WORKERS, DEVICE_ADMINS } from '../../../lib/contracts/collection.ts';
 import { ASSESSMENT_READERS } from '../../../lib/contracts/assessment.ts';
 import { SignInPage } from '../modules/access/SignInPage.tsx';
 import { NotFoundPage, PublicOnly, RequireAuth, RequireRole } from './guards.tsx';
@@ -159,6 +159,13 @@ const ProjectDetailPage = lazy(() =>
   import('../modules/employers/ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })),
 );
 const FieldPage = lazy(() => import('../modules/collection/FieldPage.tsx').then((m) => ({ default: m.FieldPage })));
+const PlannerPage = lazy(() =>
+  import('../modules/collection/PlannerPage.tsx').then((m) => ({ default: m.PlannerPage })),
+);
+const TargetPage = lazy(() => import('../modules/collection/TargetPage.tsx').then((m) => ({ default: m.TargetPage })));
+const DevicesPage = lazy(() =>
+  import('../modules/collection/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -296,6 +303,17 @@ export const router = createBrowserRouter([
         ],
       },
       { element: <RequireRole roles={COLLECTION_WORKERS} />, children: [{ path: 'lapangan', element: <FieldPage /> }] },
+      {
+        element: <RequireRole roles={COLLECTION_PLANNERS} />,
+        children: [
+          { path: 'pengumpulan', element: <PlannerPage /> },
+          { path: 'pengumpulan/:id', element: <TargetPage /> },
+        ],
+      },
+      {
+        element: <RequireRole roles={DEVICE_ADMINS} />,
+        children: [{ path: 'pengumpulan/perangkat', element: <DevicesPage /> }],
+      },
       {
         element: <RequireRole roles={ASSESSMENT_READERS} />,
         children: [

@@ -70,6 +70,8 @@ const id = {
   'nav.employers': 'Pemberi Kerja',
   'nav.employerCheck': 'Cek Kepatuhan Pemberi Kerja',
   'nav.field': 'Lapangan (luring)',
+  'nav.collection': 'Target Pengumpulan Desa',
+  'nav.devices': 'Perangkat Lapangan',
 
   'role.admin': 'Admin',
   'role.disnaker': 'Disnaker',
@@ -232,6 +234,8 @@ const en: Readonly<Record<ShellKey, string>> = {
   'nav.employers': 'Employers',
   'nav.employerCheck': 'Employer Compliance Check',
   'nav.field': 'Field (offline)',
+  'nav.collection': 'Village Collection Targets',
+  'nav.devices': 'Field Devices',
 
   'role.admin': 'Administrator',
   'role.disnaker': 'Manpower Office (Disnaker)',

@@ -1,28 +1,24 @@
 // The field page for phones (issue 19 §3–4): the village worklist with the visit outcome in two taps (outcome,
 // then save), registration that works offline (checked on the device with lib/rules), and the queue in IndexedDB,
 // sent by itself when the connection returns; each entry shows its answer and can be edited, resent or deleted.
-import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { Candidate, SyncEntry, VisitOutcome, Worklist } from '../../../../lib/contracts/collection.ts';
-import { parsePhone } from '../../../../lib/rules/import-values.ts';
-import { cleanNikInput, nikPrefill, validateNik } from '../../../../lib/rules/nik.ts';
+import type {
+  Candidate,
+  TargetDetail,
+  TargetSummary,
+  VisitOutcome,
+  Worklist,
+} from '../../../../lib/contracts/collection.ts';
 import { todayWib } from '../../../../lib/rules/eligibility.ts';
+import { segmentFromText } from '../../../../lib/rules/segments.ts';
 import { api } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
-import { useCollectionText, type CollectionT } from './collection-text.ts';
+import { useCollectionText } from './collection-text.ts';
 import * as queue from './collection-queue.ts';
+import { CandidateCard, TargetCard } from './field-cards.tsx';
+import { RegisterForm, type Draft } from './FieldRegisterForm.tsx';
 import { registerFieldWorker } from './field-sw.ts';
-
-const OUTCOMES: VisitOutcome[] = ['not_found', 'refused', 'moved', 'already_covered'];
-type Draft = {
-  clientId?: string;
-  candidate?: Candidate;
-  nik: string;
-  fullName: string;
-  birthDate: string;
-  sex: 'L' | 'P';
-  phone: string;
-};
 
 function useOnline() {
   const [online, setOnline] = useState(navigator.onLine);
@@ -39,219 +35,57 @@ function useOnline() {
   return online;
 }
 
-/** The same rules as the server: NIK (format, date, serial), the phone when given. */
-function problems(d: Draft, t: CollectionT): Partial<Record<'nik' | 'fullName' | 'birthDate' | 'phone', string>> {
-  const out: Partial<Record<'nik' | 'fullName' | 'birthDate' | 'phone', string>> = {};
-  const checked = validateNik(d.nik, {
-    provinceExists: () => true,
-    districtExists: () => true,
-    birthDate: d.birthDate,
-    sex: d.sex,
-  });
-  const error = checked.issues.find((i) => i.severity === 'error');
-  if (error) out.nik = t('form.nikInvalid', { message: error.message.id });
-  if (d.fullName.trim().length < 2) out.fullName = t('form.required');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.birthDate) || d.birthDate > todayWib()) out.birthDate = t('form.required');
-  if (d.phone.trim() !== '') {
-    const phone = parsePhone(d.phone);
-    if (!phone.ok) out.phone = phone.message.id;
-  }
-  return out;
-}
-
-function RegisterForm({
-  draft,
-  village,
-  onDone,
-  t,
-}: {
-  draft: Draft;
-  village: string;
-  onDone: () => void;
-  t: CollectionT;
-}) {
-  const [d, setD] = useState(draft);
-  const [shown, setShown] = useState<ReturnType<typeof problems>>({});
-  const setNik = (typed: string) => {
-    const nik = cleanNikInput(typed);
-    const implied = nikPrefill(nik);
-    setD((p) => (implied ? { ...p, nik, birthDate: implied.birthDate, sex: implied.sex } : { ...p, nik }));
-  };
-  const save = async () => {
-    const found = problems(d, t);
-    setShown(found);
-    if (Object.keys(found).length) return;
-    const entry = {
-      clientId: d.clientId ?? crypto.randomUUID(),
-      kind: 'register',
-      candidateId: d.candidate?.id ?? null,
-      payload: {
-        nik: d.nik,
-        fullName: d.fullName.trim(),
-        birthDate: d.birthDate,
-        sex: d.sex,
-        village,
-        segment: 'other',
-        category: 'BPU',
-        phone: d.phone.trim() || null,
-      },
-    } as SyncEntry;
-    const existing = d.clientId
-      ? (await queue.queuedEntries()).find((q) => q.entry.clientId === d.clientId)
-      : undefined;
-    if (existing)
-      await queue.putEntry({ ...existing, entry, label: d.fullName, status: 'pending', message: null, conflict: null });
-    else await queue.enqueue(entry, d.fullName.trim());
-    onDone();
-  };
-  return (
-    <Card withBorder>
-      <Stack>
-        <TextInput
-          size="lg"
-          label={t('form.nik')}
-          inputMode="numeric"
-          value={d.nik}
-          onChange={(e) => setNik(e.currentTarget.value)}
-          error={shown.nik}
-        />
-        <TextInput
-          size="lg"
-          label={t('form.name')}
-          value={d.fullName}
-          onChange={(e) => setD({ ...d, fullName: e.currentTarget.value })}
-          error={shown.fullName}
-        />
-        <TextInput
-          size="lg"
-          type="date"
-          label={t('form.birthDate')}
-          value={d.birthDate}
-          onChange={(e) => setD({ ...d, birthDate: e.currentTarget.value })}
-          error={shown.birthDate}
-        />
-        <SegmentedControl
-          size="lg"
-          aria-label={t('form.sex')}
-          value={d.sex}
-          onChange={(v) => setD({ ...d, sex: v as 'L' | 'P' })}
-          data={[
-            { value: 'L', label: t('form.male') },
-            { value: 'P', label: t('form.female') },
-          ]}
-        />
-        <TextInput
-          size="lg"
-          label={t('form.phone')}
-          inputMode="tel"
-          value={d.phone}
-          onChange={(e) => setD({ ...d, phone: e.currentTarget.value })}
-          error={shown.phone}
-        />
-        <Group grow>
-          <Button size="lg" variant="default" onClick={onDone}>
-            {t('field.cancel')}
-          </Button>
-          <Button size="lg" onClick={() => void save()}>
-            {t('form.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
-  );
-}
-
-function CandidateCard({
-  c,
-  onOutcome,
-  onRegister,
-  t,
-}: {
-  c: Candidate;
-  onOutcome: (o: VisitOutcome) => void;
-  onRegister: () => void;
-  t: CollectionT;
-}) {
-  const [chosen, setChosen] = useState<VisitOutcome | null>(null);
-  return (
-    <Card withBorder data-testid="candidate">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={700} size="lg">
-            {c.fullName}
-          </Text>
-          <Group gap={4}>
-            {c.decile !== null && <Badge>{t('field.decile', { decile: c.decile })}</Badge>}
-            {c.extremePoor && <Badge color="red">{t('field.extreme')}</Badge>}
-          </Group>
-        </Group>
-        <Text size="sm" c="dimmed">
-          {[c.nikMasked, c.address, c.occupation].filter(Boolean).join(' · ')}
-        </Text>
-        {c.state === 'not_enrolled' && <Text size="sm">{t('field.notEnrolled')}</Text>}
-        {chosen ? (
-          <Group grow>
-            <Button size="lg" variant="default" onClick={() => setChosen(null)}>
-              {t('field.cancel')}
-            </Button>
-            <Button size="lg" onClick={() => onOutcome(chosen)}>
-              {t('field.confirm', { outcome: t(`outcome.${chosen}`) })}
-            </Button>
-          </Group>
-        ) : (
-          <Stack gap="xs">
-            {c.state === 'not_registered' && (
-              <Button size="lg" onClick={onRegister}>
-                {t('field.register')}
-              </Button>
-            )}
-            <Group grow>
-              {OUTCOMES.map((o) => (
-                <Button key={o} size="md" variant="light" onClick={() => setChosen(o)}>
-                  {t(`outcome.${o}`)}
-                </Button>
-              ))}
-            </Group>
-          </Stack>
-        )}
-      </Stack>
-    </Card>
-  );
-}
-
 export function FieldPage() {
   const t = useCollectionText();
   const me = useMe().data;
   const online = useOnline();
   const [list, setList] = useState<Worklist | null>(null);
   const [entries, setEntries] = useState<queue.QueuedEntry[]>([]);
+  const [targets, setTargets] = useState<TargetDetail[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [offlineReady, setOfflineReady] = useState(false);
   const user = me?.username ?? '';
   const refreshQueue = useCallback(async () => setEntries(await queue.queuedEntries()), []);
+  // The worklist and the village's targets from the server when online, else the copies kept on the device.
+  const load = useCallback(async () => {
+    if (!user) return;
+    try {
+      const fresh = await api<Worklist>('/api/collection/worklist');
+      await queue.keep('worklist', user, fresh);
+      setList(fresh);
+      const summaries = await api<{ items: TargetSummary[] }>('/api/collection/targets');
+      const details = await Promise.all(
+        summaries.items.map((s) => api<TargetDetail>(`/api/collection/targets/${s.id}`)),
+      );
+      await queue.keep('targets', user, details);
+      setTargets(details);
+    } catch {
+      setList((await queue.cached<Worklist>('worklist', user)) ?? null);
+      setTargets((await queue.cached<TargetDetail[]>('targets', user)) ?? []);
+    }
+  }, [user]);
   const send = useCallback(async () => {
     if (!user || !navigator.onLine) return;
+    let answered = 0;
     try {
-      await queue.syncNow(user, navigator.userAgent.slice(0, 90));
+      answered = await queue.syncNow(user, navigator.userAgent.slice(0, 90));
     } finally {
       await refreshQueue();
     }
-  }, [user, refreshQueue]);
+    if (answered > 0) await load();
+  }, [user, refreshQueue, load]);
 
   useEffect(() => {
     if (!user) return;
-    void registerFieldWorker();
     void refreshQueue();
-    (async () => {
-      try {
-        const fresh = await api<Worklist>('/api/collection/worklist');
-        await queue.cacheWorklist(user, fresh);
-        setList(fresh);
-        await queue.deviceId(user, navigator.userAgent.slice(0, 90));
-      } catch {
-        setList((await queue.cachedWorklist(user)) ?? null);
+    void (async () => {
+      await load();
+      if (navigator.onLine) {
+        await queue.deviceId(user, navigator.userAgent.slice(0, 90)).catch(() => undefined);
+        setOfflineReady(await registerFieldWorker());
       }
     })();
-  }, [user, refreshQueue]);
+  }, [user, refreshQueue, load]);
   // The queue sends itself when the connection returns (and on opening the page online).
   useEffect(() => {
     if (online) void send();
@@ -288,14 +122,18 @@ export function FieldPage() {
       <Title order={1}>{t('field.title')}</Title>
       <Alert color={online ? 'green' : 'orange'} data-testid="network">
         {online ? t('field.online') : t('field.offline')}
+        {online && offlineReady && <Text size="sm">{t('field.offlineReady')}</Text>}
       </Alert>
+      {targets.map((target) => (
+        <TargetCard key={target.id} target={target} t={t} />
+      ))}
       {draft ? (
         <RegisterForm draft={draft} village={village} onDone={closeForm} t={t} />
       ) : (
         <Button
           size="lg"
           variant="outline"
-          onClick={() => setDraft({ nik: '', fullName: '', birthDate: '', sex: 'L', phone: '' })}
+          onClick={() => setDraft({ nik: '', fullName: '', birthDate: '', sex: 'L', phone: '', segment: 'other' })}
         >
           {t('field.newWorker')}
         </Button>
@@ -313,7 +151,10 @@ export function FieldPage() {
         <Card key={q.entry.clientId} withBorder data-testid="queue-entry" data-status={q.status}>
           <Group justify="space-between">
             <Text fw={600}>{q.label}</Text>
-            <Badge color={{ pending: 'gray', accepted: 'green', error: 'red', conflict: 'orange' }[q.status]}>
+            <Badge
+              variant="light"
+              color={{ pending: 'gray', accepted: 'green', error: 'red', conflict: 'orange' }[q.status]}
+            >
               {t(`queue.${q.status}`)}
             </Badge>
           </Group>
@@ -337,6 +178,7 @@ export function FieldPage() {
                         birthDate: p.birthDate,
                         sex: p.sex,
                         phone: p.phone ?? '',
+                        segment: p.segment,
                       });
                   }}
                 >
@@ -354,13 +196,27 @@ export function FieldPage() {
               >
                 {t('queue.resend')}
               </Button>
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => void queue.removeEntry(q.entry.clientId).then(refreshQueue)}
-              >
-                {q.conflict === 'nik_registered' ? t('queue.resolveRegistered') : t('queue.discard')}
-              </Button>
+              {q.conflict === 'nik_registered' ? (
+                <Button
+                  variant="light"
+                  onClick={() =>
+                    void queue
+                      .resolveWithRegisteredWorker(q, `${q.label}: ${t('outcome.registered')}`, todayWib())
+                      .then(refreshQueue)
+                      .then(send)
+                  }
+                >
+                  {t('queue.resolveRegistered')}
+                </Button>
+              ) : (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void queue.removeEntry(q.entry.clientId).then(refreshQueue)}
+                >
+                  {t('queue.discard')}
+                </Button>
+              )}
             </Group>
           )}
         </Card>
@@ -383,7 +239,16 @@ export function FieldPage() {
             t={t}
             onOutcome={(o) => void recordOutcome(c, o)}
             onRegister={() =>
-              setDraft({ candidate: c, nik: '', fullName: c.fullName, birthDate: '', sex: 'L', phone: '' })
+              setDraft({
+                candidate: c,
+                nik: '',
+                fullName: c.fullName,
+                birthDate: '',
+                sex: 'L',
+                phone: '',
+                // The list's occupation suggests the segment (the same aliases as the importer's).
+                segment: segmentFromText(c.occupation ?? '') ?? 'other',
+              })
             }
           />
         ))}

@@ -1,7 +1,7 @@
 // The offline queue of the field page (issue 19 §3): entries kept in IndexedDB (they survive closing the browser),
 // each with a client-generated id, sent in order to /api/collection/sync and marked with the server's answer.
 // The last worklist is kept too, so the page opens offline with the operator's own candidates.
-import type { SyncAnswer, SyncEntry, Worklist } from '../../../../lib/contracts/collection.ts';
+import type { SyncAnswer, SyncEntry } from '../../../../lib/contracts/collection.ts';
 import { api } from '../../app/api.ts';
 
 export type QueueStatus = 'pending' | 'accepted' | 'error' | 'conflict';
@@ -12,6 +12,8 @@ export type QueuedEntry = {
   status: QueueStatus;
   message: string | null;
   conflict: SyncAnswer['conflict'];
+  /** The server's worker for the entry: the one registered, or the record a NIK conflict is about. */
+  workerId?: string | null;
   createdAt: number;
 };
 
@@ -62,16 +64,31 @@ export async function enqueue(entry: SyncEntry, label: string): Promise<void> {
   await putEntry({ entry, label, status: 'pending', message: null, conflict: null, createdAt: Date.now() });
 }
 
-export async function cachedWorklist(user: string): Promise<Worklist | undefined> {
-  return run<Worklist | undefined>(
-    CACHE,
-    'readonly',
-    (s) => s.get(`worklist:${user}`) as IDBRequest<Worklist | undefined>,
-  );
+/** The last copy of a read the page needs offline (the worklist, the village's targets), per user. */
+export async function cached<T>(key: string, user: string): Promise<T | undefined> {
+  return run<T | undefined>(CACHE, 'readonly', (s) => s.get(`${key}:${user}`) as IDBRequest<T | undefined>);
 }
 
-export async function cacheWorklist(user: string, list: Worklist): Promise<void> {
-  await run(CACHE, 'readwrite', (s) => s.put(list, `worklist:${user}`));
+export async function keep<T>(key: string, user: string, value: T): Promise<void> {
+  await run(CACHE, 'readwrite', (s) => s.put(value, `${key}:${user}`));
+}
+
+/**
+ * Resolves a NIK conflict by using the worker registered meanwhile: the entry's candidate (if any) is closed as
+ * "registered" with that worker by a new visit entry; the entry itself leaves the queue.
+ */
+export async function resolveWithRegisteredWorker(q: QueuedEntry, label: string, visitedOn: string): Promise<void> {
+  if (q.entry.kind === 'register' && q.entry.candidateId) {
+    await enqueue(
+      {
+        clientId: crypto.randomUUID(),
+        kind: 'visit',
+        payload: { candidateId: q.entry.candidateId, outcome: 'registered', visitedOn, workerId: q.workerId ?? null },
+      },
+      label,
+    );
+  }
+  await removeEntry(q.entry.clientId);
 }
 
 /** This browser's device id for the signed-in user, registered with the server once (online). */
@@ -105,7 +122,8 @@ export function syncNow(user: string, label: string): Promise<number> {
       const byId = new Map(result.answers.map((a) => [a.clientId, a]));
       for (const q of pending) {
         const a = byId.get(q.entry.clientId);
-        if (a) await putEntry({ ...q, status: a.status, message: a.message, conflict: a.conflict });
+        if (a)
+          await putEntry({ ...q, status: a.status, message: a.message, conflict: a.conflict, workerId: a.workerId });
       }
       return result.answers.length;
     } finally {
