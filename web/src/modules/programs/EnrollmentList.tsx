@@ -1,3 +1,4 @@
+import { formatRupiah } from '../../ui/format.ts';
 import { Checkbox, Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../../../lib/contracts/programs.ts';
@@ -63,6 +64,17 @@ export function EnrollmentList({
   const rows = enrollments.data?.items ?? [];
   const columns: Column<Enrollment>[] = [
     ...enrollmentColumns(t, locale),
+    // A PU programme's persons each carry their reported wage (issue 18 §1).
+    ...(rows.some((r) => r.wage !== null)
+      ? [
+          {
+            key: 'wage',
+            header: t('pu.col.wage'),
+            align: 'right' as const,
+            cell: (e: Enrollment) => (e.wage === null ? '—' : formatRupiah(e.wage)),
+          },
+        ]
+      : []),
     ...(showHeirs
       ? [
           {

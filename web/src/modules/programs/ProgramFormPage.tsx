@@ -16,7 +16,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { ProgramCostPreviewRequest, ProgramCreate, ProgramDetail } from '../../../../lib/contracts/programs.ts';
+import {
+  EMPLOYER_KINDS,
+  type EmployerKind,
+  type ProgramCategory,
+  type ProgramCostPreviewRequest,
+  type ProgramCreate,
+  type ProgramDetail,
+  type PuTerms,
+} from '../../../../lib/contracts/programs.ts';
 import { formatRupiah } from '../../../../lib/rules/money.ts';
 import {
   addMonths,
@@ -58,8 +66,39 @@ type Values = {
   dpaReference: string;
   minAge: number | '';
   maxAge: number | '';
+  /** Issue 18 §1: a PU programme is priced on each person's wage; declaredIncome is then its reference wage. */
+  category: ProgramCategory;
+  employerName: string;
+  employerKind: EmployerKind;
+  puPrograms: PuTerms['programs'];
+  riskClass: PuTerms['riskClass'];
+  employerSize: PuTerms['employerSize'];
 };
-type FieldName = keyof Values | 'funderRegion';
+type FieldName = keyof Values | 'funderRegion' | 'pu';
+
+const PU_PROGRAMS = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
+const RISK_CLASSES = [1, 2, 3, 4, 5] as const;
+const EMPLOYER_SIZES = ['micro', 'small', 'medium', 'large'] as const;
+const NO_PU = {
+  category: 'bpu',
+  employerName: '',
+  employerKind: 'opd',
+  puPrograms: ['jkk', 'jkm'],
+  riskClass: 1,
+  employerSize: 'large',
+} as const satisfies Partial<Values>;
+
+/** The PU terms the form holds, or null for a BPU programme. */
+function puOfValues(v: Values): PuTerms | null {
+  if (v.category !== 'pu') return null;
+  return {
+    employerName: v.employerName.trim(),
+    employerKind: v.employerKind,
+    programs: v.puPrograms,
+    riskClass: v.riskClass,
+    employerSize: v.employerSize,
+  };
+}
 
 function valuesOf(p: ProgramDetail): Values {
   return {
@@ -76,6 +115,16 @@ function valuesOf(p: ProgramDetail): Values {
     dpaReference: p.dpaReference ?? '',
     minAge: p.minAge,
     maxAge: p.maxAge,
+    ...NO_PU,
+    puPrograms: [...NO_PU.puPrograms],
+    ...(p.pu && {
+      category: p.category,
+      employerName: p.pu.employerName,
+      employerKind: p.pu.employerKind,
+      puPrograms: p.pu.programs,
+      riskClass: p.pu.riskClass,
+      employerSize: p.pu.employerSize,
+    }),
   };
 }
 
@@ -96,6 +145,8 @@ export function ProgramCreatePage() {
     dpaReference: '',
     minAge: DEFAULT_AGE_RANGE.min,
     maxAge: DEFAULT_AGE_RANGE.max,
+    ...NO_PU,
+    puPrograms: [...NO_PU.puPrograms],
   };
   return (
     <ProgramForm initial={initial} state={create} save={(input, done) => create.mutate(input, { onSuccess: done })} />
@@ -121,7 +172,7 @@ export function ProgramEditPage() {
     <ProgramForm
       initial={valuesOf(program.data)}
       state={update}
-      save={({ region: _fixed, ...patch }, done) => update.mutate(patch, { onSuccess: done })}
+      save={({ region: _fixed, category: _kept, ...patch }, done) => update.mutate(patch, { onSuccess: done })}
       editing
     />
   );
@@ -158,6 +209,7 @@ function BudgetPreview({ values }: { values: Values }) {
         startMonth: values.startMonth,
         months: Number(values.months),
         budgetCeiling: Number(values.budgetCeiling),
+        ...(values.category === 'pu' && { category: 'pu', pu: puOfValues(values) }),
       }
     : null;
   const [debounced] = useDebouncedValue(JSON.stringify(request), 300);
@@ -250,6 +302,7 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
       required.filter((k) => String(values[k]).trim() === '').map((k) => [k, t('programs.form.required')]),
     );
     if (values.targetSegments.length === 0) empty.targetSegments = t('programs.form.chooseSegments');
+    if (values.category === 'pu' && values.employerName.trim() === '') empty.employerName = t('programs.form.required');
     setMissing(empty);
     if (Object.keys(empty).length > 0) return;
     const input: ProgramCreate = {
@@ -267,6 +320,7 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
       dpaReference: values.dpaReference.trim() || null,
       minAge: Number(values.minAge),
       maxAge: Number(values.maxAge),
+      ...(values.category === 'pu' && { category: 'pu', pu: puOfValues(values) }),
     };
     save(input, (saved) => navigate(ROUTES.programDetail(saved.id)));
   };
@@ -324,6 +378,22 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
               />
             )}
 
+            {editing ? (
+              <Text size="sm">{t('pu.categoryFixed')}</Text>
+            ) : (
+              <Radio.Group
+                label={t('pu.category')}
+                value={values.category}
+                onChange={(v) => set('category', v as ProgramCategory)}
+              >
+                <Stack gap={6} mt={6}>
+                  <Radio value="bpu" label={t('pu.category.bpu')} />
+                  <Radio value="pu" label={t('pu.category.pu')} />
+                </Stack>
+              </Radio.Group>
+            )}
+            {values.category === 'pu' && <PuFields values={values} set={set} error={fieldError} />}
+
             <Checkbox.Group
               label={t('programs.form.segments')}
               description={t('programs.form.segmentsHint')}
@@ -340,26 +410,42 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
 
             <Fieldset legend={t('programs.form.money')} variant="unstyled">
               <Stack gap="md">
-                <Radio.Group
-                  label={t('programs.form.package')}
-                  value={values.package}
-                  onChange={(v) => set('package', v as Package)}
-                >
-                  <Group gap="lg" mt={6}>
-                    {PACKAGES.map((p) => (
-                      <Radio key={p} value={p} label={t(`programs.package.${p}`)} />
-                    ))}
-                  </Group>
-                </Radio.Group>
+                {values.category === 'bpu' && (
+                  <Radio.Group
+                    label={t('programs.form.package')}
+                    value={values.package}
+                    onChange={(v) => set('package', v as Package)}
+                  >
+                    <Group gap="lg" mt={6}>
+                      {PACKAGES.map((p) => (
+                        <Radio key={p} value={p} label={t(`programs.package.${p}`)} />
+                      ))}
+                    </Group>
+                  </Radio.Group>
+                )}
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <IncomeRowField
-                    date={/^\d{4}-\d{2}$/.test(values.startMonth) ? `${values.startMonth}-01` : ''}
-                    label={t('programs.form.income')}
-                    description={t('programs.form.incomeHint')}
-                    value={values.declaredIncome === '' ? '' : String(values.declaredIncome)}
-                    onChange={(v) => set('declaredIncome', v === '' ? '' : Number(v))}
-                    error={fieldError('declaredIncome')}
-                  />
+                  {values.category === 'pu' ? (
+                    <NumberInput
+                      label={t('pu.wage')}
+                      description={t('pu.wageHint')}
+                      prefix="Rp"
+                      {...money}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      value={values.declaredIncome}
+                      onChange={(v) => set('declaredIncome', typeof v === 'number' ? v : '')}
+                      error={fieldError('declaredIncome')}
+                    />
+                  ) : (
+                    <IncomeRowField
+                      date={/^\d{4}-\d{2}$/.test(values.startMonth) ? `${values.startMonth}-01` : ''}
+                      label={t('programs.form.income')}
+                      description={t('programs.form.incomeHint')}
+                      value={values.declaredIncome === '' ? '' : String(values.declaredIncome)}
+                      onChange={(v) => set('declaredIncome', v === '' ? '' : Number(v))}
+                      error={fieldError('declaredIncome')}
+                    />
+                  )}
                   <NumberInput
                     label={t('programs.form.quota')}
                     description={t('programs.form.quotaHint')}
@@ -439,5 +525,71 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
         </form>
       </Paper>
     </>
+  );
+}
+
+/** The employer, its programmes, risk class and size of a PU programme (issue 18 §1). */
+function PuFields({
+  values,
+  set,
+  error,
+}: {
+  values: Values;
+  set: <K extends keyof Values>(key: K, value: Values[K]) => void;
+  error: (key: FieldName) => string | undefined;
+}) {
+  const t = useProgramsText();
+  return (
+    <Fieldset legend={t('pu.employer')} variant="unstyled">
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('pu.employerName')}
+            description={t('pu.employerNameHint')}
+            value={values.employerName}
+            onChange={(e) => set('employerName', e.currentTarget.value)}
+            error={error('employerName') ?? error('pu')}
+          />
+          <LabelledSelect
+            label={t('pu.employerKind')}
+            data={EMPLOYER_KINDS.map((k) => ({ value: k, label: t(`pu.kind.${k}`) }))}
+            value={values.employerKind}
+            onChange={(v) => v && set('employerKind', v as EmployerKind)}
+            allowDeselect={false}
+          />
+          <LabelledSelect
+            label={t('pu.riskClass')}
+            data={RISK_CLASSES.map((n) => ({ value: String(n), label: t('pu.risk', { n }) }))}
+            value={String(values.riskClass)}
+            onChange={(v) => v && set('riskClass', Number(v) as PuTerms['riskClass'])}
+            allowDeselect={false}
+          />
+          <LabelledSelect
+            label={t('pu.size')}
+            data={EMPLOYER_SIZES.map((k) => ({ value: k, label: t(`pu.size.${k}`) }))}
+            value={values.employerSize}
+            onChange={(v) => v && set('employerSize', v as PuTerms['employerSize'])}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label={t('pu.programs')}
+          description={t('pu.programsHint')}
+          value={values.puPrograms}
+          onChange={(v) =>
+            set(
+              'puPrograms',
+              PU_PROGRAMS.filter((p) => p === 'jkk' || p === 'jkm' || v.includes(p)),
+            )
+          }
+        >
+          <Group gap="lg" mt={6}>
+            {PU_PROGRAMS.map((p) => (
+              <Checkbox key={p} value={p} label={t(`pu.program.${p}`)} disabled={p === 'jkk' || p === 'jkm'} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+      </Stack>
+    </Fieldset>
   );
 }

@@ -117,8 +117,9 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           </Figure>
           <Figure label={t('programs.fig.price')} value={formatRupiah(f.pricePerPersonMonth)}>
             <Text size="xs" c="dimmed">
-              {t(`programs.package.${p.package}`)} ·{' '}
-              {t('programs.incomeBasis', { income: formatRupiah(p.declaredIncome) })}
+              {p.category === 'pu'
+                ? t('pu.atWage', { wage: formatRupiah(p.declaredIncome) })
+                : `${t(`programs.package.${p.package}`)} · ${t('programs.incomeBasis', { income: formatRupiah(p.declaredIncome) })}`}
             </Text>
             {f.priceVaries && (
               <Text size="xs" c="orange">
@@ -157,6 +158,12 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
             <Text size="xs" c="dimmed">
               {t('programs.budgetRemaining', { amount: formatRupiah(f.budgetRemaining) })}
             </Text>
+            {p.split && (
+              <Text size="xs" data-testid="pu-split" aria-label={t('pu.split')}>
+                {t('pu.splitEmployer', { amount: formatRupiah(p.split.employer) })} ·{' '}
+                {t('pu.splitWorker', { amount: formatRupiah(p.split.worker) })}
+              </Text>
+            )}
           </Figure>
         </SimpleGrid>
 
@@ -329,8 +336,19 @@ function Terms({ program: p }: { program: ProgramDetail }) {
     [t('programs.form.funder'), funderLabel(p.funder, t)],
     [t('programs.form.region'), p.regionLabel],
     [t('programs.form.segments'), p.targetSegments.map((s) => SEGMENTS[s].label[locale]).join(', ')],
-    [t('programs.form.package'), t(`programs.package.${p.package}`)],
-    [t('programs.form.income'), formatRupiah(p.declaredIncome)],
+    ...(p.pu
+      ? ([
+          [t('pu.category'), t('pu.category.pu')],
+          [t('pu.employerName'), `${p.pu.employerName} (${t(`pu.kind.${p.pu.employerKind}`)})`],
+          [t('pu.programs'), p.pu.programs.map((x) => t(`pu.program.${x}`)).join(' + ')],
+          [t('pu.riskClass'), t('pu.risk', { n: p.pu.riskClass })],
+          [t('pu.size'), t(`pu.size.${p.pu.employerSize}`)],
+          [t('pu.wage'), formatRupiah(p.declaredIncome)],
+        ] satisfies [string, ReactNode][])
+      : ([
+          [t('programs.form.package'), t(`programs.package.${p.package}`)],
+          [t('programs.form.income'), formatRupiah(p.declaredIncome)],
+        ] satisfies [string, ReactNode][])),
     [t('programs.form.quota'), formatNumber(p.quota, locale)],
     [t('programs.col.period'), `${periodLabel(p, locale)} (${p.months})`],
     [t('programs.form.ceiling'), formatRupiah(p.budgetCeiling)],
