@@ -23,6 +23,8 @@ import {
   proposalResult,
   rejectRequest,
   rejectResult,
+  rolloverRequest,
+  rolloverResult,
   verifyRequest,
   verifyResult,
 } from '../../../lib/contracts/programs.ts';
@@ -34,6 +36,7 @@ import * as lists from './enrollment.lists.ts';
 import * as proposals from './enrollment.proposals.ts';
 import { proposalTemplate, proposeFromFile } from './proposal-file.service.ts';
 import * as programs from './programs.service.ts';
+import { rollOverView } from './rollover.ts';
 
 const tags = ['programs'];
 /** A proposal list of 20,000 rows is well under 5 MB even as CSV with names. */
@@ -269,5 +272,36 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       config: managers,
     },
     async (req, reply) => reply.status(201).send(await decisions.submitBatch(db, req.ctx, req.params.id)),
+  );
+
+  app.post(
+    '/api/programs/:id/rollover/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Pratinjau "Lanjutkan ke tahun berikutnya": siapa dilanjutkan, siapa tidak dan alasannya, anggaran',
+        params: idParam,
+        body: rolloverRequest,
+        response: { 200: rolloverResult },
+      },
+      config: managers,
+    },
+    async (req) => rollOverView(db, req.ctx, req.params.id, req.body, { dryRun: true }),
+  );
+
+  app.post(
+    '/api/programs/:id/rollover',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lanjutkan ke tahun berikutnya: program periode sesudahnya dan usulan anggota yang tetap memenuhi syarat',
+        params: idParam,
+        body: rolloverRequest,
+        response: { 201: rolloverResult },
+      },
+      config: managers,
+    },
+    async (req, reply) => reply.status(201).send(await rollOverView(db, req.ctx, req.params.id, req.body)),
   );
 }
