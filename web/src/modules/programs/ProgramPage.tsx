@@ -1,7 +1,7 @@
 import { COVERAGE_STATES } from '../../../../lib/contracts/common.ts';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconPencil, IconUserPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconAlertTriangle, IconArrowForwardUp, IconChecklist, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   ENROLLMENT_PROPOSERS,
@@ -22,6 +22,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { EnrollmentList } from './EnrollmentList.tsx';
+import { RolloverDialog } from './RolloverDialog.tsx';
 import { useProgram, useProgramGaps } from './programs-api.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useProgramsText } from './programs-text.ts';
@@ -54,6 +55,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
   const mayPropose = ENROLLMENT_PROPOSERS.includes(me.role);
   const mayList = ENROLLMENT_READERS.includes(me.role);
   const tab = params.get('tab') ?? 'budget';
+  const [rollingOver, setRollingOver] = useState(false);
 
   const actions = (
     <>
@@ -77,6 +79,13 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           >
             {t('nav.verification')}
           </Button>
+          <Button
+            variant="default"
+            onClick={() => setRollingOver(true)}
+            leftSection={<IconArrowForwardUp size={18} aria-hidden />}
+          >
+            {t('rollover.open')}
+          </Button>
           <Button component={Link} to={ROUTES.programEdit(p.id)} leftSection={<IconPencil size={18} aria-hidden />}>
             {t('programs.edit')}
           </Button>
@@ -96,6 +105,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
         above={<BackToPrograms />}
         actions={actions}
       />
+      {rollingOver && <RolloverDialog program={p} onClose={() => setRollingOver(false)} />}
       <Stack gap="lg">
         {!f.pricesCurrent && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} role="status">

@@ -14,6 +14,8 @@ import type {
   ProgramUpdate,
   ProposalRequest,
   ProposalResult,
+  RolloverRequest,
+  RolloverView,
   VerifyResult,
 } from '../../../../lib/contracts/programs.ts';
 import { api } from '../../app/api.ts';
@@ -141,5 +143,19 @@ export function useFileProposal(id: string) {
       rawBody: input.file,
       query: { fileName: input.file.name, dryRun: String(input.dryRun), fromMonth: input.fromMonth },
     }),
+  );
+}
+
+/** "Lanjutkan ke tahun berikutnya" (issue 18 §4): the preview writes nothing (POST only for its body). */
+export function useRolloverPreview(id: string) {
+  return useMutation({
+    mutationFn: (input: RolloverRequest) =>
+      api<RolloverView>(path(id, '/rollover/preview'), { method: 'POST', body: input }),
+  });
+}
+
+export function useRollover(id: string) {
+  return useProgramMutation((input: RolloverRequest) =>
+    api<RolloverView>(path(id, '/rollover'), { method: 'POST', body: input }),
   );
 }

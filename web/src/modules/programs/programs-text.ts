@@ -291,6 +291,8 @@ const id = {
   'rollover.col.reason': 'Alasan',
   'rollover.confirm': 'Lanjutkan dan usulkan {n} orang',
   'rollover.done': 'Program lanjutan dibuat; {n} orang diusulkan.',
+  'rollover.noneCarried': 'Tidak ada anggota yang dapat dilanjutkan; alasannya ada di daftar di bawah.',
+  'rollover.allCarried': 'Semua anggota dilanjutkan.',
 } as const;
 
 export type ProgramsKey = keyof typeof id;
@@ -584,6 +586,8 @@ const en: Readonly<Record<ProgramsKey, string>> = {
   'rollover.col.reason': 'Reason',
   'rollover.confirm': 'Continue and propose {n} persons',
   'rollover.done': 'The continued programme was made; {n} persons proposed.',
+  'rollover.noneCarried': 'No member can be carried; the reasons are in the list below.',
+  'rollover.allCarried': 'Every member is carried.',
 };
 
 export type ProgramsT = ModuleT<ProgramsKey>;
