@@ -446,3 +446,29 @@ export const rolloverResult = z.object({
   ),
 });
 export type RolloverView = z.infer<typeof rolloverResult>;
+
+// --- Continuation "lanjutkan mandiri" (issue 18 §5) -----------------------------------------------------------
+
+export const CONTINUATION_REASONS = ['period_over', 'left', 'election_over'] as const;
+export const continuationQuery = z.strictObject({ ...paging });
+export const continuationPerson = z.object({
+  workerId: z.string(),
+  enrollmentId: z.string(),
+  fullName: z.string(),
+  nikMasked: z.string(),
+  village: z.string(),
+  villageLabel: z.string(),
+  programId: z.string(),
+  programName: z.string(),
+  lastMonth: z.string().describe('Bulan terakhir yang ditanggung program'),
+  reason: z.enum(CONTINUATION_REASONS).describe('period_over, left (keluar/diganti/pindah) atau election_over'),
+  earnings: z.int().describe('Upah yang dilaporkan (PU) atau penghasilan program (BPU)'),
+  bpuIncome: z.int().describe('Baris penghasilan BPU (PP 44/2015 Lampiran II) untuk penghasilan itu'),
+  monthly: z.int().describe('Iuran mandiri JKK+JKM per bulan, sesudah potongan yang berlaku'),
+  grossMonthly: z.int().describe('Iuran sebelum potongan'),
+  treatment: z.string().describe('Perlakuan PP 50/2025 yang berlaku hari ini, dalam kata-kata'),
+  basis: z.string().describe('Dasar hukum tiap baris iuran'),
+});
+export type ContinuationPerson = z.infer<typeof continuationPerson>;
+export const continuationList = pageOf(continuationPerson);
+export const workerIdParam = z.strictObject({ workerId: id });
