@@ -70,13 +70,21 @@ export function ProgramsPage() {
       {t('programs.create')}
     </Button>
   ) : undefined;
+  const actions = mayCreate ? (
+    <>
+      <Button variant="default" onClick={() => navigate(ROUTES.continuation)}>
+        {t('continuation.open')}
+      </Button>
+      {createButton}
+    </>
+  ) : undefined;
 
   return (
     <>
       <PageHeader
         title={t('programs.title')}
         description={t('programs.description', { region: me.regionLabel })}
-        actions={createButton}
+        actions={actions}
       />
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">

@@ -1,6 +1,7 @@
 // Server state of the programmes module: programmes (figures only) and their enrollments (masked NIKs).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ContinuationPerson,
   EndReason,
   Enrollment,
   EnrollmentStatus,
@@ -159,3 +160,16 @@ export function useRollover(id: string) {
     api<RolloverView>(path(id, '/rollover'), { method: 'POST', body: input }),
   );
 }
+
+/** "Lanjutkan mandiri" (issue 18 §5): persons whose funded membership ended, with the self-paid BPU price. */
+export function useContinuation(page: number) {
+  return useQuery({
+    queryKey: ['programs', 'continuation', page],
+    queryFn: ({ signal }) =>
+      api<Page<ContinuationPerson>>('/api/programs/continuation', { query: { page, pageSize: 50 }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+export const continuationXlsxUrl = '/api/programs/continuation.xlsx';
+export const continuationLetterUrl = (workerId: string) =>
+  `/api/programs/continuation/${encodeURIComponent(workerId)}/letter.pdf`;

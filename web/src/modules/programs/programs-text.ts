@@ -293,6 +293,26 @@ const id = {
   'rollover.done': 'Program lanjutan dibuat; {n} orang diusulkan.',
   'rollover.noneCarried': 'Tidak ada anggota yang dapat dilanjutkan; alasannya ada di daftar di bawah.',
   'rollover.allCarried': 'Semua anggota dilanjutkan.',
+  'continuation.open': 'Lanjutkan mandiri',
+  'continuation.title': 'Lanjutkan mandiri',
+  'continuation.description':
+    'Orang yang kepesertaan didanainya sudah berakhir (periode selesai, keluar dari OPD, masa tugas pemilu selesai) dan belum ditanggung lagi, dengan iuran BPU mandiri pada penghasilannya menurut aturan iuran hari ini.',
+  'continuation.table': 'Daftar lanjutkan mandiri',
+  'continuation.xlsx': 'Unduh XLSX',
+  'continuation.letter': 'Surat (PDF)',
+  'continuation.letterFor': 'Unduh surat untuk {name}',
+  'continuation.col.program': 'Program terakhir',
+  'continuation.col.lastMonth': 'Ditanggung sampai',
+  'continuation.col.reason': 'Alasan berakhir',
+  'continuation.col.earnings': 'Upah/penghasilan',
+  'continuation.col.monthly': 'Iuran mandiri/bulan',
+  'continuation.col.treatment': 'Perlakuan PP 50/2025',
+  'continuation.reason.period_over': 'Periode berakhir',
+  'continuation.reason.left': 'Keluar dari OPD',
+  'continuation.reason.election_over': 'Masa tugas pemilu selesai',
+  'continuation.empty.title': 'Belum ada yang perlu dilanjutkan',
+  'continuation.empty.body':
+    'Orang muncul di sini sesudah kepesertaan didanainya berakhir dan mereka belum ditanggung lagi.',
 } as const;
 
 export type ProgramsKey = keyof typeof id;
@@ -588,6 +608,26 @@ const en: Readonly<Record<ProgramsKey, string>> = {
   'rollover.done': 'The continued programme was made; {n} persons proposed.',
   'rollover.noneCarried': 'No member can be carried; the reasons are in the list below.',
   'rollover.allCarried': 'Every member is carried.',
+  'continuation.open': 'Continue self-paid',
+  'continuation.title': 'Continue self-paid',
+  'continuation.description':
+    "Persons whose funded membership ended (period over, left the office, election service over) and who are not covered again, with the self-paid BPU contribution at their income under today's rules.",
+  'continuation.table': 'Continuation list',
+  'continuation.xlsx': 'Download XLSX',
+  'continuation.letter': 'Letter (PDF)',
+  'continuation.letterFor': 'Download the letter for {name}',
+  'continuation.col.program': 'Last programme',
+  'continuation.col.lastMonth': 'Covered until',
+  'continuation.col.reason': 'Why it ended',
+  'continuation.col.earnings': 'Wage/income',
+  'continuation.col.monthly': 'Self-paid a month',
+  'continuation.col.treatment': 'PP 50/2025 treatment',
+  'continuation.reason.period_over': 'Period over',
+  'continuation.reason.left': 'Left the office',
+  'continuation.reason.election_over': 'Election service over',
+  'continuation.empty.title': 'Nobody to continue yet',
+  'continuation.empty.body':
+    'Persons appear here once their funded membership has ended and they are not covered again.',
 };
 
 export type ProgramsT = ModuleT<ProgramsKey>;
