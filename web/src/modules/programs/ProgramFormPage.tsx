@@ -85,7 +85,8 @@ const NO_PU = {
   employerKind: 'opd',
   puPrograms: ['jkk', 'jkm'],
   riskClass: 1,
-  employerSize: 'large',
+  // JKK+JKM alone is what a micro employer may choose (the engine refuses it for larger sizes).
+  employerSize: 'micro',
 } as const satisfies Partial<Values>;
 
 /** The PU terms the form holds, or null for a BPU programme. */
