@@ -450,7 +450,10 @@ export type RolloverView = z.infer<typeof rolloverResult>;
 // --- Continuation "lanjutkan mandiri" (issue 18 §5) -----------------------------------------------------------
 
 export const CONTINUATION_REASONS = ['period_over', 'left', 'election_over'] as const;
-export const continuationQuery = z.strictObject({ ...paging });
+export const continuationQuery = z.strictObject({
+  program: id.optional().describe('Hanya orang yang kepesertaan terakhirnya di program ini'),
+  ...paging,
+});
 export const continuationPerson = z.object({
   workerId: z.string(),
   enrollmentId: z.string(),

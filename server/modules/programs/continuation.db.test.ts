@@ -34,6 +34,7 @@ const NAMES = ['Ketua KPPS', 'Anggota PPS', 'Pengemudi Logistik', 'Almarhum', 'M
 
 let db: TestDatabase;
 let id: Map<string, string>;
+let electionId: string;
 const w = (n: string) => id.get(n)!;
 const julyClock = () => new Date('2026-07-15T03:00:00Z');
 
@@ -51,6 +52,7 @@ beforeAll(async () => {
     ...ELECTION,
     targetSegments: ['non_civil_servant', 'driver'],
   });
+  electionId = election.id;
   await proposeWages(db.app, disnaker, election.id, {
     rows: NAMES.map((n, i) => ({ workerId: w(n), wage: 1_500_000 + i * 250_000 })),
     fromMonth: '2026-01',
@@ -100,6 +102,10 @@ describe('lanjutkan mandiri', () => {
     const byName = new Map(list.items.map((p) => [p.fullName, p]));
     expect([...byName.keys()].sort()).toEqual(['Anggota PPS', 'Ketua KPPS', 'Mundur', 'Pengemudi Logistik']);
     expect(list.total).toBe(4);
+    const other = await continuationList(db.app, disnaker, { page: 1, pageSize: 50, program: '999999' }, julyClock);
+    expect(other.total).toBe(0);
+    const own = await continuationList(db.app, disnaker, { page: 1, pageSize: 50, program: electionId }, julyClock);
+    expect(own.total).toBe(4);
     expect(byName.get('Ketua KPPS')).toMatchObject({
       reason: 'election_over',
       lastMonth: '2026-03',

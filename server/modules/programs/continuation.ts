@@ -42,7 +42,7 @@ async function endedPersons(
   tx: Tx,
   scope: Scope,
   today: string,
-  page: { limit: number; offset: number; workerId?: string },
+  page: { limit: number; offset: number; workerId?: string; programId?: string },
 ): Promise<Row[]> {
   const thisMonth = firstDay(monthOf(today));
   const r = await sql<Row>`
@@ -64,6 +64,7 @@ async function endedPersons(
     JOIN program p ON p.id = x.program_id
     JOIN worker_directory w ON w.id = x.worker_id
     WHERE p.funder <> 'self'
+      ${page.programId ? sql`AND x.program_id = ${page.programId}::bigint` : sql``}
       AND x.end_reason IS DISTINCT FROM 'death'
       AND w.life_status = 'alive' AND w.merged_into IS NULL
       AND NOT EXISTS (
@@ -132,7 +133,7 @@ async function present(db: Db, tx: Tx, rows: Row[], today: string, locale: Local
 export async function continuationList(
   db: Db,
   ctx: RequestContext,
-  query: { page: number; pageSize: number },
+  query: { page: number; pageSize: number; program?: string },
   clock: Clock = systemClock,
 ) {
   const actor = requireEnrollmentReader(ctx);
@@ -141,6 +142,7 @@ export async function continuationList(
     const rows = await endedPersons(tx, actor.scope, today, {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
+      ...(query.program && { programId: query.program }),
     });
     return {
       items: await present(db, tx, rows, today, actor.locale),

@@ -3,6 +3,7 @@
 import { Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { ContinuationPerson } from '../../../../lib/contracts/programs.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { DataTable, queryState } from '../../ui/DataTable.tsx';
@@ -20,7 +21,8 @@ export function ContinuationPage() {
   const rt = useRegistryText();
   const [locale] = useLocale();
   const [page, setPage] = useState(1);
-  const list = useContinuation(page);
+  const [params] = useSearchParams();
+  const list = useContinuation(page, params.get('program'));
   return (
     <>
       <PageHeader

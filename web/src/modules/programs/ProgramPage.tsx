@@ -79,6 +79,9 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           >
             {t('nav.verification')}
           </Button>
+          <Button component={Link} to={`${ROUTES.continuation}?program=${p.id}`} variant="default">
+            {t('continuation.open')}
+          </Button>
           <Button
             variant="default"
             onClick={() => setRollingOver(true)}

@@ -162,11 +162,14 @@ export function useRollover(id: string) {
 }
 
 /** "Lanjutkan mandiri" (issue 18 §5): persons whose funded membership ended, with the self-paid BPU price. */
-export function useContinuation(page: number) {
+export function useContinuation(page: number, program: string | null) {
   return useQuery({
-    queryKey: ['programs', 'continuation', page],
+    queryKey: ['programs', 'continuation', page, program],
     queryFn: ({ signal }) =>
-      api<Page<ContinuationPerson>>('/api/programs/continuation', { query: { page, pageSize: 50 }, signal }),
+      api<Page<ContinuationPerson>>('/api/programs/continuation', {
+        query: { page, pageSize: 50, program: program ?? undefined },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
