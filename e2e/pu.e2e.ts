@@ -6,7 +6,7 @@ import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type Ru
 
 // Wage-earner (PU) cohorts (issue 18), on the demo, as far as they are built: Disnaker creates the KPU's ad-hoc
 // officers of Kab. Bantul as a PU programme for this month (employer, risk class, size, reference wage); three
-// officers are proposed at their own wage, verified, sent to BPJS and accepted by the simulator; the programme page
+// officers are proposed at the reference wage, verified, sent to BPJS and accepted by the simulator; the programme page
 // shows each wage and the employer/worker split. With the clock moved past the period, the officers are on the
 // "lanjutkan mandiri" list with their self-paid BPU price and one letter downloads; then "Lanjutkan ke tahun
 // berikutnya" previews and carries them into the next period, and they leave the list.
@@ -15,7 +15,8 @@ import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type Ru
 
 const TRIRENGGO = '34.02.08.2004';
 const THIS_MONTH = currentMonthWib(new Date());
-const NEXT_MONTH = addMonths(THIS_MONTH, 1);
+// The simulated branch starts protection on the first day of next month: a two-month period covers one month.
+const AFTER = addMonths(THIS_MONTH, 2);
 const PROGRAM = 'Badan Ad Hoc Pilkada Kab. Bantul (PU)';
 const OFFICERS = ['Ketua KPPS Satu', 'Anggota PPS Dua', 'Anggota PPK Tiga'];
 
@@ -62,7 +63,7 @@ describe('wage-earner cohorts', () => {
     await page.getByLabel('Upah acuan (Rp per bulan)').fill('1500000');
     await page.getByLabel('Kuota (orang)').fill('10');
     await page.getByLabel('Bulan pertama').fill(THIS_MONTH);
-    await page.getByLabel('Lama periode (bulan)').fill('1');
+    await page.getByLabel('Lama periode (bulan)').fill('2');
     await page.getByLabel('Pagu anggaran').fill('10000000');
     await page.getByTestId('budget-preview').getByText('Pagu Rp10.000.000 cukup').waitFor();
     await screenshot(page, 'pu-form');
@@ -71,7 +72,7 @@ describe('wage-earner cohorts', () => {
     await page.getByText('Iuran pada upah acuan Rp1.500.000').waitFor();
     programId = page.url().split('/').pop()!;
 
-    // Three officers registered and proposed at their own wages through the API (the registry journey covers the
+    // Three officers registered and proposed at the reference wage through the API (the registry journey covers the
     // form; the roster import is not built), verified, sent and accepted by the simulated branch.
     const workerIds: string[] = [];
     for (const [i, fullName] of OFFICERS.entries()) {
@@ -96,6 +97,8 @@ describe('wage-earner cohorts', () => {
 
     const detail = await api<ProgramDetail>(page, 'GET', `/api/programs/${programId}`);
     expect(detail.category).toBe('pu');
+    expect(detail.figures.committed).toBeGreaterThan(0);
+    expect(detail.split!.employer).toBeGreaterThan(0);
     expect(detail.split!.employer + detail.split!.worker).toBe(detail.figures.committed);
     await page.goto(`${lindung.url}/program/${programId}?tab=enrolled`);
     const table = page.getByRole('table', { name: 'Daftar kepesertaan program' });
@@ -112,7 +115,7 @@ describe('wage-earner cohorts', () => {
   });
 
   it('after the period, the officers are on the continuation list and a letter downloads', async () => {
-    await lindung.restart(undefined, { LINDUNG_TODAY: `${NEXT_MONTH}-01` });
+    await lindung.restart(undefined, { LINDUNG_TODAY: `${AFTER}-01` });
     const page = await openAs('disnaker.bantul');
     // The demo's own cohorts of this year have ended too: the programme's link narrows the list to its officers.
     await page.goto(`${lindung.url}/program/${programId}`);
@@ -158,7 +161,7 @@ describe('wage-earner cohorts', () => {
     for (const name of OFFICERS) await preview.getByText(name).waitFor();
     await screenshot(page, 'pu-rollover-preview');
     await dialog.getByRole('button', { name: 'Lanjutkan dan usulkan 3 orang' }).click();
-    await page.getByRole('heading', { name: `${PROGRAM} (lanjutan ${NEXT_MONTH.slice(0, 4)})` }).waitFor();
+    await page.getByRole('heading', { name: `${PROGRAM} (lanjutan ${AFTER.slice(0, 4)})` }).waitFor();
 
     const listed = await api<Page1<ContinuationPerson>>(page, 'GET', `/api/programs/continuation?program=${programId}`);
     // Proposed again for the next period, none of them is left to continue self-paid.
