@@ -77,7 +77,7 @@ const ProposalsPage = lazy(() =>
   import('../modules/programs/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })),
 );
 const ContinuationPage = lazy(() =>
-  import('../modules/programs/ContinuationPage.tsx').then((m) => ({ default: m.ContinuationPage })),
+  import('../modules/cohorts/ContinuationPage.tsx').then((m) => ({ default: m.ContinuationPage })),
 );
 const VerificationPage = lazy(() =>
   import('../modules/programs/VerificationPage.tsx').then((m) => ({ default: m.VerificationPage })),

@@ -10,6 +10,7 @@ import { HeirsLink } from '../claims/HeirsLink.tsx';
 import { enrollmentColumns } from './program-ui.tsx';
 import { ENROLLMENTS_PAGE_SIZE, useEnrollments } from './programs-api.ts';
 import { useProgramsText } from './programs-text.ts';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
 
 /** The status filter and the page of an enrollment list live in the URL (`status`, `page`). */
 export function useEnrollmentListState(defaultStatus: EnrollmentStatus | '' = '') {
@@ -58,6 +59,7 @@ export function EnrollmentList({
   showHeirs?: boolean;
 }) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const { status, page, setStatus, setPage } = useEnrollmentListState(defaultStatus);
   const enrollments = useEnrollments(programId, { status, page });
@@ -69,7 +71,7 @@ export function EnrollmentList({
       ? [
           {
             key: 'wage',
-            header: t('pu.col.wage'),
+            header: ct('pu.col.wage'),
             align: 'right' as const,
             cell: (e: Enrollment) => (e.wage === null ? '—' : formatRupiah(e.wage)),
           },

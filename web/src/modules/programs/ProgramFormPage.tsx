@@ -16,14 +16,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import {
-  EMPLOYER_KINDS,
-  type EmployerKind,
-  type ProgramCategory,
-  type ProgramCostPreviewRequest,
-  type ProgramCreate,
-  type ProgramDetail,
-  type PuTerms,
+import type {
+  ProgramCategory,
+  ProgramCostPreviewRequest,
+  ProgramCreate,
+  ProgramDetail,
 } from '../../../../lib/contracts/programs.ts';
 import { formatRupiah } from '../../../../lib/rules/money.ts';
 import {
@@ -49,6 +46,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { IncomeRowField } from '../contributions/IncomeRowField.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { BackToPrograms, funderLabel } from './program-ui.tsx';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
+import { noPu, PuFields, puOfValues, puValuesOf, type PuValues } from '../cohorts/PuFields.tsx';
 import { useCreateProgram, useProgram, useProgramCostPreview, useUpdateProgram } from './programs-api.ts';
 import { useProgramsText } from './programs-text.ts';
 
@@ -67,39 +66,8 @@ type Values = {
   minAge: number | '';
   maxAge: number | '';
   /** Issue 18 §1: a PU programme is priced on each person's wage; declaredIncome is then its reference wage. */
-  category: ProgramCategory;
-  employerName: string;
-  employerKind: EmployerKind;
-  puPrograms: PuTerms['programs'];
-  riskClass: PuTerms['riskClass'];
-  employerSize: PuTerms['employerSize'];
-};
+} & PuValues;
 type FieldName = keyof Values | 'funderRegion' | 'pu';
-
-const PU_PROGRAMS = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
-const RISK_CLASSES = [1, 2, 3, 4, 5] as const;
-const EMPLOYER_SIZES = ['micro', 'small', 'medium', 'large'] as const;
-const NO_PU = {
-  category: 'bpu',
-  employerName: '',
-  employerKind: 'opd',
-  puPrograms: ['jkk', 'jkm'],
-  riskClass: 1,
-  // JKK+JKM alone is what a micro employer may choose (the engine refuses it for larger sizes).
-  employerSize: 'micro',
-} as const satisfies Partial<Values>;
-
-/** The PU terms the form holds, or null for a BPU programme. */
-function puOfValues(v: Values): PuTerms | null {
-  if (v.category !== 'pu') return null;
-  return {
-    employerName: v.employerName.trim(),
-    employerKind: v.employerKind,
-    programs: v.puPrograms,
-    riskClass: v.riskClass,
-    employerSize: v.employerSize,
-  };
-}
 
 function valuesOf(p: ProgramDetail): Values {
   return {
@@ -116,16 +84,7 @@ function valuesOf(p: ProgramDetail): Values {
     dpaReference: p.dpaReference ?? '',
     minAge: p.minAge,
     maxAge: p.maxAge,
-    ...NO_PU,
-    puPrograms: [...NO_PU.puPrograms],
-    ...(p.pu && {
-      category: p.category,
-      employerName: p.pu.employerName,
-      employerKind: p.pu.employerKind,
-      puPrograms: p.pu.programs,
-      riskClass: p.pu.riskClass,
-      employerSize: p.pu.employerSize,
-    }),
+    ...puValuesOf(p),
   };
 }
 
@@ -146,8 +105,7 @@ export function ProgramCreatePage() {
     dpaReference: '',
     minAge: DEFAULT_AGE_RANGE.min,
     maxAge: DEFAULT_AGE_RANGE.max,
-    ...NO_PU,
-    puPrograms: [...NO_PU.puPrograms],
+    ...noPu(),
   };
   return (
     <ProgramForm initial={initial} state={create} save={(input, done) => create.mutate(input, { onSuccess: done })} />
@@ -275,12 +233,14 @@ function BudgetPreview({ values }: { values: Values }) {
 
 function ProgramForm({ initial, state, save, editing = false }: FormProps) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(initial);
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const setPu = <K extends keyof PuValues>(key: K, value: PuValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const serverErrors = fieldErrors<FieldName>(state.error);
   const fieldError = (key: FieldName) => missing[key] ?? serverErrors[key];
   const funderRegion = values.region ? funderRegionOf(values.funder, values.region) : null;
@@ -380,20 +340,20 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
             )}
 
             {editing ? (
-              <Text size="sm">{t('pu.categoryFixed')}</Text>
+              <Text size="sm">{ct('pu.categoryFixed')}</Text>
             ) : (
               <Radio.Group
-                label={t('pu.category')}
+                label={ct('pu.category')}
                 value={values.category}
                 onChange={(v) => set('category', v as ProgramCategory)}
               >
                 <Stack gap={6} mt={6}>
-                  <Radio value="bpu" label={t('pu.category.bpu')} />
-                  <Radio value="pu" label={t('pu.category.pu')} />
+                  <Radio value="bpu" label={ct('pu.category.bpu')} />
+                  <Radio value="pu" label={ct('pu.category.pu')} />
                 </Stack>
               </Radio.Group>
             )}
-            {values.category === 'pu' && <PuFields values={values} set={set} error={fieldError} />}
+            {values.category === 'pu' && <PuFields values={values} set={setPu} error={fieldError} />}
 
             <Checkbox.Group
               label={t('programs.form.segments')}
@@ -427,8 +387,8 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                   {values.category === 'pu' ? (
                     <NumberInput
-                      label={t('pu.wage')}
-                      description={t('pu.wageHint')}
+                      label={ct('pu.wage')}
+                      description={ct('pu.wageHint')}
                       prefix="Rp"
                       {...money}
                       allowDecimal={false}
@@ -526,71 +486,5 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
         </form>
       </Paper>
     </>
-  );
-}
-
-/** The employer, its programmes, risk class and size of a PU programme (issue 18 §1). */
-function PuFields({
-  values,
-  set,
-  error,
-}: {
-  values: Values;
-  set: <K extends keyof Values>(key: K, value: Values[K]) => void;
-  error: (key: FieldName) => string | undefined;
-}) {
-  const t = useProgramsText();
-  return (
-    <Fieldset legend={t('pu.employer')} variant="unstyled">
-      <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('pu.employerName')}
-            description={t('pu.employerNameHint')}
-            value={values.employerName}
-            onChange={(e) => set('employerName', e.currentTarget.value)}
-            error={error('employerName') ?? error('pu')}
-          />
-          <LabelledSelect
-            label={t('pu.employerKind')}
-            data={EMPLOYER_KINDS.map((k) => ({ value: k, label: t(`pu.kind.${k}`) }))}
-            value={values.employerKind}
-            onChange={(v) => v && set('employerKind', v as EmployerKind)}
-            allowDeselect={false}
-          />
-          <LabelledSelect
-            label={t('pu.riskClass')}
-            data={RISK_CLASSES.map((n) => ({ value: String(n), label: t('pu.risk', { n }) }))}
-            value={String(values.riskClass)}
-            onChange={(v) => v && set('riskClass', Number(v) as PuTerms['riskClass'])}
-            allowDeselect={false}
-          />
-          <LabelledSelect
-            label={t('pu.size')}
-            data={EMPLOYER_SIZES.map((k) => ({ value: k, label: t(`pu.size.${k}`) }))}
-            value={values.employerSize}
-            onChange={(v) => v && set('employerSize', v as PuTerms['employerSize'])}
-            allowDeselect={false}
-          />
-        </SimpleGrid>
-        <Checkbox.Group
-          label={t('pu.programs')}
-          description={t('pu.programsHint')}
-          value={values.puPrograms}
-          onChange={(v) =>
-            set(
-              'puPrograms',
-              PU_PROGRAMS.filter((p) => p === 'jkk' || p === 'jkm' || v.includes(p)),
-            )
-          }
-        >
-          <Group gap="lg" mt={6}>
-            {PU_PROGRAMS.map((p) => (
-              <Checkbox key={p} value={p} label={t(`pu.program.${p}`)} disabled={p === 'jkk' || p === 'jkm'} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-      </Stack>
-    </Fieldset>
   );
 }

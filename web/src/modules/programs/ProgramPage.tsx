@@ -22,7 +22,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { EnrollmentList } from './EnrollmentList.tsx';
-import { RolloverDialog } from './RolloverDialog.tsx';
+import { RolloverDialog } from '../cohorts/RolloverDialog.tsx';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
 import { useProgram, useProgramGaps } from './programs-api.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useProgramsText } from './programs-text.ts';
@@ -48,6 +49,7 @@ export function ProgramPage() {
 
 function ProgramView({ program: p }: { program: ProgramDetail }) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
@@ -80,14 +82,14 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
             {t('nav.verification')}
           </Button>
           <Button component={Link} to={`${ROUTES.continuation}?program=${p.id}`} variant="default">
-            {t('continuation.open')}
+            {ct('continuation.open')}
           </Button>
           <Button
             variant="default"
             onClick={() => setRollingOver(true)}
             leftSection={<IconArrowForwardUp size={18} aria-hidden />}
           >
-            {t('rollover.open')}
+            {ct('rollover.open')}
           </Button>
           <Button component={Link} to={ROUTES.programEdit(p.id)} leftSection={<IconPencil size={18} aria-hidden />}>
             {t('programs.edit')}
@@ -131,7 +133,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           <Figure label={t('programs.fig.price')} value={formatRupiah(f.pricePerPersonMonth)}>
             <Text size="xs" c="dimmed">
               {p.category === 'pu'
-                ? t('pu.atWage', { wage: formatRupiah(p.declaredIncome) })
+                ? ct('pu.atWage', { wage: formatRupiah(p.declaredIncome) })
                 : `${t(`programs.package.${p.package}`)} · ${t('programs.incomeBasis', { income: formatRupiah(p.declaredIncome) })}`}
             </Text>
             {f.priceVaries && (
@@ -172,9 +174,9 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
               {t('programs.budgetRemaining', { amount: formatRupiah(f.budgetRemaining) })}
             </Text>
             {p.split && (
-              <Text size="xs" data-testid="pu-split" aria-label={t('pu.split')}>
-                {t('pu.splitEmployer', { amount: formatRupiah(p.split.employer) })} ·{' '}
-                {t('pu.splitWorker', { amount: formatRupiah(p.split.worker) })}
+              <Text size="xs" data-testid="pu-split" aria-label={ct('pu.split')}>
+                {ct('pu.splitEmployer', { amount: formatRupiah(p.split.employer) })} ·{' '}
+                {ct('pu.splitWorker', { amount: formatRupiah(p.split.worker) })}
               </Text>
             )}
           </Figure>
@@ -344,6 +346,7 @@ function Gaps({ programId }: { programId: string }) {
 
 function Terms({ program: p }: { program: ProgramDetail }) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const rows: [string, ReactNode][] = [
     [t('programs.form.funder'), funderLabel(p.funder, t)],
@@ -351,12 +354,12 @@ function Terms({ program: p }: { program: ProgramDetail }) {
     [t('programs.form.segments'), p.targetSegments.map((s) => SEGMENTS[s].label[locale]).join(', ')],
     ...(p.pu
       ? ([
-          [t('pu.category'), t('pu.category.pu')],
-          [t('pu.employerName'), `${p.pu.employerName} (${t(`pu.kind.${p.pu.employerKind}`)})`],
-          [t('pu.programs'), p.pu.programs.map((x) => t(`pu.program.${x}`)).join(' + ')],
-          [t('pu.riskClass'), t('pu.risk', { n: p.pu.riskClass })],
-          [t('pu.size'), t(`pu.size.${p.pu.employerSize}`)],
-          [t('pu.wage'), formatRupiah(p.declaredIncome)],
+          [ct('pu.category'), ct('pu.category.pu')],
+          [ct('pu.employerName'), `${p.pu.employerName} (${ct(`pu.kind.${p.pu.employerKind}`)})`],
+          [ct('pu.programs'), p.pu.programs.map((x) => ct(`pu.program.${x}`)).join(' + ')],
+          [ct('pu.riskClass'), ct('pu.risk', { n: p.pu.riskClass })],
+          [ct('pu.size'), ct(`pu.size.${p.pu.employerSize}`)],
+          [ct('pu.wage'), formatRupiah(p.declaredIncome)],
         ] satisfies [string, ReactNode][])
       : ([
           [t('programs.form.package'), t(`programs.package.${p.package}`)],

@@ -14,9 +14,11 @@ import { funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { PROGRAMS_PAGE_SIZE, usePrograms } from './programs-api.ts';
 import { formatRupiah } from '../../ui/format.ts';
 import { useProgramsText } from './programs-text.ts';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
 
 export function ProgramsPage() {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -73,7 +75,7 @@ export function ProgramsPage() {
   const actions = mayCreate ? (
     <>
       <Button variant="default" onClick={() => navigate(ROUTES.continuation)}>
-        {t('continuation.open')}
+        {ct('continuation.open')}
       </Button>
       {createButton}
     </>

@@ -13,14 +13,16 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatNumber, formatRupiah, wholeNumberInput } from '../../ui/format.ts';
 import { formatMonth } from '../contributions/rule-format.ts';
-import { useRollover, useRolloverPreview } from './programs-api.ts';
-import { useProgramsText } from './programs-text.ts';
+import { useRollover, useRolloverPreview } from '../programs/programs-api.ts';
+import { useProgramsText } from '../programs/programs-text.ts';
+import { useCohortsText } from './cohorts-text.ts';
 
 type Person = RolloverView['carried'][number];
 type Left = RolloverView['notCarried'][number];
 
 export function RolloverDialog({ program: p, onClose }: { program: ProgramDetail; onClose: () => void }) {
-  const t = useProgramsText();
+  const t = useCohortsText();
+  const pt = useProgramsText();
   const [locale] = useLocale();
   const navigate = useNavigate();
   const preview = useRolloverPreview(p.id);
@@ -88,7 +90,7 @@ export function RolloverDialog({ program: p, onClose }: { program: ProgramDetail
         {shown && <RolloverPreview view={shown} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('app.cancel')}
+            {pt('app.cancel')}
           </Button>
           {shown ? (
             <Button
@@ -116,7 +118,8 @@ export function RolloverDialog({ program: p, onClose }: { program: ProgramDetail
 }
 
 function RolloverPreview({ view }: { view: RolloverView }) {
-  const t = useProgramsText();
+  const t = useCohortsText();
+  const pt = useProgramsText();
   const [locale] = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   const over = view.budgetNeeded > view.budgetCeiling;
@@ -129,8 +132,8 @@ function RolloverPreview({ view }: { view: RolloverView }) {
       <DataTable<Person>
         label={t('rollover.carried', { n: n(view.carried.length) })}
         columns={[
-          { key: 'name', header: t('people.col.name'), cell: (r) => r.fullName },
-          { key: 'nik', header: t('people.col.nik'), cell: (r) => r.nikMasked, nowrap: true },
+          { key: 'name', header: pt('people.col.name'), cell: (r) => r.fullName },
+          { key: 'nik', header: pt('people.col.nik'), cell: (r) => r.nikMasked, nowrap: true },
         ]}
         rows={view.carried}
         rowKey={(r) => r.workerId}
@@ -140,8 +143,8 @@ function RolloverPreview({ view }: { view: RolloverView }) {
       <DataTable<Left>
         label={t('rollover.notCarried', { n: n(view.notCarried.length) })}
         columns={[
-          { key: 'name', header: t('people.col.name'), cell: (r) => r.fullName },
-          { key: 'nik', header: t('people.col.nik'), cell: (r) => r.nikMasked, nowrap: true },
+          { key: 'name', header: pt('people.col.name'), cell: (r) => r.fullName },
+          { key: 'nik', header: pt('people.col.nik'), cell: (r) => r.nikMasked, nowrap: true },
           { key: 'reason', header: t('rollover.col.reason'), cell: (r) => r.message },
         ]}
         rows={view.notCarried}

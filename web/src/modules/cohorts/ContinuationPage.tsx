@@ -12,12 +12,14 @@ import { formatRupiah } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { useRegistryText } from '../registry/registry-text.ts';
-import { BackToPrograms } from './program-ui.tsx';
-import { continuationLetterUrl, continuationXlsxUrl, useContinuation } from './programs-api.ts';
-import { useProgramsText } from './programs-text.ts';
+import { BackToPrograms } from '../programs/program-ui.tsx';
+import { continuationLetterUrl, continuationXlsxUrl, useContinuation } from '../programs/programs-api.ts';
+import { useProgramsText } from '../programs/programs-text.ts';
+import { useCohortsText } from './cohorts-text.ts';
 
 export function ContinuationPage() {
-  const t = useProgramsText();
+  const t = useCohortsText();
+  const pt = useProgramsText();
   const rt = useRegistryText();
   const [locale] = useLocale();
   const [page, setPage] = useState(1);
@@ -41,7 +43,7 @@ export function ContinuationPage() {
           columns={[
             {
               key: 'name',
-              header: t('people.col.name'),
+              header: pt('people.col.name'),
               cell: (p) => (
                 <Stack gap={0}>
                   <Text size="sm">{p.fullName}</Text>
