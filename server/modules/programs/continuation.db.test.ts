@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramCreate } from '../../../lib/contracts/programs.ts';
 import { incomeForEarnings } from '../../../lib/rules/contributions.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM, TRIRENGGO } from '../../testing/programs-fixtures.ts';
+import {
+  acceptedByBranch,
+  actorContext,
+  addWorkers,
+  BANTUL_PROGRAM,
+  markDeceased,
+  TRIRENGGO,
+} from '../../testing/programs-fixtures.ts';
 import { loadRules, quote } from '../contributions/index.ts';
 import { continuationList } from './continuation.ts';
 import { createProgram, proposeWages, proposeWorkers } from './index.ts';
@@ -58,27 +65,8 @@ beforeAll(async () => {
     fromMonth: '2026-01',
   });
   // The branch accepted everyone; one died, one withdrew in February; one is enrolled again from July.
-  const batch = await db.owner
-    .insertInto('enrollment_batch')
-    .values({ program_id: election.id, region_code: '34.02', persons: NAMES.length, submitted_by: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.owner
-    .updateTable('enrollment')
-    .set({
-      status: 'active',
-      decided_by: 'test',
-      batch_id: batch.id,
-      kpj_number: '12345678',
-      coverage_start: '2026-01-01',
-    })
-    .where('program_id', '=', election.id)
-    .execute();
-  await db.owner
-    .updateTable('worker')
-    .set({ life_status: 'deceased', death_date: '2026-05-02' })
-    .where('id', '=', w('Almarhum'))
-    .execute();
+  await acceptedByBranch(db, election.id, '2026-01-01');
+  await markDeceased(db, w('Almarhum'), '2026-05-02');
   await db.owner
     .updateTable('enrollment')
     .set({ status: 'ended', end_reason: 'withdrawn', last_month: '2026-02-01' })

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramCreate } from '../../../lib/contracts/programs.ts';
 import type { RolloverView } from '../../../lib/contracts/programs.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM, TRIRENGGO } from '../../testing/programs-fixtures.ts';
+import {
+  acceptedByBranch,
+  actorContext,
+  addWorkers,
+  BANTUL_PROGRAM,
+  markDeceased,
+  TRIRENGGO,
+} from '../../testing/programs-fixtures.ts';
 import { createProgram, proposeWages, proposeWorkers, rollOver } from './index.ts';
 
 // Roll-over (issue 18 §4): the carried and not-carried members equal a hand-made fixture, the preview equals the
@@ -57,23 +64,7 @@ beforeAll(async () => {
   });
   // The branch's answers and the endings, written as the exchange and Disnaker would leave them.
   const w = (n: string) => id.get(n)!;
-  const batch = await db.owner
-    .insertInto('enrollment_batch')
-    .values({ program_id: source.id, region_code: '34.02', persons: 7, submitted_by: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.owner
-    .updateTable('enrollment')
-    .set({
-      status: 'active',
-      decided_by: 'test',
-      batch_id: batch.id,
-      kpj_number: '12345678',
-      coverage_start: '2026-01-01',
-    })
-    .where('program_id', '=', source.id)
-    .where('worker_id', '!=', w('Usulan'))
-    .execute();
+  await acceptedByBranch(db, source.id, '2026-01-01', w('Usulan'));
   await db.owner
     .updateTable('enrollment')
     .set({ status: 'ended', end_reason: 'period_end' })
@@ -89,11 +80,7 @@ beforeAll(async () => {
       .where('worker_id', '=', w(name))
       .execute();
   }
-  await db.owner
-    .updateTable('worker')
-    .set({ life_status: 'deceased', death_date: '2026-05-02' })
-    .where('id', '=', w('Meninggal'))
-    .execute();
+  await markDeceased(db, w('Meninggal'), '2026-05-02');
   // Covered from July by another programme (the province's BPU cohort).
   const other = await createProgram(db.app, disnaker, {
     ...BANTUL_PROGRAM,
