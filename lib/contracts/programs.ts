@@ -242,6 +242,7 @@ export const enrollment = z.object({
   lastMonth: z.string().describe('Bulan terakhir yang ditanggung; sebelum firstMonth bila berakhir sebelum mulai'),
   months: z.int(),
   cost: z.int().describe('Iuran seluruh bulan yang ditanggung'),
+  wage: z.int().nullable().describe('Program PU: upah yang dilaporkan orang ini; null untuk program BPU'),
   proposedBy: z.string(),
   proposedAt: z.string(),
   decidedBy: z.string().nullable(),
@@ -414,3 +415,63 @@ export const fileProposalResult = z.object({
   proposal: proposalResult.nullable().describe('Hasil usulan untuk pekerja yang ditemukan (null bila tidak ada)'),
 });
 export type FileProposalResult = z.infer<typeof fileProposalResult>;
+
+// --- Roll-over "Lanjutkan ke tahun berikutnya" (issue 18 §4) ---------------------------------------------------
+
+export const rolloverRequest = z.strictObject({
+  dpaReference: z.string().trim().min(3, 'isi nomor DPA tahun berikutnya, minimal 3 huruf').max(200),
+  budgetCeiling: rupiah.describe('Pagu anggaran program lanjutan (Rp)'),
+  quota: z.int().min(1, 'minimal 1 orang').max(10_000_000).optional().describe('Kuota baru; bawaan kuota program ini'),
+  name: z.string().trim().min(3, 'minimal 3 huruf').max(200).optional(),
+});
+export type RolloverRequest = z.infer<typeof rolloverRequest>;
+
+const rolloverPerson = z.object({
+  workerId: z.string(),
+  fullName: z.string(),
+  nikMasked: z.string(),
+});
+export const ROLLOVER_ENDINGS = ['ENDED_DEATH', 'ENDED_MOVED', 'ENDED_REPLACED', 'ENDED_WITHDRAWN'] as const;
+export const rolloverResult = z.object({
+  programId: z.string().nullable().describe('Program lanjutan; null pada pratinjau'),
+  startMonth: z.string(),
+  endMonth: z.string(),
+  months: z.int(),
+  prices: z.array(z.int()).describe('Program PU: iuran per bulan pada upah acuan; BPU: iuran paket per bulan'),
+  budgetNeeded: z.int().describe('Iuran yang dilanjutkan selama seluruh periode baru'),
+  budgetCeiling: z.int(),
+  carried: z.array(rolloverPerson),
+  notCarried: z.array(
+    rolloverPerson.extend({ reason: z.enum([...INELIGIBILITY_REASONS, ...ROLLOVER_ENDINGS]), message: z.string() }),
+  ),
+});
+export type RolloverView = z.infer<typeof rolloverResult>;
+
+// --- Continuation "lanjutkan mandiri" (issue 18 §5) -----------------------------------------------------------
+
+export const CONTINUATION_REASONS = ['period_over', 'left', 'election_over'] as const;
+export const continuationQuery = z.strictObject({
+  program: id.optional().describe('Hanya orang yang kepesertaan terakhirnya di program ini'),
+  ...paging,
+});
+export const continuationPerson = z.object({
+  workerId: z.string(),
+  enrollmentId: z.string(),
+  fullName: z.string(),
+  nikMasked: z.string(),
+  village: z.string(),
+  villageLabel: z.string(),
+  programId: z.string(),
+  programName: z.string(),
+  lastMonth: z.string().describe('Bulan terakhir yang ditanggung program'),
+  reason: z.enum(CONTINUATION_REASONS).describe('period_over, left (keluar/diganti/pindah) atau election_over'),
+  earnings: z.int().describe('Upah yang dilaporkan (PU) atau penghasilan program (BPU)'),
+  bpuIncome: z.int().describe('Baris penghasilan BPU (PP 44/2015 Lampiran II) untuk penghasilan itu'),
+  monthly: z.int().describe('Iuran mandiri JKK+JKM per bulan, sesudah potongan yang berlaku'),
+  grossMonthly: z.int().describe('Iuran sebelum potongan'),
+  treatment: z.string().describe('Perlakuan PP 50/2025 yang berlaku hari ini, dalam kata-kata'),
+  basis: z.string().describe('Dasar hukum tiap baris iuran'),
+});
+export type ContinuationPerson = z.infer<typeof continuationPerson>;
+export const continuationList = pageOf(continuationPerson);
+export const workerIdParam = z.strictObject({ workerId: id });

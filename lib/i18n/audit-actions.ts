@@ -87,6 +87,10 @@ export const AUDIT_ACTIONS = {
   'enrollment.verify': { id: 'Usulan kepesertaan diverifikasi', en: 'Enrollment proposals verified' },
   'enrollment.reject': { id: 'Usulan kepesertaan ditolak', en: 'Enrollment proposals rejected' },
   'enrollment.submit': { id: 'Kepesertaan dikirim ke BPJS dalam batch', en: 'Enrollments sent to BPJS in a batch' },
+  'continuation.letter': {
+    id: 'Surat ajakan melanjutkan kepesertaan mandiri dibuat',
+    en: 'Letter inviting a person to continue self-paid membership made',
+  },
   'enrollment.activate': { id: 'Kepesertaan diaktifkan dengan KPJ', en: 'Enrollments activated with a KPJ' },
   'enrollment.end': { id: 'Kepesertaan diakhiri', en: 'Enrollments ended' },
 

@@ -132,3 +132,42 @@ export async function recount(db: Database, programId: string) {
     enrollments: rows.length,
   };
 }
+
+/**
+ * The branch's answer as the exchange would leave it, written directly: one batch holding every enrollment of the
+ * programme (but `exceptWorker`'s), all active with a KPJ and coverage from `coverageStart`.
+ */
+export async function acceptedByBranch(
+  db: Database,
+  programId: string,
+  coverageStart: string,
+  exceptWorker?: string,
+): Promise<void> {
+  let rows = db.owner.selectFrom('enrollment').select('id').where('program_id', '=', programId);
+  if (exceptWorker) rows = rows.where('worker_id', '!=', exceptWorker);
+  const ids = (await rows.execute()).map((r) => r.id);
+  const batch = await db.owner
+    .insertInto('enrollment_batch')
+    .values({ program_id: programId, region_code: '34.02', persons: ids.length, submitted_by: 'test' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.owner
+    .updateTable('enrollment')
+    .set({
+      status: 'active',
+      decided_by: 'test',
+      batch_id: batch.id,
+      kpj_number: '12345678',
+      coverage_start: coverageStart,
+    })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function markDeceased(db: Database, workerId: string, deathDate: string): Promise<void> {
+  await db.owner
+    .updateTable('worker')
+    .set({ life_status: 'deceased', death_date: deathDate })
+    .where('id', '=', workerId)
+    .execute();
+}

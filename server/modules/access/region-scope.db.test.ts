@@ -560,6 +560,13 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     ['POST /api/programs/{id}/enrollments/reject', 'POST', '/enrollments/reject', 'ids'],
     ['POST /api/programs/{id}/enrollments/end', 'POST', '/enrollments/end', 'ids'],
     ['POST /api/programs/{id}/batches', 'POST', '/batches', undefined],
+    [
+      'POST /api/programs/{id}/rollover/preview',
+      'POST',
+      '/rollover/preview',
+      { dpaReference: 'DPA luar', budgetCeiling: 1 },
+    ],
+    ['POST /api/programs/{id}/rollover', 'POST', '/rollover', { dpaReference: 'DPA luar', budgetCeiling: 1 }],
   ] as const) {
     covered.set(route, async () => {
       const body =
@@ -586,6 +593,31 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       expect(row.status).toBe('proposed');
     });
   }
+  // The continuation list (issue 18 §5): no Sleman person on the list, in the export, or in a letter.
+  const slemanWorker = async () =>
+    String(
+      (
+        await db.owner
+          .selectFrom('enrollment')
+          .select('worker_id')
+          .where('program_id', '=', await slemanProgram())
+          .executeTakeFirstOrThrow()
+      ).worker_id,
+    );
+  covered.set('GET /api/programs/continuation', async () => {
+    const r = (await app.inject({ method: 'GET', url: '/api/programs/continuation?pageSize=200', headers })).json();
+    expect(r.items.filter((p: { village: string }) => p.village.startsWith('34.04'))).toEqual([]);
+  });
+  covered.set('GET /api/programs/continuation.xlsx', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/programs/continuation.xlsx', headers });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain('Program Sleman');
+  });
+  covered.set('GET /api/programs/continuation/{workerId}/letter.pdf', async () => {
+    const url = `/api/programs/continuation/${await slemanWorker()}/letter.pdf`;
+    const r = await app.inject({ method: 'GET', url, headers });
+    expect(r.statusCode).toBe(404);
+  });
   covered.set('POST /api/programs/{id}/proposals/file', async () => {
     const r = await app.inject({
       method: 'POST',

@@ -27,7 +27,9 @@ function presentEnrollment(
   const counters = countersOf(program);
   const from = periodIndex(periodOf(program), monthOf(row.first_month));
   const months = Math.max(0, monthIndex(monthOf(row.last_month)) - monthIndex(monthOf(row.first_month)) + 1);
-  const cost = counters.prices.slice(from, from + months).reduce((a, b) => a + b, 0);
+  // A PU enrollment is priced at its own wage (issue 18 §1); a BPU one at the programme's package.
+  const prices = row.price_by_month?.map(Number) ?? counters.prices;
+  const cost = prices.slice(from, from + months).reduce((a, b) => a + b, 0);
   return {
     id: row.id,
     programId: row.program_id,
@@ -42,6 +44,7 @@ function presentEnrollment(
     lastMonth: monthOf(row.last_month),
     months,
     cost,
+    wage: row.wage === null ? null : Number(row.wage),
     proposedBy: row.proposed_by,
     proposedAt: row.proposed_at.toISOString(),
     decidedBy: row.decided_by,

@@ -1,5 +1,8 @@
 import {
   batchResult,
+  continuationList,
+  continuationQuery,
+  workerIdParam,
   endRequest,
   endResult,
   ENROLLMENT_PROPOSERS,
@@ -23,6 +26,8 @@ import {
   proposalResult,
   rejectRequest,
   rejectResult,
+  rolloverRequest,
+  rolloverResult,
   verifyRequest,
   verifyResult,
 } from '../../../lib/contracts/programs.ts';
@@ -34,6 +39,13 @@ import * as lists from './enrollment.lists.ts';
 import * as proposals from './enrollment.proposals.ts';
 import { proposalTemplate, proposeFromFile } from './proposal-file.service.ts';
 import * as programs from './programs.service.ts';
+import { rollOverView } from './rollover.ts';
+import * as continuation from './continuation.ts';
+import { continuationWorkbook, XLSX_TYPE } from './continuation.export.ts';
+import { continuationLetterPdf } from './continuation.letter.ts';
+
+/** The export holds the whole list of a regency; a cohort of 10,000 is the largest the cases show. */
+const CONTINUATION_EXPORT_MAX = 20_000;
 
 const tags = ['programs'];
 /** A proposal list of 20,000 rows is well under 5 MB even as CSV with names. */
@@ -269,5 +281,84 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
       config: managers,
     },
     async (req, reply) => reply.status(201).send(await decisions.submitBatch(db, req.ctx, req.params.id)),
+  );
+
+  app.post(
+    '/api/programs/:id/rollover/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Pratinjau "Lanjutkan ke tahun berikutnya": siapa dilanjutkan, siapa tidak dan alasannya, anggaran',
+        params: idParam,
+        body: rolloverRequest,
+        response: { 200: rolloverResult },
+      },
+      config: managers,
+    },
+    async (req) => rollOverView(db, req.ctx, req.params.id, req.body, { dryRun: true }),
+  );
+
+  app.post(
+    '/api/programs/:id/rollover',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lanjutkan ke tahun berikutnya: program periode sesudahnya dan usulan anggota yang tetap memenuhi syarat',
+        params: idParam,
+        body: rolloverRequest,
+        response: { 201: rolloverResult },
+      },
+      config: managers,
+    },
+    async (req, reply) => reply.status(201).send(await rollOverView(db, req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/programs/continuation',
+    {
+      schema: {
+        tags,
+        summary: 'Lanjutkan mandiri: orang yang kepesertaan didanainya berakhir, dengan iuran BPU mandiri',
+        querystring: continuationQuery,
+        response: { 200: continuationList },
+      },
+      config: { access: { roles: ENROLLMENT_READERS } },
+    },
+    async (req) => continuation.continuationList(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/programs/continuation.xlsx',
+    {
+      schema: { tags, summary: 'Daftar lanjutkan mandiri sebagai XLSX' },
+      config: { access: { roles: ENROLLMENT_READERS } },
+    },
+    async (req, reply) => {
+      const list = await continuation.continuationAll(db, req.ctx, CONTINUATION_EXPORT_MAX);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="lanjutkan-mandiri.xlsx"')
+        .send(await continuationWorkbook(list.items, list.locale));
+    },
+  );
+
+  app.get(
+    '/api/programs/continuation/:workerId/letter.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Surat ajakan melanjutkan kepesertaan mandiri (PDF, bahasa Indonesia); tercatat di audit',
+        params: workerIdParam,
+      },
+      config: { access: { roles: ENROLLMENT_READERS } },
+    },
+    async (req, reply) => {
+      const facts = await continuation.continuationLetterFacts(db, req.ctx, req.params.workerId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="lanjutkan-mandiri-${req.params.workerId}.pdf"`)
+        .send(await continuationLetterPdf(facts));
+    },
   );
 }

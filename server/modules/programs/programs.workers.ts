@@ -93,6 +93,8 @@ const LISTED = [
   'e.batch_id',
   'e.kpj_number',
   'e.coverage_start',
+  'e.wage',
+  'e.price_by_month',
   'w.full_name',
   'w.nik',
   'w.segment',

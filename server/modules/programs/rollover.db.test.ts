@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramCreate } from '../../../lib/contracts/programs.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM, TRIRENGGO } from '../../testing/programs-fixtures.ts';
+import type { RolloverView } from '../../../lib/contracts/programs.ts';
+import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
+import {
+  acceptedByBranch,
+  actorContext,
+  addWorkers,
+  BANTUL_PROGRAM,
+  markDeceased,
+  TRIRENGGO,
+} from '../../testing/programs-fixtures.ts';
 import { createProgram, proposeWages, proposeWorkers, rollOver } from './index.ts';
 
 // Roll-over (issue 18 §4): the carried and not-carried members equal a hand-made fixture, the preview equals the
@@ -56,23 +64,7 @@ beforeAll(async () => {
   });
   // The branch's answers and the endings, written as the exchange and Disnaker would leave them.
   const w = (n: string) => id.get(n)!;
-  const batch = await db.owner
-    .insertInto('enrollment_batch')
-    .values({ program_id: source.id, region_code: '34.02', persons: 7, submitted_by: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.owner
-    .updateTable('enrollment')
-    .set({
-      status: 'active',
-      decided_by: 'test',
-      batch_id: batch.id,
-      kpj_number: '12345678',
-      coverage_start: '2026-01-01',
-    })
-    .where('program_id', '=', source.id)
-    .where('worker_id', '!=', w('Usulan'))
-    .execute();
+  await acceptedByBranch(db, source.id, '2026-01-01', w('Usulan'));
   await db.owner
     .updateTable('enrollment')
     .set({ status: 'ended', end_reason: 'period_end' })
@@ -88,11 +80,7 @@ beforeAll(async () => {
       .where('worker_id', '=', w(name))
       .execute();
   }
-  await db.owner
-    .updateTable('worker')
-    .set({ life_status: 'deceased', death_date: '2026-05-02' })
-    .where('id', '=', w('Meninggal'))
-    .execute();
+  await markDeceased(db, w('Meninggal'), '2026-05-02');
   // Covered from July by another programme (the province's BPU cohort).
   const other = await createProgram(db.app, disnaker, {
     ...BANTUL_PROGRAM,
@@ -173,5 +161,59 @@ describe('Lanjutkan ke tahun berikutnya', () => {
         'Aktif Kedua': 'BUDGET_EXCEEDED',
       },
     });
+  });
+});
+
+describe('the programme page of a PU cohort and its roll-over over HTTP', () => {
+  it('shows the PU terms, the employer/worker split and each wage; previews and confirms a roll-over, audited', async () => {
+    const app = await testApp(db);
+    try {
+      const user = await makeUser(db, 'disnaker', '34.02', 'disnaker.http');
+      const headers = await signIn(app, user.username, user.password);
+      const get = async (url: string) => (await app.inject({ method: 'GET', url, headers })).json();
+      const detail = await get(`/api/programs/${sourceId}`);
+      expect(detail).toMatchObject({ category: 'pu', pu: { employerName: 'Kapanewon Bantul', riskClass: 1 } });
+      expect(detail.split.employer + detail.split.worker).toBe(detail.figures.committed);
+      const list = await get(`/api/programs/${sourceId}/enrollments?pageSize=50`);
+      const wages = Object.fromEntries(
+        (list.items as { fullName: string; wage: number }[]).map((e) => [e.fullName, e.wage]),
+      );
+      expect(wages).toMatchObject({ Aktif: 2_400_000, 'Selesai Periode': 2_500_000, Usulan: 3_100_000 });
+
+      const body = { dpaReference: 'DPA 2026-IV', budgetCeiling: 1_000_000_000 };
+      const post = (url: string) => app.inject({ method: 'POST', url, headers, payload: body });
+      const preview = await post(`/api/programs/${sourceId}/rollover/preview`);
+      expect(preview.statusCode, preview.body).toBe(200);
+      const shown = preview.json() as RolloverView;
+      expect(shown.programId).toBeNull();
+      expect(shown.endMonth).toBe('2026-12');
+      // The first roll-over (quota 2) left 'Aktif Kedua' waiting; every other living member is covered from July.
+      expect(shown.carried.map((c) => c.fullName)).toEqual(['Aktif Kedua']);
+      expect(shown.budgetNeeded).toBeGreaterThan(0);
+      const deceased = shown.notCarried.find((n) => n.fullName === 'Meninggal');
+      expect(deceased).toMatchObject({ reason: 'DECEASED', nikMasked: '340208••••••0003' });
+      expect(shown.notCarried.find((n) => n.fullName === 'Pindah')?.message).toMatch(/pindah/);
+
+      const done = await post(`/api/programs/${sourceId}/rollover`);
+      expect(done.statusCode, done.body).toBe(201);
+      const made = (done.json() as RolloverView).programId!;
+      const audit = await db.owner
+        .selectFrom('audit_log')
+        .select(['actor_username', 'after'])
+        .where('action', '=', 'program.create')
+        .where('entity_id', '=', made)
+        .executeTakeFirstOrThrow();
+      expect(audit).toMatchObject({ actor_username: 'disnaker.http', after: { rolledOverFrom: sourceId } });
+
+      const refused = await app.inject({
+        method: 'POST',
+        url: `/api/programs/${sourceId}/rollover/preview`,
+        headers,
+        payload: { dpaReference: '', budgetCeiling: 0 },
+      });
+      expect(refused.statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -12,6 +12,10 @@ import {
   type Funder,
   type Package,
 } from '../../../lib/rules/eligibility.ts';
+import type { RolloverView } from '../../../lib/contracts/programs.ts';
+import { word } from '../../../lib/i18n/words.ts';
+import { REASON_MESSAGES } from '../../../lib/rules/eligibility.ts';
+import { maskNik } from '../../../lib/rules/nik.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
@@ -22,6 +26,7 @@ import { constraintError, countersOf, loadProgram, priceProgram, periodOf } from
 import { proposeWithWages } from './pu.proposals.ts';
 import { puOf } from './pu.pricing.ts';
 import * as workers from './programs.workers.ts';
+import { PU_WORDS } from './pu.words.ts';
 import { sql } from 'kysely';
 
 /** Why a member is not carried: an ending that closes the membership, or an eligibility reason for the new period. */
@@ -193,4 +198,43 @@ export async function rollOver(
     if (err instanceof Preview) return err.result;
     throw err;
   }
+}
+
+/** The roll-over as the page shows it: each person named (masked NIK) and each "not carried" with its reason. */
+export async function rollOverView(
+  db: Db,
+  ctx: RequestContext,
+  programId: string,
+  input: RolloverInput,
+  options: { dryRun?: boolean } = {},
+): Promise<RolloverView> {
+  const result = await rollOver(db, ctx, programId, input, options);
+  const actor = requireProgramManager(ctx);
+  const ids = [...result.carried, ...result.notCarried].map((p) => p.workerId);
+  const named = await withScope(db, actor.scope, (tx) => workers.candidatesByIds(tx, actor.scope, ids));
+  const byId = new Map(named.map((w) => [w.id, w]));
+  const person = (workerId: string) => {
+    const w = byId.get(workerId);
+    return { workerId, fullName: w?.full_name ?? '—', nikMasked: w ? maskNik(w.nik) : '—' };
+  };
+  const byName = (a: { fullName: string }, b: { fullName: string }) => a.fullName.localeCompare(b.fullName, 'id');
+  return {
+    programId: result.programId,
+    startMonth: result.startMonth,
+    endMonth: lastMonthOf(result),
+    months: result.months,
+    prices: result.prices,
+    budgetNeeded: result.budgetNeeded,
+    budgetCeiling: input.budgetCeiling,
+    carried: result.carried.map((c) => person(c.workerId)).sort(byName),
+    notCarried: result.notCarried
+      .map((n) => ({
+        ...person(n.workerId),
+        reason: n.reason,
+        message: n.reason.startsWith('ENDED_')
+          ? word(PU_WORDS[n.reason as keyof typeof PU_WORDS], actor.locale)
+          : REASON_MESSAGES[n.reason as IneligibilityReason][actor.locale],
+      }))
+      .sort(byName),
+  };
 }

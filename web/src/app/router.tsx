@@ -76,6 +76,9 @@ const ProgramEditPage = lazy(() =>
 const ProposalsPage = lazy(() =>
   import('../modules/programs/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })),
 );
+const ContinuationPage = lazy(() =>
+  import('../modules/cohorts/ContinuationPage.tsx').then((m) => ({ default: m.ContinuationPage })),
+);
 const VerificationPage = lazy(() =>
   import('../modules/programs/VerificationPage.tsx').then((m) => ({ default: m.VerificationPage })),
 );
@@ -222,6 +225,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'program/baru', element: <ProgramCreatePage /> },
           { path: 'program/:id/ubah', element: <ProgramEditPage /> },
+          { path: 'program/lanjutkan-mandiri', element: <ContinuationPage /> },
           { path: 'verifikasi', element: <VerificationPage /> },
         ],
       },

@@ -22,6 +22,7 @@ export const ROUTES = {
   programCreate: '/program/baru',
   programDetail: (id: string) => `/program/${id}`,
   programEdit: (id: string) => `/program/${id}/ubah`,
+  continuation: '/program/lanjutkan-mandiri',
   proposals: '/usulan',
   verification: '/verifikasi',
   exchange: '/pertukaran',

@@ -1,3 +1,4 @@
+import { formatRupiah } from '../../ui/format.ts';
 import { Checkbox, Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../../../lib/contracts/programs.ts';
@@ -9,6 +10,7 @@ import { HeirsLink } from '../claims/HeirsLink.tsx';
 import { enrollmentColumns } from './program-ui.tsx';
 import { ENROLLMENTS_PAGE_SIZE, useEnrollments } from './programs-api.ts';
 import { useProgramsText } from './programs-text.ts';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
 
 /** The status filter and the page of an enrollment list live in the URL (`status`, `page`). */
 export function useEnrollmentListState(defaultStatus: EnrollmentStatus | '' = '') {
@@ -57,12 +59,24 @@ export function EnrollmentList({
   showHeirs?: boolean;
 }) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const { status, page, setStatus, setPage } = useEnrollmentListState(defaultStatus);
   const enrollments = useEnrollments(programId, { status, page });
   const rows = enrollments.data?.items ?? [];
   const columns: Column<Enrollment>[] = [
     ...enrollmentColumns(t, locale),
+    // A PU programme's persons each carry their reported wage (issue 18 §1).
+    ...(rows.some((r) => r.wage !== null)
+      ? [
+          {
+            key: 'wage',
+            header: ct('pu.col.wage'),
+            align: 'right' as const,
+            cell: (e: Enrollment) => (e.wage === null ? '—' : formatRupiah(e.wage)),
+          },
+        ]
+      : []),
     ...(showHeirs
       ? [
           {

@@ -16,7 +16,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { ProgramCostPreviewRequest, ProgramCreate, ProgramDetail } from '../../../../lib/contracts/programs.ts';
+import type {
+  ProgramCategory,
+  ProgramCostPreviewRequest,
+  ProgramCreate,
+  ProgramDetail,
+} from '../../../../lib/contracts/programs.ts';
 import { formatRupiah } from '../../../../lib/rules/money.ts';
 import {
   addMonths,
@@ -41,6 +46,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { IncomeRowField } from '../contributions/IncomeRowField.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { BackToPrograms, funderLabel } from './program-ui.tsx';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
+import { noPu, PuFields, puOfValues, puValuesOf, type PuValues } from '../cohorts/PuFields.tsx';
 import { useCreateProgram, useProgram, useProgramCostPreview, useUpdateProgram } from './programs-api.ts';
 import { useProgramsText } from './programs-text.ts';
 
@@ -58,8 +65,9 @@ type Values = {
   dpaReference: string;
   minAge: number | '';
   maxAge: number | '';
-};
-type FieldName = keyof Values | 'funderRegion';
+  /** Issue 18 §1: a PU programme is priced on each person's wage; declaredIncome is then its reference wage. */
+} & PuValues;
+type FieldName = keyof Values | 'funderRegion' | 'pu';
 
 function valuesOf(p: ProgramDetail): Values {
   return {
@@ -76,6 +84,7 @@ function valuesOf(p: ProgramDetail): Values {
     dpaReference: p.dpaReference ?? '',
     minAge: p.minAge,
     maxAge: p.maxAge,
+    ...puValuesOf(p),
   };
 }
 
@@ -96,6 +105,7 @@ export function ProgramCreatePage() {
     dpaReference: '',
     minAge: DEFAULT_AGE_RANGE.min,
     maxAge: DEFAULT_AGE_RANGE.max,
+    ...noPu(),
   };
   return (
     <ProgramForm initial={initial} state={create} save={(input, done) => create.mutate(input, { onSuccess: done })} />
@@ -121,7 +131,7 @@ export function ProgramEditPage() {
     <ProgramForm
       initial={valuesOf(program.data)}
       state={update}
-      save={({ region: _fixed, ...patch }, done) => update.mutate(patch, { onSuccess: done })}
+      save={({ region: _fixed, category: _kept, ...patch }, done) => update.mutate(patch, { onSuccess: done })}
       editing
     />
   );
@@ -158,6 +168,7 @@ function BudgetPreview({ values }: { values: Values }) {
         startMonth: values.startMonth,
         months: Number(values.months),
         budgetCeiling: Number(values.budgetCeiling),
+        ...(values.category === 'pu' && { category: 'pu', pu: puOfValues(values) }),
       }
     : null;
   const [debounced] = useDebouncedValue(JSON.stringify(request), 300);
@@ -222,12 +233,14 @@ function BudgetPreview({ values }: { values: Values }) {
 
 function ProgramForm({ initial, state, save, editing = false }: FormProps) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(initial);
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const setPu = <K extends keyof PuValues>(key: K, value: PuValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const serverErrors = fieldErrors<FieldName>(state.error);
   const fieldError = (key: FieldName) => missing[key] ?? serverErrors[key];
   const funderRegion = values.region ? funderRegionOf(values.funder, values.region) : null;
@@ -250,6 +263,7 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
       required.filter((k) => String(values[k]).trim() === '').map((k) => [k, t('programs.form.required')]),
     );
     if (values.targetSegments.length === 0) empty.targetSegments = t('programs.form.chooseSegments');
+    if (values.category === 'pu' && values.employerName.trim() === '') empty.employerName = t('programs.form.required');
     setMissing(empty);
     if (Object.keys(empty).length > 0) return;
     const input: ProgramCreate = {
@@ -267,6 +281,7 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
       dpaReference: values.dpaReference.trim() || null,
       minAge: Number(values.minAge),
       maxAge: Number(values.maxAge),
+      ...(values.category === 'pu' && { category: 'pu', pu: puOfValues(values) }),
     };
     save(input, (saved) => navigate(ROUTES.programDetail(saved.id)));
   };
@@ -324,6 +339,22 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
               />
             )}
 
+            {editing ? (
+              <Text size="sm">{ct('pu.categoryFixed')}</Text>
+            ) : (
+              <Radio.Group
+                label={ct('pu.category')}
+                value={values.category}
+                onChange={(v) => set('category', v as ProgramCategory)}
+              >
+                <Stack gap={6} mt={6}>
+                  <Radio value="bpu" label={ct('pu.category.bpu')} />
+                  <Radio value="pu" label={ct('pu.category.pu')} />
+                </Stack>
+              </Radio.Group>
+            )}
+            {values.category === 'pu' && <PuFields values={values} set={setPu} error={fieldError} />}
+
             <Checkbox.Group
               label={t('programs.form.segments')}
               description={t('programs.form.segmentsHint')}
@@ -340,26 +371,42 @@ function ProgramForm({ initial, state, save, editing = false }: FormProps) {
 
             <Fieldset legend={t('programs.form.money')} variant="unstyled">
               <Stack gap="md">
-                <Radio.Group
-                  label={t('programs.form.package')}
-                  value={values.package}
-                  onChange={(v) => set('package', v as Package)}
-                >
-                  <Group gap="lg" mt={6}>
-                    {PACKAGES.map((p) => (
-                      <Radio key={p} value={p} label={t(`programs.package.${p}`)} />
-                    ))}
-                  </Group>
-                </Radio.Group>
+                {values.category === 'bpu' && (
+                  <Radio.Group
+                    label={t('programs.form.package')}
+                    value={values.package}
+                    onChange={(v) => set('package', v as Package)}
+                  >
+                    <Group gap="lg" mt={6}>
+                      {PACKAGES.map((p) => (
+                        <Radio key={p} value={p} label={t(`programs.package.${p}`)} />
+                      ))}
+                    </Group>
+                  </Radio.Group>
+                )}
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <IncomeRowField
-                    date={/^\d{4}-\d{2}$/.test(values.startMonth) ? `${values.startMonth}-01` : ''}
-                    label={t('programs.form.income')}
-                    description={t('programs.form.incomeHint')}
-                    value={values.declaredIncome === '' ? '' : String(values.declaredIncome)}
-                    onChange={(v) => set('declaredIncome', v === '' ? '' : Number(v))}
-                    error={fieldError('declaredIncome')}
-                  />
+                  {values.category === 'pu' ? (
+                    <NumberInput
+                      label={ct('pu.wage')}
+                      description={ct('pu.wageHint')}
+                      prefix="Rp"
+                      {...money}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      value={values.declaredIncome}
+                      onChange={(v) => set('declaredIncome', typeof v === 'number' ? v : '')}
+                      error={fieldError('declaredIncome')}
+                    />
+                  ) : (
+                    <IncomeRowField
+                      date={/^\d{4}-\d{2}$/.test(values.startMonth) ? `${values.startMonth}-01` : ''}
+                      label={t('programs.form.income')}
+                      description={t('programs.form.incomeHint')}
+                      value={values.declaredIncome === '' ? '' : String(values.declaredIncome)}
+                      onChange={(v) => set('declaredIncome', v === '' ? '' : Number(v))}
+                      error={fieldError('declaredIncome')}
+                    />
+                  )}
                   <NumberInput
                     label={t('programs.form.quota')}
                     description={t('programs.form.quotaHint')}

@@ -1,7 +1,7 @@
 import { COVERAGE_STATES } from '../../../../lib/contracts/common.ts';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconPencil, IconUserPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconAlertTriangle, IconArrowForwardUp, IconChecklist, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   ENROLLMENT_PROPOSERS,
@@ -22,6 +22,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatMonth } from '../contributions/rule-format.ts';
 import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { EnrollmentList } from './EnrollmentList.tsx';
+import { RolloverDialog } from '../cohorts/RolloverDialog.tsx';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
 import { useProgram, useProgramGaps } from './programs-api.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useProgramsText } from './programs-text.ts';
@@ -47,6 +49,7 @@ export function ProgramPage() {
 
 function ProgramView({ program: p }: { program: ProgramDetail }) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
@@ -54,6 +57,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
   const mayPropose = ENROLLMENT_PROPOSERS.includes(me.role);
   const mayList = ENROLLMENT_READERS.includes(me.role);
   const tab = params.get('tab') ?? 'budget';
+  const [rollingOver, setRollingOver] = useState(false);
 
   const actions = (
     <>
@@ -77,6 +81,16 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           >
             {t('nav.verification')}
           </Button>
+          <Button component={Link} to={`${ROUTES.continuation}?program=${p.id}`} variant="default">
+            {ct('continuation.open')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => setRollingOver(true)}
+            leftSection={<IconArrowForwardUp size={18} aria-hidden />}
+          >
+            {ct('rollover.open')}
+          </Button>
           <Button component={Link} to={ROUTES.programEdit(p.id)} leftSection={<IconPencil size={18} aria-hidden />}>
             {t('programs.edit')}
           </Button>
@@ -96,6 +110,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
         above={<BackToPrograms />}
         actions={actions}
       />
+      {rollingOver && <RolloverDialog program={p} onClose={() => setRollingOver(false)} />}
       <Stack gap="lg">
         {!f.pricesCurrent && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} role="status">
@@ -117,8 +132,9 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           </Figure>
           <Figure label={t('programs.fig.price')} value={formatRupiah(f.pricePerPersonMonth)}>
             <Text size="xs" c="dimmed">
-              {t(`programs.package.${p.package}`)} ·{' '}
-              {t('programs.incomeBasis', { income: formatRupiah(p.declaredIncome) })}
+              {p.category === 'pu'
+                ? ct('pu.atWage', { wage: formatRupiah(p.declaredIncome) })
+                : `${t(`programs.package.${p.package}`)} · ${t('programs.incomeBasis', { income: formatRupiah(p.declaredIncome) })}`}
             </Text>
             {f.priceVaries && (
               <Text size="xs" c="orange">
@@ -157,6 +173,12 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
             <Text size="xs" c="dimmed">
               {t('programs.budgetRemaining', { amount: formatRupiah(f.budgetRemaining) })}
             </Text>
+            {p.split && (
+              <Text size="xs" data-testid="pu-split" aria-label={ct('pu.split')}>
+                {ct('pu.splitEmployer', { amount: formatRupiah(p.split.employer) })} ·{' '}
+                {ct('pu.splitWorker', { amount: formatRupiah(p.split.worker) })}
+              </Text>
+            )}
           </Figure>
         </SimpleGrid>
 
@@ -324,13 +346,25 @@ function Gaps({ programId }: { programId: string }) {
 
 function Terms({ program: p }: { program: ProgramDetail }) {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const rows: [string, ReactNode][] = [
     [t('programs.form.funder'), funderLabel(p.funder, t)],
     [t('programs.form.region'), p.regionLabel],
     [t('programs.form.segments'), p.targetSegments.map((s) => SEGMENTS[s].label[locale]).join(', ')],
-    [t('programs.form.package'), t(`programs.package.${p.package}`)],
-    [t('programs.form.income'), formatRupiah(p.declaredIncome)],
+    ...(p.pu
+      ? ([
+          [ct('pu.category'), ct('pu.category.pu')],
+          [ct('pu.employerName'), `${p.pu.employerName} (${ct(`pu.kind.${p.pu.employerKind}`)})`],
+          [ct('pu.programs'), p.pu.programs.map((x) => ct(`pu.program.${x}`)).join(' + ')],
+          [ct('pu.riskClass'), ct('pu.risk', { n: p.pu.riskClass })],
+          [ct('pu.size'), ct(`pu.size.${p.pu.employerSize}`)],
+          [ct('pu.wage'), formatRupiah(p.declaredIncome)],
+        ] satisfies [string, ReactNode][])
+      : ([
+          [t('programs.form.package'), t(`programs.package.${p.package}`)],
+          [t('programs.form.income'), formatRupiah(p.declaredIncome)],
+        ] satisfies [string, ReactNode][])),
     [t('programs.form.quota'), formatNumber(p.quota, locale)],
     [t('programs.col.period'), `${periodLabel(p, locale)} (${p.months})`],
     [t('programs.form.ceiling'), formatRupiah(p.budgetCeiling)],

@@ -14,9 +14,11 @@ import { funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { PROGRAMS_PAGE_SIZE, usePrograms } from './programs-api.ts';
 import { formatRupiah } from '../../ui/format.ts';
 import { useProgramsText } from './programs-text.ts';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
 
 export function ProgramsPage() {
   const t = useProgramsText();
+  const ct = useCohortsText();
   const [locale] = useLocale();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -70,13 +72,21 @@ export function ProgramsPage() {
       {t('programs.create')}
     </Button>
   ) : undefined;
+  const actions = mayCreate ? (
+    <>
+      <Button variant="default" onClick={() => navigate(ROUTES.continuation)}>
+        {ct('continuation.open')}
+      </Button>
+      {createButton}
+    </>
+  ) : undefined;
 
   return (
     <>
       <PageHeader
         title={t('programs.title')}
         description={t('programs.description', { region: me.regionLabel })}
-        actions={createButton}
+        actions={actions}
       />
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">

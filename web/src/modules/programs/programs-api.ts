@@ -1,6 +1,7 @@
 // Server state of the programmes module: programmes (figures only) and their enrollments (masked NIKs).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ContinuationPerson,
   EndReason,
   Enrollment,
   EnrollmentStatus,
@@ -14,6 +15,8 @@ import type {
   ProgramUpdate,
   ProposalRequest,
   ProposalResult,
+  RolloverRequest,
+  RolloverView,
   VerifyResult,
 } from '../../../../lib/contracts/programs.ts';
 import { api } from '../../app/api.ts';
@@ -143,3 +146,33 @@ export function useFileProposal(id: string) {
     }),
   );
 }
+
+/** "Lanjutkan ke tahun berikutnya" (issue 18 §4): the preview writes nothing (POST only for its body). */
+export function useRolloverPreview(id: string) {
+  return useMutation({
+    mutationFn: (input: RolloverRequest) =>
+      api<RolloverView>(path(id, '/rollover/preview'), { method: 'POST', body: input }),
+  });
+}
+
+export function useRollover(id: string) {
+  return useProgramMutation((input: RolloverRequest) =>
+    api<RolloverView>(path(id, '/rollover'), { method: 'POST', body: input }),
+  );
+}
+
+/** "Lanjutkan mandiri" (issue 18 §5): persons whose funded membership ended, with the self-paid BPU price. */
+export function useContinuation(page: number, program: string | null) {
+  return useQuery({
+    queryKey: ['programs', 'continuation', page, program],
+    queryFn: ({ signal }) =>
+      api<Page<ContinuationPerson>>('/api/programs/continuation', {
+        query: { page, pageSize: 50, program: program ?? undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+export const continuationXlsxUrl = '/api/programs/continuation.xlsx';
+export const continuationLetterUrl = (workerId: string) =>
+  `/api/programs/continuation/${encodeURIComponent(workerId)}/letter.pdf`;
