@@ -53,7 +53,10 @@ export async function removeHoliday(db: Db, ctx: RequestContext, day: string): P
   return listHolidays(db, ctx);
 }
 
-/** Marks every claim whose last working day is before `today` and still has no decision; audited per claim. */
+/**
+ * Marks every claim whose service level (JKM payment, JKK status) ended before `today` without a decision, and every
+ * JKK claim whose stage-I report was not there by its last day; audited per claim and deadline.
+ */
 export async function markSlaBreaches(db: Db, today: string = todayWib(systemClock())): Promise<number> {
   const ctx = systemContext(CLAIM_SLA_JOB);
   return withScope(db, '*', async (tx) => {
@@ -67,7 +70,17 @@ export async function markSlaBreaches(db: Db, today: string = todayWib(systemClo
         after: { sla_due_on: m.sla_due_on, today },
       });
     }
-    return marked.length;
+    const late = await repo.markReportBreaches(tx, '*', today);
+    for (const m of late) {
+      await writeAudit(tx, ctx, {
+        action: 'claim.sla.report_breach',
+        entity: 'claim',
+        entityId: String(m.id),
+        region: m.village_code,
+        after: { report_due_on: m.report_due_on, today },
+      });
+    }
+    return marked.length + late.length;
   });
 }
 
