@@ -10,7 +10,7 @@ import type { App } from '../../platform/http.ts';
 import { LAPSED_NIK, seedClaimPeople } from '../../testing/claims-fixtures.ts';
 import { actorContext, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
-import { gapLedger } from './index.ts';
+import { claimsFigures, gapLedger } from './index.ts';
 import { importGapList } from './gap-import.service.ts';
 
 const FIXTURE = 'test-fixtures/claims/daftar-kejadian.csv';
@@ -97,6 +97,18 @@ describe('gap-list import', () => {
       ['2026-05', 42_000_000],
       ['2026-03', 84_000_000],
       ['2026-02', 70_000_000],
+    ]);
+    // The dashboards' and the monthly report's figures count the same events, and open data its district.
+    const figures = await claimsFigures(db.app, '34.02', { from: '2026-01-01', to: '2026-12-31' });
+    expect(figures.gaps).toMatchObject({ events: 4, missed: 196_000_000 });
+    expect(figures.gaps.byReason.map((g) => [g.key, g.claims])).toEqual([
+      ['lapsed', 1],
+      ['not_enrolled', 1],
+      ['not_registered', 2],
+    ]);
+    const open = await app.inject({ method: 'GET', url: '/open/claims?year=2026' });
+    expect(open.json<{ districts: { gaps: number | null }[] }>().districts).toEqual([
+      expect.objectContaining({ gaps: null }),
     ]);
     expect(await audits('claim.gap_entry.create')).toHaveLength(4);
     expect((await audits('claim.gap_list.import')).at(-1)?.after).toMatchObject({ added: 4 });
