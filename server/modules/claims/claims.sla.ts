@@ -60,27 +60,30 @@ export async function removeHoliday(db: Db, ctx: RequestContext, day: string): P
 export async function markSlaBreaches(db: Db, today: string = todayWib(systemClock())): Promise<number> {
   const ctx = systemContext(CLAIM_SLA_JOB);
   return withScope(db, '*', async (tx) => {
-    const marked = await repo.markBreaches(tx, '*', today);
-    for (const m of marked) {
-      await writeAudit(tx, ctx, {
+    const marked = [
+      ...(await repo.markBreaches(tx, '*', today)).map((m) => ({
         action: 'claim.sla.breach',
-        entity: 'claim',
-        entityId: String(m.id),
+        id: m.id,
         region: m.village_code,
         after: { sla_due_on: m.sla_due_on, today },
-      });
-    }
-    const late = await repo.markReportBreaches(tx, '*', today);
-    for (const m of late) {
-      await writeAudit(tx, ctx, {
+      })),
+      ...(await repo.markReportBreaches(tx, '*', today)).map((m) => ({
         action: 'claim.sla.report_breach',
-        entity: 'claim',
-        entityId: String(m.id),
+        id: m.id,
         region: m.village_code,
         after: { report_due_on: m.report_due_on, today },
+      })),
+    ];
+    for (const m of marked) {
+      await writeAudit(tx, ctx, {
+        action: m.action,
+        entity: 'claim',
+        entityId: String(m.id),
+        region: m.region,
+        after: m.after,
       });
     }
-    return marked.length + late.length;
+    return marked.length;
   });
 }
 
