@@ -122,7 +122,7 @@ describe('claims: documents, hand-over to BPJS, payment and receipt', () => {
     await page.getByRole('button', { name: 'Nyatakan berkas lengkap' }).click();
     await expect.poll(() => page.getByTestId('claim-stage').textContent()).toBe('Berkas lengkap');
     // The service-level clock runs from the complete file (3 working days for JKM).
-    expect(await page.getByTestId('claim-sla').textContent()).toContain('Batas layanan (3 hari kerja');
+    expect(await page.getByTestId('claim-sla').textContent()).toContain('Batas layanan BPJS');
     await page.getByRole('button', { name: 'Serahkan ke BPJS' }).click();
     await expect.poll(() => page.getByTestId('claim-stage').textContent()).toBe('Diserahkan ke BPJS');
     const [letter] = await Promise.all([

@@ -243,12 +243,35 @@ describe('claims: intake, estimate and the not-protected ledger', () => {
     const byVillage = disnaker.getByRole('table', { name: 'Per desa/kelurahan' });
     expect(await byVillage.textContent()).toContain('Trirenggo');
     await screenshot(disnaker, 'claim-gap-ledger-disnaker');
+
+    // A village death list with a person Lindung never registered: checked (nothing saved yet), then saved; the
+    // totals move by the missed JKM benefit (issue 15 §6).
+    expect(await disnaker.getByTestId('gap-missed').textContent()).toBe('Rp42.000.000');
+    const list = `NIK;Nama;Kode desa;Jenis;Tanggal kejadian\n3402081503889873;Warga Daftar Desa;${TRIRENGGO};JKM;01-${monthText(0)}\n`;
+    await disnaker
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'daftar-kematian.csv', mimeType: 'text/csv', buffer: Buffer.from(list) });
+    await disnaker.getByRole('button', { name: 'Periksa daftar' }).click();
+    const summary = disnaker.getByTestId('gap-import-summary');
+    await expect.poll(() => summary.textContent()).toContain('1 kejadian baru (manfaat terlewat Rp42.000.000)');
+    expect(await disnaker.getByRole('table', { name: 'Pratinjau daftar' }).textContent()).toContain(
+      'Tidak pernah terdaftar',
+    );
+    expect(await disnaker.getByTestId('gap-missed').textContent()).toBe('Rp42.000.000');
+    await screenshot(disnaker, 'claim-gap-list-preview');
+    await disnaker.getByRole('button', { name: 'Simpan 1 kejadian ke buku' }).click();
+    await expect.poll(() => disnaker.getByTestId('gap-missed').textContent()).toBe('Rp84.000.000');
+    const listed = disnaker
+      .getByRole('table', { name: 'Kejadian tak terlindungi' })
+      .getByRole('row')
+      .filter({ hasText: 'Warga Daftar Desa' });
+    expect(await listed.textContent()).toMatch(/daftar-kematian\.csv.*Tidak pernah terdaftar.*Rp42\.000\.000/);
     await disnaker.close();
 
     // The leader sees the aggregates only: the benefit delivered and what not covering cost, no person, no ledger.
     const leader = await openAs('pimpinan.bantul');
     const card = leader.getByRole('region', { name: 'Klaim dan manfaat yang sudah dirasakan' });
-    await expect.poll(() => card.textContent()).toContain('1 kejadian orang yang tidak tertanggung');
+    await expect.poll(() => card.textContent()).toContain('2 kejadian orang yang tidak tertanggung');
     expect(await card.textContent()).not.toContain(lapsed.fullName);
     expect(await card.getByRole('link', { name: 'Buka buku tak terlindungi' }).count()).toBe(0);
     await screenshot(leader, 'claim-figures-pimpinan');

@@ -137,13 +137,13 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   registerClaimRoutes(app, {
     db,
     nikLookupsPerHour: config.nikLookupsPerHour,
-    dataDir: config.dataDir,
+    files: config.files,
     documentMaxBytes: config.claimDocumentMaxBytes,
   });
-  registerGovernanceRoutes(app, { db, dataDir: config.dataDir });
+  registerGovernanceRoutes(app, { db, files: config.files });
   registerEmployerRoutes(app, { db, database });
   registerCollectionRoutes(app, { db, database });
-  registerAssessmentRoutes(app, { db, dataDir: config.dataDir, evidenceMaxBytes: config.claimDocumentMaxBytes });
+  registerAssessmentRoutes(app, { db, files: config.files, evidenceMaxBytes: config.claimDocumentMaxBytes });
   await serveWeb(app, config.webDistDir);
   await app.ready();
   return app;

@@ -19,6 +19,7 @@ export const benefitRuleValue = z.discriminatedUnion('kind', [
       .max(12),
   }),
   z.strictObject({ kind: z.literal('care') }),
+  z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1).max(365), working: z.boolean() }),
 ]);
 
 export const benefitRuleInput = z.strictObject({

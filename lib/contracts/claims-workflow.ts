@@ -1,6 +1,7 @@
 // Claims, second slice (issue 15 §4, §5, §7): the document checklist, the workflow with its timeline, the
 // assignee and the heir's receipt.
 import { z } from 'zod';
+import { regionCode } from './common.ts';
 import {
   CLAIM_ACTIONS,
   CLAIM_STAGES,
@@ -103,6 +104,10 @@ export const claimWorkflow = z.object({
   slaDueOn: z.string().nullable(),
   /** Marked by the service-level job once the last working day passed without a decision. */
   slaBreached: z.boolean(),
+  /** JKK: last day of the stage-I accident report (2 × 24 h of the event, rule row); null for JKM. */
+  reportDueOn: z.string().nullable(),
+  /** JKK: marked by the job when no stage-I report was uploaded by its last day. */
+  reportBreached: z.boolean(),
   receipt: z
     .object({
       received: z.boolean(),
@@ -129,3 +134,9 @@ export const holidayList = z.object({
   items: z.array(z.object({ day: z.string(), name: z.string(), createdBy: z.string() })),
 });
 export type HolidayList = z.infer<typeof holidayList>;
+
+/** The hand-over batch file of the claims waiting at BPJS (XLSX or CSV with ';'). */
+export const handoverQuery = z.strictObject({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  region: regionCode.optional(),
+});

@@ -14,7 +14,8 @@ export const CLAIM_REPORTERS: readonly Role[] = ['admin', 'disnaker', 'operator'
 /** Who records heirs and the KK number (as who edits the worker). */
 export const HEIR_EDITORS: readonly Role[] = ['admin', 'disnaker', 'operator'];
 
-export const GAP_REASONS = ['not_enrolled', 'not_started', 'lapsed', 'ended', 'after_death'] as const;
+/** Why a person was not covered; `not_registered` only for people of an imported list who are not in the registry. */
+export const GAP_REASONS = ['not_registered', 'not_enrolled', 'not_started', 'lapsed', 'ended', 'after_death'] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
 const nik = z.string().regex(/^\d{16}$/, 'NIK 16 angka');
@@ -157,8 +158,29 @@ export const gapTotal = z.object({
 });
 export type GapTotal = z.infer<typeof gapTotal>;
 
+/** One event of the ledger: a claim of a registry worker, or an entry of an imported list (keyed by NIK). */
+export const gapEntry = z.object({
+  id: z.string(),
+  source: z.enum(['claim', 'list']),
+  claimId: z.string().nullable().describe('Tautan ke halaman klaim; null untuk baris dari daftar impor'),
+  workerId: z.string().nullable(),
+  name: z.string(),
+  nikMasked: z.string(),
+  villageCode: z.string(),
+  regionLabel: z.string(),
+  type: z.enum(CLAIM_TYPES),
+  outcome: z.enum(JKK_OUTCOMES).nullable(),
+  eventDate: isoDate,
+  gapReason: z.enum(GAP_REASONS),
+  gapSince: isoDate.nullable(),
+  segment: z.string().nullable(),
+  missed: z.number().int().describe('Manfaat tunai yang tidak diterima keluarga (Rupiah)'),
+  listName: z.string().nullable(),
+});
+export type GapEntry = z.infer<typeof gapEntry>;
+
 export const gapLedger = z.object({
-  items: z.array(claimSummary),
+  items: z.array(gapEntry),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -169,6 +191,49 @@ export const gapLedger = z.object({
   byMonth: z.array(gapTotal),
 });
 export type GapLedger = z.infer<typeof gapLedger>;
+
+// --- Gap list import (issue 15 §6): a village death list or an election incident list, CSV (;) or XLSX -------
+
+export const gapImportQuery = z.strictObject({
+  fileName: z.string().trim().min(1).max(200).default('daftar.csv'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('true: periksa dan tampilkan pratinjau tanpa menyimpan'),
+});
+
+export const GAP_IMPORT_STATUSES = ['new', 'covered', 'already'] as const;
+
+export const gapImportRow = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  nikMasked: z.string(),
+  regionLabel: z.string(),
+  type: z.enum(CLAIM_TYPES),
+  eventDate: isoDate,
+  status: z
+    .enum(GAP_IMPORT_STATUSES)
+    .describe('new: masuk buku; covered: terlindungi (laporkan sebagai klaim); already: sudah tercatat'),
+  gapReason: z.enum(GAP_REASONS).nullable(),
+  gapSince: isoDate.nullable(),
+  reason: z.string().describe('Kalimat pemeriksaan kepesertaan pada tanggal kejadian'),
+  missed: z.number().int(),
+});
+export type GapImportRow = z.infer<typeof gapImportRow>;
+
+export const gapImportResult = z.object({
+  fileName: z.string(),
+  saved: z.boolean(),
+  rows: z.number().int(),
+  issues: z.array(z.object({ row: z.number().int().nullable(), column: z.string().nullable(), message: z.string() })),
+  preview: z.array(gapImportRow),
+  added: z.number().int(),
+  covered: z.number().int(),
+  already: z.number().int(),
+  missed: z.number().int().describe('Jumlah manfaat yang terlewat dari baris baru (Rupiah)'),
+});
+export type GapImportResult = z.infer<typeof gapImportResult>;
 
 // --- Heirs and household -----------------------------------------------------------------------------------
 

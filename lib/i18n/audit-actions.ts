@@ -145,6 +145,17 @@ export const AUDIT_ACTIONS = {
   'claim.holiday.remove': { id: 'Hari libur layanan klaim dihapus', en: 'Claim service holiday removed' },
   'claim.sla.breach': { id: 'Klaim melewati batas layanan', en: 'Claim past its service level' },
   'claim.cover_letter': { id: 'Surat pengantar klaim ke BPJS diunduh', en: 'Claim cover letter to BPJS downloaded' },
+  'claim.gap_list.check': { id: 'Daftar kejadian diperiksa kepesertaannya', en: 'Event list checked for coverage' },
+  'claim.gap_list.import': {
+    id: 'Daftar kejadian diimpor ke buku tak terlindungi',
+    en: 'Event list imported to the gap ledger',
+  },
+  'claim.gap_entry.create': {
+    id: 'Kejadian tak terlindungi dicatat dari daftar',
+    en: 'Unprotected event entered from a list',
+  },
+  'claim.sla.report_breach': { id: 'Laporan tahap I JKK terlambat', en: 'JKK stage-I report late' },
+  'claim.handover_file': { id: 'Berkas serah klaim ke BPJS diunduh', en: 'Claim hand-over file to BPJS downloaded' },
   'worker.household.update': { id: 'Nomor KK pekerja diubah', en: 'Worker family card number changed' },
   'worker.heir.add': { id: 'Ahli waris pekerja ditambahkan', en: 'Worker heir added' },
   'worker.heir.remove': { id: 'Ahli waris pekerja dihapus', en: 'Worker heir removed' },

@@ -247,4 +247,32 @@ export const BENEFIT_RULE_SEED: readonly BenefitRuleRow[] = [
     certainty: 'secondary',
     value: { kind: 'care' },
   },
+  // Service-level deadlines (migration 20261207_0054_claims_gaps.sql), beside the benefits.
+  {
+    key: 'sla.jkm_payment',
+    validFrom: '2015-07-01',
+    validTo: null,
+    legalBasis: 'PP 44/2015 jo. PP 82/2019',
+    note: 'domain.md §4.6: BPJS membayar JKM paling lama 3 hari kerja setelah berkas lengkap [S] (pernyataan BPJS); pasal belum diverifikasi',
+    certainty: 'secondary',
+    value: { kind: 'days', days: 3, working: true },
+  },
+  {
+    key: 'sla.jkk_report_stage1',
+    validFrom: '2015-07-01',
+    validTo: null,
+    legalBasis: 'Permenaker 5/2021 Pasal 8 jo. Permenaker 1/2025',
+    note: 'domain.md §4.6 ⚠ tenggat belum diverifikasi; §11 butir 11: laporan tahap I 2 × 24 jam sejak kecelakaan (dihitung 2 hari kalender sejak tanggal kejadian, jamnya tidak dicatat)',
+    certainty: 'uncertain',
+    value: { kind: 'days', days: 2, working: false },
+  },
+  {
+    key: 'sla.jkk_status',
+    validFrom: '2023-01-01',
+    validTo: null,
+    legalBasis: 'PP 49/2023 Pasal 25A',
+    note: 'domain.md §4.6: BPJS menetapkan status dugaan kecelakaan kerja ≤ 30 hari setelah laporan tahap I [S]; tanggal berlaku PP 49/2023 ⚠ verifikasi. Jam dimulai saat berkas diserahkan ke BPJS',
+    certainty: 'uncertain',
+    value: { kind: 'days', days: 30, working: false },
+  },
 ];

@@ -21,7 +21,9 @@ export type BenefitRuleValue =
   /** Shares of the wage (basis points) for consecutive months; the last tier (months null) runs on. */
   | { kind: 'tiers'; tiers: { months: number | null; bp: number }[] }
   /** A service paid by BPJS as needed (no figure). */
-  | { kind: 'care' };
+  | { kind: 'care' }
+  /** A service-level deadline (sla.*): working days, or calendar days when `working` is false. */
+  | { kind: 'days'; days: number; working: boolean };
 
 export interface BenefitRuleRow {
   key: string;

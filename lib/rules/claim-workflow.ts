@@ -125,10 +125,26 @@ export function sniffDocumentType(bytes: Uint8Array): DocumentType | null {
 // ── Service level ────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * JKM: BPJS pays ≤ 3 working days after a complete claim (domain.md §4.6, [S]). The JKK deadlines (status ≤ 30 days
- * after the stage-I report, stage-I report within 2 × 24 h) are not clocked yet.
+ * Which service level each claim type runs, and the step that starts it; the length is the rule row (benefit_rule
+ * `sla.*`, domain.md §4.6). JKM: BPJS pays ≤ 3 working days after the file is complete. JKK: BPJS decides the
+ * status of a suspected accident ≤ 30 days after the stage-I report, which reaches it with the file. The JKK
+ * stage-I report itself (≤ 2 × 24 h of the event) is clocked from the event date at intake.
  */
-export const SLA_WORKING_DAYS: Readonly<Record<'jkm' | 'jkk', number | null>> = { jkm: 3, jkk: null };
+export const SLA_CLOCKS: Readonly<Record<'jkm' | 'jkk', { startsAt: 'complete' | 'hand'; rule: string }>> = {
+  jkm: { startsAt: 'complete', rule: 'sla.jkm_payment' },
+  jkk: { startsAt: 'hand', rule: 'sla.jkk_status' },
+};
+export const JKK_REPORT_RULE = 'sla.jkk_report_stage1';
+
+/** The last day of a deadline of `days` working or calendar days that starts on `start` (the start not counted). */
+export function deadlineFrom(
+  start: string,
+  deadline: { days: number; working: boolean },
+  holidays: ReadonlySet<string>,
+): string {
+  if (deadline.working) return addWorkingDays(start, deadline.days, holidays);
+  return new Date(Date.parse(`${start}T00:00:00Z`) + deadline.days * 86_400_000).toISOString().slice(0, 10);
+}
 
 const isWeekend = (iso: string) => {
   const day = new Date(`${iso}T00:00:00Z`).getUTCDay();

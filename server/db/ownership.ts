@@ -88,6 +88,7 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   claim_event: 'claims',
   claim_document: 'claims',
   claim_holiday: 'claims',
+  claim_gap_entry: 'claims',
 
   gov_organisation: 'governance',
   gov_member: 'governance',

@@ -42,6 +42,7 @@ import type {
   BenefitRuleTable,
   ClaimDocumentTable,
   ClaimEventTable,
+  ClaimGapEntryTable,
   ClaimHolidayTable,
   ClaimTable,
   WorkerHeirTable,
@@ -157,6 +158,7 @@ export interface DB {
   claim_event: ClaimEventTable;
   claim_document: ClaimDocumentTable;
   claim_holiday: ClaimHolidayTable;
+  claim_gap_entry: ClaimGapEntryTable;
   gov_organisation: GovOrganisationTable;
   gov_member: GovMemberTable;
   gov_instrument: GovInstrumentTable;

@@ -18,6 +18,7 @@ import {
   addHeir,
   assign,
   fileDocumentStore,
+  importGapList,
   reportClaim,
   setKkNumber,
   uploadDocument,
@@ -170,7 +171,7 @@ beforeAll(async () => {
   // A reported claim, an heir and a KK number of a demo worker (claims' own tables).
   const claimed = await db.owner
     .selectFrom('worker')
-    .select('id')
+    .select(['id', 'village_code'])
     .where('kabkota_code', '=', DEMO_REGENCY)
     .orderBy('id')
     .executeTakeFirstOrThrow();
@@ -185,6 +186,15 @@ beforeAll(async () => {
   });
   await addHeir(db.app, systemContext('test'), workerId, { name: 'Ahli Waris', relation: 'spouse' });
   await setKkNumber(db.app, systemContext('test'), workerId, { kkNumber: '3402080101100001' });
+  // A gap-ledger entry imported from a list, for a person not in the registry.
+  const gapList = `NIK;Nama;Kode desa;Jenis;Tanggal kejadian\n3402081503880051;Warga Daftar;${claimed.village_code};JKM;05-06-2026`;
+  const imported = await importGapList(
+    db.app,
+    systemContext('test'),
+    { fileName: 'daftar.csv', dryRun: false },
+    Buffer.from(gapList),
+  );
+  expect(imported.added).toBe(1);
   // A document of that claim (its file in a throw-away directory) and a timeline row (an assignment).
   const docDir = await mkdtemp(path.join(tmpdir(), 'lindung-rls-'));
   const documents = { db: db.app, store: fileDocumentStore(docDir), maxBytes: 1 << 20 };

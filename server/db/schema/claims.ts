@@ -84,6 +84,38 @@ export interface ClaimTable {
   receipt_at: ColumnType<Date | null, never, Date | string>;
   sla_due_on: ColumnType<string | null, never, string | null>;
   sla_breached_at: ColumnType<Date | null, never, Date | string | null>;
+  // The JKK stage-I report clock (migration 0054).
+  report_due_on: ColumnType<string | null, string | null | undefined, never>;
+  report_breached_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+/** An event of an imported list whose person was not covered on the date (migration 0054, claims). */
+export interface ClaimGapEntryTable {
+  id: Generated<string>;
+  kabkota_code: ColumnType<string, string, never>;
+  village_code: ColumnType<string, string, never>;
+  nik: ColumnType<string, string, never>;
+  full_name: ColumnType<string, string, never>;
+  worker_id: ColumnType<string | null, string | null | undefined, never>;
+  type: ColumnType<'jkm' | 'jkk', 'jkm' | 'jkk', never>;
+  outcome: ColumnType<string | null, string | null | undefined, never>;
+  disability_percent: ColumnType<string | null, string | number | null | undefined, never>;
+  stmb_months: ColumnType<number | null, number | null | undefined, never>;
+  event_date: ColumnType<string, string, never>;
+  note: ColumnType<string, string | undefined, never>;
+  coverage_reason: ColumnType<string, string, never>;
+  gap_reason: ColumnType<string, string, never>;
+  gap_since: ColumnType<string | null, string | null | undefined, never>;
+  segment: ColumnType<string | null, string | null | undefined, never>;
+  wage: ColumnType<string | null, number | null | undefined, never>;
+  contribution_months: ColumnType<number, number | undefined, never>;
+  estimate: ColumnType<unknown, string, never>;
+  estimate_total: ColumnType<string, number, never>;
+  list_name: ColumnType<string, string, never>;
+  list_sha256: ColumnType<string, string, never>;
+  list_row: ColumnType<number, number, never>;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 /** A day that is not a working day for the claim service levels (migration 0033, claims); national. */

@@ -1338,6 +1338,30 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'GET /api/claims/{id}/cover-letter.pdf',
     refused('GET', (c) => `/api/claims/${c}/cover-letter.pdf`),
   );
+  // The hand-over batch file (issue 15 §5): another regency is refused; the own file lists no Sleman person.
+  covered.set('GET /api/claims/handover-file', async () => {
+    await slemanClaim();
+    const other = await app.inject({ method: 'GET', url: `/api/claims/handover-file?region=${OTHER}`, headers });
+    expect(other.statusCode).toBe(403);
+    const own = await app.inject({ method: 'GET', url: '/api/claims/handover-file?format=csv', headers });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).not.toContain(OTHER_NIK);
+  });
+  // Gap-list import (issue 15 §6): a row in Sleman is refused by row and column, and nothing is written.
+  covered.set('POST /api/claims/gaps/import', async () => {
+    const before = await tableDigest(db.owner, ['claim_gap_entry']);
+    const list = `NIK;Nama;Kode desa;Jenis;Tanggal kejadian\n${OTHER_NIK};Warga Sleman;${OTHER}.01.2001;JKM;10-01-2026`;
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/claims/gaps/import?fileName=x.csv&dryRun=false',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(list),
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ saved: false, issues: [{ row: 2, column: 'Kode desa' }], preview: [] });
+    expect(r.body).not.toContain('Sleman,');
+    expect(await tableDigest(db.owner, ['claim_gap_entry'])).toEqual(before);
+  });
   // Claims figures (issue 15 §8): aggregates of the caller's scope only; open data as counts with 1 to 4 withheld.
   covered.set('GET /api/claims/figures', async () => {
     await slemanClaim();

@@ -25,6 +25,7 @@ import {
 import { isoDate, okResponse, regionCode } from '../../../lib/contracts/common.ts';
 import type { Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import type { FileStoreConfig } from '../../platform/file-store.ts';
 import * as assessments from './assessment.service.ts';
 import { fileEvidenceStore } from './assessment.store.ts';
 import { evidencePdf, figuresWorkbook, rankingWorkbook, XLSX_TYPE } from './assessment.pack.ts';
@@ -33,9 +34,12 @@ import * as province from './province.service.ts';
 
 const tags = ['assessment'];
 
-export function registerAssessmentRoutes(app: App, deps: { db: Db; dataDir: string; evidenceMaxBytes: number }) {
+export function registerAssessmentRoutes(
+  app: App,
+  deps: { db: Db; files: string | FileStoreConfig; evidenceMaxBytes: number },
+) {
   const { db } = deps;
-  const evidenceDeps = { db, store: fileEvidenceStore(deps.dataDir), maxBytes: deps.evidenceMaxBytes };
+  const evidenceDeps = { db, store: fileEvidenceStore(deps.files), maxBytes: deps.evidenceMaxBytes };
   const readers = { access: { roles: ASSESSMENT_READERS } };
   const editors = { access: { roles: FRAMEWORK_EDITORS } };
   const preparers = { access: { roles: ASSESSMENT_PREPARERS } };

@@ -3,7 +3,7 @@
 // evidence; the pimpinan submits it, which freezes a snapshot (figures, scores, narratives, evidence with hashes)
 // whose SHA-256 is kept beside it. Every change audited in its transaction.
 import { createHash } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { inScope } from '../../../lib/access/roles.ts';
 import type { Assessment, Evidence } from '../../../lib/contracts/assessment.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
@@ -301,7 +301,7 @@ export async function openEvidence(
   ctx: RequestContext,
   id: string,
   evidenceId: string,
-): Promise<{ evidence: Evidence; stream: ReadStream }> {
+): Promise<{ evidence: Evidence; stream: Readable }> {
   const actor = requireAssessmentReader(ctx);
   const e = await withScope(deps.db, actor.scope, async (tx) => {
     const found = await repo.evidenceById(tx, actor.scope, id, evidenceId);

@@ -1,11 +1,11 @@
 // The bytes of assessment evidence: the platform's file store under <data dir>/assessment-evidence/<assessment id>/,
 // never in the database (which keeps their SHA-256, size and sniffed type).
-import { fileStore, type FileStore } from '../../platform/file-store.ts';
+import { fileStore, type FileStore, type FileStoreConfig } from '../../platform/file-store.ts';
 
 export type EvidenceStore = FileStore;
 
-export function fileEvidenceStore(dataDir: string): EvidenceStore {
-  return fileStore(dataDir, 'assessment-evidence');
+export function fileEvidenceStore(files: string | FileStoreConfig): EvidenceStore {
+  return fileStore(files, 'assessment-evidence');
 }
 
 /** The type of an evidence file judged by its first bytes, not its name: PDF, JPEG or PNG. */

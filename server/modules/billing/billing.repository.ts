@@ -320,17 +320,26 @@ export type ParticipationRow = {
 
 /**
  * Every participation in scope as one relation: active (and, with `withEnded`, ended) enrollments registered with
- * BPJS, members of each region's current snapshot, and workers of certified APBD construction projects (Jakon), with lindung_coverage_state and lindung_lapse_date at `at`.
+ * BPJS, members of each region's current snapshot, and workers of certified APBD construction projects (Jakon),
+ * with lindung_coverage_state and lindung_lapse_date at `at`.
  */
 function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?: readonly string[] }) {
-  const statuses = o.withEnded ? ['active', 'ended'] : ['active'];
-  const nikE = o.niks === undefined ? sql`true` : sql`w.nik = ANY (${o.niks}::text[])`;
-  const nikM = o.niks === undefined ? sql`true` : sql`m.nik = ANY (${o.niks}::text[])`;
   return sql`
     SELECT x.*,
            lindung_coverage_state(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS state,
            lindung_lapse_date(x.category, x.coverage_start, x.coverage_end, x.paid_through, ${at}::date) AS lapse_date
-    FROM (
+    FROM (${participationSources(scope, o)}) AS x`;
+}
+
+/**
+ * The participations themselves (no state): enrollments registered with BPJS, current snapshot members and the Jakon
+ * of certified APBD construction projects.
+ */
+function participationSources(scope: Scope, o: { withEnded: boolean; niks?: readonly string[] }) {
+  const statuses = o.withEnded ? ['active', 'ended'] : ['active'];
+  const nikE = o.niks === undefined ? sql`true` : sql`w.nik = ANY (${o.niks}::text[])`;
+  const nikM = o.niks === undefined ? sql`true` : sql`m.nik = ANY (${o.niks}::text[])`;
+  return sql`
       SELECT 'program'::text AS source, w.nik, w.full_name, w.id::text AS worker_id, w.phone, w.life_status, w.death_date,
              pr.id::text AS program_id, pr.name AS program_name, e.kpj_number, e.category,
              e.coverage_start, e.coverage_end, e.paid_through, e.village_code,
@@ -354,8 +363,53 @@ function participations(scope: Scope, at: string, o: { withEnded: boolean; niks?
              p.village_code, NULL, NULL
       FROM project_worker_coverage p
       JOIN worker_directory w ON w.id = p.worker_id
-      WHERE ${inRegion(col('p.village_code'), scope)} AND ${nikE}
-    ) AS x`;
+      WHERE ${inRegion(col('p.village_code'), scope)} AND ${nikE}`;
+}
+
+/** One (NIK, date) question of a list: each is judged at its own date. */
+export type NikAt = { nik: string; at: string };
+
+/**
+ * The participations of many (NIK, date) pairs in one statement, each judged by lindung_coverage_state at the
+ * pair's own date (a list of deaths and accidents), active and ended; `at` says which pair a row answers.
+ */
+export async function participationsAtDates(
+  tx: Tx,
+  scope: Scope,
+  pairs: readonly NikAt[],
+): Promise<(ParticipationRow & { at: string })[]> {
+  if (pairs.length === 0) return [];
+  const niks = pairs.map((p) => p.nik);
+  const r = await sql<ParticipationRow & { at: string }>`
+    WITH q AS (SELECT DISTINCT q.nik, q.at FROM unnest(${niks}::text[], ${pairs.map((p) => p.at)}::date[]) AS q (nik, at))
+    SELECT to_char(q.at, 'YYYY-MM-DD') AS at, x.*,
+           lindung_coverage_state(x.category, x.coverage_start, x.coverage_end, x.paid_through, q.at) AS state,
+           lindung_lapse_date(x.category, x.coverage_start, x.coverage_end, x.paid_through, q.at) AS lapse_date
+    FROM q JOIN (${participationSources(scope, { withEnded: true, niks })}) AS x ON x.nik = q.nik
+    ORDER BY x.source DESC, x.coverage_start DESC`.execute(tx);
+  return r.rows;
+}
+
+/**
+ * Per (NIK, date) pair: whether a registry worker with the NIK is in the caller's scope, and whether the person was
+ * covered on the date from every source in every region (lindung_nik_covered), in one statement.
+ */
+export async function nikFactsAtDates(
+  tx: Tx,
+  scope: Scope,
+  pairs: readonly NikAt[],
+): Promise<{ nik: string; at: string; registered: boolean; covered_anywhere: boolean }[]> {
+  if (pairs.length === 0) return [];
+  const r = await sql<{ nik: string; at: string; registered: boolean; covered_anywhere: boolean }>`
+    SELECT q.nik, to_char(q.at, 'YYYY-MM-DD') AS at,
+           EXISTS (SELECT 1 FROM worker_directory w WHERE w.nik = q.nik AND ${inRegion(col('w.village_code'), scope)})
+             AS registered,
+           lindung_nik_covered(q.nik, q.at) AS covered_anywhere
+    FROM (SELECT DISTINCT q.nik, q.at
+          FROM unnest(${pairs.map((p) => p.nik)}::text[], ${pairs.map((p) => p.at)}::date[]) AS q (nik, at)) AS q`.execute(
+    tx,
+  );
+  return r.rows;
 }
 
 export async function participationsOf(tx: Tx, scope: Scope, nik: string, at: string): Promise<ParticipationRow[]> {

@@ -9,7 +9,7 @@ import type { App } from '../../platform/http.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { actorContext, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
-import { registerWorker } from '../registry/index.ts';
+import { COVERED_NIK, seedClaimPeople } from '../../testing/claims-fixtures.ts';
 import {
   addBenefitRule,
   listBenefitRules,
@@ -26,10 +26,6 @@ import {
 const opTrirenggo = actorContext('operator', TRIRENGGO, 'operator.trirenggo');
 const opPalbapang = actorContext('operator', PALBAPANG, 'operator.palbapang');
 const disnaker = actorContext('disnaker', '34.02', 'disnaker.bantul');
-
-const COVERED_NIK = nikFor('1980-07-01', 'P', 9);
-const LAPSED_NIK = nikFor('1982-03-10', 'L', 11);
-const NEVER_NIK = nikFor('1990-01-20', 'L', 12);
 
 let db: TestDatabase;
 let app: App;
@@ -54,68 +50,7 @@ const audits = async (action: string) =>
 beforeAll(async () => {
   db = await createTestDatabase('claims');
   app = await testApp(db);
-  const base = { birthDate: '1980-07-01', sex: 'P', village: TRIRENGGO, segment: 'farmer', category: 'BPU' } as const;
-  ids.covered = (
-    await registerWorker(db.app, opTrirenggo, {
-      ...base,
-      nik: COVERED_NIK,
-      fullName: 'Sri Lestari',
-      monthlyIncome: 1_000_000,
-    })
-  ).id;
-  ids.lapsed = (
-    await registerWorker(db.app, opTrirenggo, {
-      ...base,
-      nik: LAPSED_NIK,
-      fullName: 'Bambang Wijaya',
-      birthDate: '1982-03-10',
-      sex: 'L',
-      segment: 'fisher',
-      monthlyIncome: 1_500_000,
-    })
-  ).id;
-  ids.never = (
-    await registerWorker(db.app, opTrirenggo, {
-      ...base,
-      nik: NEVER_NIK,
-      fullName: 'Agus Salim',
-      birthDate: '1990-01-20',
-      sex: 'L',
-      monthlyIncome: 1_000_000,
-    })
-  ).id;
-  // BPJS snapshot (self-paid BPU): Sri paid through June 2026 since June 2022 (49 months); Bambang paid through
-  // January 2026 only, so he lapsed on 16 April 2026.
-  const snapshot = await db.owner
-    .insertInto('membership_snapshot')
-    .values({ region_code: '34.02', as_of: '2026-06-30', source: 'file', imported_by: 'test', persons: 2 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.owner
-    .insertInto('bpjs_member')
-    .values([
-      {
-        snapshot_id: snapshot.id,
-        region_code: '34.02',
-        nik: COVERED_NIK,
-        kpj_number: '99000000001',
-        category: 'BPU',
-        coverage_start: '2022-06-01',
-        paid_through: '2026-06-01',
-        village_code: TRIRENGGO,
-      },
-      {
-        snapshot_id: snapshot.id,
-        region_code: '34.02',
-        nik: LAPSED_NIK,
-        kpj_number: '99000000002',
-        category: 'BPU',
-        coverage_start: '2025-06-01',
-        paid_through: '2026-01-01',
-        village_code: TRIRENGGO,
-      },
-    ])
-    .execute();
+  Object.assign(ids, await seedClaimPeople(db));
 });
 afterAll(async () => {
   await app?.close();
@@ -242,7 +177,7 @@ describe('intake and the gap ledger', () => {
     const ledger = await gapLedger(db.app, disnaker, { page: 1, pageSize: 25 });
     expect(ledger.events).toBe(2);
     expect(ledger.missed).toBe(94_000_000 + 42_000_000);
-    expect(ledger.items.map((i) => i.workerName).sort()).toEqual(['Agus Salim', 'Bambang Wijaya']);
+    expect(ledger.items.map((i) => i.name).sort()).toEqual(['Agus Salim', 'Bambang Wijaya']);
     expect(ledger.byMonth).toEqual([
       { key: '2026-05', label: '2026-05', events: 1, missed: 94_000_000 },
       { key: '2026-04', label: '2026-04', events: 1, missed: 42_000_000 },

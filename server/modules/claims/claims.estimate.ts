@@ -64,8 +64,11 @@ export function gapOf(
   check: CoverageCheckResult,
   deathDate: string | null,
   date: string,
+  registered = true,
 ): { reason: GapReason; since: string | null } | null {
   if (check.covered) return null;
+  // Someone of an imported list whom neither the registry in scope nor any participation knows.
+  if (!registered && check.programs.length === 0) return { reason: 'not_registered', since: null };
   if (deathDate !== null && deathDate < date) return { reason: 'after_death', since: deathDate };
   const p = check.programs;
   const lapsed = p

@@ -63,6 +63,12 @@ async function query(tx: Tx, scope: Scope, from: string, to: string) {
   const decidedIn = sql<boolean>`c.decided_on BETWEEN ${from}::date AND ${to}::date`;
   const eventIn = sql<boolean>`c.event_date BETWEEN ${from}::date AND ${to}::date`;
   const base = tx.selectFrom('claim as c').where(inScope);
+  // Gap events as the ledger counts them: claims not covered on the event date and imported list entries.
+  const gapEvents = sql`
+    SELECT c.gap_reason, c.estimate_total FROM claim c WHERE NOT c.covered AND ${inScope} AND ${eventIn}
+    UNION ALL
+    SELECT e.gap_reason, e.estimate_total FROM claim_gap_entry e
+    WHERE ${regionInScope(sql.ref('e.village_code'), scope)} AND e.event_date BETWEEN ${from}::date AND ${to}::date`;
   const paid = base.where(PAID).where(decidedIn);
   const group = (key: ReturnType<typeof sql<string>>) =>
     paid
@@ -102,22 +108,14 @@ async function query(tx: Tx, scope: Scope, from: string, to: string) {
         ),
       ])
       .executeTakeFirstOrThrow(),
-    base
-      .where('c.covered', '=', false)
-      .where(eventIn)
-      .select([sql<string>`count(*)`.as('events'), sql<string>`coalesce(sum(c.estimate_total), 0)`.as('missed')])
-      .executeTakeFirstOrThrow(),
-    base
-      .where('c.covered', '=', false)
-      .where(eventIn)
-      .select([
-        sql<string>`coalesce(c.gap_reason, '')`.as('key'),
-        sql<string>`count(*)`.as('claims'),
-        sql<string>`coalesce(sum(c.estimate_total), 0)`.as('amount'),
-      ])
-      .groupBy(sql`coalesce(c.gap_reason, '')`)
-      .orderBy('key')
-      .execute(),
+    sql<{ events: string; missed: string }>`SELECT count(*)::text AS events,
+        coalesce(sum(g.estimate_total), 0)::text AS missed FROM (${gapEvents}) g`
+      .execute(tx)
+      .then((r) => r.rows[0]!),
+    sql<{ key: string; claims: string; amount: string }>`SELECT g.gap_reason AS key, count(*)::text AS claims,
+        coalesce(sum(g.estimate_total), 0)::text AS amount FROM (${gapEvents}) g GROUP BY 1 ORDER BY 1`
+      .execute(tx)
+      .then((r) => r.rows),
     base
       .where(sql<boolean>`(${reportedIn} OR ${decidedIn} OR (NOT c.covered AND ${eventIn}))`)
       .select([

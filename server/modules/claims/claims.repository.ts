@@ -3,7 +3,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { ClaimTable } from '../../db/schema/claims.ts';
 import type { Scope } from '../../../lib/access/roles.ts';
-import type { ClaimListQuery, GapQuery } from '../../../lib/contracts/claims.ts';
+import type { ClaimListQuery } from '../../../lib/contracts/claims.ts';
 import type { BenefitRuleRow, BenefitRuleValue } from '../../../lib/rules/benefits-entitlement.ts';
 import { nameKey } from '../../../lib/rules/import-values.ts';
 import type { Db, Tx } from '../../platform/db.ts';
@@ -78,7 +78,13 @@ function filtered(tx: Tx, scope: Scope, q: Omit<ClaimListQuery, 'page' | 'pageSi
   if (q.type) query = query.where('c.type', '=', q.type);
   if (q.covered) query = query.where('c.covered', '=', q.covered === 'yes');
   if (q.stage === 'overdue') {
-    query = query.where('c.sla_breached_at', 'is not', null).where('c.status', 'in', ['complete', 'handed']);
+    // Past a service level and still waiting for BPJS, or a JKK stage-I report late and the file not yet complete.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('c.sla_breached_at', 'is not', null), eb('c.status', 'in', ['complete', 'handed'])]),
+        eb.and([eb('c.report_breached_at', 'is not', null), eb('c.status', 'in', ['reported', 'returned'])]),
+      ]),
+    );
   } else if (q.stage) query = query.where('c.status', '=', q.stage);
   if (q.region) query = query.where(regionInScope('c.village_code', q.region));
   const text = q.q?.trim();
@@ -130,63 +136,6 @@ export function claimById(tx: Tx, scope: Scope, id: string) {
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
-}
-
-// --- Gap ledger -------------------------------------------------------------------------------------------
-
-function gaps(tx: Tx, scope: Scope, q: GapQuery) {
-  let query = claimsSelect(tx, scope).where('c.covered', '=', false);
-  if (q.region) query = query.where(regionInScope('c.village_code', q.region));
-  if (q.from) query = query.where('c.event_date', '>=', `${q.from}-01`);
-  if (q.to) query = query.where(sql<boolean>`c.event_date < (${`${q.to}-01`}::date + interval '1 month')`);
-  return query;
-}
-
-export async function gapLedger(tx: Tx, scope: Scope, q: GapQuery) {
-  const base = gaps(tx, scope, q);
-  const [rows, totals, byVillage, bySegment, byMonth] = await Promise.all([
-    base
-      .select(SUMMARY)
-      .orderBy('c.event_date', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base
-      .select((eb) => [
-        eb.fn.countAll<string>().as('events'),
-        sql<string>`coalesce(sum(c.estimate_total), 0)`.as('missed'),
-      ])
-      .executeTakeFirstOrThrow(),
-    base
-      .select((eb) => [
-        'c.village_code as key',
-        eb.fn.countAll<string>().as('events'),
-        sql<string>`sum(c.estimate_total)`.as('missed'),
-      ])
-      .groupBy('c.village_code')
-      .orderBy('key')
-      .execute(),
-    base
-      .select((eb) => [
-        sql<string>`coalesce(c.segment, '')`.as('key'),
-        eb.fn.countAll<string>().as('events'),
-        sql<string>`sum(c.estimate_total)`.as('missed'),
-      ])
-      .groupBy(sql`coalesce(c.segment, '')`)
-      .orderBy('key')
-      .execute(),
-    base
-      .select((eb) => [
-        sql<string>`to_char(c.event_date, 'YYYY-MM')`.as('key'),
-        eb.fn.countAll<string>().as('events'),
-        sql<string>`sum(c.estimate_total)`.as('missed'),
-      ])
-      .groupBy(sql`to_char(c.event_date, 'YYYY-MM')`)
-      .orderBy('key', 'desc')
-      .execute(),
-  ]);
-  return { rows, totals, byVillage, bySegment, byMonth };
 }
 
 // --- Household and heirs ----------------------------------------------------------------------------------

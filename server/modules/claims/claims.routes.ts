@@ -10,6 +10,8 @@ import {
   claimListQuery,
   estimateRequest,
   estimateResult,
+  gapImportQuery,
+  gapImportResult,
   gapLedger,
   gapQuery,
   heirIdParam,
@@ -30,24 +32,31 @@ import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http.ts';
+import { fileStore, type FileStore, type FileStoreConfig } from '../../platform/file-store.ts';
+import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import { estimate } from './claims.estimate.ts';
 import { claimsWorkbook, XLSX_TYPE } from './claims.export.ts';
 import { addBenefitRule, listBenefitRules } from './claims.rules.ts';
 import { getClaimFigures, openClaims as openClaimCounts } from './claims.figures.ts';
 import * as claims from './claims.service.ts';
-import { fileDocumentStore } from './claims.store.ts';
+import { importGapList } from './gap-import.service.ts';
 import * as household_ from './household.service.ts';
 import { registerClaimWorkflowRoutes } from './workflow.routes.ts';
 
 const tags = ['claims'];
 
+/** Claim documents in the platform file store (data directory or S3-compatible bucket), folder claim-documents. */
+export const fileDocumentStore = (files: string | FileStoreConfig): FileStore => fileStore(files, 'claim-documents');
+
+/** The largest list file (a few thousand rows of deaths and accidents). */
+const GAP_LIST_MAX_BYTES = 10 * 1024 * 1024;
+
 export function registerClaimRoutes(
   app: App,
-  deps: { db: Db; nikLookupsPerHour: number; dataDir: string; documentMaxBytes: number },
+  deps: { db: Db; nikLookupsPerHour: number; files: string | FileStoreConfig; documentMaxBytes: number },
 ) {
   const { db } = deps;
-  registerClaimWorkflowRoutes(app, { db, store: fileDocumentStore(deps.dataDir), maxBytes: deps.documentMaxBytes });
+  registerClaimWorkflowRoutes(app, { db, store: fileDocumentStore(deps.files), maxBytes: deps.documentMaxBytes });
   const readers = { access: { roles: CLAIM_READERS } };
   const reporters = { access: { roles: CLAIM_REPORTERS } };
   const editors = { access: { roles: HEIR_EDITORS } };
@@ -129,6 +138,24 @@ export function registerClaimRoutes(
     },
     async (req) => claims.gapLedger(db, req.ctx, req.query),
   );
+
+  registerUploadRoutes(app, GAP_LIST_MAX_BYTES, (scoped) => {
+    scoped.post(
+      '/api/claims/gaps/import',
+      {
+        schema: {
+          tags,
+          summary:
+            'Impor daftar kematian/kecelakaan (CSV ; atau XLSX) ke buku tak terlindungi: dryRun=true memeriksa dan menampilkan pratinjau; semua baris atau tidak sama sekali',
+          querystring: gapImportQuery,
+          response: { 200: gapImportResult },
+        },
+        bodyLimit: GAP_LIST_MAX_BYTES,
+        config: reporters,
+      },
+      async (req) => importGapList(db, req.ctx, req.query, uploadedFile(req.body)),
+    );
+  });
 
   app.get(
     '/api/claims/figures',

@@ -28,7 +28,10 @@ import { findWorkersInScope, workerNotFound } from '../registry/index.ts';
 import { contributionMonthsAt, entitlementFromRules, gapOf, speakingParticipation } from './claims.estimate.ts';
 import { requireClaimReader, requireClaimReporter } from './claims.policy.ts';
 import * as repo from './claims.repository.ts';
+import * as gaps from './gap.repository.ts';
 import { ENTITY_WORDS } from './claims.words.ts';
+import { deadlineRule } from './workflow.service.ts';
+import { JKK_REPORT_RULE, deadlineFrom } from '../../../lib/rules/claim-workflow.ts';
 import { word } from '../../../lib/i18n/words.ts';
 
 /** Most rows one export writes. */
@@ -66,6 +69,8 @@ export async function reportClaim(db: Db, ctx: RequestContext, input: ClaimCreat
   const gap = gapOf(check, worker.death_date, input.eventDate);
   const speaking = speakingParticipation(check);
   const id = await withScope(db, actor.scope, async (tx) => {
+    // JKK: the stage-I accident report is due 2 × 24 h after the event (the rule row in force on the event date).
+    const report = input.type === 'jkk' ? await deadlineRule(tx, JKK_REPORT_RULE, input.eventDate) : null;
     const claimId = await repo.insertClaim(tx, {
       kabkota_code: worker.kabkota_code,
       village_code: worker.village_code,
@@ -91,6 +96,7 @@ export async function reportClaim(db: Db, ctx: RequestContext, input: ClaimCreat
       estimate: JSON.stringify(e.items),
       estimate_total: e.total,
       created_by: actor.username,
+      report_due_on: report && deadlineFrom(input.eventDate, report, new Set()),
     });
     await writeAudit(tx, ctx, {
       action: 'claim.create',
@@ -194,21 +200,38 @@ export async function getClaim(db: Db, ctx: RequestContext, id: string): Promise
   };
 }
 
-/** `GET /api/claims/gaps`: the protection-gap ledger with totals by village, segment and month. */
+/** `GET /api/claims/gaps`: the protection-gap ledger (claims and imported list entries) with its totals. */
 export async function gapLedger(db: Db, ctx: RequestContext, q: GapQuery): Promise<GapLedger> {
   const actor = requireClaimReader(ctx);
   assertRegion(actor.scope, q.region);
-  const r = await withScope(db, actor.scope, (tx) => repo.gapLedger(tx, actor.scope, q));
+  const r = await withScope(db, actor.scope, (tx) => gaps.gapLedger(tx, actor.scope, q));
   const villages = await scopeLabels(
     db,
-    r.byVillage.map((v) => v.key),
+    [...new Set([...r.byVillage.map((v) => v.key), ...r.rows.map((v) => v.village_code)])],
     actor.locale,
   );
   const total = (label: (key: string) => string) => (t: { key: string; events: string; missed: string }) =>
     ({ key: t.key, label: label(t.key), events: Number(t.events), missed: Number(t.missed) }) satisfies GapTotal;
   const events = Number(r.totals.events);
   return {
-    items: await summaries(db, r.rows, actor.locale),
+    items: r.rows.map((g) => ({
+      id: `${g.source}-${g.id}`,
+      source: g.source,
+      claimId: g.source === 'claim' ? g.id : null,
+      workerId: g.worker_id,
+      name: g.name,
+      nikMasked: maskNik(g.nik),
+      villageCode: g.village_code,
+      regionLabel: villages.get(g.village_code) ?? g.village_code,
+      type: g.type,
+      outcome: (g.outcome as JkkOutcome | null) ?? null,
+      eventDate: g.event_date,
+      gapReason: g.gap_reason as GapReason,
+      gapSince: g.gap_since,
+      segment: g.segment,
+      missed: Number(g.missed),
+      listName: g.list_name,
+    })),
     total: events,
     page: q.page,
     pageSize: q.pageSize,

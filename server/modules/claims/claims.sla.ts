@@ -53,18 +53,34 @@ export async function removeHoliday(db: Db, ctx: RequestContext, day: string): P
   return listHolidays(db, ctx);
 }
 
-/** Marks every claim whose last working day is before `today` and still has no decision; audited per claim. */
+/**
+ * Marks every claim whose service level (JKM payment, JKK status) ended before `today` without a decision, and every
+ * JKK claim whose stage-I report was not there by its last day; audited per claim and deadline.
+ */
 export async function markSlaBreaches(db: Db, today: string = todayWib(systemClock())): Promise<number> {
   const ctx = systemContext(CLAIM_SLA_JOB);
   return withScope(db, '*', async (tx) => {
-    const marked = await repo.markBreaches(tx, '*', today);
-    for (const m of marked) {
-      await writeAudit(tx, ctx, {
+    const marked = [
+      ...(await repo.markBreaches(tx, '*', today)).map((m) => ({
         action: 'claim.sla.breach',
-        entity: 'claim',
-        entityId: String(m.id),
+        id: m.id,
         region: m.village_code,
         after: { sla_due_on: m.sla_due_on, today },
+      })),
+      ...(await repo.markReportBreaches(tx, '*', today)).map((m) => ({
+        action: 'claim.sla.report_breach',
+        id: m.id,
+        region: m.village_code,
+        after: { report_due_on: m.report_due_on, today },
+      })),
+    ];
+    for (const m of marked) {
+      await writeAudit(tx, ctx, {
+        action: m.action,
+        entity: 'claim',
+        entityId: String(m.id),
+        region: m.region,
+        after: m.after,
       });
     }
     return marked.length;

@@ -80,7 +80,8 @@ export const EXPORT_WORDS = {
 
 /** Why a person was not covered on the event date, in the export. */
 export const GAP_WORDS = {
-  not_enrolled: { id: 'Tidak terdaftar sebagai peserta', en: 'Not enrolled' },
+  not_registered: { id: 'Tidak pernah terdaftar', en: 'Never registered' },
+  not_enrolled: { id: 'Terdaftar tetapi belum menjadi peserta', en: 'Registered but not enrolled' },
   not_started: { id: 'Kepesertaan belum mulai', en: 'Membership not yet started' },
   lapsed: { id: 'Kepesertaan nonaktif (menunggak)', en: 'Membership lapsed (unpaid)' },
   ended: { id: 'Kepesertaan sudah berakhir', en: 'Membership ended' },

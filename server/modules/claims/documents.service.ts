@@ -2,7 +2,7 @@
 // their bytes, size-limited, stored outside the database with their SHA-256), downloads audited before the first
 // byte, all within the claim's region (RLS and regionInScope). "Berkas lengkap" only with every required item.
 import { createHash } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { ClaimDocument, DocumentChecklist, DocumentUploadQuery } from '../../../lib/contracts/claims-workflow.ts';
 import {
   DOCUMENT_EDITORS,
@@ -19,11 +19,11 @@ import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireRole } from '../access/index.ts';
 import { requireClaimReader } from './claims.policy.ts';
-import type { DocumentStore } from './claims.store.ts';
+import type { FileStore } from '../../platform/file-store.ts';
 import * as repo from './workflow.repository.ts';
 import { ACTION_WORDS, ENTITY_WORDS, ITEM_WORDS, STAGE_WORDS } from './claims.words.ts';
 
-export type DocumentDeps = { db: Db; store: DocumentStore; maxBytes: number };
+export type DocumentDeps = { db: Db; store: FileStore; maxBytes: number };
 
 export const claimNotFound = (locale: 'id' | 'en') => new AppError('NOT_FOUND', { entity: ENTITY_WORDS.claim[locale] });
 const documentNotFound = (locale: 'id' | 'en') => new AppError('NOT_FOUND', { entity: ENTITY_WORDS.document[locale] });
@@ -136,7 +136,7 @@ export async function openDocument(
   deps: DocumentDeps,
   ctx: RequestContext,
   documentId: string,
-): Promise<{ doc: ClaimDocument; stream: ReadStream }> {
+): Promise<{ doc: ClaimDocument; stream: Readable }> {
   const actor = requireClaimReader(ctx);
   const row = await withScope(deps.db, actor.scope, async (tx) => {
     const found = await repo.documentById(tx, actor.scope, documentId);

@@ -37,6 +37,8 @@ export async function claimForWork(tx: Tx, scope: Scope, id: string, lock = fals
       'c.receipt_at',
       'c.sla_due_on',
       'c.sla_breached_at',
+      'c.report_due_on',
+      'c.report_breached_at',
       'w.category',
       'w.full_name',
       'w.nik',
@@ -188,5 +190,32 @@ export async function markBreaches(tx: Tx, scope: Scope, today: string) {
     .where('sla_breached_at', 'is', null)
     .where(regionInScope('village_code', scope))
     .returning(['id', 'village_code', 'sla_due_on'])
+    .execute();
+}
+
+/**
+ * JKK claims whose stage-I report was due before `today` and still have no accident report (stage I), marked once;
+ * their ids and regions. The hourly job runs on the application's day, so a report uploaded after its last day is
+ * found missing at the first run of the next day.
+ */
+export async function markReportBreaches(tx: Tx, scope: Scope, today: string) {
+  return tx
+    .updateTable('claim as c')
+    .set({ report_breached_at: sql<Date>`now()` })
+    .where('c.type', '=', 'jkk')
+    .where('c.report_due_on', '<', today)
+    .where('c.report_breached_at', 'is', null)
+    .where(regionInScope('c.village_code', scope))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('claim_document as d')
+            .select('d.id')
+            .whereRef('d.claim_id', '=', 'c.id')
+            .where('d.item', '=', 'accident_report_1'),
+        ),
+      ),
+    )
+    .returning(['c.id', 'c.village_code', 'c.report_due_on'])
     .execute();
 }

@@ -5,6 +5,7 @@ import {
   documentChecklist,
   documentIdParam,
   documentUploadQuery,
+  handoverQuery,
   holidayDayParam,
   holidayInput,
   holidayList,
@@ -14,6 +15,8 @@ import {
 import { CLAIM_READERS, claimIdParam } from '../../../lib/contracts/claims.ts';
 import { DOCUMENT_EDITORS, RECEIPT_RECORDERS } from '../../../lib/rules/claim-workflow.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { XLSX_TYPE } from './claims.export.ts';
+import { handoverFile } from './claims.handover.ts';
 import * as sla from './claims.sla.ts';
 import * as documents from './documents.service.ts';
 import * as workflow from './workflow.service.ts';
@@ -173,6 +176,28 @@ export function registerClaimWorkflowRoutes(app: App, deps: documents.DocumentDe
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="surat-pengantar-klaim-${req.params.id}.pdf"`)
         .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/claims/handover-file',
+    {
+      schema: {
+        tags,
+        summary:
+          'Berkas serah klaim ke BPJS: semua klaim yang sudah diserahkan dan belum diputus, satu baris per klaim (XLSX/CSV, tercatat di jejak audit)',
+        querystring: handoverQuery,
+      },
+      config: readers,
+    },
+    async (req, reply) => {
+      const { bytes } = await handoverFile(db, req.ctx, req.query);
+      const csv = req.query.format === 'csv';
+      return reply
+        .header('content-type', csv ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="serah-klaim-bpjs.${csv ? 'csv' : 'xlsx'}"`)
+        .header('cache-control', 'no-store')
+        .send(bytes);
     },
   );
 

@@ -12,9 +12,9 @@ import { todayWib } from '../../../lib/rules/eligibility.ts';
 import {
   DOCUMENT_EDITORS,
   RECEIPT_RECORDERS,
-  SLA_WORKING_DAYS,
+  SLA_CLOCKS,
   TRANSITIONS,
-  addWorkingDays,
+  deadlineFrom,
   nextStage,
   possibleActions,
   type ClaimStage,
@@ -32,7 +32,15 @@ import { renderCoverLetter } from './claims.cover-letter.ts';
 import { requireClaimReader } from './claims.policy.ts';
 import { checklistOf, claimNotFound, incompleteError, stageConflict } from './documents.service.ts';
 import { ENTITY_WORDS } from './claims.words.ts';
+import { benefitRules } from './claims.repository.ts';
 import * as repo from './workflow.repository.ts';
+
+/** The deadline (`sla.*` benefit rule row) in force on `date`, or null when none is. */
+export async function deadlineRule(tx: Tx, key: string, date: string) {
+  const rules = await benefitRules(tx);
+  const row = rules.find((r) => r.key === key && r.validFrom <= date && (r.validTo === null || date <= r.validTo));
+  return row?.value.kind === 'days' ? row.value : null;
+}
 
 const receiptOpen = (c: repo.WorkClaim) =>
   c.receipt_at === null && c.paid_amount !== null && (c.status === 'paid' || c.status === 'closed');
@@ -50,6 +58,8 @@ async function workflowOf(tx: Tx, actor: Actor, claim: repo.WorkClaim): Promise<
     rejectedReason: claim.rejected_reason,
     slaDueOn: claim.sla_due_on,
     slaBreached: claim.sla_breached_at !== null,
+    reportDueOn: claim.report_due_on,
+    reportBreached: claim.report_breached_at !== null,
     receipt:
       claim.receipt_at === null
         ? null
@@ -126,11 +136,12 @@ export async function transition(
     if (input.action === 'pay') patch.paid_amount = input.amount;
     if (input.action === 'reject') patch.rejected_reason = input.reason;
     await repo.updateClaim(tx, actor.scope, String(claim.id), patch);
-    // The service-level clock: starts when the file is complete, paused while it is back with the family.
-    if (input.action === 'complete') {
-      const days = SLA_WORKING_DAYS[claim.type];
+    // The service-level clock: starts at the type's step (JKM: file complete; JKK: handed to BPJS), with the rule
+    // row in force that day; paused (cleared) while the file is back with the family. No rule row: no clock.
+    if (input.action === SLA_CLOCKS[claim.type].startsAt) {
       const today = todayWib(systemClock());
-      const due = days === null ? null : addWorkingDays(today, days, await repo.holidaysFrom(tx, today));
+      const deadline = await deadlineRule(tx, SLA_CLOCKS[claim.type].rule, today);
+      const due = deadline && deadlineFrom(today, deadline, await repo.holidaysFrom(tx, today));
       await repo.setSlaDue(tx, actor.scope, String(claim.id), due);
     }
     if (input.action === 'return') await repo.setSlaDue(tx, actor.scope, String(claim.id), null);

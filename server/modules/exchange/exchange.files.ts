@@ -30,6 +30,24 @@ const TEXT_FIELDS = new Set<string>([
 ]);
 
 export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: readonly BatchLine[]): Promise<Buffer> {
+  return writeTemplatedXlsx(BATCH_SHEET, columns, lines, TEXT_FIELDS);
+}
+
+export function writeBatchCsv(columns: readonly TemplateColumn[], lines: readonly BatchLine[]): Buffer {
+  return writeTemplatedCsv(columns, lines);
+}
+
+/**
+ * A file laid out by a template (its columns: a header and the field each shows), the batch file's mechanism for any
+ * file handed to the branch: XLSX with the `textFields` as text cells (NIK keeps its 16 digits), formula cells
+ * neutralised by the platform writer.
+ */
+export async function writeTemplatedXlsx<F extends string>(
+  sheetName: string,
+  columns: readonly { header: string; field: F }[],
+  lines: readonly Readonly<Record<F, string>>[],
+  textFields: ReadonlySet<string>,
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -38,13 +56,13 @@ export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: 
     out.on('error', reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(BATCH_SHEET);
+  const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = safeColumns(
     columns.map((c) => ({
       header: c.header,
       key: c.field,
       width: Math.min(40, Math.max(10, c.header.length + 2)),
-      ...(TEXT_FIELDS.has(c.field) && { style: { numFmt: '@' } }),
+      ...(textFields.has(c.field) && { style: { numFmt: '@' } }),
     })),
   );
   sheet.getRow(1).font = { bold: true };
@@ -55,7 +73,7 @@ export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: 
       columns.map((c) => line[c.field]),
     );
     columns.forEach((c, i) => {
-      if (TEXT_FIELDS.has(c.field)) row.getCell(i + 1).numFmt = '@';
+      if (textFields.has(c.field)) row.getCell(i + 1).numFmt = '@';
     });
     row.commit();
   }
@@ -65,7 +83,11 @@ export async function writeBatchXlsx(columns: readonly TemplateColumn[], lines: 
   return Buffer.concat(chunks);
 }
 
-export function writeBatchCsv(columns: readonly TemplateColumn[], lines: readonly BatchLine[]): Buffer {
+/** The same as CSV with ';' and a BOM, as Excel in Indonesia expects. */
+export function writeTemplatedCsv<F extends string>(
+  columns: readonly { header: string; field: F }[],
+  lines: readonly Readonly<Record<F, string>>[],
+): Buffer {
   return writeCsv(
     columns.map((c) => c.header),
     lines.map((l) => columns.map((c) => l[c.field])),

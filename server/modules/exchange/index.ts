@@ -18,3 +18,5 @@ export { branchAnswers, type BranchAnswerRow } from './exchange.repository.ts';
 export { latestSnapshotDate } from './exchange.todo.ts';
 // Which NIKs appear in a BPJS membership snapshot, read inside the caller's withScope transaction.
 export { memberNiks } from './exchange.repository.ts';
+// The template mechanism of the batch file (columns: header and field) for other files handed to the branch.
+export { writeTemplatedCsv, writeTemplatedXlsx } from './exchange.files.ts';

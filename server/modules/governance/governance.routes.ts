@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.ts';
-import { fileStore } from '../../platform/file-store.ts';
+import { fileStore, type FileStoreConfig } from '../../platform/file-store.ts';
 import type { App } from '../../platform/http.ts';
 import { registerInstrumentRoutes } from './instruments.routes.ts';
 import { registerPlanRoutes } from './plans.routes.ts';
@@ -7,10 +7,10 @@ import { registerPlanRoutes } from './plans.routes.ts';
 /** Signed instruments and minutes: scans of a few pages; 20 MiB is generous. */
 export const GOVERNANCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
-export function registerGovernanceRoutes(app: App, deps: { db: Db; dataDir: string }) {
+export function registerGovernanceRoutes(app: App, deps: { db: Db; files: string | FileStoreConfig }) {
   const files = {
     db: deps.db,
-    store: fileStore(deps.dataDir, 'governance-documents'),
+    store: fileStore(deps.files, 'governance-documents'),
     maxBytes: GOVERNANCE_FILE_MAX_BYTES,
   };
   registerInstrumentRoutes(app, files);

@@ -3,7 +3,7 @@
 // audited download), links to programmes and targets, expiry alerts for agreements, and the public list of enacted
 // regional regulations.
 import { createHash } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import {
   AGREEMENT_KINDS,
   NATIONAL_KINDS,
@@ -250,7 +250,7 @@ export async function openInstrumentFile(
   deps: FileDeps,
   ctx: RequestContext,
   id: string,
-): Promise<{ name: string; size: number; stream: ReadStream }> {
+): Promise<{ name: string; size: number; stream: Readable }> {
   const actor = requireGovernanceReader(ctx);
   const row = await withScope(deps.db, actor.scope, async (tx) => {
     const found = await repo.instrumentById(tx, actor.scope, id);

@@ -26,7 +26,7 @@ export type FileLimits = {
   workerHeapMb: number;
 };
 
-export type UploadRoute = 'imports' | 'proposal' | 'exchange' | 'workforce';
+export type UploadRoute = 'imports' | 'proposal' | 'exchange' | 'workforce' | 'gaps';
 
 const MB = 1024 * 1024;
 
@@ -60,6 +60,8 @@ const ROUTES: Record<UploadRoute, { all: Partial<FileLimits>; roles?: Partial<Re
   exchange: { all: { unpackedBytes: 300 * MB, sharedStrings: 2_000_000, rows: 500_000, columns: 100 } },
   // BPS figures: one row per district or village.
   workforce: { all: { unpackedBytes: 20 * MB, sharedStrings: 100_000, rows: 10_000, columns: 100 } },
+  // A list of deaths and accidents for the protection-gap ledger (the claims service stops at 5,000 rows itself).
+  gaps: { all: { unpackedBytes: 20 * MB, sharedStrings: 100_000, rows: 10_000, columns: 100 } },
 };
 
 export function fileLimits(route: UploadRoute, role?: Role | undefined): FileLimits {

@@ -54,7 +54,9 @@ export function BenefitRulesPage() {
           ? ct('rules.months', { n: formatNumber(v.months, locale) })
           : v.kind === 'tiers'
             ? `${ct('rules.tiers')}: ${v.tiers.map((t) => `${t.months ?? '…'} × ${formatNumber(t.bp / 100, locale)}%`).join(', ')}`
-            : ct('rules.care');
+            : v.kind === 'days'
+              ? ct(v.working ? 'rules.workingDays' : 'rules.days', { n: formatNumber(v.days, locale) })
+              : ct('rules.care');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const kind = key ? kinds.get(key) : undefined;

@@ -212,6 +212,16 @@ export function ClaimWorkflowPanel({ claimId }: { claimId: string }) {
             )}
           </Group>
         )}
+        {wf.reportDueOn && (
+          <Group gap="xs" data-testid="claim-report-due">
+            <Text size="sm">{ct('wf.reportDue', { date: dateName(wf.reportDueOn, locale) })}</Text>
+            {wf.reportBreached && (
+              <Badge color="red" variant="light">
+                {ct('wf.reportLate')}
+              </Badge>
+            )}
+          </Group>
+        )}
         {wf.returnedReason && wf.stage === 'returned' && (
           <Text size="sm">{ct('wf.returned', { reason: ct(`reason.${wf.returnedReason}`) })}</Text>
         )}

@@ -14,7 +14,7 @@ import { formatRupiah } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUrlFilters } from '../../ui/url-state.ts';
-import { CLAIMS_PAGE_SIZE, claimsXlsxUrl, useClaims } from './claims-api.ts';
+import { CLAIMS_PAGE_SIZE, HANDOVER_FILE_URL, claimsXlsxUrl, useClaims } from './claims-api.ts';
 import { useClaimsText } from './claims-text.ts';
 import { ClaimsTabs, CoveredBadge } from './claims-ui.tsx';
 
@@ -87,15 +87,26 @@ export function ClaimsPage() {
         title={ct('list.title')}
         description={ct('list.description', { region: me.regionLabel })}
         actions={
-          <Button
-            component="a"
-            href={claimsXlsxUrl(values)}
-            download
-            variant="default"
-            leftSection={<IconDownload size={18} aria-hidden />}
-          >
-            {ct('list.export')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              component="a"
+              href={HANDOVER_FILE_URL}
+              download
+              variant="default"
+              leftSection={<IconDownload size={18} aria-hidden />}
+            >
+              {ct('wf.handoverFile')}
+            </Button>
+            <Button
+              component="a"
+              href={claimsXlsxUrl(values)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={18} aria-hidden />}
+            >
+              {ct('list.export')}
+            </Button>
+          </Group>
         }
       />
       <ClaimsTabs />

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import type { ClaimSummary, GapTotal } from '../../../../lib/contracts/claims.ts';
+import { CLAIM_REPORTERS, type GapEntry, type GapTotal } from '../../../../lib/contracts/claims.ts';
 import { dateName, monthName } from '../../../../lib/rules/lapse.ts';
 import { SEGMENTS, type SegmentCode } from '../../../../lib/rules/segments.ts';
 import { useLocale } from '../../app/i18n.ts';
@@ -17,6 +17,7 @@ import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { CLAIMS_PAGE_SIZE, claimsXlsxUrl, useGapLedger } from './claims-api.ts';
 import { useClaimsText } from './claims-text.ts';
 import { ClaimsTabs } from './claims-ui.tsx';
+import { GapListImport } from './GapListImport.tsx';
 
 function Totals({ title, rows, label }: { title: string; rows: GapTotal[]; label: (t: GapTotal) => string }) {
   const ct = useClaimsText();
@@ -60,15 +61,25 @@ export function GapLedgerPage() {
   const aboveVillage = me.region === '*' || me.region.split('.').length < 4;
   const d = ledger.data;
 
-  const columns: Column<ClaimSummary>[] = [
+  const columns: Column<GapEntry>[] = [
     {
       key: 'worker',
       header: ct('col.worker'),
-      cell: (c) => (
-        <Anchor component={Link} to={ROUTES.claimDetail(c.id)} size="sm" fw={600}>
-          {c.workerName}
-        </Anchor>
-      ),
+      cell: (c) =>
+        c.claimId ? (
+          <Anchor component={Link} to={ROUTES.claimDetail(c.claimId)} size="sm" fw={600}>
+            {c.name}
+          </Anchor>
+        ) : (
+          <Stack gap={0}>
+            <Text size="sm" fw={600}>
+              {c.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {ct('gapImport.fromList', { name: c.listName ?? '' })}
+            </Text>
+          </Stack>
+        ),
     },
     { key: 'type', header: ct('col.type'), nowrap: true, cell: (c) => ct(`typeShort.${c.type}`) },
     { key: 'date', header: ct('col.eventDate'), nowrap: true, cell: (c) => dateName(c.eventDate, locale) },
@@ -85,7 +96,7 @@ export function GapLedgerPage() {
       header: ct('col.missed'),
       align: 'right',
       nowrap: true,
-      cell: (c) => formatRupiah(c.estimateTotal, locale),
+      cell: (c) => formatRupiah(c.missed, locale),
     },
     { key: 'village', header: ct('col.village'), cell: (c) => c.regionLabel },
   ];
@@ -117,6 +128,7 @@ export function GapLedgerPage() {
             legend={ct('gaps.filterRegion')}
           />
         )}
+        {CLAIM_REPORTERS.includes(me.role) && <GapListImport />}
         {d && (
           <Group gap="xl" data-testid="gap-totals">
             <Stack gap={0}>

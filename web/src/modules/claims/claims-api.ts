@@ -4,6 +4,7 @@ import type {
   ClaimCreate,
   ClaimDetail,
   ClaimList,
+  GapImportResult,
   GapLedger,
   HeirInput,
   Household,
@@ -48,6 +49,9 @@ export function useClaims(filters: ClaimFilters) {
 export const claimsXlsxUrl = (f: Omit<ClaimFilters, 'page'>, region?: string) =>
   `/api/claims.xlsx${queryString({ ...listQuery(f), region: region || undefined })}`;
 
+/** The batch file of every claim handed to BPJS and not yet decided (audited on the server). */
+export const HANDOVER_FILE_URL = '/api/claims/handover-file?format=xlsx';
+
 export function useClaim(id: string) {
   return useQuery({
     queryKey: ['claims', 'one', id],
@@ -72,6 +76,20 @@ export function useGapLedger(page: number, region: string) {
         signal,
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Checks (dryRun) or saves a list of deaths and accidents into the gap ledger; a save refreshes the ledger. */
+export function useGapImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { file: File; dryRun: boolean }) =>
+      api<GapImportResult>('/api/claims/gaps/import', {
+        method: 'POST',
+        query: { fileName: input.file.name, dryRun: String(input.dryRun) },
+        rawBody: input.file,
+      }),
+    onSuccess: (r) => (r.saved ? qc.invalidateQueries({ queryKey: ['claims'] }) : undefined),
   });
 }
 

@@ -25,6 +25,8 @@ export const RULE_WORDS_ID = {
   'rules.months': '{n} bulan',
   'rules.tiers': 'bertingkat',
   'rules.care': 'sesuai kebutuhan medis',
+  'rules.days': '{n} hari kalender',
+  'rules.workingDays': '{n} hari kerja',
 } as const;
 
 export const RULE_WORDS_EN: Record<keyof typeof RULE_WORDS_ID, string> = {
@@ -51,4 +53,6 @@ export const RULE_WORDS_EN: Record<keyof typeof RULE_WORDS_ID, string> = {
   'rules.months': '{n} months',
   'rules.tiers': 'tiered',
   'rules.care': 'as medically needed',
+  'rules.days': '{n} calendar days',
+  'rules.workingDays': '{n} working days',
 };

@@ -2,6 +2,7 @@
 // with exactly the same keys. Kept beside the module so that parallel work does not collide.
 import { moduleText, type ModuleT } from '../../app/module-text.ts';
 import { FIGURE_WORDS_EN, FIGURE_WORDS_ID } from './claims-figures-words.ts';
+import { GAP_IMPORT_WORDS_EN, GAP_IMPORT_WORDS_ID } from './claims-gap-words.ts';
 import { RULE_WORDS_EN, RULE_WORDS_ID } from './claims-rules-words.ts';
 import { WORKFLOW_WORDS_EN, WORKFLOW_WORDS_ID } from './claims-workflow-words.ts';
 
@@ -48,7 +49,8 @@ const id = {
   'outcome.total-disability': 'Cacat total tetap',
   'outcome.death': 'Meninggal dunia',
 
-  'gap.not_enrolled': 'Tidak terdaftar sebagai peserta',
+  'gap.not_registered': 'Tidak pernah terdaftar',
+  'gap.not_enrolled': 'Terdaftar tetapi belum menjadi peserta',
   'gap.not_started': 'Kepesertaan belum mulai',
   'gap.lapsed': 'Kepesertaan nonaktif karena menunggak',
   'gap.ended': 'Kepesertaan sudah berakhir',
@@ -187,6 +189,7 @@ const id = {
   ...WORKFLOW_WORDS_ID,
   ...FIGURE_WORDS_ID,
   ...RULE_WORDS_ID,
+  ...GAP_IMPORT_WORDS_ID,
 } as const;
 
 export type ClaimsKey = keyof typeof id;
@@ -234,7 +237,8 @@ const en: Record<ClaimsKey, string> = {
   'outcome.total-disability': 'Total permanent disability',
   'outcome.death': 'Death',
 
-  'gap.not_enrolled': 'Not enrolled',
+  'gap.not_registered': 'Never registered',
+  'gap.not_enrolled': 'Registered but not enrolled',
   'gap.not_started': 'Membership not yet started',
   'gap.lapsed': 'Membership lapsed for unpaid contributions',
   'gap.ended': 'Membership ended',
@@ -373,6 +377,7 @@ const en: Record<ClaimsKey, string> = {
   ...WORKFLOW_WORDS_EN,
   ...FIGURE_WORDS_EN,
   ...RULE_WORDS_EN,
+  ...GAP_IMPORT_WORDS_EN,
 };
 
 export const CLAIMS_TEXT = { id, en } as const;
