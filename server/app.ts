@@ -140,7 +140,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
     dataDir: config.dataDir,
     documentMaxBytes: config.claimDocumentMaxBytes,
   });
-  registerGovernanceRoutes(app, { db, dataDir: config.dataDir });
+  registerGovernanceRoutes(app, { db, dataDir: config.dataDir, jobs: background.jobs });
   registerEmployerRoutes(app, { db, database });
   registerCollectionRoutes(app, { db, database });
   registerAssessmentRoutes(app, { db, dataDir: config.dataDir, evidenceMaxBytes: config.claimDocumentMaxBytes });

@@ -35,5 +35,18 @@ export {
   listPlans,
   getPlan,
   computeProgress,
+  updateOrganisation,
+  requestProgress,
   PROGRESS_JOB,
 } from './plans.service.ts';
+export {
+  createMeeting,
+  listMeetings,
+  getMeeting,
+  promoteDecision,
+  uploadMinutes,
+  openMinutes,
+  villageBriefing,
+} from './meetings.service.ts';
+export { leagueTable, leagueWorkbook } from './league.service.ts';
+export { seedGovernanceDemo } from './governance.demo.ts';

@@ -11,18 +11,21 @@ import {
   organisation,
   organisationInput,
   organisationList,
+  organisationUpdate,
   plan,
   planInput,
   planList,
+  recomputeAnswer,
 } from '../../../lib/contracts/governance.ts';
 import { okResponse } from '../../../lib/contracts/common.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
+import type { JobQueue } from '../../platform/jobs.ts';
 import * as plans from './plans.service.ts';
 
 const tags = ['governance'];
 
-export function registerPlanRoutes(app: App, { db }: { db: Db }) {
+export function registerPlanRoutes(app: App, { db, jobs }: { db: Db; jobs: JobQueue | undefined }) {
   const readers = { access: { roles: GOVERNANCE_READERS } };
   const editors = { access: { roles: GOVERNANCE_EDITORS } };
   app.get(
@@ -44,6 +47,32 @@ export function registerPlanRoutes(app: App, { db }: { db: Db }) {
       config: editors,
     },
     async (req, reply) => reply.status(201).send(await plans.createOrganisation(db, req.ctx, req.body)),
+  );
+  app.put(
+    '/api/governance/organisations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ubah organisasi/saluran (jenis, nama, aktif)',
+        params: idParam,
+        body: organisationUpdate,
+        response: { 200: organisation },
+      },
+      config: editors,
+    },
+    async (req) => plans.updateOrganisation(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/governance/progress/recompute',
+    {
+      schema: {
+        tags,
+        summary: 'Hitung ulang kemajuan rencana aksi sekarang (mengantrekan tugas terjadwal governance.progress)',
+        response: { 202: recomputeAnswer },
+      },
+      config: editors,
+    },
+    async (req, reply) => reply.status(202).send(await plans.requestProgress(db, req.ctx, jobs)),
   );
   app.put(
     '/api/governance/members',

@@ -6,6 +6,8 @@ import type {
   ItemInput,
   Organisation,
   OrganisationInput,
+  OrganisationList,
+  OrganisationUpdate,
   Plan,
   PlanInput,
   PlanItem,
@@ -17,6 +19,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { systemContext, type Actor, type RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
+import type { JobQueue } from '../../platform/jobs.ts';
 import { AppError } from '../../platform/errors.ts';
 import { regionInScope, regionOverlapsScope } from '../../platform/scope-sql.ts';
 import {
@@ -37,19 +40,72 @@ const toOrganisation = (r: { id: string; region_code: string; kind: string; name
   }) satisfies Organisation;
 
 /** `GET /api/governance/organisations`: the organisations within or above the caller's scope (the channels). */
-export async function listOrganisations(db: Db, ctx: RequestContext): Promise<{ items: Organisation[] }> {
+export async function listOrganisations(db: Db, ctx: RequestContext): Promise<OrganisationList> {
   const actor = requireChannelReader(ctx);
-  const rows = await withScope(db, actor.scope, (tx) =>
-    tx
+  return withScope(db, actor.scope, async (tx) => {
+    const rows = await tx
       .selectFrom('gov_organisation')
       .selectAll()
       .where(() => regionOverlapsScope('region_code', actor.scope))
       .orderBy('region_code')
       .orderBy('kind')
       .orderBy('name')
-      .execute(),
-  );
-  return { items: rows.map(toOrganisation) };
+      .execute();
+    const mine = await tx
+      .selectFrom('gov_member')
+      .select('organisation_id')
+      .where('username', '=', actor.username)
+      .where(() => regionOverlapsScope('region_code', actor.scope))
+      .executeTakeFirst();
+    return { items: rows.map(toOrganisation), mine: mine ? String(mine.organisation_id) : null };
+  });
+}
+
+/** `PUT /api/governance/organisations/:id` (Disnaker): kind, name, active. */
+export async function updateOrganisation(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: OrganisationUpdate,
+): Promise<Organisation> {
+  const actor = requireGovernanceEditor(ctx);
+  return withScope(db, actor.scope, async (tx) => {
+    const before = await tx
+      .selectFrom('gov_organisation')
+      .selectAll()
+      .where('id', '=', id)
+      .where(() => regionInScope('region_code', actor.scope))
+      .executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', { entity: ENTITY_WORDS.organisation[actor.locale] });
+    const taken = await tx
+      .selectFrom('gov_organisation')
+      .select('id')
+      .where('region_code', '=', before.region_code)
+      .where('name', '=', input.name)
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    if (taken) {
+      throw new AppError('CONFLICT', {
+        detail: interpolate(CONFLICT_WORDS.organisationTaken[actor.locale], { name: input.name }),
+      });
+    }
+    const row = await tx
+      .updateTable('gov_organisation')
+      .set({ kind: input.kind, name: input.name, active: input.active, updated_at: new Date() })
+      .where('id', '=', id)
+      .where(() => regionInScope('region_code', actor.scope))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, {
+      action: 'governance.organisation.update',
+      entity: 'gov_organisation',
+      entityId: id,
+      region: row.region_code,
+      before: { kind: before.kind, name: before.name, active: before.active },
+      after: input,
+    });
+    return toOrganisation(row);
+  });
 }
 
 /** `POST /api/governance/organisations` (Disnaker). */
@@ -123,7 +179,7 @@ export async function setMember(db: Db, ctx: RequestContext, input: { username: 
   });
 }
 
-async function organisationInScope(tx: Tx, actor: Actor, id: string) {
+export async function organisationInScope(tx: Tx, actor: Actor, id: string) {
   const org = await tx
     .selectFrom('gov_organisation')
     .selectAll()
@@ -148,12 +204,26 @@ const itemColumns = (i: ItemInput) => ({
   instrument_kind: i.measureKind === 'instrument_enacted' ? i.instrumentKind : null,
 });
 
-async function insertItem(tx: Tx, ctx: RequestContext, actor: Actor, planId: string, region: string, i: ItemInput) {
+export async function insertItem(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: Actor,
+  planId: string,
+  region: string,
+  i: ItemInput,
+  meetingId: string | null = null,
+) {
   for (const org of [i.ownerOrganisationId, i.channelId]) if (org) await organisationInScope(tx, actor, org);
   if (i.areaCode) assertRegionInScope(actor, i.areaCode);
   const row = await tx
     .insertInto('gov_action_item')
-    .values({ plan_id: planId, region_code: region, created_by: actor.username, ...itemColumns(i) })
+    .values({
+      plan_id: planId,
+      region_code: region,
+      created_by: actor.username,
+      meeting_id: meetingId,
+      ...itemColumns(i),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeAudit(tx, ctx, {
@@ -161,7 +231,7 @@ async function insertItem(tx: Tx, ctx: RequestContext, actor: Actor, planId: str
     entity: 'gov_action_item',
     entityId: String(row.id),
     region,
-    after: { plan_id: planId, ...itemColumns(i) },
+    after: { plan_id: planId, meeting_id: meetingId, ...itemColumns(i) },
   });
   return String(row.id);
 }
@@ -254,7 +324,7 @@ export async function setItemDone(
   return getPlan(db, ctx, planId);
 }
 
-async function planRow(tx: Tx, actor: Actor, id: string) {
+export async function planRow(tx: Tx, actor: Actor, id: string) {
   const p = await tx
     .selectFrom('gov_plan')
     .selectAll()
@@ -373,6 +443,24 @@ export async function getPlan(db: Db, ctx: RequestContext, id: string): Promise<
 }
 
 export const PROGRESS_JOB = 'governance.progress';
+
+/**
+ * `POST /api/governance/progress/recompute` ("hitung ulang"): queues the progress job now instead of waiting for
+ * its hour; the request is audited, the computation is the job's (one queued at a time).
+ */
+export async function requestProgress(db: Db, ctx: RequestContext, jobs: JobQueue | undefined) {
+  const actor = requireGovernanceEditor(ctx);
+  await withScope(db, actor.scope, (tx) =>
+    writeAudit(tx, ctx, {
+      action: 'governance.progress.request',
+      entity: 'gov_action_item',
+      region: actor.scope === '*' ? null : actor.scope,
+      after: { job: PROGRESS_JOB },
+    }),
+  );
+  const id = jobs ? await jobs.enqueue(PROGRESS_JOB, {}, { key: 'requested' }) : null;
+  return { queued: id !== null };
+}
 
 /**
  * The progress job: computes every computed item in scope on `today` and stores each value with its time (the
