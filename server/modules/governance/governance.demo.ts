@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { systemContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
-import { createOrganisation, setMember } from './plans.service.ts';
+import { createOrganisation, setMember } from './organisations.service.ts';
 
 const REGENCY_ORGANISATIONS = [
   { kind: 'opd', name: 'Dinas Tenaga Kerja dan Transmigrasi' },

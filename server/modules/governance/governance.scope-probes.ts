@@ -8,7 +8,8 @@ import type { Database } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 import { createMeeting } from './meetings.service.ts';
-import { createOrganisation, createPlan } from './plans.service.ts';
+import { createOrganisation } from './organisations.service.ts';
+import { createPlan } from './plans.service.ts';
 
 const OTHER = '34.04'; // Kab. Sleman
 const TABLES = ['gov_meeting', 'gov_meeting_attendance', 'gov_meeting_decision', 'gov_organisation', 'gov_action_item'];

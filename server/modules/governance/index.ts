@@ -25,17 +25,14 @@ export {
   type VillagesBriefed,
   type VillageBriefing,
 } from './governance.reads.ts';
+export { listOrganisations, createOrganisation, updateOrganisation, setMember } from './organisations.service.ts';
 export {
-  listOrganisations,
-  createOrganisation,
-  setMember,
   createPlan,
   addItem,
   setItemDone,
   listPlans,
   getPlan,
   computeProgress,
-  updateOrganisation,
   requestProgress,
   PROGRESS_JOB,
 } from './plans.service.ts';

@@ -18,7 +18,8 @@ import { villagesBriefed } from './governance.reads.ts';
 import { assertRegionInScope, requireGovernanceEditor, requireGovernanceReader } from './governance.policy.ts';
 import { CONFLICT_WORDS, ENTITY_WORDS } from './governance.words.ts';
 import type { FileDeps } from './instruments.service.ts';
-import { insertItem, organisationInScope, planRow } from './plans.service.ts';
+import { organisationInScope } from './organisations.service.ts';
+import { insertItem, planRow } from './plans.service.ts';
 
 const notFound = (locale: 'id' | 'en') => new AppError('NOT_FOUND', { entity: ENTITY_WORDS.meeting[locale] });
 

@@ -21,6 +21,7 @@ import { okResponse } from '../../../lib/contracts/common.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
+import * as organisations from './organisations.service.ts';
 import * as plans from './plans.service.ts';
 
 const tags = ['governance'];
@@ -38,7 +39,7 @@ export function registerPlanRoutes(app: App, { db, jobs }: { db: Db; jobs: JobQu
       },
       config: { access: { roles: CHANNEL_READERS } },
     },
-    async (req) => plans.listOrganisations(db, req.ctx),
+    async (req) => organisations.listOrganisations(db, req.ctx),
   );
   app.post(
     '/api/governance/organisations',
@@ -46,7 +47,7 @@ export function registerPlanRoutes(app: App, { db, jobs }: { db: Db; jobs: JobQu
       schema: { tags, summary: 'Tambah organisasi/saluran', body: organisationInput, response: { 201: organisation } },
       config: editors,
     },
-    async (req, reply) => reply.status(201).send(await plans.createOrganisation(db, req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await organisations.createOrganisation(db, req.ctx, req.body)),
   );
   app.put(
     '/api/governance/organisations/:id',
@@ -60,7 +61,7 @@ export function registerPlanRoutes(app: App, { db, jobs }: { db: Db; jobs: JobQu
       },
       config: editors,
     },
-    async (req) => plans.updateOrganisation(db, req.ctx, req.params.id, req.body),
+    async (req) => organisations.updateOrganisation(db, req.ctx, req.params.id, req.body),
   );
   app.post(
     '/api/governance/progress/recompute',
@@ -85,7 +86,7 @@ export function registerPlanRoutes(app: App, { db, jobs }: { db: Db; jobs: JobQu
       },
       config: editors,
     },
-    async (req) => plans.setMember(db, req.ctx, req.body),
+    async (req) => organisations.setMember(db, req.ctx, req.body),
   );
   app.get(
     '/api/governance/plans',

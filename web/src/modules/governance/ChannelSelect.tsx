@@ -2,7 +2,7 @@
 // organisation by default, any active organisation within or above their area on request.
 import { Select } from '@mantine/core';
 import { useOrganisations } from './governance-api.ts';
-import { useWorkplanText } from './workplan-text.ts';
+import { useGovernanceText } from './governance-text.ts';
 
 /** `value` undefined: not chosen, the user's organisation is shown and the server records it. */
 export function ChannelSelect({
@@ -12,7 +12,7 @@ export function ChannelSelect({
   value: string | null | undefined;
   onChange: (value: string | null) => void;
 }) {
-  const wt = useWorkplanText();
+  const wt = useGovernanceText();
   const q = useOrganisations();
   const shown = value === undefined ? (q.data?.mine ?? null) : value;
   const data = (q.data?.items ?? [])

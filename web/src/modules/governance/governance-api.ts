@@ -100,11 +100,13 @@ export function usePlans() {
   });
 }
 
-export function usePlan(id: string | null) {
+/** `watch`: after "hitung ulang", poll until the job's figures arrive. */
+export function usePlan(id: string | null, watch = false) {
   return useQuery({
     queryKey: ['governance', 'plan', id],
     queryFn: ({ signal }) => api<Plan>(`/api/governance/plans/${id}`, { signal }),
     enabled: id !== null,
+    refetchInterval: watch ? 3_000 : false,
   });
 }
 
