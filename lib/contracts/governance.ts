@@ -365,9 +365,13 @@ export type BriefingList = z.infer<typeof briefingList>;
 
 // League tables (§5): growth of active participants by channel and by village over a period.
 export const LEAGUE_BY = ['channel', 'village'] as const;
+/** Without dates: the 90 days up to the server's today. */
 export const leagueQuery = z
-  .strictObject({ by: z.enum(LEAGUE_BY).default('channel'), from: isoDate, to: isoDate })
-  .refine((v) => v.to >= v.from, { message: 'tanggal akhir tidak boleh sebelum tanggal awal', path: ['to'] });
+  .strictObject({ by: z.enum(LEAGUE_BY).default('channel'), from: isoDate.optional(), to: isoDate.optional() })
+  .refine((v) => !v.from || !v.to || v.to >= v.from, {
+    message: 'tanggal akhir tidak boleh sebelum tanggal awal',
+    path: ['to'],
+  });
 export type LeagueQuery = z.infer<typeof leagueQuery>;
 export const leagueRow = z.object({
   /** Organisation id (by channel; null: tidak diketahui) or village code (by village). */

@@ -6,7 +6,10 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { LeagueQuery, LeagueRow, LeagueTable } from '../../../lib/contracts/governance.ts';
 import { interpolate, type Bilingual } from '../../../lib/i18n/locale.ts';
+import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { regionInScope, regionOverlapsScope } from '../../platform/scope-sql.ts';
@@ -14,12 +17,21 @@ import { addSafeRow } from '../../platform/spreadsheet/writer.ts';
 import { requireGovernanceReader } from './governance.policy.ts';
 import { UNKNOWN_CHANNEL } from './governance.words.ts';
 
+/** The default period of the dashboards: the last 90 days (a quarter). */
+const DEFAULT_DAYS = 90;
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 type Counted = { key: string | null; name: string | null; kind: string | null; a0: number; a1: number };
 
 /** `GET /api/governance/league`: every channel (or village) in scope, most growth first; zero growth counted. */
-export async function leagueTable(db: Db, ctx: RequestContext, q: LeagueQuery): Promise<LeagueTable> {
+export async function leagueTable(db: Db, ctx: RequestContext, query: LeagueQuery): Promise<LeagueTable> {
   const actor = requireGovernanceReader(ctx);
   const scope = actor.scope;
+  const to = query.to ?? todayWib(systemClock());
+  const q = { by: query.by, to, from: query.from ?? addDays(to, -DEFAULT_DAYS) };
+  if (q.from > q.to) throw new AppError('VALIDATION_FAILED', { detail: 'tanggal awal sesudah tanggal akhir' });
   const rows = await withScope(db, scope, async (tx) => {
     const active = sql`
       active AS (
@@ -100,8 +112,9 @@ const EXPORT_WORDS = {
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `GET /api/governance/league.xlsx`: the same table as a workbook, zero growth in red; the download is audited. */
-export async function leagueWorkbook(db: Db, ctx: RequestContext, q: LeagueQuery) {
-  const table = await leagueTable(db, ctx, q);
+export async function leagueWorkbook(db: Db, ctx: RequestContext, query: LeagueQuery) {
+  const table = await leagueTable(db, ctx, query);
+  const q = { by: table.by, from: table.from, to: table.to };
   const actor = requireGovernanceReader(ctx);
   const w = (k: keyof typeof EXPORT_WORDS) => EXPORT_WORDS[k][actor.locale];
   const wb = new ExcelJS.Workbook();

@@ -8,15 +8,15 @@ import { TableScroll } from '../../ui/TableScroll.tsx';
 import { useGovernanceText } from './governance-text.ts';
 import { leagueXlsxUrl, useLeague } from './governance-api.ts';
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 export function LeagueCard() {
   const wt = useGovernanceText();
-  const today = new Date();
   const [by, setBy] = useState<'channel' | 'village'>('channel');
-  const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 90 * 86_400_000)));
-  const [to, setTo] = useState(isoDay(today));
+  // Empty until chosen: the server's last 90 days, shown once it answers.
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const q = useLeague(by, from, to);
+  const shownFrom = from || q.data?.from || '';
+  const shownTo = to || q.data?.to || '';
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="league-title">
       <Stack gap="sm">
@@ -24,7 +24,7 @@ export function LeagueCard() {
           <Title order={2} fz="h4" id="league-title">
             {wt('league.title')}
           </Title>
-          <Anchor href={leagueXlsxUrl(by, from, to)} download size="sm">
+          <Anchor href={leagueXlsxUrl(by, shownFrom, shownTo)} download size="sm">
             {wt('league.download')}
           </Anchor>
         </Group>
@@ -38,8 +38,13 @@ export function LeagueCard() {
               { value: 'village', label: wt('league.byVillage') },
             ]}
           />
-          <TextInput type="date" label={wt('league.from')} value={from} onChange={(e) => setFrom(e.target.value)} />
-          <TextInput type="date" label={wt('league.to')} value={to} onChange={(e) => setTo(e.target.value)} />
+          <TextInput
+            type="date"
+            label={wt('league.from')}
+            value={shownFrom}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+          <TextInput type="date" label={wt('league.to')} value={shownTo} onChange={(e) => setTo(e.target.value)} />
         </Group>
         {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
         {q.data && (

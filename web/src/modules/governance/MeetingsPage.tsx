@@ -315,10 +315,7 @@ function MeetingCard({ meeting, mayEdit }: { meeting: Meeting; mayEdit: boolean 
 
 function Briefing() {
   const wt = useGovernanceText();
-  const year = new Date().getFullYear();
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  const q = useBriefing(from, to);
+  const q = useBriefing();
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return null;
   const rows = [...q.data.items].sort((a, b) => a.meetings - b.meetings || a.villageName.localeCompare(b.villageName));

@@ -165,21 +165,24 @@ export const useUploadMinutes = () =>
 
 export const minutesUrl = (id: string) => `/api/governance/meetings/${id}/minutes`;
 
-export function useBriefing(from: string, to: string) {
+/** Without dates: this year up to the server's today. */
+export function useBriefing() {
   return useQuery({
-    queryKey: ['governance', 'briefing', from, to],
-    queryFn: ({ signal }) => api<BriefingList>('/api/governance/villages/briefing', { query: { from, to }, signal }),
+    queryKey: ['governance', 'briefing'],
+    queryFn: ({ signal }) => api<BriefingList>('/api/governance/villages/briefing', { signal }),
   });
 }
 
+/** Empty dates: the server's last 90 days (its clock decides "today"). */
 export function useLeague(by: 'channel' | 'village', from: string, to: string) {
   return useQuery({
     queryKey: ['governance', 'league', by, from, to],
-    queryFn: ({ signal }) => api<LeagueTable>('/api/governance/league', { query: { by, from, to }, signal }),
-    enabled: from <= to,
+    queryFn: ({ signal }) =>
+      api<LeagueTable>('/api/governance/league', { query: { by, from: from || null, to: to || null }, signal }),
+    enabled: !from || !to || from <= to,
     placeholderData: keepPreviousData,
   });
 }
 
 export const leagueXlsxUrl = (by: 'channel' | 'village', from: string, to: string) =>
-  `/api/governance/league.xlsx?${new URLSearchParams({ by, from, to }).toString()}`;
+  `/api/governance/league.xlsx?${new URLSearchParams({ by, ...(from && { from }), ...(to && { to }) }).toString()}`;
