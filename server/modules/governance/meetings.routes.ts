@@ -15,6 +15,7 @@ import {
   promoteInput,
   uploadQuery,
 } from '../../../lib/contracts/governance.ts';
+import { sendPdf } from './governance.files.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import type { FileDeps } from './instruments.service.ts';
 import * as league from './league.service.ts';
@@ -86,13 +87,7 @@ export function registerMeetingRoutes(app: App, deps: FileDeps) {
     },
     async (req, reply) => {
       const file = await meetings.openMinutes(deps, req.ctx, req.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-length', String(file.size))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${file.name}"`)
-        .send(file.stream);
+      return sendPdf(reply, file);
     },
   );
   app.get(

@@ -1,7 +1,6 @@
 // Meetings (issue 16 §4): coordination meetings, FGDs and sosialisasi with attendance per organisation and village,
 // the minutes (a PDF stored like the instruments' signed files) and decisions that become action items of a plan
 // in one step. The village list of a period says which villages have not been briefed yet (governance.reads.ts).
-import { createHash } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import { sql } from 'kysely';
 import type { BriefingList, Meeting, MeetingInput } from '../../../lib/contracts/governance.ts';
@@ -12,9 +11,9 @@ import { systemClock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { isPdf } from '../../platform/file-store.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 import { villagesBriefed } from './governance.reads.ts';
+import { checkedPdf } from './governance.files.ts';
 import { assertRegionInScope, requireGovernanceEditor, requireGovernanceReader } from './governance.policy.ts';
 import { CONFLICT_WORDS, ENTITY_WORDS } from './governance.words.ts';
 import type { FileDeps } from './instruments.service.ts';
@@ -255,15 +254,7 @@ export async function uploadMinutes(
   bytes: Buffer,
 ): Promise<Meeting> {
   const actor = requireGovernanceEditor(ctx);
-  if (bytes.length > deps.maxBytes) {
-    throw new AppError('CONFLICT', {
-      detail: interpolate(CONFLICT_WORDS.tooLarge[actor.locale], { fileName, limit: deps.maxBytes }),
-    });
-  }
-  if (!isPdf(bytes)) {
-    throw new AppError('CONFLICT', { detail: interpolate(CONFLICT_WORDS.notPdf[actor.locale], { fileName }) });
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = checkedPdf(actor, deps.maxBytes, fileName, bytes);
   let stored: string | null = null;
   try {
     const old = await withScope(deps.db, actor.scope, async (tx) => {
