@@ -47,7 +47,7 @@ async function openAs(username: string): Promise<Page> {
 }
 
 async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('textbox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -73,9 +73,9 @@ describe('governance journey', () => {
       await choose(page, `Penanda tangan ${n + 1}: organisasi`, org!);
       await page.getByLabel(`Penanda tangan ${n + 1}: nama/jabatan`).fill(person!);
     }
-    await page.getByLabel('Rencana aksi', { exact: true }).fill(ITEM);
+    await page.getByLabel('Rencana aksi').fill(ITEM);
     await choose(page, 'Organisasi penanggung jawab', 'Dinas Sosial');
-    await page.getByLabel('Tenggat', { exact: true }).fill(PERIOD.due);
+    await page.getByLabel('Tenggat').fill(PERIOD.due);
     await choose(page, 'Ukuran', 'Peserta aktif dibawa saluran');
     await page.getByLabel('Target (orang)').fill('3');
     expect(await page.getByLabel('Wilayah ukuran (kode)').inputValue()).toBe('34.02');
@@ -125,7 +125,7 @@ describe('governance journey', () => {
     await page.goto(`${lindung.url}/pekerja/baru`);
     await page.getByRole('heading', { name: 'Tambah pekerja' }).waitFor();
     // The picker starts at the operator's own organisation and can be changed.
-    const picker = page.getByLabel('Saluran (organisasi yang membawa)', { exact: true });
+    const picker = page.getByRole('textbox', { name: 'Saluran (organisasi yang membawa)', exact: true });
     await expect.poll(() => picker.inputValue()).toBe('Pemerintah Desa Trirenggo · Kantor desa/kelurahan');
     await picker.click();
     await page.getByRole('option', { name: 'Dinas Sosial · OPD', exact: true }).click();
@@ -249,7 +249,7 @@ describe('governance journey', () => {
     await page.getByRole('button', { name: 'Catat baru' }).click();
     await choose(page, 'Jenis', 'Perbup');
     await page.getByLabel('Nomor', { exact: true }).fill('17 Tahun 2026');
-    await page.getByLabel('Judul', { exact: true }).fill(PERBUP);
+    await page.getByLabel('Judul').fill(PERBUP);
     await page.getByLabel('Penerbit / penandatangan').fill('Bupati Bantul');
     await page.getByLabel('Berlaku mulai').fill('2026-03-02');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();

@@ -121,7 +121,7 @@ function ItemsTable({ plan, mayEdit }: { plan: Plan; mayEdit: boolean }) {
               </Table.Td>
               <Table.Td>
                 <Stack gap={4} align="flex-start">
-                  <Badge color={STANDING_COLOR[i.standing]} variant="filled" radius="sm" c="black">
+                  <Badge color={STANDING_COLOR[i.standing]} variant="light" radius="sm" c="dark.9">
                     {wt(`standing.${i.standing}`)}
                   </Badge>
                   {mayEdit && i.measureKind === 'manual' && (
