@@ -1,7 +1,12 @@
 // Issue 16 §4, §5, §2: a meeting with attendance per village says which villages are not briefed yet and turns a
 // decision into an action item once; the league table's growth per channel and village equals a hand count over
 // the one coverage definition; an unknown channel is refused with a named error and nothing is written.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileStore } from '../../platform/file-store.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { actorContext, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
@@ -24,6 +29,8 @@ import {
   leagueWorkbook,
   listMeetings,
   listOrganisations,
+  openMinutes,
+  uploadMinutes,
   promoteDecision,
   updateOrganisation,
   villageBriefing,
@@ -147,6 +154,35 @@ describe('meetings', () => {
         dueOn: '2026-08-31',
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('minutes', () => {
+  it('stores the minutes as a PDF with its SHA-256; anything else is refused and nothing changes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lindung-minutes-'));
+    try {
+      const files = { db: db.app, store: fileStore(dir, 'governance-minutes'), maxBytes: 1 << 20 };
+      const [m] = (await listMeetings(db.app, pimpinan)).items;
+      await expect(
+        uploadMinutes(files, disnaker, m!.id, 'notulen.docx', Buffer.from('PK\x03\x04')),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+        params: { detail: expect.stringContaining('bukan PDF') },
+      });
+      const pdf = Buffer.from('%PDF-1.4\nNotulen sosialisasi\n%%EOF\n');
+      const after = await uploadMinutes(files, disnaker, m!.id, 'notulen.pdf', pdf);
+      expect(after.minutes).toEqual({
+        name: 'notulen.pdf',
+        sizeBytes: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+      });
+      const opened = await openMinutes(files, pimpinan, m!.id);
+      const chunks: Buffer[] = [];
+      for await (const c of opened.stream) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
