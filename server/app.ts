@@ -140,7 +140,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
     files: config.files,
     documentMaxBytes: config.claimDocumentMaxBytes,
   });
-  registerGovernanceRoutes(app, { db, files: config.files });
+  registerGovernanceRoutes(app, { db, files: config.files, jobs: background.jobs });
   registerEmployerRoutes(app, { db, database });
   registerCollectionRoutes(app, { db, database });
   registerAssessmentRoutes(app, { db, files: config.files, evidenceMaxBytes: config.claimDocumentMaxBytes });

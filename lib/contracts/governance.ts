@@ -175,7 +175,18 @@ export const organisation = z.object({
   active: z.boolean(),
 });
 export type Organisation = z.infer<typeof organisation>;
-export const organisationList = z.object({ items: z.array(organisation) });
+export const organisationList = z.object({
+  items: z.array(organisation),
+  /** The caller's own organisation (gov_member): the default channel of their forms; null when none is set. */
+  mine: z.string().nullable(),
+});
+export type OrganisationList = z.infer<typeof organisationList>;
+export const organisationUpdate = z.strictObject({
+  kind: z.enum(ORGANISATION_KINDS),
+  name: text(200),
+  active: z.boolean(),
+});
+export type OrganisationUpdate = z.infer<typeof organisationUpdate>;
 export const memberInput = z.strictObject({ username: text(100), organisationId: id });
 
 // Joint work plans (§3).
@@ -271,3 +282,112 @@ export const planList = z.object({
   ),
 });
 export const itemIdParam = z.strictObject({ id, itemId: id });
+
+export type PlanList = z.infer<typeof planList>;
+/** The answer of "hitung ulang": the progress job is queued; the page shows its result once it has run. */
+export const recomputeAnswer = z.object({ queued: z.boolean() });
+
+// Meetings (§4): coordination meetings, FGDs and sosialisasi with attendance per organisation and village.
+export const MEETING_KINDS = ['coordination', 'fgd', 'sosialisasi'] as const;
+export const meetingInput = z
+  .strictObject({
+    region: regionCode,
+    kind: z.enum(MEETING_KINDS),
+    title: text(300),
+    heldOn: isoDate,
+    place: text(200),
+    organiserId: id.nullable().default(null),
+    attendance: z
+      .array(
+        z.strictObject({
+          organisationId: id.nullable().default(null),
+          villageCode: regionCode.nullable().default(null),
+          attendees: z.int().min(1).max(100_000),
+        }),
+      )
+      .max(500)
+      .default([]),
+    decisions: z.array(text(1000)).max(50).default([]),
+  })
+  .refine((v) => v.attendance.every((a) => a.organisationId !== null || a.villageCode !== null), {
+    message: 'tiap baris kehadiran menyebut organisasi atau desa/kelurahan',
+    path: ['attendance'],
+  });
+export type MeetingInput = z.infer<typeof meetingInput>;
+export const meeting = z.object({
+  id: z.string(),
+  region: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  title: z.string(),
+  heldOn: z.string(),
+  place: z.string(),
+  organiser: z.string().nullable(),
+  attendees: z.number().int(),
+  attendance: z.array(
+    z.object({
+      organisation: z.string().nullable(),
+      villageCode: z.string().nullable(),
+      villageName: z.string().nullable(),
+      attendees: z.number().int(),
+    }),
+  ),
+  decisions: z.array(
+    z.object({ id: z.string(), text: z.string(), actionItemId: z.string().nullable(), planId: z.string().nullable() }),
+  ),
+  minutes: z.object({ name: z.string(), sizeBytes: z.number().int(), sha256: z.string() }).nullable(),
+});
+export type Meeting = z.infer<typeof meeting>;
+export const meetingList = z.object({ items: z.array(meeting) });
+export type MeetingList = z.infer<typeof meetingList>;
+export const decisionIdParam = z.strictObject({ id, decisionId: id });
+/** "Jadikan rencana aksi": the plan, the owner and the due date of the new (manual) action item. */
+export const promoteInput = z.strictObject({
+  planId: id,
+  ownerOrganisationId: id.nullable().default(null),
+  dueOn: isoDate,
+});
+export const briefingQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+export const briefingList = z.object({
+  from: z.string(),
+  to: z.string(),
+  villages: z.number().int(),
+  briefed: z.number().int(),
+  items: z.array(
+    z.object({
+      villageCode: z.string(),
+      villageName: z.string(),
+      meetings: z.number().int(),
+      attendees: z.number().int(),
+    }),
+  ),
+});
+export type BriefingList = z.infer<typeof briefingList>;
+
+// League tables (§5): growth of active participants by channel and by village over a period.
+export const LEAGUE_BY = ['channel', 'village'] as const;
+/** Without dates: the 90 days up to the server's today. */
+export const leagueQuery = z
+  .strictObject({ by: z.enum(LEAGUE_BY).default('channel'), from: isoDate.optional(), to: isoDate.optional() })
+  .refine((v) => !v.from || !v.to || v.to >= v.from, {
+    message: 'tanggal akhir tidak boleh sebelum tanggal awal',
+    path: ['to'],
+  });
+export type LeagueQuery = z.infer<typeof leagueQuery>;
+export const leagueRow = z.object({
+  /** Organisation id (by channel; null: tidak diketahui) or village code (by village). */
+  key: z.string().nullable(),
+  name: z.string(),
+  kind: z.string().nullable(),
+  activeFrom: z.number().int(),
+  activeTo: z.number().int(),
+  growth: z.number().int(),
+});
+export type LeagueRow = z.infer<typeof leagueRow>;
+export const leagueTable = z.object({
+  by: z.enum(LEAGUE_BY),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(leagueRow),
+  zeroGrowth: z.number().int(),
+});
+export type LeagueTable = z.infer<typeof leagueTable>;

@@ -95,6 +95,11 @@ export type ImportJob = z.infer<typeof importJob>;
 export const importUploadQuery = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
   sheet: z.string().trim().min(1).max(100).optional(),
+  /** The channel (governance organisation) of the import; absent: the uploader's organisation (issue 16). */
+  channelId: z
+    .string()
+    .regex(/^\d{1,18}$/, 'angka')
+    .optional(),
 });
 
 export const importMappingBody = z.strictObject({

@@ -181,6 +181,7 @@ export const AUDIT_ACTIONS = {
   'governance.item.create': { id: 'Rencana aksi ditambahkan', en: 'Action item added' },
   'governance.item.update': { id: 'Rencana aksi diubah', en: 'Action item changed' },
   'governance.progress.compute': { id: 'Kemajuan rencana aksi dihitung', en: 'Action item progress computed' },
+  'governance.progress.request': { id: 'Hitung ulang kemajuan diminta', en: 'Progress recomputation requested' },
   'governance.meeting.create': { id: 'Rapat dicatat', en: 'Meeting recorded' },
   'governance.meeting.minutes': { id: 'Notulen rapat diunggah', en: 'Meeting minutes uploaded' },
   'governance.meeting.minutes_download': {

@@ -44,3 +44,23 @@ export function errorBody(err: AppError, locale: Locale, requestId: string): Err
     },
   };
 }
+
+/**
+ * A domain SQL function refuses with SQLSTATE `LN001`, a catalogue code as MESSAGE and its parameters as JSON in
+ * DETAIL (e.g. lindung_channel_for: UNKNOWN_CHANNEL); this turns it into that AppError wherever it surfaces.
+ */
+export const SQL_REFUSAL_STATE = 'LN001';
+
+export function sqlRefusal(err: unknown): AppError | null {
+  const e = err as { code?: unknown; message?: unknown; detail?: unknown } | null;
+  if (!e || e.code !== SQL_REFUSAL_STATE || typeof e.message !== 'string' || !(e.message in ERROR_CATALOGUE)) {
+    return null;
+  }
+  let params: ErrorParams = {};
+  try {
+    params = typeof e.detail === 'string' ? (JSON.parse(e.detail) as ErrorParams) : {};
+  } catch {
+    params = {};
+  }
+  return new AppError(e.message as ErrorCode, params);
+}

@@ -19,7 +19,7 @@ import type { Role } from '../../lib/access/roles.ts';
 import { pickLocale, type Locale } from '../../lib/i18n/locale.ts';
 import type { Config } from '../config.ts';
 import type { RequestContext } from './context.ts';
-import { AppError, errorBody, httpStatusOf } from './errors.ts';
+import { AppError, errorBody, httpStatusOf, sqlRefusal } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { humanIssue, isMissing, valueAt } from './validation.ts';
 import { cacheControlFor, HASHED_ASSETS_DIR, pickEncoding, servable } from './web-build.ts';
@@ -135,6 +135,8 @@ function toAppError(err: unknown, req: FastifyRequest, limit: number): AppError 
   }
   if (e.statusCode === 429) return new AppError('RATE_LIMITED');
   if (e.code === 'ECONNREFUSED' || e.code === '57P01') return new AppError('DB_UNAVAILABLE');
+  const refused = sqlRefusal(err);
+  if (refused) return refused;
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('VALIDATION_FAILED', { detail: e.message ?? 'permintaan tidak valid' });
   }

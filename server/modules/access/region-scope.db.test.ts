@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addHeir, fileDocumentStore, reportClaim, uploadDocument } from '../claims/index.ts';
 import { createInstrument, createOrganisation, createPlan, uploadInstrumentFile } from '../governance/index.ts';
+import { governanceScopeProbes } from '../governance/governance.scope-probes.ts';
 import { fileStore } from '../../platform/file-store.ts';
 import { employerScopeProbes } from '../employers/employers.scope-probes.ts';
 import { collectionScopeProbes } from '../collection/collection.scope-probes.ts';
@@ -1571,6 +1572,8 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     'PUT /api/governance/plans/{id}/items/{itemId}/done',
     planRefused('PUT', (ids) => `/api/governance/plans/${ids.plan}/items/1/done`, { done: true }),
   );
+  // Governance meetings, organisation edits, league tables (issue 16 §4, §5): Kab. Sleman's stay out of reach.
+  for (const [route, probe] of governanceScopeProbes(() => ({ app, db, headers }))) covered.set(route, probe);
   // Paritrana assessment (issue 17): Kab. Sleman's self-assessment and its evidence stay out of reach; the province
   // view needs a province scope; frameworks are national reference data (edited by a national administrator only).
   let slemanAssessment: { id: string; evidence: string } | null = null;

@@ -10,6 +10,7 @@ import { seedDemoBilling } from './demo.billing.ts';
 import { seedDemoCoverage } from './demo.coverage.ts';
 import { seedDemoEmployers } from './demo.employers.ts';
 import { seedDemoCollection } from './demo.collection.ts';
+import { seedGovernanceDemo } from '../governance/index.ts';
 
 export const DEMO_REGENCY = '34.02'; // Kab. Bantul (DIY): 17 kecamatan, 75 desa/kelurahan
 export const DEMO_VILLAGE = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul
@@ -54,6 +55,12 @@ export async function seedDemo(database: Database): Promise<DemoCredential[]> {
   await seedDemoCollection(database, { regency: DEMO_REGENCY });
   credentials.push(...(await seedDemoEmployers(database, { regency: DEMO_REGENCY })));
   credentials.push(...(await (await import('./demo.assessment.ts')).seedDemoAssessment(database)));
+  await seedGovernanceDemo(database.app, {
+    regency: DEMO_REGENCY,
+    village: DEMO_VILLAGE,
+    disnaker: 'disnaker.bantul',
+    operator: 'operator.trirenggo',
+  });
   return credentials;
 }
 

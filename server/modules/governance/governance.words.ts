@@ -33,6 +33,10 @@ export const CONFLICT_WORDS = {
     id: 'Organisasi {id} tidak ada di wilayah Anda. Pilih organisasi dari daftar saluran.',
     en: 'Organisation {id} is not in your area. Pick an organisation from the channel list.',
   },
+  unknownVillage: {
+    id: 'Desa/kelurahan {code} bukan desa/kelurahan di wilayah {region}. Pilih desa dari daftar wilayah rapat.',
+    en: 'Village {code} is not a village of region {region}. Pick a village of the meeting’s region.',
+  },
 } satisfies Record<string, Bilingual>;
 
 /** The words of a channel that was not recorded (rows before issue 16, callers that name none). */

@@ -25,15 +25,25 @@ export {
   type VillagesBriefed,
   type VillageBriefing,
 } from './governance.reads.ts';
+export { listOrganisations, createOrganisation, updateOrganisation, setMember } from './organisations.service.ts';
 export {
-  listOrganisations,
-  createOrganisation,
-  setMember,
   createPlan,
   addItem,
   setItemDone,
   listPlans,
   getPlan,
   computeProgress,
+  requestProgress,
   PROGRESS_JOB,
 } from './plans.service.ts';
+export {
+  createMeeting,
+  listMeetings,
+  getMeeting,
+  promoteDecision,
+  uploadMinutes,
+  openMinutes,
+  villageBriefing,
+} from './meetings.service.ts';
+export { leagueTable, leagueWorkbook } from './league.service.ts';
+export { seedGovernanceDemo } from './governance.demo.ts';

@@ -13,6 +13,7 @@ import {
   GOVERNANCE_READERS,
 } from '../../../lib/contracts/governance.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { sendPdf } from './governance.files.ts';
 import * as instruments from './instruments.service.ts';
 
 const tags = ['governance'];
@@ -105,13 +106,7 @@ export function registerInstrumentRoutes(app: App, deps: instruments.FileDeps) {
     },
     async (req, reply) => {
       const file = await instruments.openInstrumentFile(deps, req.ctx, req.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-length', String(file.size))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${file.name}"`)
-        .send(file.stream);
+      return sendPdf(reply, file);
     },
   );
 

@@ -2,7 +2,6 @@
 // circulars, decrees, national references and PKS/MoU, with the signed PDF stored outside the database (SHA-256,
 // audited download), links to programmes and targets, expiry alerts for agreements, and the public list of enacted
 // regional regulations.
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
   AGREEMENT_KINDS,
@@ -14,16 +13,16 @@ import {
   type InstrumentList,
   type OpenRegulationList,
 } from '../../../lib/contracts/governance.ts';
-import { interpolate } from '../../../lib/i18n/locale.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { systemContext, type RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { isPdf, type FileStore } from '../../platform/file-store.ts';
+import type { FileStore } from '../../platform/file-store.ts';
+import { checkedPdf } from './governance.files.ts';
 import { assertRegionInScope, requireGovernanceEditor, requireGovernanceReader } from './governance.policy.ts';
-import { CONFLICT_WORDS, ENTITY_WORDS } from './governance.words.ts';
+import { ENTITY_WORDS } from './governance.words.ts';
 import * as repo from './instruments.repository.ts';
 
 export type FileDeps = { db: Db; store: FileStore; maxBytes: number };
@@ -198,15 +197,7 @@ export async function uploadInstrumentFile(
   bytes: Buffer,
 ): Promise<Instrument> {
   const actor = requireGovernanceEditor(ctx);
-  if (bytes.length > deps.maxBytes) {
-    throw new AppError('CONFLICT', {
-      detail: interpolate(CONFLICT_WORDS.tooLarge[actor.locale], { fileName, limit: deps.maxBytes }),
-    });
-  }
-  if (!isPdf(bytes)) {
-    throw new AppError('CONFLICT', { detail: interpolate(CONFLICT_WORDS.notPdf[actor.locale], { fileName }) });
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = checkedPdf(actor, deps.maxBytes, fileName, bytes);
   let stored: string | null = null;
   try {
     const { result, old } = await withScope(deps.db, actor.scope, async (tx) => {

@@ -11,18 +11,22 @@ import {
   organisation,
   organisationInput,
   organisationList,
+  organisationUpdate,
   plan,
   planInput,
   planList,
+  recomputeAnswer,
 } from '../../../lib/contracts/governance.ts';
 import { okResponse } from '../../../lib/contracts/common.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
+import type { JobQueue } from '../../platform/jobs.ts';
+import * as organisations from './organisations.service.ts';
 import * as plans from './plans.service.ts';
 
 const tags = ['governance'];
 
-export function registerPlanRoutes(app: App, { db }: { db: Db }) {
+export function registerPlanRoutes(app: App, { db, jobs }: { db: Db; jobs: JobQueue | undefined }) {
   const readers = { access: { roles: GOVERNANCE_READERS } };
   const editors = { access: { roles: GOVERNANCE_EDITORS } };
   app.get(
@@ -35,7 +39,7 @@ export function registerPlanRoutes(app: App, { db }: { db: Db }) {
       },
       config: { access: { roles: CHANNEL_READERS } },
     },
-    async (req) => plans.listOrganisations(db, req.ctx),
+    async (req) => organisations.listOrganisations(db, req.ctx),
   );
   app.post(
     '/api/governance/organisations',
@@ -43,7 +47,33 @@ export function registerPlanRoutes(app: App, { db }: { db: Db }) {
       schema: { tags, summary: 'Tambah organisasi/saluran', body: organisationInput, response: { 201: organisation } },
       config: editors,
     },
-    async (req, reply) => reply.status(201).send(await plans.createOrganisation(db, req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await organisations.createOrganisation(db, req.ctx, req.body)),
+  );
+  app.put(
+    '/api/governance/organisations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ubah organisasi/saluran (jenis, nama, aktif)',
+        params: idParam,
+        body: organisationUpdate,
+        response: { 200: organisation },
+      },
+      config: editors,
+    },
+    async (req) => organisations.updateOrganisation(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/governance/progress/recompute',
+    {
+      schema: {
+        tags,
+        summary: 'Hitung ulang kemajuan rencana aksi sekarang (mengantrekan tugas terjadwal governance.progress)',
+        response: { 202: recomputeAnswer },
+      },
+      config: editors,
+    },
+    async (req, reply) => reply.status(202).send(await plans.requestProgress(db, req.ctx, jobs)),
   );
   app.put(
     '/api/governance/members',
@@ -56,7 +86,7 @@ export function registerPlanRoutes(app: App, { db }: { db: Db }) {
       },
       config: editors,
     },
-    async (req) => plans.setMember(db, req.ctx, req.body),
+    async (req) => organisations.setMember(db, req.ctx, req.body),
   );
   app.get(
     '/api/governance/plans',

@@ -2,139 +2,19 @@
 // §2, §3). A computed item counts from Lindung's own data: active participants brought by a channel (the one
 // coverage definition, lindung_nik_covered over every source), programme quotas, or an instrument enacted.
 import { sql } from 'kysely';
-import type {
-  ItemInput,
-  Organisation,
-  OrganisationInput,
-  Plan,
-  PlanInput,
-  PlanItem,
-} from '../../../lib/contracts/governance.ts';
-import { interpolate } from '../../../lib/i18n/locale.ts';
+import type { ItemInput, Plan, PlanInput, PlanItem } from '../../../lib/contracts/governance.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import { standing, trend } from '../../../lib/rules/work-plan.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { systemContext, type Actor, type RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
+import type { JobQueue } from '../../platform/jobs.ts';
 import { AppError } from '../../platform/errors.ts';
-import { regionInScope, regionOverlapsScope } from '../../platform/scope-sql.ts';
-import {
-  assertRegionInScope,
-  requireChannelReader,
-  requireGovernanceEditor,
-  requireGovernanceReader,
-} from './governance.policy.ts';
-import { CONFLICT_WORDS, ENTITY_WORDS } from './governance.words.ts';
-
-const toOrganisation = (r: { id: string; region_code: string; kind: string; name: string; active: boolean }) =>
-  ({
-    id: String(r.id),
-    region: r.region_code,
-    kind: r.kind as Organisation['kind'],
-    name: r.name,
-    active: r.active,
-  }) satisfies Organisation;
-
-/** `GET /api/governance/organisations`: the organisations within or above the caller's scope (the channels). */
-export async function listOrganisations(db: Db, ctx: RequestContext): Promise<{ items: Organisation[] }> {
-  const actor = requireChannelReader(ctx);
-  const rows = await withScope(db, actor.scope, (tx) =>
-    tx
-      .selectFrom('gov_organisation')
-      .selectAll()
-      .where(() => regionOverlapsScope('region_code', actor.scope))
-      .orderBy('region_code')
-      .orderBy('kind')
-      .orderBy('name')
-      .execute(),
-  );
-  return { items: rows.map(toOrganisation) };
-}
-
-/** `POST /api/governance/organisations` (Disnaker). */
-export async function createOrganisation(db: Db, ctx: RequestContext, input: OrganisationInput): Promise<Organisation> {
-  const actor = requireGovernanceEditor(ctx);
-  assertRegionInScope(actor, input.region);
-  return withScope(db, actor.scope, async (tx) => {
-    const taken = await tx
-      .selectFrom('gov_organisation')
-      .select('id')
-      .where('region_code', '=', input.region)
-      .where('name', '=', input.name)
-      .executeTakeFirst();
-    if (taken) {
-      throw new AppError('CONFLICT', {
-        detail: interpolate(CONFLICT_WORDS.organisationTaken[actor.locale], { name: input.name }),
-      });
-    }
-    const row = await tx
-      .insertInto('gov_organisation')
-      .values({
-        region_code: input.region,
-        kind: input.kind,
-        name: input.name,
-        active: input.active,
-        created_by: actor.username,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(tx, ctx, {
-      action: 'governance.organisation.create',
-      entity: 'gov_organisation',
-      entityId: String(row.id),
-      region: row.region_code,
-      after: input,
-    });
-    return toOrganisation(row);
-  });
-}
-
-/** `PUT /api/governance/members`: the organisation a user works for, the default channel of their work. */
-export async function setMember(db: Db, ctx: RequestContext, input: { username: string; organisationId: string }) {
-  const actor = requireGovernanceEditor(ctx);
-  return withScope(db, actor.scope, async (tx) => {
-    const org = await organisationInScope(tx, actor, input.organisationId);
-    await tx
-      .insertInto('gov_member')
-      .values({
-        username: input.username,
-        organisation_id: org.id,
-        region_code: org.region_code,
-        set_by: actor.username,
-      })
-      .onConflict((oc) =>
-        oc.column('username').doUpdateSet({
-          organisation_id: org.id,
-          region_code: org.region_code,
-          set_by: actor.username,
-          set_at: new Date(),
-        }),
-      )
-      .execute();
-    await writeAudit(tx, ctx, {
-      action: 'governance.member.set',
-      entity: 'gov_member',
-      entityId: input.username,
-      region: org.region_code,
-      after: input,
-    });
-    return { ok: true as const };
-  });
-}
-
-async function organisationInScope(tx: Tx, actor: Actor, id: string) {
-  const org = await tx
-    .selectFrom('gov_organisation')
-    .selectAll()
-    .where('id', '=', id)
-    .where(() => regionOverlapsScope('region_code', actor.scope))
-    .executeTakeFirst();
-  if (!org) {
-    throw new AppError('CONFLICT', { detail: interpolate(CONFLICT_WORDS.unknownOrganisation[actor.locale], { id }) });
-  }
-  return org;
-}
+import { regionInScope } from '../../platform/scope-sql.ts';
+import { assertRegionInScope, requireGovernanceEditor, requireGovernanceReader } from './governance.policy.ts';
+import { ENTITY_WORDS } from './governance.words.ts';
+import { organisationInScope } from './organisations.service.ts';
 
 const itemColumns = (i: ItemInput) => ({
   title: i.title,
@@ -148,12 +28,26 @@ const itemColumns = (i: ItemInput) => ({
   instrument_kind: i.measureKind === 'instrument_enacted' ? i.instrumentKind : null,
 });
 
-async function insertItem(tx: Tx, ctx: RequestContext, actor: Actor, planId: string, region: string, i: ItemInput) {
+export async function insertItem(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: Actor,
+  planId: string,
+  region: string,
+  i: ItemInput,
+  meetingId: string | null = null,
+) {
   for (const org of [i.ownerOrganisationId, i.channelId]) if (org) await organisationInScope(tx, actor, org);
   if (i.areaCode) assertRegionInScope(actor, i.areaCode);
   const row = await tx
     .insertInto('gov_action_item')
-    .values({ plan_id: planId, region_code: region, created_by: actor.username, ...itemColumns(i) })
+    .values({
+      plan_id: planId,
+      region_code: region,
+      created_by: actor.username,
+      meeting_id: meetingId,
+      ...itemColumns(i),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeAudit(tx, ctx, {
@@ -161,7 +55,7 @@ async function insertItem(tx: Tx, ctx: RequestContext, actor: Actor, planId: str
     entity: 'gov_action_item',
     entityId: String(row.id),
     region,
-    after: { plan_id: planId, ...itemColumns(i) },
+    after: { plan_id: planId, meeting_id: meetingId, ...itemColumns(i) },
   });
   return String(row.id);
 }
@@ -254,7 +148,7 @@ export async function setItemDone(
   return getPlan(db, ctx, planId);
 }
 
-async function planRow(tx: Tx, actor: Actor, id: string) {
+export async function planRow(tx: Tx, actor: Actor, id: string) {
   const p = await tx
     .selectFrom('gov_plan')
     .selectAll()
@@ -373,6 +267,24 @@ export async function getPlan(db: Db, ctx: RequestContext, id: string): Promise<
 }
 
 export const PROGRESS_JOB = 'governance.progress';
+
+/**
+ * `POST /api/governance/progress/recompute` ("hitung ulang"): queues the progress job now instead of waiting for
+ * its hour; the request is audited, the computation is the job's (one queued at a time).
+ */
+export async function requestProgress(db: Db, ctx: RequestContext, jobs: JobQueue | undefined) {
+  const actor = requireGovernanceEditor(ctx);
+  await withScope(db, actor.scope, (tx) =>
+    writeAudit(tx, ctx, {
+      action: 'governance.progress.request',
+      entity: 'gov_action_item',
+      region: actor.scope === '*' ? null : actor.scope,
+      after: { job: PROGRESS_JOB },
+    }),
+  );
+  const id = jobs ? await jobs.enqueue(PROGRESS_JOB, {}, { key: 'requested' }) : null;
+  return { queued: id !== null };
+}
 
 /**
  * The progress job: computes every computed item in scope on `today` and stores each value with its time (the

@@ -42,7 +42,7 @@ export function registerImportRoutes(app: App, deps: { db: Db; runner: ImportRun
         const job = await imports.createImport(
           db,
           req.ctx,
-          { fileName: req.query.fileName, sheet: req.query.sheet, content },
+          { fileName: req.query.fileName, sheet: req.query.sheet, content, channelId: req.query.channelId ?? null },
           runner.start,
         );
         return reply.status(201).send(job);

@@ -8,6 +8,7 @@ import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
 import { ClaimsFiguresCard } from '../modules/claims/ClaimsFigures.tsx';
 import { HomeTodoList } from './HomeTodo.tsx';
 import { ProjectsStartingSoon } from '../modules/employers/ProjectsStartingSoon.tsx';
+import { LeagueCard } from '../modules/governance/LeagueCard.tsx';
 import { ROUTES } from './routes.ts';
 import { useT } from './i18n.ts';
 import { useCurrentUser } from './session.tsx';
@@ -53,6 +54,7 @@ function RoleDashboard() {
       {(me.role === 'disnaker' || me.role === 'pimpinan') && (
         <ClaimsFiguresCard region={region} regionLabel={me.regionLabel} />
       )}
+      {(me.role === 'disnaker' || me.role === 'pimpinan') && <LeagueCard />}
     </Stack>
   );
 }

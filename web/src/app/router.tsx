@@ -142,6 +142,13 @@ const HeirsPage = lazy(() => import('../modules/claims/HeirsPage.tsx').then((m) 
 const governancePage = (name: 'RegulationsPage' | 'AgreementsPage') =>
   lazy(() => import('../modules/governance/InstrumentsPage.tsx').then((m) => ({ default: m[name] })));
 const RegulationsPage = governancePage('RegulationsPage');
+const PlansPage = lazy(() => import('../modules/governance/PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
+const MeetingsPage = lazy(() =>
+  import('../modules/governance/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
+);
+const ChannelsPage = lazy(() =>
+  import('../modules/governance/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })),
+);
 const AgreementsPage = governancePage('AgreementsPage');
 const OpenRegulationsPage = lazy(() =>
   import('../modules/governance/OpenRegulationsPage.tsx').then((m) => ({ default: m.OpenRegulationsPage })),
@@ -294,6 +301,9 @@ export const router = createBrowserRouter([
           { path: 'tata-kelola', element: <Navigate to={ROUTES.governanceRegulations} replace /> },
           { path: 'tata-kelola/regulasi', element: <RegulationsPage /> },
           { path: 'tata-kelola/perjanjian', element: <AgreementsPage /> },
+          { path: 'tata-kelola/rencana-kerja', element: <PlansPage /> },
+          { path: 'tata-kelola/rapat', element: <MeetingsPage /> },
+          { path: 'tata-kelola/saluran', element: <ChannelsPage /> },
         ],
       },
       {

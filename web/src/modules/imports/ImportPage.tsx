@@ -15,6 +15,7 @@ import { StatusBadge } from './ImportStatus.tsx';
 import { UploadForm } from '../../ui/UploadForm.tsx';
 import { useImportsText } from './imports-text.ts';
 import { useRegistryText } from '../registry/registry-text.ts';
+import { ChannelSelect } from '../governance/ChannelSelect.tsx';
 
 /** Upload a CSV/XLSX list of workers; the recent imports of the region below. */
 export function ImportPage() {
@@ -25,6 +26,7 @@ export function ImportPage() {
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');
+  const [channel, setChannel] = useState<string | null | undefined>(undefined);
   const [page, setPage] = useState(1);
   const upload = useUpload();
   const history = useImports(page);
@@ -32,7 +34,7 @@ export function ImportPage() {
   const submit = () => {
     if (!file) return;
     upload.mutate(
-      { file, ...(sheet.trim() && { sheet: sheet.trim() }) },
+      { file, ...(sheet.trim() && { sheet: sheet.trim() }), ...(channel && { channelId: channel }) },
       { onSuccess: (job) => navigate(ROUTES.importJob(job.id)) },
     );
   };
@@ -80,13 +82,16 @@ export function ImportPage() {
             filePlaceholder={t('imports.filePlaceholder')}
             templateHref="/api/imports/template.xlsx"
             fields={
-              <TextInput
-                label={t('imports.sheet')}
-                description={t('imports.sheetHelp')}
-                value={sheet}
-                onChange={(e) => setSheet(e.currentTarget.value)}
-                maxLength={100}
-              />
+              <>
+                <TextInput
+                  label={t('imports.sheet')}
+                  description={t('imports.sheetHelp')}
+                  value={sheet}
+                  onChange={(e) => setSheet(e.currentTarget.value)}
+                  maxLength={100}
+                />
+                <ChannelSelect value={channel} onChange={setChannel} />
+              </>
             }
             error={upload.error}
             errorTitle={t('imports.uploadFailed')}

@@ -40,8 +40,12 @@ export function useImportIssues(id: string, page: number, severity: string, enab
 export function useUpload() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, sheet }: { file: File; sheet?: string }) =>
-      api<ImportJob>('/api/imports', { method: 'POST', rawBody: file, query: { fileName: file.name, sheet } }),
+    mutationFn: ({ file, sheet, channelId }: { file: File; sheet?: string; channelId?: string }) =>
+      api<ImportJob>('/api/imports', {
+        method: 'POST',
+        rawBody: file,
+        query: { fileName: file.name, sheet, channelId },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['imports'] }),
   });
 }

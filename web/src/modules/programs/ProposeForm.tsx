@@ -23,6 +23,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { searchQuery } from '../registry/registry-api.ts';
+import { ChannelSelect } from '../governance/ChannelSelect.tsx';
 import { usePropose, useProposalPreview } from './programs-api.ts';
 import { useProgramsText } from './programs-text.ts';
 import { useRegistryText } from '../registry/registry-text.ts';
@@ -53,6 +54,7 @@ export function ProposeForm({ programId }: { programId: string }) {
     fromMonth: '',
   });
   const [checked, setChecked] = useState<ProposalRequest | null>(null);
+  const [channel, setChannel] = useState<string | null | undefined>(undefined);
   const [done, setDone] = useState<ProposalResult | null>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -80,7 +82,7 @@ export function ProposeForm({ programId }: { programId: string }) {
 
   const confirm = () => {
     if (!checked) return;
-    propose.mutate(checked, {
+    propose.mutate(channel === undefined ? checked : { ...checked, channelId: channel }, {
       onSuccess: (result) => {
         setDone(result);
         setChecked(null);
@@ -98,6 +100,7 @@ export function ProposeForm({ programId }: { programId: string }) {
             {t('proposals.filterHint')}
           </Text>
           <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="sm">
+            <ChannelSelect value={channel} onChange={setChannel} />
             <TextInput
               label={t('proposals.search')}
               placeholder={rt('workers.searchPlaceholder')}

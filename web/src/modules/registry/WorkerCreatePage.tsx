@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { ChannelSelect } from '../governance/ChannelSelect.tsx';
 import { ROUTES } from '../../app/routes.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -11,9 +13,11 @@ export function WorkerCreatePage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const create = useCreateWorker();
+  const [channel, setChannel] = useState<string | null | undefined>(undefined);
   return (
     <>
       <PageHeader title={t('workerForm.title')} description={t('workerForm.description')} above={<BackToWorkers />} />
+      <ChannelSelect value={channel} onChange={setChannel} />
       <WorkerForm
         mode="create"
         initial={emptyWorkerValues(me.region)}
@@ -21,7 +25,7 @@ export function WorkerCreatePage() {
         error={create.error}
         onCancel={() => navigate(ROUTES.workers)}
         onSubmit={(input) =>
-          create.mutate(input, {
+          create.mutate(channel === undefined ? input : { ...input, channelId: channel }, {
             onSuccess: (saved) =>
               navigate(ROUTES.workerDetail(saved.id), { state: { saved: 'created', warnings: saved.warnings } }),
           })
