@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Assessment, Figure, Framework, IndicatorDef } from '../../../lib/contracts/assessment.ts';
+import type { Assessment, Evidence, Figure, Framework, IndicatorDef } from '../../../lib/contracts/assessment.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { wordsIn } from '../../../lib/i18n/words.ts';
 import { dateName } from '../../../lib/rules/lapse.ts';
@@ -47,6 +47,10 @@ export function figureText(ind: IndicatorDef, f: Figure | undefined, w: Words): 
       return formatNumber(f.value);
   }
 }
+
+/** An evidence file by name, and for one taken from the governance register the instrument it is. */
+const evidenceName = (e: Evidence, w: Words) =>
+  e.instrument ? `${e.fileName}\n${w.fromRegister}: ${e.instrument.label}` : e.fileName;
 
 /** A horizontal bar per label on a 0–100 scale, drawn with pdfmake's canvas (no chart library). */
 function bars(items: { label: string; score: number }[]): Content {
@@ -154,7 +158,9 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
                     [
                       w.evidence,
                       {
-                        stack: evidence.map((e) => ({ text: [`${e.fileName} · `, { text: e.sha256, style: 'mono' }] })),
+                        stack: evidence.map((e) => ({
+                          text: [`${evidenceName(e, w)} · `, { text: e.sha256, style: 'mono' }],
+                        })),
                       },
                     ],
                   ]
@@ -179,7 +185,7 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
             widths: [70, 120, '*'],
             body: [
               [w.indicator, w.evidence, 'SHA-256'].map((t) => ({ text: t, bold: true })),
-              ...a.evidence.map((e) => [e.indicatorCode, e.fileName, { text: e.sha256, style: 'mono' }]),
+              ...a.evidence.map((e) => [e.indicatorCode, evidenceName(e, w), { text: e.sha256, style: 'mono' }]),
             ],
           },
           layout: 'lightHorizontalLines',
@@ -256,8 +262,8 @@ export async function figuresWorkbook(deps: EvidenceDeps, ctx: RequestContext, i
   addSafeRow(rows, [w.indicator, w.region, w.rows, w.figure, w.note]).font = { bold: true };
   for (const fig of a.figures) for (const r of fig.rows) addSafeRow(rows, [fig.code, r.key, r.label, r.value, r.extra]);
   const ev = wb.addWorksheet(w.sheetEvidence);
-  addSafeRow(ev, [w.indicator, w.evidence, 'SHA-256']).font = { bold: true };
-  for (const e of a.evidence) addSafeRow(ev, [e.indicatorCode, e.fileName, e.sha256]);
+  addSafeRow(ev, [w.indicator, w.evidence, 'SHA-256', w.fromRegister]).font = { bold: true };
+  for (const e of a.evidence) addSafeRow(ev, [e.indicatorCode, e.fileName, e.sha256, e.instrument?.label ?? '']);
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   await audited(deps.db, ctx, a, 'xlsx');
   return { xlsx, name: `${fileStem(a)}.xlsx` };

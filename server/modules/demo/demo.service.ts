@@ -35,9 +35,10 @@ export async function hasDemo(db: Db): Promise<boolean> {
 
 /**
  * Seeds the Kab. Bantul demo on an empty database: one user per role, with fresh random passwords, then (when the
- * regency has none) synthetic workers and the demo's protection programmes.
+ * regency has none) synthetic workers and the demo's protection programmes. `dataDir` (the running Lindung's) receives
+ * the files the demo attaches, such as the Perbup's signed PDF in the governance register.
  */
-export async function seedDemo(database: Database): Promise<DemoCredential[]> {
+export async function seedDemo(database: Database, dataDir?: string): Promise<DemoCredential[]> {
   const ctx = systemContext('demo');
   const credentials: DemoCredential[] = [];
   for (const u of DEMO_USERS) {
@@ -52,6 +53,7 @@ export async function seedDemo(database: Database): Promise<DemoCredential[]> {
   await seedDemoCoverage(database);
   credentials.push(...(await seedDemoEmployers(database, { regency: DEMO_REGENCY })));
   credentials.push(...(await (await import('./demo.assessment.ts')).seedDemoAssessment(database)));
+  await (await import('./demo.governance.ts')).seedDemoGovernance(database, { regency: DEMO_REGENCY, dataDir });
   return credentials;
 }
 

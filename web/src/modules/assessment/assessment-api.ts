@@ -6,6 +6,7 @@ import type {
   Framework,
   FrameworkSummary,
   ProvinceView,
+  RegisterCandidates,
 } from '../../../../lib/contracts/assessment.ts';
 import { api, queryString } from '../../app/api.ts';
 
@@ -80,6 +81,17 @@ export const useUploadEvidence = (id: string) =>
       query: { indicatorCode: input.indicatorCode, fileName: input.file.name },
       rawBody: input.file,
     }),
+  );
+/** The governance register's instruments that may be attached (in force on the cut-off, with a signed PDF). */
+export const useRegisterCandidates = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['paritrana', 'register', id],
+    queryFn: ({ signal }) => api<RegisterCandidates>(`/api/paritrana/assessments/${id}/register`, { signal }),
+    enabled,
+  });
+export const useAttachInstrument = (id: string) =>
+  useChange((input: { indicatorCode: string; instrumentId: string }) =>
+    api<Evidence>(`/api/paritrana/assessments/${id}/evidence/register`, { method: 'POST', body: input }),
   );
 export const useRemoveEvidence = (id: string) =>
   useChange((evidenceId: string) =>
