@@ -181,11 +181,16 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
     a.evidence.length === 0
       ? { text: w.noEvidence }
       : {
+          // Two columns, the document's name, origin and SHA-256 stacked: a hash never wraps beside a long title.
           table: {
-            widths: [70, 120, '*'],
+            widths: [90, '*'],
+            headerRows: 1,
             body: [
-              [w.indicator, w.evidence, 'SHA-256'].map((t) => ({ text: t, bold: true })),
-              ...a.evidence.map((e) => [e.indicatorCode, evidenceName(e, w), { text: e.sha256, style: 'mono' }]),
+              [w.indicator, `${w.evidence} · SHA-256`].map((t) => ({ text: t, bold: true })),
+              ...a.evidence.map((e) => [
+                e.indicatorCode,
+                { stack: [{ text: evidenceName(e, w) }, { text: e.sha256, style: 'mono' }] },
+              ]),
             ],
           },
           layout: 'lightHorizontalLines',

@@ -113,6 +113,10 @@ export const useComment = () =>
       body: { body: input.body },
     }),
   );
+export const useUpdateFramework = (id: string) =>
+  useChange((input: { name: string; note: string; definition: Framework['definition'] }) =>
+    api<Framework>(`/api/paritrana/frameworks/${id}`, { method: 'PATCH', body: input }),
+  );
 export const usePublish = () =>
   useChange((id: string) => api<Framework>(`/api/paritrana/frameworks/${id}/publish`, { method: 'POST' }));
 export const useCopy = () =>
