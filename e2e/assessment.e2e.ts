@@ -53,7 +53,9 @@ describe('Paritrana self-assessment and provincial ranking', () => {
     await rows.click();
     await page.getByRole('textbox', { name: 'Isi Ada PKS dengan BPJS Ketenagakerjaan' }).click();
     await page.getByRole('option', { name: 'Ya' }).click();
-    await page.getByRole('button', { name: 'Simpan' }).first().click();
+    const pks = page.getByRole('row', { name: /Ada PKS dengan BPJS Ketenagakerjaan/ });
+    await pks.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await pks.getByRole('cell', { name: '100', exact: true }).waitFor(); // yes scores 100
     // The Perbup from the governance register, not a file from the desk: its signed PDF and SHA-256 come along.
     await page
       .getByRole('button', { name: 'Ambil dari register tata kelola untuk Regulasi berlaku (Perda/Perkada/SE)' })
@@ -97,11 +99,15 @@ describe('Paritrana self-assessment and provincial ranking', () => {
     const pdf = await readFile((await pack.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const rendered = renderPdf(pdf, { name: 'paritrana-pack', pages: [1, 2, 3] });
-    // Cover, summary, one page or more per aspect (five), the evidence list: eight pages at least, none blank
-    // (a page with only the footer line would be a layout fault).
+    // Cover, summary, one page or more per aspect (five), the evidence list: eight pages at least, none blank. A page
+    // with only the footer line inks about 0.0004 of its pixels at this resolution; the sparsest real page about 0.002.
     expect(rendered.ink.length).toBeGreaterThanOrEqual(8);
-    for (const [n, ink] of rendered.ink.entries()) expect(ink, `page ${n + 1}`).toBeGreaterThan(0.003);
-    const pages = rendered.text.split('\f').map(squeezed);
+    const pages = rendered.text.split('\f').slice(0, rendered.ink.length).map(squeezed);
+    expect(pages).toHaveLength(rendered.ink.length);
+    for (const [n, ink] of rendered.ink.entries()) {
+      expect(ink, `page ${n + 1}`).toBeGreaterThan(0.001);
+      expect(pages[n]!.replace(/Dibuat oleh Lindung.*$/, '').trim().length, `page ${n + 1}`).toBeGreaterThan(40);
+    }
     expect(pages[0]).toContain('Paritrana Award 2025: Penilaian Mandiri');
     expect(pages[0]).toContain('Bantul');
     expect(rendered.text.replace(/\s+/g, '')).toContain(snapshotSha); // on the cover
@@ -111,6 +117,8 @@ describe('Paritrana self-assessment and provincial ranking', () => {
         pages.some((p) => p.includes(`Aspek: ${aspect}`)),
         aspect,
       ).toBe(true);
+    // Disnaker's manual answer is in the pack: the PKS exists, scored 100.
+    expect(pages.find((p) => p.includes('Ada PKS dengan BPJS Ketenagakerjaan Angka Ya Nilai 100'))).toBeDefined();
     const evidencePage = pages.findLast((p) => p.includes('Dokumen bukti'))!;
     expect(evidencePage).toContain(PERBUP_FILE);
     const bare = (text: string) => text.replace(/\s+/g, '');

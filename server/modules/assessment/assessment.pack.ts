@@ -52,32 +52,29 @@ export function figureText(ind: IndicatorDef, f: Figure | undefined, w: Words): 
 const evidenceName = (e: Evidence, w: Words) =>
   e.instrument ? `${e.fileName}\n${w.fromRegister}: ${e.instrument.label}` : e.fileName;
 
-/** A horizontal bar per label on a 0–100 scale, drawn with pdfmake's canvas (no chart library). */
+/** A horizontal bar per label on a 0–100 scale with the score beside it, drawn with pdfmake's canvas (no chart
+ *  library). The score sits right of the bar, not under it, so a label wrapping to two lines never meets the next. */
 function bars(items: { label: string; score: number }[]): Content {
-  const width = 300;
+  const width = 280;
   return {
     table: {
-      widths: [170, width + 40],
+      widths: [170, width, 30],
       body: items.map((i) => [
         { text: i.label, fontSize: 8 },
         {
-          stack: [
+          canvas: [
+            { type: 'rect', x: 0, y: 1, w: width, h: 9, color: '#e6eef5' },
             {
-              canvas: [
-                { type: 'rect', x: 0, y: 1, w: width, h: 9, color: '#e6eef5' },
-                {
-                  type: 'rect',
-                  x: 0,
-                  y: 1,
-                  w: Math.max(0.5, (Math.min(i.score, 100) / 100) * width),
-                  h: 9,
-                  color: '#0b4f8a',
-                },
-              ],
+              type: 'rect',
+              x: 0,
+              y: 1,
+              w: Math.max(0.5, (Math.min(i.score, 100) / 100) * width),
+              h: 9,
+              color: '#0b4f8a',
             },
-            { text: formatNumber(i.score), fontSize: 7 },
           ],
         },
+        { text: formatNumber(i.score), fontSize: 8, alignment: 'right' },
       ]),
     },
     layout: 'noBorders',
@@ -158,9 +155,10 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
                     [
                       w.evidence,
                       {
-                        stack: evidence.map((e) => ({
-                          text: [`${evidenceName(e, w)} · `, { text: e.sha256, style: 'mono' }],
-                        })),
+                        stack: evidence.flatMap((e): Content[] => [
+                          { text: evidenceName(e, w) },
+                          { text: `SHA-256 ${e.sha256}`, style: 'mono', margin: [0, 0, 0, 2] },
+                        ]),
                       },
                     ],
                   ]
