@@ -2,9 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { runCli } from '../server/testing/run-cli.ts';
 import { renderPdf } from './pdf-pages.ts';
-import { launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import {
+  addNationalAdmin,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  startDemo,
+  type RunningLindung,
+} from './support.ts';
 
 // Paritrana Award (issue 17) on the demo: Disnaker of Kab. Bantul opens the 2025 self-assessment, prepares it from
 // Lindung's live figures, answers a manual indicator and attaches the Perbup from the governance register (the demo
@@ -149,24 +156,9 @@ describe('Paritrana self-assessment and provincial ranking', () => {
 describe('Paritrana framework edited by a national administrator', () => {
   it('finds the published 2025 framework frozen, copies it, edits the draft until it may be published, publishes', async () => {
     // National administrators are made on the command line, while Lindung is stopped (it holds the data directory).
-    await lindung.restart(async () => {
-      const made = await runCli(
-        [
-          'users',
-          'add',
-          '--username',
-          'admin.pusat',
-          '--password',
-          'pusat-aman-2026',
-          '--role',
-          'admin',
-          '--region',
-          '*',
-        ],
-        { LINDUNG_DATA_DIR: lindung.dataDir },
-      );
-      expect(made.stdout).toContain('Pengguna admin.pusat (admin, Seluruh Indonesia) dibuat.');
-    });
+    expect(await addNationalAdmin(lindung, 'admin.pusat', 'pusat-aman-2026')).toContain(
+      'Pengguna admin.pusat (admin, Seluruh Indonesia) dibuat.',
+    );
     const page = await newPage(browser, { viewport: { width: 1366, height: 900 } });
     await signIn(page, lindung, 'admin.pusat', 'pusat-aman-2026');
     await page.goto(`${lindung.url}/paritrana`);

@@ -3,7 +3,7 @@
 // the narratives), an XLSX of the figures, and the province's ranking as XLSX. pdfmake with the standard Helvetica
 // fonts, like the other PDF exports; spreadsheets through the platform's safe row writer. Downloads are audited.
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
+import { pdfmake } from '../../platform/pdf.ts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Assessment, Evidence, Figure, Framework, IndicatorDef } from '../../../lib/contracts/assessment.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
@@ -22,15 +22,6 @@ import { getFramework } from './frameworks.service.ts';
 import { provinceView } from './province.service.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
 
 type Words = Record<keyof typeof PACK_WORDS, string>;
 

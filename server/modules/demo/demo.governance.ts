@@ -1,20 +1,11 @@
 // The demo's entry in the governance register (issues 16, 17): a Perbup of Kab. Bantul on employment social security
 // for vulnerable workers, enacted with its signed PDF, so the Paritrana self-assessment can cite it from the register.
 // The PDF is made here (pdfmake, standard Helvetica) and says on every page that it is demo data, not a real Perbup.
-import pdfmake from 'pdfmake';
+import { pdfmake } from '../../platform/pdf.ts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { systemContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db.ts';
 import { createInstrument, governanceFiles, uploadInstrumentFile } from '../governance/index.ts';
-
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
 
 export const DEMO_PERBUP = {
   number: '12',
