@@ -108,7 +108,7 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
   for (const aspect of f.definition.aspects) {
     content.push({ text: `${w.aspect}: ${name(aspect)}`, style: 'h2', pageBreak: 'before' });
     for (const criterion of aspect.criteria) {
-      content.push({ text: name(criterion), style: 'h3' });
+      content.push({ text: name(criterion), style: 'h3', headlineLevel: 1 });
       for (const ind of criterion.indicators) {
         const fig = figures.get(ind.code);
         const sc = scores.get(ind.code);
@@ -163,7 +163,9 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
       }
     }
     const narrative = a.narratives[aspect.code];
-    if (narrative) content.push({ text: w.narrative, style: 'h3' }, { text: narrative, margin: [0, 0, 0, 8] });
+    if (narrative) {
+      content.push({ text: w.narrative, style: 'h3', headlineLevel: 1 }, { text: narrative, margin: [0, 0, 0, 8] });
+    }
   }
   content.push({ text: w.evidence, style: 'h2', pageBreak: 'before' });
   content.push(
@@ -188,6 +190,8 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
   return {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
+    // A heading never stands alone at the foot of a page: it moves to the next one with what it heads.
+    pageBreakBefore: (node, q) => node.headlineLevel === 1 && q.getFollowingNodesOnPage().length === 0,
     info: { title: `${w.title.replace('{year}', String(a.year))} ${a.regionLabel}` },
     footer: (page, pages) => ({ text: `${w.footer}   ${page}/${pages}`, fontSize: 7, margin: [40, 20, 40, 0] }),
     content,
