@@ -190,8 +190,11 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
   return {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
-    // A heading never stands alone at the foot of a page: it moves to the next one with what it heads.
-    pageBreakBefore: (node, q) => node.headlineLevel === 1 && q.getFollowingNodesOnPage().length === 0,
+    // A heading never stands alone at the foot of a page: it moves to the next one with what it heads. pdfmake counts
+    // the page's footer among the nodes following it, so the footer's own text is not content here.
+    pageBreakBefore: (node, q) =>
+      node.headlineLevel === 1 &&
+      q.getFollowingNodesOnPage().every((x) => typeof x.text === 'string' && x.text.startsWith(w.footer)),
     info: { title: `${w.title.replace('{year}', String(a.year))} ${a.regionLabel}` },
     footer: (page, pages) => ({ text: `${w.footer}   ${page}/${pages}`, fontSize: 7, margin: [40, 20, 40, 0] }),
     content,
