@@ -177,21 +177,15 @@ function RuleEditor({
   );
 }
 
-function IndicatorRows({
-  def,
-  a,
-  c,
-  editable,
-  setDef,
-  sources,
-}: {
+/** What every part of the editor gets: the definition being edited, whether it may be, and the sources offered. */
+type EditorProps = {
   def: Def;
-  a: number;
-  c: number;
   editable: boolean;
   setDef: (d: Def) => void;
   sources: { value: string; label: string }[];
-}) {
+};
+
+function IndicatorRows({ def, a, c, editable, setDef, sources }: EditorProps & { a: number; c: number }) {
   const t = useAssessmentText();
   const [locale] = useLocale();
   return def.aspects[a]!.criteria[c]!.indicators.map((ind, i) => {
@@ -302,19 +296,7 @@ function newIndicator(def: Def): Ind {
   };
 }
 
-export function AspectEditor({
-  def,
-  a,
-  editable,
-  setDef,
-  sources,
-}: {
-  def: Def;
-  a: number;
-  editable: boolean;
-  setDef: (d: Def) => void;
-  sources: { value: string; label: string }[];
-}) {
+export function AspectEditor({ def, a, editable, setDef, sources }: EditorProps & { a: number }) {
   const t = useAssessmentText();
   const [locale] = useLocale();
   const aspect: AspectDef = def.aspects[a]!;
