@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { pidAlive } from '../server/platform/embedded.ts';
-import { ROOT, startLindung, stopLindung } from '../server/testing/run-cli.ts';
+import { ROOT, runCli, startLindung, stopLindung } from '../server/testing/run-cli.ts';
 import type { ChildProcess } from 'node:child_process';
 
 export const CHROMIUM_ARGS = [
@@ -297,4 +297,20 @@ export function callApi(page: Page, method: string, path: string, body?: unknown
     },
     { method, path, body },
   );
+}
+
+/**
+ * Makes a national administrator (scope: all Indonesia) on the command line: Lindung is stopped meanwhile, since it
+ * holds the data directory, and started again. Returns what the command printed.
+ */
+export async function addNationalAdmin(lindung: RunningLindung, username: string, password: string) {
+  let printed = '';
+  await lindung.restart(async () => {
+    const made = await runCli(
+      ['users', 'add', '--username', username, '--password', password, '--role', 'admin', '--region', '*'],
+      { LINDUNG_DATA_DIR: lindung.dataDir },
+    );
+    printed = made.stdout;
+  });
+  return printed;
 }

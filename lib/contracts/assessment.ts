@@ -144,8 +144,32 @@ export const evidence = z.object({
   sha256: z.string(),
   uploadedBy: z.string(),
   uploadedAt: z.string(),
+  instrument: z
+    .object({ id: z.string(), label: z.string() })
+    .nullable()
+    .default(null)
+    .describe('Dari register tata kelola: instrumen dan labelnya saat dilampirkan; null: berkas unggahan'),
 });
 export type Evidence = z.infer<typeof evidence>;
+
+/** The register's instruments in force on the cut-off with a signed PDF: what may be attached as evidence. */
+export const registerCandidates = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      kind: z.string(),
+      signedOn: z.string().nullable(),
+      fileName: z.string(),
+      sha256: z.string(),
+    }),
+  ),
+});
+export type RegisterCandidates = z.infer<typeof registerCandidates>;
+export const registerEvidenceInput = z.strictObject({
+  indicatorCode: code,
+  instrumentId: z.string().regex(/^\d{1,18}$/, 'angka'),
+});
 
 export const ASSESSMENT_STATUSES = ['draft', 'submitted'] as const;
 

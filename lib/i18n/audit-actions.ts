@@ -238,6 +238,10 @@ export const AUDIT_ACTIONS = {
   'assessment.narrative': { id: 'Narasi penilaian mandiri diubah', en: 'Self-assessment narrative changed' },
   'assessment.evidence.upload': { id: 'Bukti penilaian diunggah', en: 'Assessment evidence uploaded' },
   'assessment.evidence.download': { id: 'Bukti penilaian diunduh', en: 'Assessment evidence downloaded' },
+  'assessment.evidence.register': {
+    id: 'Instrumen dari register dilampirkan sebagai bukti penilaian',
+    en: 'Register instrument attached as assessment evidence',
+  },
   'assessment.evidence.remove': { id: 'Bukti penilaian dihapus', en: 'Assessment evidence removed' },
   'assessment.submit': { id: 'Penilaian mandiri disetujui dan dikirim', en: 'Self-assessment approved and submitted' },
   'assessment.export': { id: 'Paket bukti penilaian diunduh', en: 'Assessment evidence pack downloaded' },

@@ -4,6 +4,8 @@ import { FRAMEWORK_2025 } from './paritrana-framework.seed.ts';
 import {
   combineAssessorScores,
   frameworkProblems,
+  publishProblems,
+  weightTotal,
   rank,
   scoreOf,
   scoreSheet,
@@ -149,6 +151,19 @@ describe('Paritrana scoring', () => {
       { key: '34.04', rank: 5, tieBrokenBy: null }, // tied on everything: shared rank
       { key: '34.05', rank: 5, tieBrokenBy: null },
     ]);
+  });
+
+  it('refuses falling thresholds, and publishing until the weights add up to 100', () => {
+    const known = ['coverage.workforce_percent'];
+    const falling = structuredClone(def);
+    const rule = falling.aspects[0]!.criteria[0]!.indicators[0]!.rule;
+    if (rule.kind === 'thresholds') rule.steps = [...rule.steps].reverse();
+    expect(frameworkProblems(falling, known).filter((p) => p.includes('ambang'))).toHaveLength(1);
+    expect(publishProblems(def, known)).toEqual(['bobot indikator berjumlah 5; harus 100']); // 3 + 1 + 1
+    const hundred = structuredClone(def);
+    hundred.aspects[0]!.criteria[0]!.indicators[0]!.weight = 98;
+    expect(publishProblems(hundred, known)).toEqual([]);
+    expect(weightTotal(FRAMEWORK_2025)).toBe(114); // the example's placeholder weights: a copy is rebalanced to publish
   });
 
   it('finds problems in a definition and none in the 2025 example', () => {

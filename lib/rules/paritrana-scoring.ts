@@ -138,7 +138,26 @@ export function frameworkProblems(def: FrameworkDefinition, knownComputations: r
     if (i.rule.kind === 'yes_no' && i.source.kind === 'manual' && i.source.value !== 'yes_no') {
       problems.push(`indikator ${i.code}: aturan ya/tidak memerlukan isian ya/tidak`);
     }
+    if (i.rule.kind === 'thresholds') {
+      const steps = i.rule.steps;
+      const rising = steps.every((st, n) => n === 0 || (st.min > steps[n - 1]!.min && st.score >= steps[n - 1]!.score));
+      if (!rising) problems.push(`indikator ${i.code}: ambang harus naik berurutan dan nilainya tidak boleh turun`);
+    }
   }
   if (indicatorsOf(def).every((i) => i.weight === 0)) problems.push('semua bobot nol');
   return problems;
+}
+
+/** What weights a framework needs before it is published: the indicators' weights add up to exactly 100 (percent). */
+export const WEIGHT_TOTAL = 100;
+
+export const weightTotal = (def: FrameworkDefinition) => indicatorsOf(def).reduce((sum, i) => sum + i.weight, 0);
+
+/** Problems that stop publishing (a draft may be saved with them while it is rebalanced). */
+export function publishProblems(def: FrameworkDefinition, knownComputations: readonly string[]): string[] {
+  const total = weightTotal(def);
+  return [
+    ...frameworkProblems(def, knownComputations),
+    ...(total === WEIGHT_TOTAL ? [] : [`bobot indikator berjumlah ${total}; harus ${WEIGHT_TOTAL}`]),
+  ];
 }

@@ -35,7 +35,7 @@ export async function startCommand(config: Config, log: Logger, options: { demo:
     const url = `http://localhost:${config.port}`;
     let credentials = null;
     if (!(await hasAnyUser(runtime.database.app))) {
-      if (options.demo) credentials = await seedDemo(runtime.database);
+      if (options.demo) credentials = await seedDemo(runtime.database, config.files);
       else
         log.warn(
           'Belum ada pengguna. Buat dengan: lindung users add --username U --password P --role admin --region KODE',

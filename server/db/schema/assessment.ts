@@ -50,6 +50,9 @@ export interface AssessmentEvidenceTable {
   storage_key: string;
   uploaded_by: string;
   uploaded_at: Timestamp;
+  /** The governance register's instrument this file came from, and its label as attached (migration 0051). */
+  instrument_id: string | null;
+  instrument_label: string | null;
 }
 
 /** One assessor's score of one interview/narrative indicator (migration 0042). */

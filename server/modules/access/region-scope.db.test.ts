@@ -1669,6 +1669,13 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
       (a) => `/api/paritrana/assessments/${a}/evidence?indicatorCode=reg_in_force&fileName=a.pdf`,
       PDF,
     ],
+    ['GET /api/paritrana/assessments/{id}/register', 'GET', (a) => `/api/paritrana/assessments/${a}/register`],
+    [
+      'POST /api/paritrana/assessments/{id}/evidence/register',
+      'POST',
+      (a) => `/api/paritrana/assessments/${a}/evidence/register`,
+      { indicatorCode: 'reg_in_force', instrumentId: '1' },
+    ],
     [
       'GET /api/paritrana/assessments/{id}/evidence/{evidenceId}/file',
       'GET',

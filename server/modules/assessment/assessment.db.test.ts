@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameworkDefinition } from '../../../lib/contracts/assessment.ts';
 import { FRAMEWORK_2025, FRAMEWORK_2025_NAME } from '../../../lib/rules/paritrana-framework.seed.ts';
 import type { AppError } from '../../platform/errors.ts';
-import { createInstrument } from '../governance/index.ts';
+import { createInstrument, governanceFiles, uploadInstrumentFile } from '../governance/index.ts';
 import { actorContext, addWorkers, BANTUL_PROGRAM } from '../../testing/programs-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../programs/index.ts';
 import {
   addComment,
+  attachInstrument,
   compute,
   copyFramework,
   fileEvidenceStore,
@@ -28,6 +29,7 @@ import {
   prepareFigures,
   provinceView,
   publishFramework,
+  registerCandidates,
   scoreIndicator,
   setManualValue,
   setNarrative,
@@ -78,6 +80,15 @@ async function enrol(programId: string, workerIds: string[], reject: string[] = 
 
 let nonAsnProgram: string;
 let lateWorker: string;
+let perbupId: string;
+let pksId: string;
+const SIGNED_PERBUP = Buffer.from('%PDF-1.4\n% Perbup Bantul 12 bertanda tangan\n%%EOF\n');
+
+const bytesOf = async (stream: AsyncIterable<unknown>) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
 
 beforeAll(async () => {
   db = await createTestDatabase('assessment');
@@ -156,6 +167,21 @@ describe('frameworks', () => {
     const bad = structuredClone(def);
     bad.tieBreak = ['tidak_ada'];
     expect((await fails(updateFramework(db.app, admin, copy.id, { definition: bad }))).code).toBe('FRAMEWORK_INVALID');
+    const falling = structuredClone(def);
+    const rule = falling.aspects[0]!.criteria[0]!.indicators[0]!.rule;
+    if (rule.kind === 'thresholds') rule.steps.reverse();
+    const refused = await fails(updateFramework(db.app, admin, copy.id, { definition: falling }));
+    expect(refused.params.problems).toBe(
+      'indikator reg_in_force: ambang harus naik berurutan dan nilainya tidak boleh turun',
+    );
+    // Weights 20 + the example's other 99: saved as a draft, refused at publishing until they add up to 100.
+    const unpublishable = await fails(publishFramework(db.app, admin, copy.id));
+    expect(unpublishable).toMatchObject({
+      code: 'FRAMEWORK_INVALID',
+      params: { problems: 'bobot indikator berjumlah 119; harus 100' },
+    });
+    def.aspects[0]!.criteria[0]!.indicators[0]!.weight = 1;
+    await updateFramework(db.app, admin, copy.id, { definition: def });
     await publishFramework(db.app, admin, copy.id);
     expect((await fails(updateFramework(db.app, admin, copy.id, { name: 'Ubah' }))).code).toBe('FRAMEWORK_FROZEN');
     // The database refuses it too, even to the owner.
@@ -163,7 +189,7 @@ describe('frameworks', () => {
       sql`UPDATE assessment_framework SET note = 'x' WHERE id = ${copy.id}`.execute(db.owner),
     ).rejects.toThrow(/frozen/);
     expect(await audits('assessment.framework.copy')).toBe(1);
-    expect(await audits('assessment.framework.update')).toBe(1);
+    expect(await audits('assessment.framework.update')).toBe(2);
     expect(await audits('assessment.framework.publish')).toBe(1);
   });
 });
@@ -196,26 +222,30 @@ describe('computed indicators', () => {
       issuer: 'Bupati Bantul',
     };
     // Hand count: the Perbup in force counts; a PKS that ended before the cut-off and a draft do not.
-    await createInstrument(db.app, disnaker, {
-      ...base,
-      kind: 'perbup',
-      number: '12',
-      title: 'Perbup Bantul Perlindungan Pekerja Rentan',
-      signedOn: '2026-01-05',
-      effectiveFrom: '2026-01-05',
-      effectiveUntil: null,
-      status: 'enacted',
-    });
-    await createInstrument(db.app, disnaker, {
-      ...base,
-      kind: 'pks',
-      number: '3',
-      title: 'PKS lama',
-      signedOn: '2025-01-01',
-      effectiveFrom: '2025-01-01',
-      effectiveUntil: '2026-03-31',
-      status: 'enacted',
-    });
+    perbupId = (
+      await createInstrument(db.app, disnaker, {
+        ...base,
+        kind: 'perbup',
+        number: '12',
+        title: 'Perbup Bantul Perlindungan Pekerja Rentan',
+        signedOn: '2026-01-05',
+        effectiveFrom: '2026-01-05',
+        effectiveUntil: null,
+        status: 'enacted',
+      })
+    ).id;
+    pksId = (
+      await createInstrument(db.app, disnaker, {
+        ...base,
+        kind: 'pks',
+        number: '3',
+        title: 'PKS lama',
+        signedOn: '2025-01-01',
+        effectiveFrom: '2025-01-01',
+        effectiveUntil: '2026-03-31',
+        status: 'enacted',
+      })
+    ).id;
     await createInstrument(db.app, disnaker, {
       ...base,
       kind: 'raperda',
@@ -273,21 +303,50 @@ describe('self-assessment', () => {
       PDF,
     );
     expect(ev.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The Perbup from the governance register: in force on the cut-off, with its signed PDF; the PKS ended before.
+    const register = governanceFiles(db.app, dataDir);
+    const perbup = await uploadInstrumentFile(register, disnaker, perbupId, 'perbup-12.pdf', SIGNED_PERBUP);
+    await uploadInstrumentFile(register, disnaker, pksId, 'pks-lama.pdf', PDF);
+    const candidates = await registerCandidates(db.app, disnaker, assessmentId);
+    expect(candidates.items).toEqual([
+      {
+        id: perbupId,
+        label: 'PERBUP 12 Perbup Bantul Perlindungan Pekerja Rentan',
+        kind: 'perbup',
+        signedOn: '2026-01-05',
+        fileName: 'perbup-12.pdf',
+        sha256: perbup.file!.sha256,
+      },
+    ]);
+    const withRegister = { ...deps, register };
+    const cite = { indicatorCode: 'reg_in_force', instrumentId: perbupId };
+    const cited = await attachInstrument(withRegister, disnaker, assessmentId, cite);
+    expect(cited).toMatchObject({
+      fileName: 'perbup-12.pdf',
+      contentType: 'application/pdf',
+      sha256: perbup.file!.sha256,
+      instrument: { id: perbupId, label: 'PERBUP 12 Perbup Bantul Perlindungan Pekerja Rentan' },
+    });
+    expect((await fails(attachInstrument(withRegister, disnaker, assessmentId, cite))).code).toBe('CONFLICT');
+    expect(
+      (await fails(attachInstrument(withRegister, disnaker, assessmentId, { ...cite, instrumentId: pksId }))).code,
+    ).toBe('CONFLICT'); // not in force on the cut-off
+    expect((await fails(attachInstrument(withRegister, pimpinan, assessmentId, cite))).code).toBe('FORBIDDEN');
     expect((await fails(submitAssessment(db.app, disnaker, assessmentId))).code).toBe('FORBIDDEN');
     const submitted = await submitAssessment(db.app, pimpinan, assessmentId);
     expect(submitted.status).toBe('submitted');
     expect(submitted.scores.indicators.find((i) => i.code === 'pks_bpjs')?.score).toBe(100);
-    expect(submitted.evidence.map((e) => e.sha256)).toEqual([ev.sha256]);
+    expect(submitted.evidence.map((e) => [e.sha256, e.instrument?.id ?? null])).toEqual([
+      [ev.sha256, null],
+      [perbup.file!.sha256, perbupId],
+    ]);
     const stored = await db.owner
       .selectFrom('assessment')
       .select(['snapshot', 'snapshot_sha256'])
       .where('id', '=', assessmentId)
       .executeTakeFirstOrThrow();
     expect(snapshotSha256(stored.snapshot)).toBe(stored.snapshot_sha256);
-    const { stream } = await openEvidence(deps, pimpinan, assessmentId, ev.id);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    expect(Buffer.concat(chunks).equals(PDF)).toBe(true);
+    expect((await bytesOf((await openEvidence(deps, pimpinan, assessmentId, ev.id)).stream)).equals(PDF)).toBe(true);
     for (const action of [
       'assessment.open',
       'assessment.prepare',
@@ -296,6 +355,7 @@ describe('self-assessment', () => {
       'assessment.evidence.upload',
       'assessment.submit',
       'assessment.evidence.download',
+      'assessment.evidence.register',
     ]) {
       expect(await audits(action), action).toBe(1);
     }
@@ -324,6 +384,13 @@ describe('self-assessment', () => {
     await expect(
       sql`DELETE FROM assessment_evidence WHERE assessment_id = ${assessmentId}`.execute(db.owner),
     ).rejects.toThrow(/frozen/);
+    // The register's Perbup gets a new scan: the submitted evidence keeps the file and hash it cited.
+    const cited = before.evidence.find((e) => e.instrument !== null)!;
+    const rescanned = Buffer.from('%PDF-1.4\n% pindaian ulang\n%%EOF\n');
+    await uploadInstrumentFile(governanceFiles(db.app, dataDir), disnaker, perbupId, 'perbup-ulang.pdf', rescanned);
+    const deps = { db: db.app, store: fileEvidenceStore(dataDir), maxBytes: 1_000_000 };
+    const kept = await bytesOf((await openEvidence(deps, pimpinan, assessmentId, cited.id)).stream);
+    expect(kept.equals(SIGNED_PERBUP)).toBe(true);
     const after = await getAssessment(db.app, disnaker, assessmentId);
     expect(after).toEqual(before);
     expect(after.figures.find((f) => f.code === 'apbd_non_asn')?.value).toBe(2);

@@ -3,9 +3,9 @@
 // the narratives), an XLSX of the figures, and the province's ranking as XLSX. pdfmake with the standard Helvetica
 // fonts, like the other PDF exports; spreadsheets through the platform's safe row writer. Downloads are audited.
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
+import { pdfmake } from '../../platform/pdf.ts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Assessment, Figure, Framework, IndicatorDef } from '../../../lib/contracts/assessment.ts';
+import type { Assessment, Evidence, Figure, Framework, IndicatorDef } from '../../../lib/contracts/assessment.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { wordsIn } from '../../../lib/i18n/words.ts';
 import { dateName } from '../../../lib/rules/lapse.ts';
@@ -23,15 +23,6 @@ import { provinceView } from './province.service.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
-
 type Words = Record<keyof typeof PACK_WORDS, string>;
 
 export function figureText(ind: IndicatorDef, f: Figure | undefined, w: Words): string {
@@ -48,32 +39,33 @@ export function figureText(ind: IndicatorDef, f: Figure | undefined, w: Words): 
   }
 }
 
-/** A horizontal bar per label on a 0–100 scale, drawn with pdfmake's canvas (no chart library). */
+/** An evidence file by name, and for one taken from the governance register the instrument it is. */
+const evidenceName = (e: Evidence, w: Words) =>
+  e.instrument ? `${e.fileName}\n${w.fromRegister}: ${e.instrument.label}` : e.fileName;
+
+/** A horizontal bar per label on a 0–100 scale with the score beside it, drawn with pdfmake's canvas (no chart
+ *  library). The score sits right of the bar, not under it, so a label wrapping to two lines never meets the next. */
 function bars(items: { label: string; score: number }[]): Content {
-  const width = 300;
+  const width = 280;
   return {
     table: {
-      widths: [170, width + 40],
+      widths: [170, width, 30],
       body: items.map((i) => [
         { text: i.label, fontSize: 8 },
         {
-          stack: [
+          canvas: [
+            { type: 'rect', x: 0, y: 1, w: width, h: 9, color: '#e6eef5' },
             {
-              canvas: [
-                { type: 'rect', x: 0, y: 1, w: width, h: 9, color: '#e6eef5' },
-                {
-                  type: 'rect',
-                  x: 0,
-                  y: 1,
-                  w: Math.max(0.5, (Math.min(i.score, 100) / 100) * width),
-                  h: 9,
-                  color: '#0b4f8a',
-                },
-              ],
+              type: 'rect',
+              x: 0,
+              y: 1,
+              w: Math.max(0.5, (Math.min(i.score, 100) / 100) * width),
+              h: 9,
+              color: '#0b4f8a',
             },
-            { text: formatNumber(i.score), fontSize: 7 },
           ],
         },
+        { text: formatNumber(i.score), fontSize: 8, alignment: 'right' },
       ]),
     },
     layout: 'noBorders',
@@ -116,7 +108,7 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
   for (const aspect of f.definition.aspects) {
     content.push({ text: `${w.aspect}: ${name(aspect)}`, style: 'h2', pageBreak: 'before' });
     for (const criterion of aspect.criteria) {
-      content.push({ text: name(criterion), style: 'h3' });
+      content.push({ text: name(criterion), style: 'h3', headlineLevel: 1 });
       for (const ind of criterion.indicators) {
         const fig = figures.get(ind.code);
         const sc = scores.get(ind.code);
@@ -154,7 +146,10 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
                     [
                       w.evidence,
                       {
-                        stack: evidence.map((e) => ({ text: [`${e.fileName} · `, { text: e.sha256, style: 'mono' }] })),
+                        stack: evidence.flatMap((e): Content[] => [
+                          { text: evidenceName(e, w) },
+                          { text: `SHA-256 ${e.sha256}`, style: 'mono', margin: [0, 0, 0, 2] },
+                        ]),
                       },
                     ],
                   ]
@@ -168,18 +163,25 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
       }
     }
     const narrative = a.narratives[aspect.code];
-    if (narrative) content.push({ text: w.narrative, style: 'h3' }, { text: narrative, margin: [0, 0, 0, 8] });
+    if (narrative) {
+      content.push({ text: w.narrative, style: 'h3', headlineLevel: 1 }, { text: narrative, margin: [0, 0, 0, 8] });
+    }
   }
   content.push({ text: w.evidence, style: 'h2', pageBreak: 'before' });
   content.push(
     a.evidence.length === 0
       ? { text: w.noEvidence }
       : {
+          // Two columns, the document's name, origin and SHA-256 stacked: a hash never wraps beside a long title.
           table: {
-            widths: [70, 120, '*'],
+            widths: [90, '*'],
+            headerRows: 1,
             body: [
-              [w.indicator, w.evidence, 'SHA-256'].map((t) => ({ text: t, bold: true })),
-              ...a.evidence.map((e) => [e.indicatorCode, e.fileName, { text: e.sha256, style: 'mono' }]),
+              [w.indicator, `${w.evidence} · SHA-256`].map((t) => ({ text: t, bold: true })),
+              ...a.evidence.map((e) => [
+                e.indicatorCode,
+                { stack: [{ text: evidenceName(e, w) }, { text: e.sha256, style: 'mono' }] },
+              ]),
             ],
           },
           layout: 'lightHorizontalLines',
@@ -188,6 +190,11 @@ export function packDocument(a: Assessment, f: Framework, locale: Locale): TDocu
   return {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
+    // A heading never stands alone at the foot of a page: it moves to the next one with what it heads. pdfmake counts
+    // the page's footer among the nodes following it, so the footer's own text is not content here.
+    pageBreakBefore: (node, q) =>
+      node.headlineLevel === 1 &&
+      q.getFollowingNodesOnPage().every((x) => typeof x.text === 'string' && x.text.startsWith(w.footer)),
     info: { title: `${w.title.replace('{year}', String(a.year))} ${a.regionLabel}` },
     footer: (page, pages) => ({ text: `${w.footer}   ${page}/${pages}`, fontSize: 7, margin: [40, 20, 40, 0] }),
     content,
@@ -256,8 +263,8 @@ export async function figuresWorkbook(deps: EvidenceDeps, ctx: RequestContext, i
   addSafeRow(rows, [w.indicator, w.region, w.rows, w.figure, w.note]).font = { bold: true };
   for (const fig of a.figures) for (const r of fig.rows) addSafeRow(rows, [fig.code, r.key, r.label, r.value, r.extra]);
   const ev = wb.addWorksheet(w.sheetEvidence);
-  addSafeRow(ev, [w.indicator, w.evidence, 'SHA-256']).font = { bold: true };
-  for (const e of a.evidence) addSafeRow(ev, [e.indicatorCode, e.fileName, e.sha256]);
+  addSafeRow(ev, [w.indicator, w.evidence, 'SHA-256', w.fromRegister]).font = { bold: true };
+  for (const e of a.evidence) addSafeRow(ev, [e.indicatorCode, e.fileName, e.sha256, e.instrument?.label ?? '']);
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   await audited(deps.db, ctx, a, 'xlsx');
   return { xlsx, name: `${fileStem(a)}.xlsx` };

@@ -277,7 +277,16 @@ export type EvidenceRow = {
   storage_key: string;
   uploaded_by: string;
   uploaded_at: Date;
+  instrument_id: string | null;
+  instrument_label: string | null;
 };
+
+const evidenceRow = (r: Omit<EvidenceRow, 'id' | 'assessment_id'> & { id: unknown; assessment_id: unknown }) => ({
+  ...r,
+  id: String(r.id),
+  assessment_id: String(r.assessment_id),
+  instrument_id: r.instrument_id === null ? null : String(r.instrument_id),
+});
 
 export async function evidenceOf(tx: Tx, scope: Scope, assessmentId: string): Promise<EvidenceRow[]> {
   const rows = await tx
@@ -288,7 +297,7 @@ export async function evidenceOf(tx: Tx, scope: Scope, assessmentId: string): Pr
     .orderBy('indicator_code')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ ...r, id: String(r.id), assessment_id: String(r.assessment_id) }));
+  return rows.map(evidenceRow);
 }
 
 export async function evidenceById(
@@ -304,10 +313,14 @@ export async function evidenceById(
     .where('assessment_id', '=', assessmentId)
     .where(() => regionInScope('region_code', scope))
     .executeTakeFirst();
-  return r ? { ...r, id: String(r.id), assessment_id: String(r.assessment_id) } : null;
+  return r ? evidenceRow(r) : null;
 }
 
-export async function insertEvidence(tx: Tx, v: Omit<EvidenceRow, 'id' | 'uploaded_at'>): Promise<string> {
+export async function insertEvidence(
+  tx: Tx,
+  v: Omit<EvidenceRow, 'id' | 'uploaded_at' | 'instrument_id' | 'instrument_label'> &
+    Partial<Pick<EvidenceRow, 'instrument_id' | 'instrument_label'>>,
+): Promise<string> {
   const r = await tx.insertInto('assessment_evidence').values(v).returning('id').executeTakeFirstOrThrow();
   return String(r.id);
 }

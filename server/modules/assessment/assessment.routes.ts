@@ -21,9 +21,12 @@ import {
   narrativeInput,
   provinceQuery,
   provinceView,
+  registerCandidates,
+  registerEvidenceInput,
 } from '../../../lib/contracts/assessment.ts';
 import { isoDate, okResponse, regionCode } from '../../../lib/contracts/common.ts';
 import type { Db } from '../../platform/db.ts';
+import { governanceFiles } from '../governance/index.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
 import type { FileStoreConfig } from '../../platform/file-store.ts';
 import * as assessments from './assessment.service.ts';
@@ -40,6 +43,7 @@ export function registerAssessmentRoutes(
 ) {
   const { db } = deps;
   const evidenceDeps = { db, store: fileEvidenceStore(deps.files), maxBytes: deps.evidenceMaxBytes };
+  const registerDeps = { ...evidenceDeps, register: governanceFiles(db, deps.files) };
   const readers = { access: { roles: ASSESSMENT_READERS } };
   const editors = { access: { roles: FRAMEWORK_EDITORS } };
   const preparers = { access: { roles: ASSESSMENT_PREPARERS } };
@@ -228,6 +232,34 @@ export function registerAssessmentRoutes(
           ),
     );
   });
+  app.get(
+    '/api/paritrana/assessments/:id/register',
+    {
+      schema: {
+        tags,
+        summary: 'Instrumen register tata kelola yang berlaku pada tanggal batas dan punya PDF (dapat dilampirkan)',
+        params: idParam,
+        response: { 200: registerCandidates },
+      },
+      config: preparers,
+    },
+    async (req) => assessments.registerCandidates(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/paritrana/assessments/:id/evidence/register',
+    {
+      schema: {
+        tags,
+        summary: 'Lampirkan instrumen dari register tata kelola sebagai bukti (PDF dan SHA-256-nya disalin)',
+        params: idParam,
+        body: registerEvidenceInput,
+        response: { 201: evidence },
+      },
+      config: preparers,
+    },
+    async (req, reply) =>
+      reply.status(201).send(await assessments.attachInstrument(registerDeps, req.ctx, req.params.id, req.body)),
+  );
   app.get(
     '/api/paritrana/assessments/:id/evidence/:evidenceId/file',
     {

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { inScope } from '../../../lib/access/roles.ts';
-import type { Assessment, Evidence } from '../../../lib/contracts/assessment.ts';
-import type { Locale } from '../../../lib/i18n/locale.ts';
+import type { Assessment, Evidence, RegisterCandidates } from '../../../lib/contracts/assessment.ts';
+import { interpolate, type Locale } from '../../../lib/i18n/locale.ts';
 import { indicatorsOf } from '../../../lib/rules/paritrana-scoring.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
@@ -14,17 +14,20 @@ import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/context.ts';
+import { instrumentWithFile, instrumentsInForce, type governanceFiles } from '../governance/index.ts';
 import { scopeLabels } from '../regions/index.ts';
-import { ENTITY_WORDS, word } from './assessment.words.ts';
+import { ENTITY_WORDS, W, word } from './assessment.words.ts';
 import { assertRegency, requireAssessmentReader, requirePreparer, requireSubmitter } from './assessment.policy.ts';
 import * as repo from './assessment.repository.ts';
 import type { EvidenceStore } from './assessment.store.ts';
 import { sniffEvidenceType } from './assessment.store.ts';
 import { buildView, evidenceOut, type Snapshot } from './assessment.view.ts';
 import { loadFramework } from './frameworks.service.ts';
-import { compute } from './indicators.ts';
+import { compute, instrumentLabel } from './indicators.ts';
 
 export type EvidenceDeps = { db: Db; store: EvidenceStore; maxBytes: number };
+/** The governance register's files (governanceFiles), read to copy an instrument's PDF as evidence. */
+export type RegisterFiles = ReturnType<typeof governanceFiles>;
 
 const notFound = (locale: Locale) => new AppError('NOT_FOUND', { entity: word(ENTITY_WORDS.assessment, locale) });
 
@@ -219,6 +222,68 @@ export async function setNarrative(
   });
 }
 
+type NewEvidence = {
+  indicatorCode: string;
+  fileName: string;
+  bytes: Buffer;
+  type: NonNullable<ReturnType<typeof sniffEvidenceType>>;
+  instrument?: { id: string; label: string };
+};
+
+/** Stores the bytes and records the evidence row with its audit in one transaction; the file goes if it fails. */
+async function storeEvidence(deps: EvidenceDeps, ctx: RequestContext, actor: Actor, id: string, e: NewEvidence) {
+  const sha256 = createHash('sha256').update(e.bytes).digest('hex');
+  let stored: string | null = null;
+  try {
+    return await withScope(deps.db, actor.scope, async (tx) => {
+      const a = await draftFor(tx, actor, id);
+      const f = await loadFramework(tx, ctx, a.framework_id);
+      if (!indicatorsOf(f.definition).some((i) => i.code === e.indicatorCode)) {
+        throw new AppError('INDICATOR_UNKNOWN', { code: e.indicatorCode, expected: 'indikator' });
+      }
+      if (e.instrument && (await repo.evidenceOf(tx, actor.scope, a.id)).some((x) => sameCitation(x, e))) {
+        throw new AppError('CONFLICT', { detail: interpolate(word(W.alreadyAttached, actor.locale), e.instrument) });
+      }
+      stored = await deps.store.put(a.id, e.bytes);
+      const evidenceId = await repo.insertEvidence(tx, {
+        assessment_id: a.id,
+        region_code: a.region_code,
+        indicator_code: e.indicatorCode,
+        file_name: e.fileName,
+        content_type: e.type,
+        size_bytes: e.bytes.length,
+        sha256,
+        storage_key: stored,
+        uploaded_by: actor.username,
+        instrument_id: e.instrument?.id ?? null,
+        instrument_label: e.instrument?.label ?? null,
+      });
+      await writeAudit(tx, ctx, {
+        action: e.instrument ? 'assessment.evidence.register' : 'assessment.evidence.upload',
+        entity: 'assessment_evidence',
+        entityId: evidenceId,
+        region: a.region_code,
+        after: {
+          assessment: a.id,
+          indicator: e.indicatorCode,
+          file_name: e.fileName,
+          type: e.type,
+          size: e.bytes.length,
+          sha256,
+          ...(e.instrument ? { instrument: e.instrument.id, label: e.instrument.label } : {}),
+        },
+      });
+      return evidenceOut((await repo.evidenceById(tx, actor.scope, a.id, evidenceId))!);
+    });
+  } catch (err) {
+    if (stored) await deps.store.remove(stored);
+    throw err;
+  }
+}
+
+const sameCitation = (x: repo.EvidenceRow, e: NewEvidence) =>
+  x.instrument_id === e.instrument?.id && x.indicator_code === e.indicatorCode;
+
 export async function uploadEvidence(
   deps: EvidenceDeps,
   ctx: RequestContext,
@@ -231,48 +296,60 @@ export async function uploadEvidence(
     throw new AppError('EVIDENCE_TOO_LARGE', { fileName: q.fileName, limit: deps.maxBytes });
   const type = sniffEvidenceType(bytes);
   if (!type) throw new AppError('EVIDENCE_TYPE', { fileName: q.fileName });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  let stored: string | null = null;
-  try {
-    return await withScope(deps.db, actor.scope, async (tx) => {
-      const a = await draftFor(tx, actor, id);
-      const f = await loadFramework(tx, ctx, a.framework_id);
-      if (!indicatorsOf(f.definition).some((i) => i.code === q.indicatorCode)) {
-        throw new AppError('INDICATOR_UNKNOWN', { code: q.indicatorCode, expected: 'indikator' });
-      }
-      stored = await deps.store.put(a.id, bytes);
-      const row = {
-        assessment_id: a.id,
-        region_code: a.region_code,
-        indicator_code: q.indicatorCode,
-        file_name: q.fileName,
-        content_type: type,
-        size_bytes: bytes.length,
-        sha256,
-        storage_key: stored,
-        uploaded_by: actor.username,
-      };
-      const evidenceId = await repo.insertEvidence(tx, row);
-      await writeAudit(tx, ctx, {
-        action: 'assessment.evidence.upload',
-        entity: 'assessment_evidence',
-        entityId: evidenceId,
-        region: a.region_code,
-        after: {
-          assessment: a.id,
-          indicator: q.indicatorCode,
-          file_name: q.fileName,
-          type,
-          size: bytes.length,
-          sha256,
-        },
-      });
-      return evidenceOut((await repo.evidenceById(tx, actor.scope, a.id, evidenceId))!);
-    });
-  } catch (err) {
-    if (stored) await deps.store.remove(stored);
-    throw err;
+  return storeEvidence(deps, ctx, actor, id, { ...q, bytes, type });
+}
+
+/** The governance register's instruments in force on the assessment's cut-off that have a signed PDF. */
+export async function registerCandidates(db: Db, ctx: RequestContext, id: string): Promise<RegisterCandidates> {
+  const actor = requirePreparer(ctx);
+  const a = await withScope(db, actor.scope, async (tx) => {
+    const found = await repo.assessmentById(tx, actor.scope, id);
+    if (!found) throw notFound(actor.locale);
+    return found;
+  });
+  const inForce = await instrumentsInForce(db, ctx, { region: a.region_code, at: a.cutoff });
+  return {
+    items: inForce.rows.flatMap((i) =>
+      i.file
+        ? [
+            {
+              id: i.id,
+              label: instrumentLabel(i),
+              kind: i.kind,
+              signedOn: i.signedOn,
+              fileName: i.file.name,
+              sha256: i.file.sha256,
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+/**
+ * Attaches an instrument of the governance register (in force on the cut-off, with its signed PDF) as evidence. The
+ * register's bytes are copied with their SHA-256 checked, so the snapshot names the instrument, the file and the hash
+ * as they were, whatever the register later holds.
+ */
+export async function attachInstrument(
+  deps: EvidenceDeps & { register: RegisterFiles },
+  ctx: RequestContext,
+  id: string,
+  v: { indicatorCode: string; instrumentId: string },
+): Promise<Evidence> {
+  const actor = requirePreparer(ctx);
+  const candidate = (await registerCandidates(deps.db, ctx, id)).items.find((i) => i.id === v.instrumentId);
+  if (!candidate) {
+    throw new AppError('CONFLICT', { detail: interpolate(word(W.notInForce, actor.locale), { id: v.instrumentId }) });
   }
+  const { instrument, bytes } = await instrumentWithFile(deps.register, ctx, v.instrumentId);
+  return storeEvidence(deps, ctx, actor, id, {
+    indicatorCode: v.indicatorCode,
+    fileName: instrument.file!.name,
+    bytes,
+    type: 'application/pdf',
+    instrument: { id: instrument.id, label: instrumentLabel(instrument) },
+  });
 }
 
 export async function removeEvidence(deps: EvidenceDeps, ctx: RequestContext, id: string, evidenceId: string) {

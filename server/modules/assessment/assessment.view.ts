@@ -21,6 +21,7 @@ export const evidenceOut = (e: EvidenceRow): Evidence => ({
   sha256: e.sha256,
   uploadedBy: e.uploaded_by,
   uploadedAt: e.uploaded_at.toISOString(),
+  instrument: e.instrument_id && e.instrument_label ? { id: e.instrument_id, label: e.instrument_label } : null,
 });
 
 /** The figures of a draft: computed ones as last prepared, manual ones as entered, assessor ones awaited. */

@@ -52,6 +52,14 @@ export const W = {
     id: 'Peran Anda tidak dapat membaca sumber angka ini; minta Disnaker menyiapkan angka.',
     en: 'Your role cannot read this figure’s source; ask Disnaker to prepare the figures.',
   },
+  notInForce: {
+    id: 'Instrumen {id} tidak berlaku pada tanggal batas data atau belum ada PDF bertanda tangan di register tata kelola. Pilih instrumen dari daftar, atau unggah PDF-nya di register dulu.',
+    en: 'Instrument {id} is not in force on the data cut-off date or has no signed PDF in the governance register. Pick an instrument from the list, or upload its PDF to the register first.',
+  },
+  alreadyAttached: {
+    id: '{label} sudah dilampirkan pada indikator ini.',
+    en: '{label} is already attached to this indicator.',
+  },
   manualNote: { id: 'Diisi manual', en: 'Entered by hand' },
   assessorNote: { id: 'Dinilai tim penilai provinsi', en: 'Scored by the provincial assessment team' },
 } as const satisfies Record<string, Words>;
@@ -83,6 +91,7 @@ export const PACK_WORDS = {
   missing: { id: 'tidak ada data', en: 'no data' },
   evidence: { id: 'Dokumen bukti', en: 'Evidence documents' },
   noEvidence: { id: 'Tidak ada dokumen bukti.', en: 'No evidence documents.' },
+  fromRegister: { id: 'Register tata kelola', en: 'Governance register' },
   narrative: { id: 'Narasi', en: 'Narrative' },
   rows: { id: 'Rincian', en: 'Details' },
   sheetFigures: { id: 'Angka', en: 'Figures' },

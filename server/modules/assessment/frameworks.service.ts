@@ -1,7 +1,8 @@
 // Frameworks per award year (issue 17 §1): a national administrator edits a draft, publishes it (then it is frozen:
-// a trigger refuses changes too) and copies a framework to change it. Every change audited.
+// a trigger refuses changes too) and copies a framework to change it. Every change audited. A save refuses a wrong
+// shape (codes, rules, sources); publishing also needs the weights to add up to 100.
 import type { Framework, FrameworkDefinition, FrameworkSummary } from '../../../lib/contracts/assessment.ts';
-import { frameworkProblems } from '../../../lib/rules/paritrana-scoring.ts';
+import { frameworkProblems, publishProblems } from '../../../lib/rules/paritrana-scoring.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
@@ -33,8 +34,8 @@ export async function loadFramework(tx: Tx, ctx: RequestContext, id: string, loc
   return f;
 }
 
-function assertValid(def: FrameworkDefinition): void {
-  const problems = frameworkProblems(def, COMPUTATION_NAMES);
+function assertValid(def: FrameworkDefinition, check = frameworkProblems): void {
+  const problems = check(def, COMPUTATION_NAMES);
   if (problems.length > 0) throw new AppError('FRAMEWORK_INVALID', { problems: problems.join('; ') });
 }
 
@@ -76,7 +77,7 @@ export async function publishFramework(db: Db, ctx: RequestContext, id: string):
   return withScope(db, actor.scope, async (tx) => {
     const f = await loadFramework(tx, ctx, id, true);
     if (f.status !== 'draft') throw new AppError('FRAMEWORK_FROZEN', { name: f.name });
-    assertValid(f.definition);
+    assertValid(f.definition, publishProblems);
     const other = await repo.publishedOfYear(tx, f.year);
     if (other) {
       throw new AppError('CONFLICT', {

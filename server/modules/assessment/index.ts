@@ -17,6 +17,8 @@ export {
   setManualValue,
   setNarrative,
   uploadEvidence,
+  registerCandidates,
+  attachInstrument,
   openEvidence,
   removeEvidence,
   submitAssessment,

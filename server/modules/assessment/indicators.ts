@@ -212,6 +212,10 @@ const claimsBenefits: Computation = async (c) => {
 
 const percentOf = (part: number, whole: number) => (whole > 0 ? round2((part / whole) * 100) : null);
 
+/** How an instrument of the governance register is named in figures and evidence: "PERBUP 12 <title>". */
+export const instrumentLabel = (i: { kind: string; number: string | null; title: string }) =>
+  `${i.kind.toUpperCase()} ${i.number ?? ''} ${i.title}`.replace(/\s+/g, ' ');
+
 const regulationsInForce: Computation = async (c) => {
   const r = await instrumentsInForce(c.db, c.ctx, { region: c.region, at: c.cutoff });
   return {
@@ -220,7 +224,7 @@ const regulationsInForce: Computation = async (c) => {
     note: `${word(W.regulationsNote, c.locale)} ${r.counts.map((k) => `${k.kind}: ${k.count}`).join(', ') || '–'}`,
     rows: r.rows.map((i) => ({
       key: i.id,
-      label: `${i.kind.toUpperCase()} ${i.number ?? ''} ${i.title}`.replace(/\s+/g, ' '),
+      label: instrumentLabel(i),
       value: 1,
       extra: i.effectiveFrom ?? i.signedOn ?? '',
     })),

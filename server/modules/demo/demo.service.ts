@@ -1,3 +1,4 @@
+import type { FileStoreConfig } from '../../platform/file-store.ts';
 import type { Role } from '../../../lib/access/roles.ts';
 import { systemContext } from '../../platform/context.ts';
 import { withScope, type Database, type Db } from '../../platform/db.ts';
@@ -37,9 +38,10 @@ export async function hasDemo(db: Db): Promise<boolean> {
 
 /**
  * Seeds the Kab. Bantul demo on an empty database: one user per role, with fresh random passwords, then (when the
- * regency has none) synthetic workers and the demo's protection programmes.
+ * regency has none) synthetic workers and the demo's protection programmes. `files` (the running Lindung's file store:
+ * data directory or bucket) receives the files the demo attaches, such as the Perbup's signed PDF in the governance register.
  */
-export async function seedDemo(database: Database): Promise<DemoCredential[]> {
+export async function seedDemo(database: Database, files?: string | FileStoreConfig): Promise<DemoCredential[]> {
   const ctx = systemContext('demo');
   const credentials: DemoCredential[] = [];
   for (const u of DEMO_USERS) {
@@ -61,6 +63,7 @@ export async function seedDemo(database: Database): Promise<DemoCredential[]> {
     disnaker: 'disnaker.bantul',
     operator: 'operator.trirenggo',
   });
+  await (await import('./demo.governance.ts')).seedDemoGovernance(database, { regency: DEMO_REGENCY, files });
   return credentials;
 }
 

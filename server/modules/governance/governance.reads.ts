@@ -1,15 +1,18 @@
 // Read functions for other modules (the Paritrana assessment, issue 17): stable signatures, plain data, the rows
 // behind every count. The caller decides who may ask (its own policy); these check only that the region lies within
 // the caller's scope and read inside withScope, so row-level security filters again.
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inScope } from '../../../lib/access/roles.ts';
 import type { Instrument, InstrumentKind } from '../../../lib/contracts/governance.ts';
+import { interpolate } from '../../../lib/i18n/locale.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 import * as repo from './instruments.repository.ts';
-import { toInstrument } from './instruments.service.ts';
+import { getInstrument, openInstrumentFile, toInstrument, type FileDeps } from './instruments.service.ts';
+import { CONFLICT_WORDS, ENTITY_WORDS } from './governance.words.ts';
 
 function scopeOf(ctx: RequestContext, region: string) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
@@ -179,4 +182,28 @@ export async function villagesBriefed(
     briefed: out.filter((r) => r.meetings > 0).length,
     rows: out,
   };
+}
+
+/**
+ * An instrument with the bytes of its signed PDF, checked against the register's SHA-256: what another module copies
+ * when it cites the instrument as evidence (the Paritrana self-assessment). Read with the governance reader's policy
+ * and audited as a download of the register's file.
+ */
+export async function instrumentWithFile(
+  deps: FileDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ instrument: Instrument; bytes: Buffer }> {
+  const instrument = await getInstrument(deps.db, ctx, id);
+  const locale = ctx.actor?.locale ?? 'id';
+  if (!instrument.file) throw new AppError('NOT_FOUND', { entity: ENTITY_WORDS.file[locale] });
+  const { stream } = await openInstrumentFile(deps, ctx, id);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  // Replaced between the two reads, or damaged on disk: never hand out bytes under a hash they do not have.
+  if (createHash('sha256').update(bytes).digest('hex') !== instrument.file.sha256) {
+    throw new AppError('CONFLICT', { detail: interpolate(CONFLICT_WORDS.fileChanged[locale], { id }) });
+  }
+  return { instrument, bytes };
 }

@@ -29,6 +29,10 @@ export const CONFLICT_WORDS = {
     id: 'Keputusan ini sudah menjadi rencana aksi. Buka rencana kerjanya untuk mengubahnya.',
     en: 'This decision is already an action item. Open its work plan to change it.',
   },
+  fileChanged: {
+    id: 'Berkas instrumen {id} tidak cocok dengan SHA-256 di register (baru diganti atau rusak). Muat ulang halaman lalu coba lagi; bila tetap, unggah ulang PDF-nya di register.',
+    en: 'The file of instrument {id} does not match the SHA-256 in the register (just replaced or damaged). Reload the page and try again; if it persists, upload the PDF to the register again.',
+  },
   unknownOrganisation: {
     id: 'Organisasi {id} tidak ada di wilayah Anda. Pilih organisasi dari daftar saluran.',
     en: 'Organisation {id} is not in your area. Pick an organisation from the channel list.',

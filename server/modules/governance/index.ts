@@ -1,6 +1,6 @@
 // Public API of the governance module (issue 16): the register of legal instruments and agreements, organisations
 // and channels, joint work plans with computed action items, meetings and the channel league table.
-export { registerGovernanceRoutes } from './governance.routes.ts';
+export { registerGovernanceRoutes, governanceFiles } from './governance.routes.ts';
 export { registerGovernanceJobs } from './governance.job.ts';
 export {
   createInstrument,
@@ -19,6 +19,7 @@ export {
   instrumentsInForce,
   workItemsDoneOnTime,
   villagesBriefed,
+  instrumentWithFile,
   type InstrumentsInForce,
   type WorkItemsOnTime,
   type WorkItemOnTime,

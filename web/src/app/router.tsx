@@ -135,6 +135,9 @@ const ParitranaPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import('../modules/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
 );
+const FrameworkPage = lazy(() =>
+  import('../modules/assessment/FrameworkPage.tsx').then((m) => ({ default: m.FrameworkPage })),
+);
 const ProvincePage = lazy(() =>
   import('../modules/assessment/ProvincePage.tsx').then((m) => ({ default: m.ProvincePage })),
 );
@@ -333,6 +336,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'paritrana', element: <ParitranaPage /> },
           { path: 'paritrana/provinsi', element: <ProvincePage /> },
+          { path: 'paritrana/kerangka/:id', element: <FrameworkPage /> },
           { path: 'paritrana/:id', element: <AssessmentPage /> },
         ],
       },

@@ -60,4 +60,5 @@ export const ROUTES = {
   paritrana: '/paritrana',
   paritranaProvince: '/paritrana/provinsi',
   paritranaAssessment: (id: string) => `/paritrana/${id}`,
+  paritranaFramework: (id: string) => `/paritrana/kerangka/${id}`,
 } as const;

@@ -7,6 +7,7 @@ import {
   Button,
   FileButton,
   Group,
+  Menu,
   NumberInput,
   Paper,
   Select,
@@ -24,6 +25,7 @@ import {
   type Assessment,
   type Figure,
   type Framework,
+  type RegisterCandidates,
 } from '../../../../lib/contracts/assessment.ts';
 import { formatNumber, formatRupiah } from '../../../../lib/rules/money.ts';
 import { indicatorsOf } from '../../../../lib/rules/paritrana-scoring.ts';
@@ -83,7 +85,53 @@ function ManualInput({ a, ind }: { a: Assessment; ind: Ind }) {
   );
 }
 
-function EvidenceCell({ a, ind, editable }: { a: Assessment; ind: Ind; editable: boolean }) {
+/** Picks an instrument of the governance register (in force on the cut-off, with its signed PDF) as evidence. */
+function RegisterMenu({ a, ind, candidates }: { a: Assessment; ind: Ind; candidates: RegisterCandidates['items'] }) {
+  const t = useAssessmentText();
+  const [locale] = useLocale();
+  const attach = q.useAttachInstrument(a.id);
+  return (
+    <>
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <Button
+            size="compact-xs"
+            variant="light"
+            loading={attach.isPending}
+            aria-label={t('evidence.register', { name: ind.name[locale] })}
+          >
+            {t('evidence.registerShort')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {candidates.length === 0 && <Menu.Label>{t('evidence.registerNone')}</Menu.Label>}
+          {candidates.map((c) => (
+            <Menu.Item
+              key={c.id}
+              onClick={() => attach.mutate({ indicatorCode: ind.code, instrumentId: c.id })}
+              title={`SHA-256 ${c.sha256}`}
+            >
+              {c.label}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {attach.error && <ErrorAlert error={attach.error} />}
+    </>
+  );
+}
+
+function EvidenceCell({
+  a,
+  ind,
+  editable,
+  candidates,
+}: {
+  a: Assessment;
+  ind: Ind;
+  editable: boolean;
+  candidates: RegisterCandidates['items'];
+}) {
   const t = useAssessmentText();
   const [locale] = useLocale();
   const upload = q.useUploadEvidence(a.id);
@@ -93,9 +141,16 @@ function EvidenceCell({ a, ind, editable }: { a: Assessment; ind: Ind; editable:
     <Stack gap={2}>
       {files.map((e) => (
         <Group key={e.id} gap={4} wrap="nowrap">
-          <Anchor href={q.evidenceUrl(a.id, e.id)} size="xs" title={`SHA-256 ${e.sha256}`}>
-            {e.fileName}
-          </Anchor>
+          <Stack gap={0}>
+            <Anchor href={q.evidenceUrl(a.id, e.id)} size="xs" title={`SHA-256 ${e.sha256}`}>
+              {e.fileName}
+            </Anchor>
+            {e.instrument && (
+              <Text size="xs" c="dimmed">
+                {t('evidence.fromRegister', { label: e.instrument.label })}
+              </Text>
+            )}
+          </Stack>
           {editable && (
             <Button
               size="compact-xs"
@@ -110,22 +165,25 @@ function EvidenceCell({ a, ind, editable }: { a: Assessment; ind: Ind; editable:
         </Group>
       ))}
       {editable && (
-        <FileButton
-          accept="application/pdf,image/jpeg,image/png"
-          onChange={(file) => file && upload.mutate({ indicatorCode: ind.code, file })}
-        >
-          {(props) => (
-            <Button
-              {...props}
-              size="compact-xs"
-              variant="light"
-              loading={upload.isPending}
-              aria-label={t('evidence.upload', { name: ind.name[locale] })}
-            >
-              +
-            </Button>
-          )}
-        </FileButton>
+        <Group gap={4} wrap="nowrap">
+          <FileButton
+            accept="application/pdf,image/jpeg,image/png"
+            onChange={(file) => file && upload.mutate({ indicatorCode: ind.code, file })}
+          >
+            {(props) => (
+              <Button
+                {...props}
+                size="compact-xs"
+                variant="light"
+                loading={upload.isPending}
+                aria-label={t('evidence.upload', { name: ind.name[locale] })}
+              >
+                +
+              </Button>
+            )}
+          </FileButton>
+          <RegisterMenu a={a} ind={ind} candidates={candidates} />
+        </Group>
       )}
       {(upload.error ?? remove.error) && <ErrorAlert error={upload.error ?? remove.error} />}
     </Stack>
@@ -170,6 +228,7 @@ function Indicators({ a, f, editable }: { a: Assessment; f: Framework; editable:
   const t = useAssessmentText();
   const [locale] = useLocale();
   const [open, setOpen] = useState<string | null>(null);
+  const candidates = q.useRegisterCandidates(a.id, editable).data?.items ?? [];
   const figures = new Map(a.figures.map((x) => [x.code, x]));
   const scores = new Map(a.scores.indicators.map((x) => [x.code, x]));
   return (
@@ -238,7 +297,7 @@ function Indicators({ a, f, editable }: { a: Assessment; f: Framework; editable:
                           <Table.Td>{score === null ? t('fig.pending') : formatNumber(score)}</Table.Td>
                           <Table.Td>{ind.weight}</Table.Td>
                           <Table.Td>
-                            <EvidenceCell a={a} ind={ind} editable={editable} />
+                            <EvidenceCell a={a} ind={ind} editable={editable} candidates={candidates} />
                           </Table.Td>
                         </Table.Tr>
                       );

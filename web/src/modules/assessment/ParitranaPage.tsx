@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { levelOfCode } from '../../../../lib/access/roles.ts';
 import { ASSESSMENT_PREPARERS } from '../../../../lib/contracts/assessment.ts';
+import { ROUTES } from '../../app/routes.ts';
 import { PageLoader } from '../../app/PageLoader.tsx';
 import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -128,7 +129,9 @@ export function ParitranaPage() {
                 <Table.Tr key={f.id}>
                   <Table.Td>{f.year}</Table.Td>
                   <Table.Td>
-                    {f.name}
+                    <Anchor component={Link} to={ROUTES.paritranaFramework(f.id)}>
+                      {f.name}
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {f.note}
                     </Text>

@@ -6,6 +6,7 @@ import type {
   Framework,
   FrameworkSummary,
   ProvinceView,
+  RegisterCandidates,
 } from '../../../../lib/contracts/assessment.ts';
 import { api, queryString } from '../../app/api.ts';
 
@@ -81,6 +82,17 @@ export const useUploadEvidence = (id: string) =>
       rawBody: input.file,
     }),
   );
+/** The governance register's instruments that may be attached (in force on the cut-off, with a signed PDF). */
+export const useRegisterCandidates = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['paritrana', 'register', id],
+    queryFn: ({ signal }) => api<RegisterCandidates>(`/api/paritrana/assessments/${id}/register`, { signal }),
+    enabled,
+  });
+export const useAttachInstrument = (id: string) =>
+  useChange((input: { indicatorCode: string; instrumentId: string }) =>
+    api<Evidence>(`/api/paritrana/assessments/${id}/evidence/register`, { method: 'POST', body: input }),
+  );
 export const useRemoveEvidence = (id: string) =>
   useChange((evidenceId: string) =>
     api<{ ok: true }>(`/api/paritrana/assessments/${id}/evidence/${evidenceId}`, { method: 'DELETE' }),
@@ -100,6 +112,10 @@ export const useComment = () =>
       method: 'POST',
       body: { body: input.body },
     }),
+  );
+export const useUpdateFramework = (id: string) =>
+  useChange((input: { name: string; note: string; definition: Framework['definition'] }) =>
+    api<Framework>(`/api/paritrana/frameworks/${id}`, { method: 'PATCH', body: input }),
   );
 export const usePublish = () =>
   useChange((id: string) => api<Framework>(`/api/paritrana/frameworks/${id}/publish`, { method: 'POST' }));
