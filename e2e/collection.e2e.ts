@@ -66,6 +66,7 @@ describe('collection: the offline field page on a phone', () => {
     expect(await page.getByTestId('candidate').first().textContent()).toContain('Miskin ekstrem');
     await page.getByTestId('village-target').waitFor();
     const before = await registered(page);
+    const proposedBefore = Number(await page.getByTestId('village-target').first().getAttribute('data-proposed'));
     const leftBefore = Number(await page.getByTestId('village-target').first().getAttribute('data-left'));
     await screenshot(page, 'collection-field-online');
 
@@ -81,10 +82,24 @@ describe('collection: the offline field page on a phone', () => {
     await page.getByText(/NIK tidak sah/).waitFor();
     await screenshot(page, 'collection-field-bad-nik');
     expect(await counts(page)).toBe('0 menunggu · 0 diterima · 0 perlu tindakan');
+    // A district code that does not exist (Kab. Bantul has no 34.02.99): caught with the code list kept offline.
+    await page.getByLabel('NIK').fill('3402991503920001');
+    await page.getByRole('button', { name: 'Simpan ke antrean' }).click();
+    await page.getByText(/Kode kecamatan 34\.02\.99 pada NIK tidak ada di daftar wilayah/).waitFor();
+    expect(await counts(page)).toBe('0 menunggu · 0 diterima · 0 perlu tindakan');
     await page.getByLabel('NIK').fill(nikFor('1992-03-15', 'L', 8101));
     expect(await page.getByLabel('Tanggal lahir').inputValue()).toBe('1992-03-15');
+    await page.getByLabel('Pekerjaan').selectOption('farmer');
     await page.getByRole('button', { name: 'Simpan ke antrean' }).click();
     await expect.poll(() => counts(page)).toBe('1 menunggu · 0 diterima · 0 perlu tindakan');
+
+    // Darmaji proposed to the regency's programme, offline: queued after his registration, which it refers to.
+    const program = `Perlindungan Pekerja Rentan Kab. Bantul ${new Date().getUTCFullYear()}`;
+    await page.getByRole('button', { name: 'Usulkan ke program' }).click();
+    await page.getByLabel('Program', { exact: true }).selectOption({ label: program });
+    await page.getByTestId('propose-form').getByRole('button', { name: 'Simpan ke antrean' }).click();
+    await expect.poll(() => counts(page)).toBe('2 menunggu · 0 diterima · 0 perlu tindakan');
+    expect(await page.getByRole('button', { name: 'Usulkan ke program' }).count()).toBe(0);
 
     // A candidate from the worklist registered (Disnaker will register the same NIK meanwhile).
     const tukiman = candidate('Tukiman');
@@ -92,7 +107,7 @@ describe('collection: the offline field page on a phone', () => {
     expect(await page.getByLabel('Nama sesuai KTP').inputValue()).toBe('Tukiman');
     await page.getByLabel('NIK').fill(tukiman.nik);
     await page.getByRole('button', { name: 'Simpan ke antrean' }).click();
-    await expect.poll(() => counts(page)).toBe('2 menunggu · 0 diterima · 0 perlu tindakan');
+    await expect.poll(() => counts(page)).toBe('3 menunggu · 0 diterima · 0 perlu tindakan');
 
     // Three visit outcomes, two taps each.
     for (const [name, outcome] of [
@@ -106,7 +121,7 @@ describe('collection: the offline field page on a phone', () => {
         .click();
       await card(page, name).waitFor({ state: 'detached' });
     }
-    await expect.poll(() => counts(page)).toBe('5 menunggu · 0 diterima · 0 perlu tindakan');
+    await expect.poll(() => counts(page)).toBe('6 menunggu · 0 diterima · 0 perlu tindakan');
     await screenshot(page, 'collection-field-queued-offline');
 
     // Meanwhile Disnaker, online, registers Tukiman.
@@ -128,27 +143,33 @@ describe('collection: the offline field page on a phone', () => {
     await page.close();
     page = await openField(context);
     await page.getByText('Luring: entri disimpan di perangkat').waitFor();
-    await expect.poll(() => counts(page)).toBe('5 menunggu · 0 diterima · 0 perlu tindakan');
-    expect(await page.getByTestId('queue-entry').count()).toBe(5);
+    await expect.poll(() => counts(page)).toBe('6 menunggu · 0 diterima · 0 perlu tindakan');
+    expect(await page.getByTestId('queue-entry').count()).toBe(6);
     await expect.poll(() => page.getByTestId('candidate').count()).toBe(4);
     expect(await registered(page)).toBe(before);
 
     // The connection returns: the queue sends itself; Tukiman's registration is a conflict, the rest accepted.
     await context.setOffline(false);
-    await expect.poll(() => counts(page), { timeout: 30_000 }).toBe('0 menunggu · 4 diterima · 1 perlu tindakan');
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toBe('0 menunggu · 5 diterima · 1 perlu tindakan');
+    const proposal = page.getByTestId('queue-entry').filter({ hasText: `Darmaji: usulan ke ${program}` });
+    expect(await proposal.getAttribute('data-status')).toBe('accepted');
     const conflict = page.locator('[data-testid="queue-entry"][data-status="conflict"]');
     expect(await conflict.textContent()).toContain('NIK ini sudah terdaftar di Lindung');
     await checkA11y(page, 'collection field page with a conflict');
 
     // Resolved: the worker registered by Disnaker closes Tukiman's visit as "registered".
     await conflict.getByRole('button', { name: 'Pakai data yang sudah terdaftar' }).click();
-    await expect.poll(() => counts(page), { timeout: 30_000 }).toBe('0 menunggu · 5 diterima · 0 perlu tindakan');
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toBe('0 menunggu · 6 diterima · 0 perlu tindakan');
     expect(await page.locator('[data-testid="queue-entry"][data-status="conflict"]').count()).toBe(0);
 
     // The village's target moved: Tukiman (Disnaker) and Darmaji (the operator) are registered.
     await expect.poll(() => registered(page), { timeout: 15_000 }).toBe(before + 2);
     expect(Number(await page.getByTestId('village-target').first().getAttribute('data-left'))).toBe(
       Math.max(0, leftBefore - 2),
+    );
+    // Darmaji's proposal counts as proposed for the target's programme.
+    expect(Number(await page.getByTestId('village-target').first().getAttribute('data-proposed'))).toBe(
+      proposedBefore + 1,
     );
     const list = JSON.parse((await callApi(page, 'GET', '/api/collection/worklist')).body) as {
       visited: number;

@@ -148,6 +148,10 @@ export type Device = z.infer<typeof device>;
 export const deviceList = z.object({ items: z.array(device) });
 export const deviceIdParam = z.strictObject({ id: z.uuid() });
 
+/** Every province and district code (current or closed), for checking a NIK's region prefix on the device. */
+export const regionCodes = z.object({ provinces: z.array(z.string()), districts: z.array(z.string()) });
+export type RegionCodes = z.infer<typeof regionCodes>;
+
 export const SYNC_KINDS = ['register', 'visit', 'propose'] as const;
 export const syncEntry = z.discriminatedUnion('kind', [
   z.strictObject({

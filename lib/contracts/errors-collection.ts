@@ -37,6 +37,13 @@ export const COLLECTION_ERRORS = {
       en: 'This candidate was already visited on {date} by {operator} with the outcome "{outcomeEn}". Check, then delete your entry if it is the same.',
     },
   },
+  PROPOSAL_WAITS_FOR_REGISTRATION: {
+    status: 409,
+    message: {
+      id: 'Usulan ini menunggu pendaftaran pekerjanya, yang belum diterima server. Perbaiki dan kirim ulang pendaftarannya; usulan ikut terkirim.',
+      en: 'This proposal waits for the worker’s registration, which the server has not accepted. Correct and resend the registration; the proposal is sent with it.',
+    },
+  },
   DEVICE_REVOKED: {
     status: 403,
     message: {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEntry } from '../../../lib/contracts/collection.ts';
 import type { AppError } from '../../platform/errors.ts';
 import { nikFor } from '../../testing/nik.ts';
-import { actorContext, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
+import { actorContext, BANTUL_PROGRAM, PALBAPANG, TRIRENGGO } from '../../testing/programs-fixtures.ts';
+import { createProgram } from '../programs/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { registerWorker } from '../registry/index.ts';
 import {
@@ -286,6 +287,42 @@ describe('the offline queue', () => {
     const fixed = { ...entries[2]!, payload: registerOf(NIK.c, 'Ani Rahayu', '1990-05-05', 'P') } as SyncEntry;
     const third = await syncQueue(db.app, operator, { deviceId, entries: [fixed] });
     expect(third.answers[0]).toMatchObject({ status: 'accepted', replayed: false });
+  });
+
+  it('proposes a worker registered earlier in the same queue, by the registration client id', async () => {
+    const deviceId = randomUUID();
+    await registerDevice(db.app, operator, { id: deviceId, label: 'HP usulan' });
+    const program = await createProgram(db.app, disnaker, { ...BANTUL_PROGRAM, name: 'Program usulan lapangan' });
+    const worker = (nik: string, birthDate: string) =>
+      ({
+        nik,
+        fullName: 'Sutrisno',
+        birthDate,
+        sex: 'L',
+        village: TRIRENGGO,
+        segment: 'farmer',
+        category: 'BPU',
+      }) as const;
+    const good = randomUUID();
+    const bad = randomUUID();
+    const entries: SyncEntry[] = [
+      { clientId: good, kind: 'register', payload: worker(NIK.d, '1972-08-17') },
+      { clientId: randomUUID(), kind: 'propose', payload: { programId: program.id, registerClientId: good } },
+      { clientId: bad, kind: 'register', payload: worker('3402081234', '1972-08-17') },
+      { clientId: randomUUID(), kind: 'propose', payload: { programId: program.id, registerClientId: bad } },
+    ];
+    const enrollments = await count('enrollment');
+    const sent = await syncQueue(db.app, operator, { deviceId, entries });
+    expect(sent.answers.map((a) => a.status)).toEqual(['accepted', 'accepted', 'error', 'error']);
+    expect(sent.answers[1]!.workerId).toBe(sent.answers[0]!.workerId);
+    expect(sent.answers[3]!.message).toContain('menunggu pendaftaran pekerjanya');
+    expect(await count('enrollment')).toBe(enrollments + 1);
+    const enrolled = await db.owner
+      .selectFrom('enrollment')
+      .select(['worker_id', 'status'])
+      .where('program_id', '=', program.id)
+      .execute();
+    expect(enrolled).toEqual([{ worker_id: sent.answers[0]!.workerId, status: 'proposed' }]);
   });
 
   it('refuses the queue of a revoked device, and of an unknown one', async () => {

@@ -9,6 +9,7 @@ import {
   idParam,
   listImportQuery,
   listImportResult,
+  regionCodes,
   syncRequest,
   syncResult,
   targetCreate,
@@ -24,6 +25,7 @@ import {
 import { z } from 'zod';
 import type { Database, Db } from '../../platform/db.ts';
 import { registerUploadRoutes, uploadedFile, type App } from '../../platform/http.ts';
+import { regionCodeSets } from '../regions/index.ts';
 import * as candidates from './collection.candidates.ts';
 import { targetWorkbook, XLSX_TYPE } from './collection.export.ts';
 import { FIELD_SW_SCRIPT } from './collection.sw.ts';
@@ -66,6 +68,22 @@ export function registerCollectionRoutes(app: App, deps: { db: Db; database: Dat
       config: planners,
     },
     async (req) => targets.villagesInRegion(db, req.ctx, req.query.region),
+  );
+
+  app.get(
+    '/api/collection/region-codes',
+    {
+      schema: {
+        tags,
+        summary: 'Semua kode provinsi dan kecamatan, untuk memeriksa awalan wilayah NIK di perangkat tanpa sinyal',
+        response: { 200: regionCodes },
+      },
+      config: collectors,
+    },
+    async () => {
+      const sets = await regionCodeSets(db);
+      return { provinces: [...sets.provinces].sort(), districts: [...sets.districts].sort() };
+    },
   );
 
   app.get(

@@ -262,7 +262,10 @@ async function apply(db: Db, ctx: RequestContext, actor: Actor, entry: SyncEntry
       const workerId =
         entry.payload.workerId ??
         (entry.payload.registerClientId ? await workerOfEarlierEntry(db, actor, entry.payload.registerClientId) : null);
-      if (!workerId) throw new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Worker' : 'Pekerja' });
+      if (!workerId)
+        throw entry.payload.registerClientId
+          ? new AppError('PROPOSAL_WAITS_FOR_REGISTRATION')
+          : new AppError('NOT_FOUND', { entity: actor.locale === 'en' ? 'Worker' : 'Pekerja' });
       const result = await proposeWorkers(db, ctx, entry.payload.programId, { workerIds: [workerId] });
       const person = result.workers[0];
       if (result.proposed === 0) {

@@ -5,11 +5,14 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/
 import { useCallback, useEffect, useState } from 'react';
 import type {
   Candidate,
+  RegionCodes,
+  SyncEntry,
   TargetDetail,
   TargetSummary,
   VisitOutcome,
   Worklist,
 } from '../../../../lib/contracts/collection.ts';
+import type { ProgramSummary } from '../../../../lib/contracts/programs.ts';
 import { todayWib } from '../../../../lib/rules/eligibility.ts';
 import { segmentFromText } from '../../../../lib/rules/segments.ts';
 import { api } from '../../app/api.ts';
@@ -17,7 +20,8 @@ import { useMe } from '../../app/session.tsx';
 import { useCollectionText } from './collection-text.ts';
 import * as queue from './collection-queue.ts';
 import { CandidateCard, TargetCard } from './field-cards.tsx';
-import { RegisterForm, type Draft } from './FieldRegisterForm.tsx';
+import { openPrograms, ProposeForm, type FieldProgram, type ProposeSubject } from './FieldProposeForm.tsx';
+import { RegisterForm, type CodeSets, type Draft } from './FieldRegisterForm.tsx';
 import { registerFieldWorker } from './field-sw.ts';
 
 function useOnline() {
@@ -35,6 +39,15 @@ function useOnline() {
   return online;
 }
 
+function subjectOf(entry: Extract<SyncEntry, { kind: 'register' }>, name: string): ProposeSubject {
+  const p = entry.payload;
+  return {
+    name,
+    registerClientId: entry.clientId,
+    facts: { village: p.village, segment: p.segment, birthDate: p.birthDate },
+  };
+}
+
 export function FieldPage() {
   const t = useCollectionText();
   const me = useMe().data;
@@ -44,6 +57,9 @@ export function FieldPage() {
   const [targets, setTargets] = useState<TargetDetail[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [offlineReady, setOfflineReady] = useState(false);
+  const [programs, setPrograms] = useState<FieldProgram[]>([]);
+  const [codes, setCodes] = useState<CodeSets>(null);
+  const [proposing, setProposing] = useState<ProposeSubject | null>(null);
   const user = me?.username ?? '';
   const refreshQueue = useCallback(async () => setEntries(await queue.queuedEntries()), []);
   // The worklist and the village's targets from the server when online, else the copies kept on the device.
@@ -59,10 +75,22 @@ export function FieldPage() {
       );
       await queue.keep('targets', user, details);
       setTargets(details);
+      // What proposing and the NIK check need offline: the open programmes and the region code lists.
+      const open = openPrograms(
+        (await api<{ items: ProgramSummary[] }>('/api/programs', { query: { page: 1, pageSize: 200 } })).items,
+      );
+      await queue.keep('programs', user, open);
+      setPrograms(open);
+      if (!(await queue.cached<RegionCodes>('region-codes', ''))) {
+        await queue.keep('region-codes', '', await api<RegionCodes>('/api/collection/region-codes'));
+      }
     } catch {
       setList((await queue.cached<Worklist>('worklist', user)) ?? null);
       setTargets((await queue.cached<TargetDetail[]>('targets', user)) ?? []);
+      setPrograms((await queue.cached<FieldProgram[]>('programs', user)) ?? []);
     }
+    const kept = await queue.cached<RegionCodes>('region-codes', '');
+    setCodes(kept ? { provinces: new Set(kept.provinces), districts: new Set(kept.districts) } : null);
   }, [user]);
   const send = useCallback(async () => {
     if (!user || !navigator.onLine) return;
@@ -103,6 +131,14 @@ export function FieldPage() {
       ),
   );
   const village = list?.village ?? me?.region ?? '';
+  // Registrations and workers with a proposal in the queue (not refused) get no second proposal button.
+  const proposedFor = new Set(
+    entries.flatMap((q) =>
+      q.entry.kind === 'propose' && q.status !== 'error'
+        ? [q.entry.payload.registerClientId ?? q.entry.payload.workerId ?? '']
+        : [],
+    ),
+  );
   const recordOutcome = async (c: Candidate, outcome: VisitOutcome) => {
     await queue.enqueue(
       { clientId: crypto.randomUUID(), kind: 'visit', payload: { candidateId: c.id, outcome, visitedOn: todayWib() } },
@@ -113,6 +149,7 @@ export function FieldPage() {
   };
   const closeForm = () => {
     setDraft(null);
+    setProposing(null);
     void refreshQueue().then(send);
   };
   const count = (s: queue.QueueStatus[]) => entries.filter((q) => s.includes(q.status)).length;
@@ -127,8 +164,9 @@ export function FieldPage() {
       {targets.map((target) => (
         <TargetCard key={target.id} target={target} t={t} />
       ))}
+      {proposing && <ProposeForm subject={proposing} programs={programs} onDone={closeForm} t={t} />}
       {draft ? (
-        <RegisterForm draft={draft} village={village} onDone={closeForm} t={t} />
+        <RegisterForm draft={draft} village={village} codes={codes} onDone={closeForm} t={t} />
       ) : (
         <Button
           size="lg"
@@ -158,6 +196,17 @@ export function FieldPage() {
               {t(`queue.${q.status}`)}
             </Badge>
           </Group>
+          {q.entry.kind === 'register' &&
+            (q.status === 'pending' || q.status === 'accepted') &&
+            !proposedFor.has(q.entry.clientId) && (
+              <Button
+                mt="xs"
+                variant="light"
+                onClick={() => q.entry.kind === 'register' && setProposing(subjectOf(q.entry, q.label))}
+              >
+                {t('propose.button')}
+              </Button>
+            )}
           {q.message && (
             <Text size="sm" role={q.status === 'accepted' ? undefined : 'alert'}>
               {q.message}
@@ -238,6 +287,11 @@ export function FieldPage() {
             c={c}
             t={t}
             onOutcome={(o) => void recordOutcome(c, o)}
+            onPropose={
+              c.workerId && !proposedFor.has(c.workerId)
+                ? () => setProposing({ name: c.fullName, workerId: c.workerId ?? undefined })
+                : undefined
+            }
             onRegister={() =>
               setDraft({
                 candidate: c,

@@ -23,17 +23,30 @@ export type Draft = {
   segment: SegmentCode;
 };
 
-/** The same rules as the server: NIK (format, date, serial), the phone when given. */
-function problems(d: Draft, t: CollectionT): Partial<Record<'nik' | 'fullName' | 'birthDate' | 'phone', string>> {
+/** Province and district codes kept on the device; without them (never online yet) the prefix is not checked. */
+export type CodeSets = { provinces: ReadonlySet<string>; districts: ReadonlySet<string> } | null;
+
+/**
+ * The same rules as the server: NIK (format, region prefix against the kept code lists, date, serial), the phone
+ * when given. An unknown district is the server's warning (the NIK stays usable): shown once, the next save keeps it.
+ */
+function problems(
+  d: Draft,
+  t: CollectionT,
+  codes: CodeSets,
+  acknowledged: string | null,
+): Partial<Record<'nik' | 'fullName' | 'birthDate' | 'phone', string>> {
   const out: Partial<Record<'nik' | 'fullName' | 'birthDate' | 'phone', string>> = {};
   const checked = validateNik(d.nik, {
-    provinceExists: () => true,
-    districtExists: () => true,
+    provinceExists: (c) => codes?.provinces.has(c) ?? true,
+    districtExists: (c) => codes?.districts.has(c) ?? true,
     birthDate: d.birthDate,
     sex: d.sex,
   });
   const error = checked.issues.find((i) => i.severity === 'error');
+  const district = checked.issues.find((i) => i.code === 'NIK_DISTRICT_UNKNOWN');
   if (error) out.nik = t('form.nikInvalid', { message: error.message.id });
+  else if (district && acknowledged !== d.nik) out.nik = t('form.nikWarning', { message: district.message.id });
   if (d.fullName.trim().length < 2) out.fullName = t('form.required');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d.birthDate) || d.birthDate > todayWib()) out.birthDate = t('form.required');
   if (d.phone.trim() !== '') {
@@ -46,11 +59,13 @@ function problems(d: Draft, t: CollectionT): Partial<Record<'nik' | 'fullName' |
 export function RegisterForm({
   draft,
   village,
+  codes,
   onDone,
   t,
 }: {
   draft: Draft;
   village: string;
+  codes: CodeSets;
   onDone: () => void;
   t: CollectionT;
 }) {
@@ -62,9 +77,12 @@ export function RegisterForm({
     const implied = nikPrefill(nik);
     setD((p) => (implied ? { ...p, nik, birthDate: implied.birthDate, sex: implied.sex } : { ...p, nik }));
   };
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
   const save = async () => {
-    const found = problems(d, t);
+    const found = problems(d, t, codes, acknowledged);
     setShown(found);
+    // A warning shown for this NIK is acknowledged by saving again.
+    if (found.nik && !problems(d, t, codes, d.nik).nik) setAcknowledged(d.nik);
     if (Object.keys(found).length) return;
     const entry = {
       clientId: d.clientId ?? crypto.randomUUID(),

@@ -88,7 +88,28 @@ export async function resolveWithRegisteredWorker(q: QueuedEntry, label: string,
       label,
     );
   }
+  // Proposals of the person registered by that entry now name the registered worker.
+  for (const other of await queuedEntries())
+    if (other.entry.kind === 'propose' && other.entry.payload.registerClientId === q.entry.clientId)
+      await putEntry({
+        ...other,
+        status: other.status === 'accepted' ? 'accepted' : 'pending',
+        entry: {
+          ...other.entry,
+          payload: { programId: other.entry.payload.programId, workerId: q.workerId ?? undefined },
+        },
+      });
   await removeEntry(q.entry.clientId);
+}
+
+/** Proposals refused because their registration was not accepted go again with it once it is resent. */
+function withDependents(all: readonly QueuedEntry[]): QueuedEntry[] {
+  const resent = new Set(all.filter((q) => q.status === 'pending').map((q) => q.entry.clientId));
+  return all.filter(
+    (q) =>
+      q.status === 'pending' ||
+      (q.status === 'error' && q.entry.kind === 'propose' && resent.has(q.entry.payload.registerClientId ?? '')),
+  );
 }
 
 /** This browser's device id for the signed-in user, registered with the server once (online). */
@@ -112,7 +133,7 @@ let syncing: Promise<number> | null = null;
 export function syncNow(user: string, label: string): Promise<number> {
   syncing ??= (async () => {
     try {
-      const pending = (await queuedEntries()).filter((q) => q.status === 'pending');
+      const pending = withDependents(await queuedEntries());
       if (pending.length === 0) return 0;
       const device = await deviceId(user, label);
       const result = await api<{ answers: SyncAnswer[] }>('/api/collection/sync', {

@@ -12,11 +12,14 @@ export function CandidateCard({
   c,
   onOutcome,
   onRegister,
+  onPropose,
   t,
 }: {
   c: Candidate;
   onOutcome: (o: VisitOutcome) => void;
   onRegister: () => void;
+  /** A registered, not enrolled candidate may be proposed to a programme. */
+  onPropose?: (() => void) | undefined;
   t: CollectionT;
 }) {
   const [chosen, setChosen] = useState<VisitOutcome | null>(null);
@@ -56,6 +59,11 @@ export function CandidateCard({
                 {t('field.register')}
               </Button>
             )}
+            {c.state === 'not_enrolled' && onPropose && (
+              <Button size="lg" onClick={onPropose}>
+                {t('propose.button')}
+              </Button>
+            )}
             <SimpleGrid cols={2} spacing="xs">
               {OUTCOMES.map((o) => (
                 <Button key={o} size="md" variant="light" onClick={() => setChosen(o)}>
@@ -82,7 +90,13 @@ export function TargetCard({ target, t }: { target: TargetDetail; t: CollectionT
     ['target.left', v.left],
   ] as const;
   return (
-    <Card withBorder data-testid="village-target" data-registered={v.registered} data-left={v.left}>
+    <Card
+      withBorder
+      data-testid="village-target"
+      data-registered={v.registered}
+      data-proposed={v.proposed}
+      data-left={v.left}
+    >
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={700}>{target.name}</Text>
