@@ -184,7 +184,10 @@ function invalid(field: string, message: string, locale: Locale): AppError {
  * what remains. When the bill is paid in full, its enrollments' paid_through moves to the last month of their
  * unbroken run of paid months. Payment, bill total, paid_through and the audit row commit together.
  */
-export function referenceTaken(actor: Actor, p: { reference: string; program_name: string; paid_on: string; month: string }) {
+export function referenceTaken(
+  actor: Actor,
+  p: { reference: string; program_name: string; paid_on: string; month: string },
+) {
   return new AppError('PAYMENT_REFERENCE_TAKEN', {
     reference: p.reference,
     program: p.program_name,
