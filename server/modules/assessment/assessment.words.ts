@@ -23,6 +23,14 @@ export const W = {
     id: 'Pagu anggaran (DPA) program APBD kabupaten/kota yang berjalan dalam tahun penilaian.',
     en: 'Budget ceiling (DPA) of regency APBD programmes running in the award year.',
   },
+  employersNote: {
+    id: 'Pemberi kerja dalam daftar perizinan yang terdaftar dan membayar iuran menurut snapshot pemberi kerja cabang terakhir (tanggal snapshot).',
+    en: 'Employers on the licensing list registered and paying contributions per the branch’s latest employer snapshot (snapshot date).',
+  },
+  projectsNote: {
+    id: 'Proyek konstruksi APBD yang pekerjanya didaftarkan program Jakon (sertifikat tercatat).',
+    en: 'APBD construction projects whose workers are registered under Jakon (certificate recorded).',
+  },
   claimsNote: {
     id: 'Klaim JKK/JKM yang dicatat dan difasilitasi di Lindung dengan tanggal kejadian dalam tahun penilaian sampai tanggal batas.',
     en: 'JKK/JKM claims recorded and facilitated in Lindung with an event date in the award year up to the cut-off.',

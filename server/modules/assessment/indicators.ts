@@ -14,6 +14,7 @@ import { activeCounts, dashboard } from '../coverage/index.ts';
 import { regionTargets } from '../targets/index.ts';
 import { claimsFigures, listClaims } from '../claims/index.ts';
 import { instrumentsInForce, villagesBriefed, workItemsDoneOnTime } from '../governance/index.ts';
+import { complianceFigures } from '../employers/index.ts';
 import { inScope } from '../../../lib/access/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { W, word } from './assessment.words.ts';
@@ -263,6 +264,45 @@ const villagesBriefedPercent: Computation = async (c) => {
   };
 };
 
+// --- Employers (the employers module's compliance figures, issue 21 §4) ------------------------------------------
+
+/** Employers of the licensing list registered and paying, per the branch's latest employer snapshot. */
+const employersPaying: Computation = async (c) => {
+  if (!c.ctx.actor) throw new AppError('UNAUTHENTICATED');
+  const f = await complianceFigures(c.db, c.ctx.actor.scope, c.region);
+  const value = percentOf(f.paying, f.employers);
+  const count = (key: string, label: { id: string; en: string }, n: number) => ({
+    key,
+    label: label[c.locale],
+    value: n,
+    extra: '',
+  });
+  return {
+    value,
+    available: true,
+    note: `${word(value === null ? W.nothingDue : W.employersNote, c.locale)} ${f.paying} / ${f.employers} (${f.snapshotAsOf ?? '–'})`,
+    rows: [
+      count('paying', { id: 'Terdaftar dan membayar', en: 'Registered and paying' }, f.paying),
+      count('arrears', { id: 'Menunggak', en: 'In arrears' }, f.arrears),
+      count('partial', { id: 'Terdaftar sebagian', en: 'Registered partially' }, f.partial),
+      count('not_registered', { id: 'Belum terdaftar', en: 'Not registered' }, f.notRegistered),
+    ],
+  };
+};
+
+/** APBD construction projects whose workers are registered under Jakon (certificate recorded). */
+const projectsWithJakon: Computation = async (c) => {
+  if (!c.ctx.actor) throw new AppError('UNAUTHENTICATED');
+  const f = await complianceFigures(c.db, c.ctx.actor.scope, c.region);
+  const value = percentOf(f.projectsWithJakon, f.projects);
+  return {
+    value,
+    available: true,
+    note: `${word(value === null ? W.nothingDue : W.projectsNote, c.locale)} ${f.projectsWithJakon} / ${f.projects}`,
+    rows: [],
+  };
+};
+
 export const COMPUTATIONS: ReadonlyMap<string, Computation> = new Map<string, Computation>([
   ['coverage.workforce_percent', coverageWorkforce],
   ['coverage.target_achieved_percent', coverageTarget],
@@ -284,6 +324,8 @@ export const COMPUTATIONS: ReadonlyMap<string, Computation> = new Map<string, Co
   ['governance.regulations_in_force', regulationsInForce],
   ['governance.workplan_on_time_percent', workplanOnTime],
   ['governance.villages_briefed_percent', villagesBriefedPercent],
+  ['employers.paying_percent', employersPaying],
+  ['employers.projects_with_jakon_percent', projectsWithJakon],
 ]);
 
 export const COMPUTATION_NAMES: readonly string[] = [...COMPUTATIONS.keys()];

@@ -25,6 +25,7 @@ import {
   registerProject,
   sanctionLetter,
 } from './index.ts';
+import { compute } from '../assessment/index.ts';
 
 const FIXTURES = new URL('../../../test-fixtures/employers/', import.meta.url);
 const LICENSING = readFileSync(new URL('perizinan-bantul.csv', FIXTURES));
@@ -286,5 +287,23 @@ describe('compliance figures for the assessment module', () => {
       projectsWithJakon: 1,
     });
     expect((await fails(complianceFigures(db.app, '34.04', '34.02'))).code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('are the Paritrana indicators "employers paying" and "projects with Jakon", equal to the hand count', async () => {
+    const c = { db: db.app, ctx: disnaker, region: '34.02', cutoff: '2026-07-15', year: 2026, locale: 'id' as const };
+    const paying = await compute('employers.paying_percent', c);
+    // Five employers on the licensing list, two registered and paying in the branch snapshot of 10 July.
+    expect([paying.value, paying.available]).toEqual([40, true]);
+    expect(paying.note).toContain('2 / 5 (2026-07-10)');
+    expect(paying.rows.map((r) => [r.key, r.value])).toEqual([
+      ['paying', 2],
+      ['arrears', 1],
+      ['partial', 1],
+      ['not_registered', 1],
+    ]);
+    expect((await compute('employers.projects_with_jakon_percent', c)).value).toBe(100);
+    // Another regency's Disnaker may not read these figures: unavailable, never zero.
+    const other = await compute('employers.paying_percent', { ...c, ctx: sleman });
+    expect([other.value, other.available]).toEqual([null, false]);
   });
 });
