@@ -3,6 +3,7 @@
 // never enrolled, one lapsed, one covered): the coverage answer per row at its event date, the reason, the missed
 // benefit, all-or-nothing cell rules, re-import, scope, and the audit rows.
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCoverage } from '../billing/index.ts';
@@ -65,6 +66,39 @@ describe('gap-list import', () => {
     expect(byName['Bambang Wijaya']!.reason).toBe(single.reason);
     expect(await entries()).toBe(0);
     expect((await audits('claim.gap_list.check')).at(-1)?.after).toMatchObject({ rows: 5, added: 4, covered: 1 });
+  });
+
+  it('reads the same list as an XLSX the way an office saves it: NIK as text, dates as dates, income as a number', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Daftar kejadian');
+    const lines = list.toString('utf8').trim().split('\n');
+    sheet.addRow(lines[0]!.split(';'));
+    for (const line of lines.slice(1)) {
+      const [no, nik, name, village, type, date, outcome, income, ...rest] = line.split(';');
+      const [d, m, y] = date!.split('-').map(Number);
+      const row = sheet.addRow([
+        Number(no),
+        nik,
+        name,
+        village,
+        type,
+        new Date(Date.UTC(y!, m! - 1, d!)),
+        outcome,
+        income ? Number(income.replaceAll('.', '')) : null,
+        ...rest,
+      ]);
+      row.getCell(2).numFmt = '@';
+      row.getCell(6).numFmt = 'dd/mm/yyyy';
+    }
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const fromXlsx = await importGapList(db.app, disnaker, { fileName: 'daftar-kejadian.xlsx', dryRun: true }, xlsx);
+    const fromCsv = await importGapList(db.app, disnaker, { fileName: 'daftar-kejadian.csv', dryRun: true }, list);
+    expect(fromXlsx.issues).toEqual([]);
+    const shape = (r: typeof fromCsv) =>
+      r.preview.map((p) => [p.name, p.status, p.gapReason, p.gapSince, p.missed, p.reason]);
+    expect(shape(fromXlsx)).toEqual(shape(fromCsv));
+    expect(fromXlsx).toMatchObject({ added: 4, covered: 1, missed: 196_000_000 });
+    expect(await entries()).toBe(0);
   });
 
   it('saves it over HTTP: the ledger totals move by the new rows, each entry audited; again changes nothing', async () => {
