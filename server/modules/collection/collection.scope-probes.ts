@@ -95,6 +95,17 @@ export function collectionScopeProbes(
       },
     ],
     [
+      'GET /api/collection/region-codes',
+      async () => {
+        // Reference codes only (the same list for every region: no names, counts or people of Kab. Sleman).
+        const r = await inject('GET', '/api/collection/region-codes');
+        expect(r.statusCode).toBe(200);
+        const body = r.json() as { provinces: string[]; districts: string[] };
+        expect(Object.keys(body).sort()).toEqual(['districts', 'provinces']);
+        expect([...body.provinces, ...body.districts].every((c) => /^\d{2}(\.\d{2}){0,2}$/.test(c))).toBe(true);
+      },
+    ],
+    [
       'POST /api/collection/targets',
       async () => {
         await sleman();
