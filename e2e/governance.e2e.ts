@@ -13,7 +13,8 @@ import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type Ru
 
 const PLAN = 'Rencana Kerja Bersama Perlindungan Pekerja Rentan Bantul';
 const ITEM = 'Dinsos: 3 pekerja rentan terdaftar aktif';
-const PERBUP = 'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan';
+// Not the demo's own Perbup 12/2025 (that title is taken), so the rows below are this journey's.
+const PERBUP = 'Kepesertaan Jaminan Sosial Ketenagakerjaan sebagai Syarat Perizinan Berusaha';
 const PERIOD = { start: '2026-01-01', due: '2027-06-30' };
 const MONTH = currentMonthWib(new Date());
 const NEXT = MONTH.endsWith('-12') ? `${Number(MONTH.slice(0, 4)) + 1}-01` : nextMonth(MONTH);
