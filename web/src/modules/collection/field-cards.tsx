@@ -99,7 +99,9 @@ export function TargetCard({ target, t }: { target: TargetDetail; t: CollectionT
     >
       <Stack gap="xs">
         <Group justify="space-between">
-          <Text fw={700}>{target.name}</Text>
+          <Text fw={700} lang="id">
+            {target.name}
+          </Text>
           {v.overdue && (
             <Badge variant="light" color="red">
               {t('target.overdue')}
