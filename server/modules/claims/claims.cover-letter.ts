@@ -1,7 +1,7 @@
 // The cover letter with which a claim file is handed to BPJS Ketenagakerjaan (issue 15 §5), as PDF (pdfmake, the
 // standard Helvetica fonts, like reports and privacy): the claim, the estimate and every document with its SHA-256,
 // so the branch can check that the files it receives are the ones listed. Indonesian (the letter is official).
-import pdfmake from 'pdfmake';
+import { letterDocument, pdfmake } from '../../platform/pdf.ts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocumentChecklist } from '../../../lib/contracts/claims-workflow.ts';
 import { dateName } from '../../../lib/rules/lapse.ts';
@@ -11,14 +11,6 @@ import type { WorkClaim } from './workflow.repository.ts';
 import { ITEM_WORDS } from './claims.words.ts';
 
 // The standard PDF fonts (no font files to ship); set here too so the letter does not depend on reports loading.
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
 
 export type CoverLetter = {
   claim: WorkClaim;
@@ -83,19 +75,9 @@ export function coverLetterDocument(l: CoverLetter): TDocumentDefinitions {
       margin: [0, 8, 0, 0],
     },
   ];
-  return {
-    info: { title: `Surat pengantar klaim ${c.id}`, creator: 'Lindung' },
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 40],
-    defaultStyle: { font: 'Helvetica', fontSize: 10 },
-    styles: {
-      h1: { fontSize: 15, bold: true, margin: [0, 0, 0, 8] },
-      h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
-      small: { fontSize: 8 },
-      mono: { fontSize: 6.5 },
-    },
-    content,
-  };
+  const letter = letterDocument(`Surat pengantar klaim ${c.id}`, content, { h1Size: 15 });
+  // The documents' SHA-256 lines, in small print.
+  return { ...letter, styles: { ...letter.styles, mono: { fontSize: 6.5 } } };
 }
 
 export async function renderCoverLetter(l: CoverLetter): Promise<Buffer> {

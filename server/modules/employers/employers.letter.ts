@@ -2,19 +2,10 @@
 // public services from an employer, at the BPJS branch's request (UU 24/2011 Pasal 17; PP 86/2013), as PDF
 // (pdfmake, standard Helvetica, like the claims cover letter). Indonesian: the letter is official. Cites regulations
 // only.
-import pdfmake from 'pdfmake';
+import { letterDocument, pdfmake } from '../../platform/pdf.ts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { EmployerDetail } from '../../../lib/contracts/employers.ts';
 import { dateName } from '../../../lib/rules/lapse.ts';
-
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
 
 export type SanctionLetter = {
   employer: EmployerDetail;
@@ -73,18 +64,7 @@ export function sanctionLetterDocument(l: SanctionLetter): TDocumentDefinitions 
     { text: `Dibuat oleh: ${l.madeBy}`, margin: [0, 24, 0, 0] },
     { text: 'Dibuat oleh Lindung; pembuatan surat ini tercatat di jejak audit.', style: 'small', margin: [0, 8, 0, 0] },
   ];
-  return {
-    info: { title: `Permintaan sanksi ${e.nib}`, creator: 'Lindung' },
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 40],
-    defaultStyle: { font: 'Helvetica', fontSize: 10 },
-    styles: {
-      h1: { fontSize: 14, bold: true, margin: [0, 0, 0, 8] },
-      h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
-      small: { fontSize: 8 },
-    },
-    content,
-  };
+  return letterDocument(`Permintaan sanksi ${e.nib}`, content);
 }
 
 export async function sanctionLetterPdf(l: SanctionLetter): Promise<Buffer> {

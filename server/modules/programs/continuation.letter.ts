@@ -1,22 +1,13 @@
 // The letter inviting one person whose funded membership ended to continue as a self-paid BPU participant (issue 18
 // §5), as PDF (pdfmake, standard Helvetica, like the other letters). Indonesian: the letter goes to the person. It
 // cites regulations only: the legal basis of each contribution line comes from the contribution rules' rows.
-import pdfmake from 'pdfmake';
+import { letterDocument, pdfmake } from '../../platform/pdf.ts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ContinuationPerson } from '../../../lib/contracts/programs.ts';
 import { word } from '../../../lib/i18n/words.ts';
 import { dateName, monthName } from '../../../lib/rules/lapse.ts';
 import { formatRupiah } from '../../../lib/rules/money.ts';
 import { CONTINUATION_WORDS } from './pu.words.ts';
-
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
 
 export type ContinuationLetter = { person: ContinuationPerson; today: string; madeBy: string };
 
@@ -61,18 +52,7 @@ export function continuationLetterDocument(l: ContinuationLetter): TDocumentDefi
     { text: `Dibuat oleh: ${l.madeBy}`, margin: [0, 24, 0, 0] },
     { text: 'Dibuat oleh Lindung; pembuatan surat ini tercatat di jejak audit.', style: 'small', margin: [0, 8, 0, 0] },
   ];
-  return {
-    info: { title: `Lanjutkan mandiri ${p.nikMasked}`, creator: 'Lindung' },
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 40],
-    defaultStyle: { font: 'Helvetica', fontSize: 10 },
-    styles: {
-      h1: { fontSize: 14, bold: true, margin: [0, 0, 0, 8] },
-      h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
-      small: { fontSize: 8 },
-    },
-    content,
-  };
+  return letterDocument(`Lanjutkan mandiri ${p.nikMasked}`, content);
 }
 
 export async function continuationLetterPdf(l: ContinuationLetter): Promise<Buffer> {

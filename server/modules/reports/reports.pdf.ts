@@ -1,6 +1,6 @@
 // The monthly report as PDF (pdfmake on the server, the standard Helvetica fonts: no font files to ship). A pure
 // layout of ReportFigures; the text stays in the WinAnsi range those fonts can print.
-import pdfmake from 'pdfmake';
+import { pdfmake } from '../../platform/pdf.ts';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { formatNumber, formatRupiah, formatRupiahShort } from '../../../lib/rules/money.ts';
 import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
@@ -10,15 +10,6 @@ import { claimsSection } from './reports.claims.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { wordsIn } from '../../../lib/i18n/words.ts';
 import { FUNDER_WORDS, KIND_WORDS } from './reports.words.ts';
-
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
