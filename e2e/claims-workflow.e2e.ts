@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { ClaimDetail } from '../lib/contracts/claims.ts';
-import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApiOk, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // Claims, second slice (issue 15 §4, §5, §7), on the demo: the death of a covered BPU worker of the operator's
 // village is reported; the operator uploads the documents the checklist asks for, the file becomes complete and is
@@ -27,11 +27,8 @@ async function openAs(username: string): Promise<Page> {
   return page;
 }
 
-const api = async <T>(page: Page, method: string, path: string, body?: unknown): Promise<T> => {
-  const r = await callApi(page, method, path, body);
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.body}\n${lindung.output().slice(-3000)}`);
-  return JSON.parse(r.body) as T;
-};
+const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
+  callApiOk<T>(page, lindung, method, path, body);
 
 const TRIRENGGO = '34.02.08.2004';
 const WORKER = { nik: '3402084107809881', fullName: 'Siti Berkas Klaim' };

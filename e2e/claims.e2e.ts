@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ClaimList } from '../lib/contracts/claims.ts';
-import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApiOk, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // Claims (issue 15, first slice), on the demo: two BPU workers of the operator's village, one paying, one lapsed
 // (registered by the operator, their membership from a BPJS snapshot upload). The operator reports the death of a BPU worker who is covered
@@ -29,11 +29,8 @@ async function openAs(username: string): Promise<Page> {
   return page;
 }
 
-const api = async <T>(page: Page, method: string, path: string, body?: unknown): Promise<T> => {
-  const r = await callApi(page, method, path, body);
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.body}\n${lindung.output().slice(-3000)}`);
-  return JSON.parse(r.body) as T;
-};
+const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
+  callApiOk<T>(page, lindung, method, path, body);
 
 const TRIRENGGO = '34.02.08.2004';
 const COVERED = { nik: '3402084107809871', fullName: 'Sri Rahayu Klaim', nikMasked: '340208••••••9871' };

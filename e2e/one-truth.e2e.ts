@@ -7,7 +7,7 @@ import type { Enrollment, ProgramDetail } from '../lib/contracts/programs.ts';
 type EnrollmentList = { items: Enrollment[]; total: number };
 import { dateName } from '../lib/rules/lapse.ts';
 import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
-import { callApi, launchBrowser, screenshot, signIn, startDemo, type RunningLindung, newPage } from './support.ts';
+import { callApiOk, launchBrowser, screenshot, signIn, startDemo, type RunningLindung, newPage } from './support.ts';
 
 // One truth about a person's protection (issue 12 §1), on the demo: a programme starting next month, a batch the
 // simulated branch accepts with coverage from the first day of that month. Today the enrollment list, the
@@ -38,11 +38,8 @@ async function openAs(username: string): Promise<Page> {
   return page;
 }
 
-const api = async <T>(page: Page, method: string, path: string, body?: unknown): Promise<T> => {
-  const r = await callApi(page, method, path, body);
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.body}\n${lindung.output().slice(-3000)}`);
-  return JSON.parse(r.body) as T;
-};
+const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
+  callApiOk<T>(page, lindung, method, path, body);
 
 async function enrollmentRows(page: Page) {
   await page.goto(`${lindung.url}/program/${programId}?tab=enrolled`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ContinuationPerson, Enrollment, ProgramDetail } from '../lib/contracts/programs.ts';
 import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
-import { callApi, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { callApiOk, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
 
 // Wage-earner (PU) cohorts (issue 18), on the demo, as far as they are built: Disnaker creates the KPU's ad-hoc
 // officers of Kab. Bantul as a PU programme for this month (employer, risk class, size, reference wage); three
@@ -41,11 +41,8 @@ async function openAs(username: string): Promise<Page> {
   return page;
 }
 
-const api = async <T>(page: Page, method: string, path: string, body?: unknown): Promise<T> => {
-  const r = await callApi(page, method, path, body);
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.body}\n${lindung.output().slice(-3000)}`);
-  return JSON.parse(r.body) as T;
-};
+const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
+  callApiOk<T>(page, lindung, method, path, body);
 
 describe('wage-earner cohorts', () => {
   it('Disnaker creates a PU programme for the election officers; their wages and the split show', async () => {

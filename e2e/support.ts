@@ -286,6 +286,19 @@ export async function signIn(page: Page, lindung: RunningLindung, username: stri
 }
 
 /** Calls the API from the signed-in page, with its cookies and CSRF token, as the web app does. */
+/** callApi that must succeed: the parsed JSON body, or an error with the status, the body and Lindung's last output. */
+export async function callApiOk<T>(
+  page: Page,
+  lindung: RunningLindung,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const r = await callApi(page, method, path, body);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.body}\n${lindung.output().slice(-3000)}`);
+  return JSON.parse(r.body) as T;
+}
+
 export function callApi(page: Page, method: string, path: string, body?: unknown) {
   return page.evaluate(
     async ({ method, path, body }) => {
