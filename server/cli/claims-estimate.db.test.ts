@@ -2,34 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../platform/context.ts';
 import { estimate } from '../modules/claims/index.ts';
 import { runCli } from '../testing/run-cli.ts';
+import { LAPSED_MEMBER_NIK, seedLapsedSelfPaidMember } from '../testing/lapsed-member.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
 
 // `lindung claims estimate`: exactly one JSON object with --json, the same answer as POST /api/claims/estimate.
 
-const NIK = '3402084107800009';
+const NIK = LAPSED_MEMBER_NIK;
 let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase('claims_estimate_cli');
-  const snapshot = await db.owner
-    .insertInto('membership_snapshot')
-    .values({ region_code: '34.02', as_of: '2026-04-30', source: 'file', imported_by: 'test', persons: 1 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  // Self-paid BPU member since June 2025, paid through January 2026: inactive from 16 April 2026.
-  await db.owner
-    .insertInto('bpjs_member')
-    .values({
-      snapshot_id: snapshot.id,
-      region_code: '34.02',
-      nik: NIK,
-      kpj_number: '99000000001',
-      category: 'BPU',
-      coverage_start: '2025-06-01',
-      paid_through: '2026-01-01',
-      village_code: '34.02.08.2004',
-    })
-    .execute();
+  // Self-paid BPU member, paid through January 2026: February–April overdue → inactive from 16 April 2026.
+  await seedLapsedSelfPaidMember(db);
 });
 afterAll(async () => {
   await db.drop();

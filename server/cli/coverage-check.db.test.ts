@@ -1,34 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli.ts';
+import { LAPSED_MEMBER_NIK, seedLapsedSelfPaidMember } from '../testing/lapsed-member.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
 
 // `lindung coverage check` as a claims officer's script uses it: exactly one JSON object on stdout with --json,
 // the same answer as GET /api/coverage/check, and a clear message with a non-zero exit on a bad NIK.
 
-const NIK = '3402084107800009';
+const NIK = LAPSED_MEMBER_NIK;
 let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase('coverage_check_cli');
-  const snapshot = await db.owner
-    .insertInto('membership_snapshot')
-    .values({ region_code: '34.02', as_of: '2026-04-30', source: 'file', imported_by: 'test', persons: 1 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   // Self-paid BPU member, paid through January 2026: February–April overdue → inactive from 16 April 2026.
-  await db.owner
-    .insertInto('bpjs_member')
-    .values({
-      snapshot_id: snapshot.id,
-      region_code: '34.02',
-      nik: NIK,
-      kpj_number: '99000000001',
-      category: 'BPU',
-      coverage_start: '2025-06-01',
-      paid_through: '2026-01-01',
-      village_code: '34.02.08.2004',
-    })
-    .execute();
+  await seedLapsedSelfPaidMember(db);
 });
 afterAll(async () => {
   await db.drop();

@@ -20,7 +20,7 @@ import { systemContext, type RequestContext } from '../../platform/context.ts';
 import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/file-store.ts';
-import { checkedPdf } from './governance.files.ts';
+import { checkedPdf, openStoredPdf } from './governance.files.ts';
 import { assertRegionInScope, requireGovernanceEditor, requireGovernanceReader } from './governance.policy.ts';
 import { ENTITY_WORDS } from './governance.words.ts';
 import * as repo from './instruments.repository.ts';
@@ -243,20 +243,24 @@ export async function openInstrumentFile(
   id: string,
 ): Promise<{ name: string; size: number; stream: Readable }> {
   const actor = requireGovernanceReader(ctx);
-  const row = await withScope(deps.db, actor.scope, async (tx) => {
-    const found = await repo.instrumentById(tx, actor.scope, id);
-    if (!found) throw notFound(actor.locale);
-    if (!found.storage_key) throw new AppError('NOT_FOUND', { entity: ENTITY_WORDS.file[actor.locale] });
-    await writeAudit(tx, ctx, {
+  return openStoredPdf(
+    deps,
+    ctx,
+    actor,
+    async (tx) => {
+      const found = await repo.instrumentById(tx, actor.scope, id);
+      return (
+        found && { key: found.storage_key, sha256: found.sha256, size: found.size_bytes, region: found.region_code }
+      );
+    },
+    {
       action: 'governance.instrument.download',
       entity: 'gov_instrument',
-      entityId: id,
-      region: found.region_code,
-      after: { sha256: found.sha256 },
-    });
-    return found;
-  });
-  return { name: `instrumen-${row.id}.pdf`, size: Number(row.size_bytes), stream: deps.store.open(row.storage_key!) };
+      id,
+      name: `instrumen-${id}.pdf`,
+      what: 'instrument',
+    },
+  );
 }
 
 /** `GET /api/governance/agreements/expiring`: agreements ending within 90 days, level 30 inside 30 days. */

@@ -13,7 +13,7 @@ import { withScope, type Db, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { regionInScope } from '../../platform/scope-sql.ts';
 import { villagesBriefed } from './governance.reads.ts';
-import { checkedPdf } from './governance.files.ts';
+import { checkedPdf, openStoredPdf } from './governance.files.ts';
 import { assertRegionInScope, requireGovernanceEditor, requireGovernanceReader } from './governance.policy.ts';
 import { CONFLICT_WORDS, ENTITY_WORDS } from './governance.words.ts';
 import type { FileDeps } from './instruments.service.ts';
@@ -298,25 +298,34 @@ export async function openMinutes(
   id: string,
 ): Promise<{ name: string; size: number; stream: Readable }> {
   const actor = requireGovernanceReader(ctx);
-  const row = await withScope(deps.db, actor.scope, async (tx) => {
-    const found = await tx
-      .selectFrom('gov_meeting')
-      .selectAll()
-      .where('id', '=', id)
-      .where(() => regionInScope('region_code', actor.scope))
-      .executeTakeFirst();
-    if (!found) throw notFound(actor.locale);
-    if (!found.minutes_key) throw new AppError('NOT_FOUND', { entity: ENTITY_WORDS.file[actor.locale] });
-    await writeAudit(tx, ctx, {
+  return openStoredPdf(
+    deps,
+    ctx,
+    actor,
+    async (tx) => {
+      const found = await tx
+        .selectFrom('gov_meeting')
+        .select(['minutes_key', 'minutes_sha256', 'minutes_size', 'region_code'])
+        .where('id', '=', id)
+        .where(() => regionInScope('region_code', actor.scope))
+        .executeTakeFirst();
+      return (
+        found && {
+          key: found.minutes_key,
+          sha256: found.minutes_sha256,
+          size: found.minutes_size,
+          region: found.region_code,
+        }
+      );
+    },
+    {
       action: 'governance.meeting.minutes_download',
       entity: 'gov_meeting',
-      entityId: id,
-      region: found.region_code,
-      after: { sha256: found.minutes_sha256 },
-    });
-    return found;
-  });
-  return { name: `notulen-${row.id}.pdf`, size: Number(row.minutes_size), stream: deps.store.open(row.minutes_key!) };
+      id,
+      name: `notulen-${id}.pdf`,
+      what: 'meeting',
+    },
+  );
 }
 
 /** `GET /api/governance/villages/briefing`: every village of the caller's region, briefed in the period or not. */
