@@ -43,6 +43,7 @@ let db: TestDatabase;
 let app: App;
 let headers: Record<string, string>;
 let nik: Map<string, string>;
+let channelId: string;
 const disnaker = actorContext('disnaker', '34.02', 'disnaker.bantul');
 
 async function makeCohort(k: number, name: string, ceiling = PU_PROGRAM.budgetCeiling) {
@@ -139,6 +140,13 @@ beforeAll(async () => {
   await addWorkers(db, [...staff, { name: 'Warga Sleman', village: BALECATUR, segment: 'non_civil_servant' }]);
   const rows = await db.owner.selectFrom('worker').select(['full_name', 'nik']).execute();
   nik = new Map(rows.map((r) => [r.full_name, r.nik]));
+  // Disnaker's user belongs to an OPD: the channel of whatever it registers.
+  const org = await sql<{ id: string }>`
+    INSERT INTO gov_organisation (region_code, kind, name, created_by)
+    VALUES ('34.02', 'opd', 'Disnakertrans Kab. Bantul', 'test') RETURNING id`.execute(db.owner);
+  channelId = org.rows[0]!.id;
+  await sql`INSERT INTO gov_member (username, organisation_id, region_code, set_by)
+    VALUES ('disnaker.bantul', ${channelId}::bigint, '34.02', 'test')`.execute(db.owner);
 });
 afterAll(async () => {
   await app?.close();
@@ -210,11 +218,12 @@ describe('a payroll roster of a PU programme', () => {
 
     const eko = await db.owner
       .selectFrom('worker')
-      .select(['id', 'source', 'category', 'segment', 'village_code', 'birth_date', 'sex', 'monthly_income'])
+      .select(['source', 'channel_id', 'category', 'segment', 'village_code', 'birth_date', 'sex', 'monthly_income'])
       .where('nik', '=', newNik(0))
       .executeTakeFirstOrThrow();
     expect(eko).toMatchObject({
       source: `roster:${programId}`,
+      channel_id: channelId,
       category: 'PU',
       segment: 'non_civil_servant',
       village_code: '34.02.08.2004',
@@ -282,6 +291,14 @@ describe('a payroll roster of a PU programme', () => {
     expect(diffOf(after).joiners).toEqual([`${person(1, 'Eko Baru')}:2750000:true:${START}`]);
     expect(after.leavers).toHaveLength(2);
     expect(after.wageChanges).toHaveLength(1);
+  });
+
+  it('offers a template whose example row reads without a problem', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/programs/roster-template.xlsx', headers });
+    expect(r.statusCode).toBe(200);
+    const view = await preview(programId, r.rawPayload, 'templat-daftar-gaji.xlsx');
+    expect(view.issues).toEqual([]);
+    expect(view.joiners.map((j) => [j.fullName, j.wage, j.newWorker])).toEqual([['Siti Contoh', 2_500_000, true]]);
   });
 
   it('refuses a roster that overruns the ceiling whole: nothing written', async () => {
