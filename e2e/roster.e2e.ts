@@ -115,9 +115,7 @@ describe('payroll roster of a PU programme', () => {
 
     await dialog.getByRole('button', { name: 'Terima 3 perubahan' }).click();
     await dialog
-      .getByText(
-        'Daftar gaji diterima: 1 didaftarkan, 1 diusulkan, 1 diakhiri, 0 usulan ditolak, 1 upah diubah.',
-      )
+      .getByText('Daftar gaji diterima: 1 didaftarkan, 1 diusulkan, 1 diakhiri, 0 usulan ditolak, 1 upah diubah.')
       .waitFor();
     await dialog.getByRole('button', { name: 'Batal' }).click();
 
