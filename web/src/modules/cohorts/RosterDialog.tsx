@@ -244,7 +244,7 @@ export function RosterDialog({ program: p, onClose }: { program: ProgramDetail; 
                   pt('people.col.name'),
                   t('roster.col.oldWage'),
                   t('roster.col.newWage'),
-                  t('roster.col.months'),
+                  t('roster.col.from'),
                   t('roster.col.effect'),
                 ]}
                 cells={(w) => [
