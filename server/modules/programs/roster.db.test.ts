@@ -296,6 +296,12 @@ describe('a payroll roster of a PU programme', () => {
   it('offers a template whose example row reads without a problem', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/programs/roster-template.xlsx', headers });
     expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe('Daftar gaji');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    expect(sheet.getCell('A2').numFmt).toBe('@');
     const view = await preview(programId, r.rawPayload, 'templat-daftar-gaji.xlsx');
     expect(view.issues).toEqual([]);
     expect(view.joiners.map((j) => [j.fullName, j.wage, j.newWorker])).toEqual([['Siti Contoh', 2_500_000, true]]);
