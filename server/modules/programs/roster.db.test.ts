@@ -293,6 +293,28 @@ describe('a payroll roster of a PU programme', () => {
     expect(after.wageChanges).toHaveLength(1);
   });
 
+  it('is for the programme managers: a village operator may not preview or accept a roster', async () => {
+    const o = await makeUser(db, 'operator', '34.02.08.2004', 'operator.trirenggo');
+    const op = await signIn(app, o.username, o.password);
+    const before = await tableDigest(db.owner, TABLES);
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/programs/${programId}/roster/preview?fileName=gaji.csv`,
+      headers: { ...op, 'content-type': 'application/octet-stream' },
+      payload: csv(rosterRows()),
+    });
+    expect(r.statusCode).toBe(403);
+    const view = await preview(programId, csv(rosterRows()), 'daftar-gaji.csv');
+    const a = await app.inject({
+      method: 'POST',
+      url: `/api/programs/${programId}/roster/accept`,
+      headers: op,
+      payload: { roster: view.roster },
+    });
+    expect(a.statusCode).toBe(403);
+    expect(await tableDigest(db.owner, TABLES)).toEqual(before);
+  });
+
   it('offers a template whose example row reads without a problem', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/programs/roster-template.xlsx', headers });
     expect(r.statusCode).toBe(200);
