@@ -93,6 +93,12 @@ export const AUDIT_ACTIONS = {
   },
   'enrollment.activate': { id: 'Kepesertaan diaktifkan dengan KPJ', en: 'Enrollments activated with a KPJ' },
   'enrollment.end': { id: 'Kepesertaan diakhiri', en: 'Enrollments ended' },
+  'enrollment.wage_change': { id: 'Upah peserta PU diubah dari daftar gaji', en: 'PU wages changed from a roster' },
+  'program.roster_accept': { id: 'Daftar gaji program PU diterima', en: 'PU programme payroll roster accepted' },
+  'worker.roster_register': {
+    id: 'Pekerja didaftarkan dari daftar gaji program PU',
+    en: 'Workers registered from a PU programme payroll roster',
+  },
 
   // Exchange with BPJS
   'exchange.template.save': { id: 'Templat kolom berkas BPJS disimpan', en: 'BPJS file column template saved' },

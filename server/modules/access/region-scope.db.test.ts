@@ -629,6 +629,29 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain('Program Sleman');
   });
+  // Payroll rosters (issue 18 §2): Sleman's programme is not found from Bantul, before its file is read.
+  covered.set('POST /api/programs/{id}/roster/preview', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/programs/${await slemanProgram()}/roster/preview?fileName=gaji.csv`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('NIK;Nama;Gaji\n3404011203850009;Luar;2500000\n'),
+    });
+    expect(r.statusCode).toBe(404);
+    expect(r.body).not.toContain('Program Sleman');
+  });
+  covered.set('POST /api/programs/{id}/roster/accept', async () => {
+    const before = await tableDigest(db.owner, ['worker', 'enrollment', 'program']);
+    const row = { row: 2, nik: '3404011203850009', fullName: 'Luar', position: null, unit: null, wage: 2_500_000 };
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/programs/${await slemanProgram()}/roster/accept`,
+      headers,
+      payload: { roster: [{ ...row, startDate: null, endDate: null, villageCode: '34.04.01.2001' }] },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await tableDigest(db.owner, ['worker', 'enrollment', 'program'])).toEqual(before);
+  });
   // Billing: a bill and a payment of Kab. Sleman's programme, and a lapsed member of Sleman's BPJS snapshot.
   let slemanBilling: { billId: string } | null = null;
   const slemanBill = async () => {
@@ -1736,6 +1759,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
     // Upload templates: headers and one made-up example row for the caller's own area; no person's data.
     'GET /api/imports/template.xlsx',
     'GET /api/programs/proposal-template.xlsx',
+    'GET /api/programs/roster-template.xlsx',
     'GET /api/exchange/response-template.xlsx',
     'GET /api/exchange/snapshot-template.xlsx',
     'GET /api/workforce/template.xlsx',

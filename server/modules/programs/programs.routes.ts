@@ -40,6 +40,7 @@ import * as proposals from './enrollment.proposals.ts';
 import { proposalTemplate, proposeFromFile } from './proposal-file.service.ts';
 import * as programs from './programs.service.ts';
 import { rollOverView } from './rollover.ts';
+import { registerRosterRoutes } from './roster.routes.ts';
 import * as continuation from './continuation.ts';
 import { continuationWorkbook, XLSX_TYPE } from './continuation.export.ts';
 import { continuationLetterPdf } from './continuation.letter.ts';
@@ -56,6 +57,7 @@ export function registerProgramRoutes(app: App, deps: { db: Db }) {
   const readers = { access: { roles: PROGRAM_READERS } };
   const managers = { access: { roles: PROGRAM_MANAGERS } };
   const proposers = { access: { roles: ENROLLMENT_PROPOSERS } };
+  registerRosterRoutes(app, deps);
 
   app.get(
     '/api/programs',

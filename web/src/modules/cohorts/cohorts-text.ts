@@ -72,6 +72,40 @@ const id = {
   'continuation.empty.title': 'Belum ada yang perlu dilanjutkan',
   'continuation.empty.body':
     'Orang muncul di sini sesudah kepesertaan didanainya berakhir dan mereka belum ditanggung lagi.',
+  'roster.open': 'Impor daftar gaji',
+  'roster.title': 'Impor daftar gaji — {program}',
+  'roster.intro':
+    'Unggah daftar gaji (CSV atau XLSX: NIK, nama, jabatan, OPD/unit, gaji, tanggal mulai/selesai, kode desa untuk orang baru). Pratinjau menunjukkan masalah per baris dan perbedaan dengan kelompok sekarang; tidak ada yang disimpan sebelum Anda menerima.',
+  'roster.file': 'Berkas daftar gaji',
+  'roster.check': 'Periksa daftar gaji',
+  'roster.summary': '{rows} baris dibaca; {issues} baris bermasalah; {unchanged} orang tidak berubah.',
+  'roster.issues': 'Masalah per baris ({n})',
+  'roster.col.row': 'Baris',
+  'roster.col.column': 'Kolom',
+  'roster.col.problem': 'Masalah dan yang perlu dilakukan',
+  'roster.col.choose': 'Terima',
+  'roster.col.position': 'Jabatan · OPD/unit',
+  'roster.col.months': 'Bulan',
+  'roster.col.from': 'Berlaku mulai',
+  'roster.col.cost': 'Iuran',
+  'roster.col.oldWage': 'Upah lama',
+  'roster.col.newWage': 'Upah baru',
+  'roster.col.effect': 'Efek anggaran',
+  'roster.col.lastMonth': 'Dilindungi sampai',
+  'roster.col.why': 'Alasan',
+  'roster.joiners': 'Pendatang ({n})',
+  'roster.leavers': 'Keluar ({n})',
+  'roster.wageChanges': 'Perubahan upah ({n})',
+  'roster.newWorker': 'baru, didaftarkan',
+  'roster.why.not_in_roster': 'Tidak ada di daftar gaji',
+  'roster.why.end_date_passed': 'Tanggal selesai sudah lewat',
+  'roster.none': 'Tidak ada.',
+  'roster.budget':
+    'Anggaran: ditahan {committed}; pendatang {joiners}, keluar {leavers}, perubahan upah {wages}; sesudahnya {after} dari pagu {ceiling}.',
+  'roster.over': 'Pilihan ini melebihi pagu; kurangi pendatang atau perubahan upah, atau naikkan pagu.',
+  'roster.accept': 'Terima {n} perubahan',
+  'roster.done':
+    'Daftar gaji diterima: {registered} didaftarkan, {proposed} diusulkan, {ended} diakhiri, {rejected} usulan ditolak, {repriced} upah diubah.',
 } as const;
 
 export type CohortsKey = keyof typeof id;
@@ -146,6 +180,40 @@ const en: Readonly<Record<CohortsKey, string>> = {
   'continuation.empty.title': 'Nobody to continue yet',
   'continuation.empty.body':
     'Persons appear here once their funded membership has ended and they are not covered again.',
+  'roster.open': 'Import payroll roster',
+  'roster.title': 'Import payroll roster — {program}',
+  'roster.intro':
+    'Upload the payroll roster (CSV or XLSX: NIK, name, position, OPD/unit, wage, start/end date, village code for new persons). The preview shows problems per row and the differences from the current cohort; nothing is saved until you accept.',
+  'roster.file': 'Roster file',
+  'roster.check': 'Check roster',
+  'roster.summary': '{rows} rows read; {issues} rows with problems; {unchanged} persons unchanged.',
+  'roster.issues': 'Problems per row ({n})',
+  'roster.col.row': 'Row',
+  'roster.col.column': 'Column',
+  'roster.col.problem': 'Problem and what to do',
+  'roster.col.choose': 'Accept',
+  'roster.col.position': 'Position · OPD/unit',
+  'roster.col.months': 'Months',
+  'roster.col.from': 'From',
+  'roster.col.cost': 'Contributions',
+  'roster.col.oldWage': 'Old wage',
+  'roster.col.newWage': 'New wage',
+  'roster.col.effect': 'Budget effect',
+  'roster.col.lastMonth': 'Covered until',
+  'roster.col.why': 'Reason',
+  'roster.joiners': 'Joiners ({n})',
+  'roster.leavers': 'Leavers ({n})',
+  'roster.wageChanges': 'Wage changes ({n})',
+  'roster.newWorker': 'new, registered',
+  'roster.why.not_in_roster': 'Not on the roster',
+  'roster.why.end_date_passed': 'End date has passed',
+  'roster.none': 'None.',
+  'roster.budget':
+    'Budget: held {committed}; joiners {joiners}, leavers {leavers}, wage changes {wages}; afterwards {after} of the ceiling {ceiling}.',
+  'roster.over': 'This choice exceeds the ceiling; choose fewer joiners or wage changes, or raise the ceiling.',
+  'roster.accept': 'Accept {n} changes',
+  'roster.done':
+    'Roster accepted: {registered} registered, {proposed} proposed, {ended} ended, {rejected} proposals rejected, {repriced} wages changed.',
 };
 
 export const useCohortsText = moduleText<CohortsKey>({ id, en });

@@ -23,6 +23,7 @@ import { formatMonth } from '../contributions/rule-format.ts';
 import { BackToPrograms, BudgetGauge, funderLabel, periodLabel, QuotaGauge } from './program-ui.tsx';
 import { EnrollmentList } from './EnrollmentList.tsx';
 import { RolloverDialog } from '../cohorts/RolloverDialog.tsx';
+import { RosterDialog } from '../cohorts/RosterDialog.tsx';
 import { useCohortsText } from '../cohorts/cohorts-text.ts';
 import { useProgram, useProgramGaps } from './programs-api.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
@@ -58,6 +59,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
   const mayList = ENROLLMENT_READERS.includes(me.role);
   const tab = params.get('tab') ?? 'budget';
   const [rollingOver, setRollingOver] = useState(false);
+  const [importingRoster, setImportingRoster] = useState(false);
 
   const actions = (
     <>
@@ -84,6 +86,11 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           <Button component={Link} to={`${ROUTES.continuation}?program=${p.id}`} variant="default">
             {ct('continuation.open')}
           </Button>
+          {p.category === 'pu' && (
+            <Button variant="default" onClick={() => setImportingRoster(true)}>
+              {ct('roster.open')}
+            </Button>
+          )}
           <Button
             variant="default"
             onClick={() => setRollingOver(true)}
@@ -111,6 +118,7 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
         actions={actions}
       />
       {rollingOver && <RolloverDialog program={p} onClose={() => setRollingOver(false)} />}
+      {importingRoster && <RosterDialog program={p} onClose={() => setImportingRoster(false)} />}
       <Stack gap="lg">
         {!f.pricesCurrent && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} role="status">
