@@ -43,6 +43,7 @@ export async function generateBills(
   // Enrollments registered with BPJS (KPJ and coverage start) that cover a month of their programme.
   const billable = sql`
     SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price,
+           coalesce(e.price_by_month[m.i], pr.price_by_month[m.i]) AS line_price,
            e.id AS enrollment_id, e.kabkota_code, e.worker_id, e.village_code
     FROM program_directory pr
     CROSS JOIN LATERAL (
@@ -85,7 +86,7 @@ export async function generateBills(
            lindung_due_date(${PROGRAM_CATEGORY}, b.month))`.execute(tx);
 
   const desired = sql`
-    SELECT b.id AS bill_id, x.enrollment_id, x.kabkota_code, x.worker_id, x.village_code, b.price_per_person AS amount
+    SELECT b.id AS bill_id, x.enrollment_id, x.kabkota_code, x.worker_id, x.village_code, x.line_price AS amount
     FROM bill b JOIN (${billable}) AS x ON x.program_id = b.program_id AND x.month = b.month
     WHERE b.id = ANY (${ids}::bigint[])`;
 
