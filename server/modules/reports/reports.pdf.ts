@@ -96,7 +96,8 @@ function targetsSection(f: ReportFigures): Content[] {
           `untuk menutup selisih ${formatNumber(t.gapPersons)} orang dibutuhkan APBD sebesar `,
           { text: `${formatRupiah(c.total)} (${c.totalWords})`, bold: true },
           `, yaitu ${formatNumber(t.gapPersons)} orang x ${formatRupiah(c.perPersonMonth)} per orang per bulan x ${c.months} bulan ` +
-            `mulai ${monthLabelId(c.fromMonth)} (paket ${c.package}, penghasilan ${formatRupiah(c.declaredIncome)}). ${c.note}`,
+            `mulai ${monthLabelId(c.fromMonth)} (paket ${c.package}, ${c.category === 'pu' ? 'upah acuan' : 'penghasilan'} ` +
+            `${formatRupiah(c.declaredIncome)}). ${c.note}`,
         ],
         margin: [0, 4, 0, 2],
       },

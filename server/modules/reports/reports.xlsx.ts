@@ -142,6 +142,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
     { header: 'APBD dibutuhkan', key: 'cost', width: 20 },
     { header: 'Terbilang', key: 'words', width: 70 },
     { header: 'Baris aturan iuran', key: 'rules', width: 60 },
+    { header: 'Harga (BPU/PU)', key: 'category', width: 30 },
   ]);
   for (const t of f.targets) {
     addSafeRow(targets, {
@@ -157,6 +158,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
       gap: t.gapPersons,
       pace: t.monthlyIncrease,
       months: monthsToTargetText(t.monthsToTarget),
+      category: t.cost ? `${t.cost.package} (${formatRupiah(t.cost.declaredIncome)})` : '',
       price: t.cost?.perPersonMonth ?? null,
       costMonths: t.cost?.months ?? null,
       cost: t.cost?.total ?? null,
