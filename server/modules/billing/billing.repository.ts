@@ -42,9 +42,8 @@ export async function generateBills(
   const programFilter = p.programId === null ? sql<boolean>`true` : sql<boolean>`pr.id = ${p.programId}::bigint`;
   // Enrollments registered with BPJS (KPJ and coverage start) that cover a month of their programme.
   const billable = sql`
-    SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price,
-           coalesce(e.price_by_month[m.i], pr.price_by_month[m.i]) AS line_price,
-           e.id AS enrollment_id, e.kabkota_code, e.worker_id, e.village_code
+    SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price, e.id AS enrollment_id,
+           e.kabkota_code, e.worker_id, e.village_code, coalesce(e.price_by_month[m.i], pr.price_by_month[m.i]) AS line_price
     FROM program_directory pr
     CROSS JOIN LATERAL (
       SELECT (pr.start_month + make_interval(months => i - 1))::date AS month, i
