@@ -216,6 +216,8 @@ describe('targets and monthly report journey', () => {
       .reduce((s, p) => s + p.committed, 0);
     expect(committed).toBeGreaterThan(0);
     expect(text).toContain(squash(`${formatRupiah(committed)} (${terbilangRupiah(committed)})`));
+    // Split by category (issue 18 §6): the demo's programmes are all BPU, priced as persons × package.
+    expect(text).toContain(squash(`BPU (bukan penerima upah, orang x iuran paket): ${formatRupiah(committed)}`));
 
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent('download'),
