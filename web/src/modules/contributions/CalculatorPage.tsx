@@ -294,20 +294,20 @@ export function CalculatorPage() {
             cost={cost}
             benefits={benefits.data}
             benefitsError={benefits.error}
+            extra={
+              form.category === 'pu' && (
+                <PuCohort
+                  terms={{
+                    riskClass: form.riskClass,
+                    employerSize: form.employerSize,
+                    programs: sortPrograms(form.puPrograms),
+                    startMonth: validDate ? form.date.slice(0, 7) : null,
+                    months: positiveInt(form.months),
+                  }}
+                />
+              )
+            }
           />
-          {form.category === 'pu' && (
-            <Box mt="lg">
-              <PuCohort
-                terms={{
-                  riskClass: form.riskClass,
-                  employerSize: form.employerSize,
-                  programs: sortPrograms(form.puPrograms),
-                  startMonth: validDate ? form.date.slice(0, 7) : null,
-                  months: positiveInt(form.months),
-                }}
-              />
-            </Box>
-          )}
         </Grid.Col>
       </Grid>
     </>
