@@ -162,6 +162,36 @@ describe('contribution calculator journey', () => {
     await page.close();
   });
 
+  it('a Disnaker prices its 4.001 non-ASN staff as PU, by wage group, with the employer and worker parts', async () => {
+    // Issue 18 §6: non-ASN staff are wage earners (PU), priced on their wages, not as a BPU package. Worked out by
+    // hand for January–December 2027, risk group 1, a micro employer, JKK+JKM+JHT:
+    //   Rp2.500.000: employer JKK 0,24% 6.000 + JKM 0,30% 7.500 + JHT 3,7% 92.500 = 106.000, worker JHT 2% 50.000;
+    //   Rp3.500.000: employer 8.400 + 10.500 + 129.500 = 148.400, worker 70.000.
+    //   3.200 × (106.000 + 50.000) + 801 × (148.400 + 70.000) = Rp674.138.400 a month; × 12 = Rp8.089.660.800.
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${lindung.url}/kalkulator`);
+    await choose(page, 'Kategori peserta', 'PU — Penerima Upah');
+    await page.getByLabel('Tanggal', { exact: true }).fill('01-01-2027');
+    await page.getByLabel('Upah sebulan', { exact: true }).fill('2500000');
+    await page.getByRole('checkbox', { name: /JHT/ }).check();
+    await figure(page, 'quote-total', 'Rp156.000');
+    const cohort = page.getByRole('region', { name: 'Kelompok pegawai PU dengan upah berbeda' });
+    await cohort.getByLabel('Jumlah orang kelompok 1', { exact: true }).fill('3200');
+    await cohort.getByLabel('Upah kelompok 1', { exact: true }).fill('2500000');
+    await cohort.getByLabel('Jumlah orang kelompok 2', { exact: true }).fill('801');
+    await cohort.getByLabel('Upah kelompok 2', { exact: true }).fill('3500000');
+    await figure(page, 'cohort-total', 'Rp8.089.660.800');
+    expect(await page.getByTestId('cohort-split').textContent()).toBe(
+      'Pemberi kerja Rp5.496.820.800 · potongan upah pekerja Rp2.592.840.000',
+    );
+    await cohort.getByText('APBD untuk 4.001 orang selama 12 bulan').waitFor();
+    const rows = await cohort.getByRole('table', { name: 'Biaya per kelompok upah' }).textContent();
+    expect(rows).toContain('Rp5.990.400.000'); // 3.200 × 156.000 × 12
+    expect(rows).toContain('Rp2.099.260.800'); // 801 × 218.400 × 12
+    await screenshot(page, 'calculator-pu-cohort');
+    await page.close();
+  });
+
   it('a regency admin reads the rule table and may not add a row', async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${lindung.url}/masuk`);

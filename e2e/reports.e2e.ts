@@ -141,6 +141,35 @@ describe('targets and monthly report journey', () => {
     // Rule rows read as words with their citation: no dotted keys, no research notes.
     expect(ruleText).not.toMatch(/bpu\.|§|\.md\b|\[[SVM]\]|⚠/);
     await screenshot(page, 'targets');
+
+    // The same target closed by the Pemda's non-ASN staff (issue 18 §6): priced as PU at a reference wage of
+    // Rp3.000.000, risk group 1, a medium employer, JKK+JKM+JHT+JP: employer 187.200 + worker 90.000 = Rp277.200
+    // a person a month (PP 44/2015, PP 46/2015, PP 45/2015; the JP cap is far above the wage).
+    await card.getByRole('button', { name: 'Ubah target' }).click();
+    const edit = page.getByRole('dialog', { name: 'Ubah target' });
+    await edit.getByRole('checkbox', { name: 'Hitung selisih sebagai PU (penerima upah)' }).check();
+    await edit.getByLabel('Upah acuan per orang (Rp per bulan)').fill('3000000');
+    await choose(page, 'Skala usaha pemberi kerja', 'Menengah');
+    await edit.getByRole('checkbox', { name: 'JHT', exact: true }).check();
+    await edit.getByRole('checkbox', { name: 'JP', exact: true }).check();
+    await edit.getByRole('button', { name: 'Simpan target' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => card.getByTestId('apbd-category').textContent())
+      .toBe('Harga PU: upah acuan Rp3.000.000, kelompok risiko 1, usaha menengah, JKK+JKM+JHT+JP');
+    const pu = await callApi(page, 'GET', `/api/targets/${target.id}`);
+    const priced = JSON.parse(pu.body) as TargetProgress;
+    expect(priced.cost).toMatchObject({ category: 'pu', perPersonMonth: 277_200, months: 12 });
+    expect(priced.cost!.total).toBe(priced.gapPersons! * 277_200 * 12);
+    expect(await card.getByTestId('apbd-formula').textContent()).toContain(
+      `orang × Rp277.200 × 12 bulan mulai Januari ${TARGET_YEAR} = ${formatRupiah(priced.cost!.total)}`,
+    );
+    expect(await card.getByTestId('apbd-split').textContent()).toBe(
+      `Pemberi kerja (Pemda) ${formatRupiah(priced.gapPersons! * 187_200 * 12)} · pekerja ${formatRupiah(
+        priced.gapPersons! * 90_000 * 12,
+      )}`,
+    );
+    await screenshot(page, 'targets-pu');
     await page.close();
   });
 
@@ -187,6 +216,8 @@ describe('targets and monthly report journey', () => {
       .reduce((s, p) => s + p.committed, 0);
     expect(committed).toBeGreaterThan(0);
     expect(text).toContain(squash(`${formatRupiah(committed)} (${terbilangRupiah(committed)})`));
+    // Split by category (issue 18 §6): the demo's programmes are all BPU, priced as persons × package.
+    expect(text).toContain(squash(`BPU (bukan penerima upah, orang x iuran paket): ${formatRupiah(committed)}`));
 
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent('download'),

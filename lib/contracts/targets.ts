@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
 import { paging, pageOf, regionCode } from './common.ts';
-import { ruleRow } from './contributions.ts';
+import { employerSize, riskClass, ruleRow } from './contributions.ts';
 import { segment } from './workers.ts';
 
 // Coverage denominators and targets (issue 6 §1, §3). Denominators are BPS figures per region and year (penduduk
@@ -117,6 +117,34 @@ export const targetListQuery = z.strictObject({
 });
 export type TargetListQuery = z.infer<typeof targetListQuery>;
 
+/**
+ * PU pricing of a worker-coverage target's gap (issue 18 §6): the gap is closed by wage earners the Pemda pays for
+ * as employer (non-ASN staff, KPU/Bawaslu ad-hoc bodies, perangkat desa/BPD), priced on a reference wage, the JKK
+ * risk class, the employer size and the programmes, as a PU programme is. Null: the cheapest BPU package.
+ */
+export const targetPu = z
+  .strictObject({
+    wage: z
+      .int('upah dalam rupiah penuh')
+      .min(1, 'upah acuan harus lebih dari 0')
+      .max(10_000_000_000)
+      .describe('Upah acuan sebulan per orang (upah pokok + tunjangan tetap)'),
+    riskClass,
+    employerSize,
+    programs: z
+      .array(z.enum(['jkk', 'jkm', 'jht', 'jp', 'jkp']))
+      .min(2)
+      .refine((p) => p.includes('jkk') && p.includes('jkm'), 'JKK dan JKM wajib')
+      .refine((p) => new Set(p).size === p.length, 'program tidak boleh berulang')
+      .describe('Program: JKK dan JKM wajib; JHT, JP, JKP menurut skala usaha (Perpres 109/2013)'),
+  })
+  .describe('Harga PU untuk selisih target (hanya indikator employed); null = paket BPU termurah');
+export type TargetPu = z.infer<typeof targetPu>;
+const puOnlyEmployed = {
+  message: 'harga PU hanya untuk indikator cakupan pekerja (employed); semesta PBPU dihitung sebagai BPU',
+  path: ['pu'],
+};
+
 const targetFields = {
   region: regionCode,
   year,
@@ -135,14 +163,19 @@ const targetFields = {
     .nullable()
     .default(null)
     .describe('Dokumen dan halamannya, mis. "Perda 5/2021 RPJMD 2021–2026, Bab VI"'),
+  pu: targetPu.nullable().default(null),
 };
-export const targetCreate = z.strictObject(targetFields);
-export type TargetCreate = z.infer<typeof targetCreate>;
+export const targetCreate = z
+  .strictObject(targetFields)
+  .refine((v) => v.pu === null || v.kind === 'employed', puOnlyEmployed);
+/** What the service takes: `pu` may be left out (callers from before PU pricing, the demo). */
+export type TargetCreate = Omit<z.infer<typeof targetCreate>, 'pu'> & { pu?: TargetPu | null };
 export const targetUpdate = z
   .strictObject({
     targetPercent: targetFields.targetPercent.optional(),
     basis: targetBasis.optional(),
     document: targetFields.document.optional(),
+    pu: targetPu.nullable().optional().describe('Harga PU untuk selisih; null = kembali ke paket BPU termurah'),
   })
   .refine((v) => Object.keys(v).length > 0, 'isi minimal satu isian');
 export type TargetUpdate = z.infer<typeof targetUpdate>;
@@ -151,13 +184,22 @@ export const monthPace = z.object({ month: z.string(), persons: z.int() });
 
 export const targetCost = z
   .object({
-    package: z.string().describe('Paket termurah yang memenuhi syarat, mis. BPU JKK+JKM'),
-    declaredIncome: z.int().describe('Penghasilan terendah dalam tabel BPU pada bulan itu'),
+    category: z.enum(['bpu', 'pu']).describe('bpu: paket BPU termurah; pu: harga PU target (upah acuan)'),
+    package: z.string().describe('Paket yang dihitung, mis. "BPU JKK+JKM" atau "PU JKK+JKM+JHT+JP"'),
+    declaredIncome: z.int().describe('BPU: penghasilan terendah dalam tabel BPU pada bulan itu; PU: upah acuan'),
     funding: z.literal('apbd'),
-    perPersonMonth: z.int().describe('Iuran per orang per bulan dari mesin aturan (tanpa diskon PP 50/2025)'),
+    perPersonMonth: z
+      .int()
+      .describe(
+        'Iuran per orang pada bulan pertama dari mesin aturan (BPU tanpa diskon PP 50/2025; PU: pemberi kerja + pekerja)',
+      ),
+    byPayer: z
+      .object({ employer: z.int(), worker: z.int() })
+      .nullable()
+      .describe('PU: bagian pemberi kerja (Pemda) dan pekerja dari total; null untuk BPU'),
     months: z.int().describe('Bulan tersisa dalam tahun target, dihitung dari bulan berikutnya; 12 bila tahun depan'),
     fromMonth: z.string(),
-    total: z.int().describe('Orang × iuran × bulan'),
+    total: z.int().describe('Orang × iuran × bulan (tiap bulan dihitung pada tanggal 1: batas upah JP Maret ikut)'),
     totalWords: z.string().describe('Terbilang'),
     rulesUsed: z.array(ruleRow).describe('Baris aturan iuran yang dipakai, dengan dasar hukumnya'),
     note: z.string(),
@@ -173,6 +215,7 @@ export const targetProgress = z.object({
   targetPercent: z.number(),
   basis: targetBasis,
   document: z.string().nullable(),
+  pu: targetPu.nullable(),
   updatedBy: z.string(),
   updatedAt: z.string(),
   canEdit: z.boolean(),

@@ -85,6 +85,8 @@ export interface EnrollmentCoverageView {
   coverage_start: ColumnType<string, never, never>;
   coverage_end: ColumnType<string, never, never>;
   paid_through: ColumnType<string | null, never, never>;
+  /** A PU enrollment's own price per month of its programme; null for BPU (the programme's price applies). */
+  price_by_month: ColumnType<string[] | null, never, never>;
 }
 
 export interface EnrollmentBatchTable {

@@ -23,6 +23,11 @@ export interface CoverageTargetTable {
   target_percent: ColumnType<string, string | number, string | number>;
   basis: 'RPJMD' | 'RKPD' | 'RENSTRA' | 'UCJ' | 'other';
   document: string | null;
+  /** PU pricing of the gap (issue 18 §6): all four set, or all null (the cheapest BPU package). bigint → string. */
+  pu_wage: ColumnType<string | null, number | null | undefined, number | null>;
+  pu_risk_class: ColumnType<number | null, number | null | undefined, number | null>;
+  pu_employer_size: ColumnType<string | null, string | null | undefined, string | null>;
+  pu_programs: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   updated_by: string;
   updated_at: Timestamp;
 }

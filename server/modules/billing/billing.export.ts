@@ -47,7 +47,13 @@ export function billsWorkbook(bills: readonly Bill[], locale: Locale, today: str
       { header: t(b.region), width: 28, value: (x) => x.regionLabel },
       { header: t(b.month), width: 16, value: (x) => monthName(x.month, locale) },
       { header: t(b.persons), width: 10, value: (x) => x.persons },
-      { header: t(b.perPerson), width: 16, value: (x) => x.pricePerPerson, money: true },
+      // A PU bill has no one price per person (each line is a person's own price): left blank.
+      {
+        header: t(b.perPerson),
+        width: 16,
+        value: (x) => (x.amount === x.persons * x.pricePerPerson ? x.pricePerPerson : null),
+        money: true,
+      },
       { header: t(b.amount), width: 18, value: (x) => x.amount, money: true },
       { header: t(b.paid), width: 18, value: (x) => x.paid, money: true },
       { header: t(b.outstanding), width: 18, value: (x) => x.outstanding, money: true },

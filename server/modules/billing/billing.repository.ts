@@ -42,8 +42,8 @@ export async function generateBills(
   const programFilter = p.programId === null ? sql<boolean>`true` : sql<boolean>`pr.id = ${p.programId}::bigint`;
   // Enrollments registered with BPJS (KPJ and coverage start) that cover a month of their programme.
   const billable = sql`
-    SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price,
-           e.id AS enrollment_id, e.kabkota_code, e.worker_id, e.village_code
+    SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price, e.id AS enrollment_id,
+           e.kabkota_code, e.worker_id, e.village_code, coalesce(e.price_by_month[m.i], pr.price_by_month[m.i]) AS line_price
     FROM program_directory pr
     CROSS JOIN LATERAL (
       SELECT (pr.start_month + make_interval(months => i - 1))::date AS month, i
@@ -85,7 +85,7 @@ export async function generateBills(
            lindung_due_date(${PROGRAM_CATEGORY}, b.month))`.execute(tx);
 
   const desired = sql`
-    SELECT b.id AS bill_id, x.enrollment_id, x.kabkota_code, x.worker_id, x.village_code, b.price_per_person AS amount
+    SELECT b.id AS bill_id, x.enrollment_id, x.kabkota_code, x.worker_id, x.village_code, x.line_price AS amount
     FROM bill b JOIN (${billable}) AS x ON x.program_id = b.program_id AND x.month = b.month
     WHERE b.id = ANY (${ids}::bigint[])`;
 

@@ -15,7 +15,8 @@ export type RegionSpending = {
 
 /**
  * The committed contributions of the enrollments in `programIds` whose village lies inside `region`: per enrollment,
- * the programme's price of each of its months (the same sum as the programme's committed money, cut by village).
+ * its price of each of its months: a PU enrollment's own price (its wage), else the programme's (BPU) — the same
+ * sum as the programme's committed money, cut by village.
  */
 export async function spendingInRegion(
   db: Db,
@@ -32,7 +33,7 @@ export async function spendingInRegion(
       JOIN program pr ON pr.id = e.program_id
       LEFT JOIN LATERAL (
         SELECT sum(p.price) AS price
-        FROM unnest(pr.price_by_month) WITH ORDINALITY AS p(price, i)
+        FROM unnest(coalesce(e.price_by_month, pr.price_by_month)) WITH ORDINALITY AS p(price, i)
         WHERE p.i BETWEEN lindung_month_number(e.first_month) - lindung_month_number(pr.start_month) + 1
                       AND lindung_month_number(e.last_month) - lindung_month_number(pr.start_month) + 1
       ) months ON true

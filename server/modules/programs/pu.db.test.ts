@@ -4,6 +4,7 @@ import type { ProgramCreate } from '../../../lib/contracts/programs.ts';
 import { addMonths } from '../../../lib/rules/eligibility.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { actorContext, addWorkers, BANTUL_PROGRAM, TRIRENGGO } from '../../testing/programs-fixtures.ts';
+import { contributionJson, parseContributionArgs } from '../../cli/contribution.ts';
 import { quote } from '../contributions/index.ts';
 import { createProgram, getProgram, proposeWages, proposeWorkers } from './index.ts';
 
@@ -55,16 +56,23 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/**
+ * One person's month as `lindung contribution --category pu --wage … --risk-class 1 --employer-size medium
+ * --programs jkk,jkm,jht,jp --date YYYY-MM-01 --json` prints it: the command's own argument parser, the same quote,
+ * the command's JSON. The Pemda pays the employer's and the worker's parts (not the central government's JKP part).
+ */
 async function quotedMonth(wage: number, month: string) {
-  const q = await quote(db.app, {
+  const input = parseContributionArgs({
     category: 'pu',
-    wage,
-    riskClass: 1,
-    employerSize: 'medium',
-    programs: [...PROGRAMS],
+    wage: String(wage),
+    'risk-class': '1',
+    'employer-size': 'medium',
+    programs: PROGRAMS.join(','),
     date: `${month}-01`,
+    json: true,
   });
-  return { total: q.byPayer.employer + q.byPayer.worker, worker: q.byPayer.worker };
+  const printed = contributionJson(await quote(db.app, input));
+  return { total: printed.byPayer.employer + printed.byPayer.worker, worker: printed.byPayer.worker };
 }
 
 describe('a PU programme', () => {

@@ -1,6 +1,6 @@
 // The figures one monthly report is drawn from, gathered through other modules' public APIs (coverage, targets,
 // programmes, regions). The PDF and the XLSX are pure layouts of this object, and it is stored with the report.
-import type { ProgramSummary } from '../../../lib/contracts/programs.ts';
+import { PROGRAM_CATEGORIES, type ProgramCategory, type ProgramSummary } from '../../../lib/contracts/programs.ts';
 import type { TargetProgress } from '../../../lib/contracts/targets.ts';
 import { addMonths } from '../../../lib/rules/eligibility.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -57,16 +57,44 @@ export type ReportFigures = {
   trend: { month: string; active: number }[];
   districts: DistrictFigure[];
   targets: TargetProgress[];
-  programs: Pick<
+  programs: (Pick<
     ProgramSummary,
     'name' | 'funder' | 'quota' | 'quotaFilled' | 'committed' | 'budgetCeiling' | 'startMonth' | 'endMonth'
-  >[];
+  > & { category?: ProgramCategory })[];
   /** Programmes' ceilings and committed money; billed and paid from January to the month (null: not readable). */
-  budget: { ceiling: number; committed: number; billed: number | null; paid: number | null };
+  budget: {
+    ceiling: number;
+    committed: number;
+    billed: number | null;
+    paid: number | null;
+    /**
+     * The same split by programme category (issue 18 §6): BPU programmes hold persons × package price, PU programmes
+     * the sum of each person's price on their wage. Absent in reports made before the split existed.
+     */
+    byCategory?: Record<ProgramCategory, CategoryBudget>;
+  };
   activeSource: string;
   /** Claims from January to the month (issue 15 §8); absent in reports made before claims figures existed. */
   claims?: ClaimFigures;
 };
+
+export type CategoryBudget = { programs: number; ceiling: number; committed: number };
+
+/** Ceilings and committed money of the programmes of each category (the programmes' own figures, summed). */
+export function budgetByCategory(
+  programs: readonly Pick<ProgramSummary, 'category' | 'budgetCeiling' | 'committed'>[],
+): Record<ProgramCategory, CategoryBudget> {
+  const out = Object.fromEntries(
+    PROGRAM_CATEGORIES.map((c) => [c, { programs: 0, ceiling: 0, committed: 0 }]),
+  ) as Record<ProgramCategory, CategoryBudget>;
+  for (const p of programs) {
+    const row = out[p.category];
+    row.programs += 1;
+    row.ceiling += p.budgetCeiling;
+    row.committed += p.committed;
+  }
+  return out;
+}
 
 /** "2026-10" → "Oktober 2026". */
 export function monthLabelId(month: string): string {
@@ -186,12 +214,14 @@ export async function collectFigures(
       budgetCeiling: p.budgetCeiling,
       startMonth: p.startMonth,
       endMonth: p.endMonth,
+      category: p.category,
     })),
     budget: {
       ceiling: mine.reduce((s, p) => s + p.budgetCeiling, 0),
       committed: mine.reduce((s, p) => s + p.committed, 0),
       billed: bills ? bills.reduce((s, b) => s + b.billed, 0) : null,
       paid: bills ? bills.reduce((s, b) => s + b.paid, 0) : null,
+      byCategory: budgetByCategory(mine),
     },
     activeSource: ACTIVE_SOURCE.id,
     claims,

@@ -9,7 +9,7 @@ import { barChartSvg, lineChartSvg } from './reports.charts.ts';
 import { claimsSection } from './reports.claims.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
 import { wordsIn } from '../../../lib/i18n/words.ts';
-import { FUNDER_WORDS, KIND_WORDS } from './reports.words.ts';
+import { CATEGORY_BUDGET_WORDS, CATEGORY_WORDS, FUNDER_WORDS, KIND_WORDS } from './reports.words.ts';
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
@@ -33,6 +33,9 @@ export const num = (n: number | null) => (n === null ? '-' : formatNumber(n));
 export const KIND_LABEL: Record<string, string> = wordsIn(KIND_WORDS, 'id');
 
 export const FUNDER_LABEL: Record<string, string> = wordsIn(FUNDER_WORDS, 'id');
+
+export const CATEGORY_LABEL: Record<string, string> = wordsIn(CATEGORY_WORDS, 'id');
+export const CATEGORY_BUDGET_LABEL: Record<string, string> = wordsIn(CATEGORY_BUDGET_WORDS, 'id');
 
 export function monthsToTargetText(n: number | null): string {
   if (n === null) return 'tidak tercapai dengan laju sekarang';
@@ -93,7 +96,8 @@ function targetsSection(f: ReportFigures): Content[] {
           `untuk menutup selisih ${formatNumber(t.gapPersons)} orang dibutuhkan APBD sebesar `,
           { text: `${formatRupiah(c.total)} (${c.totalWords})`, bold: true },
           `, yaitu ${formatNumber(t.gapPersons)} orang x ${formatRupiah(c.perPersonMonth)} per orang per bulan x ${c.months} bulan ` +
-            `mulai ${monthLabelId(c.fromMonth)} (paket ${c.package}, penghasilan ${formatRupiah(c.declaredIncome)}). ${c.note}`,
+            `mulai ${monthLabelId(c.fromMonth)} (paket ${c.package}, ${c.category === 'pu' ? 'upah acuan' : 'penghasilan'} ` +
+            `${formatRupiah(c.declaredIncome)}). ${c.note}`,
         ],
         margin: [0, 4, 0, 2],
       },
@@ -156,9 +160,18 @@ function programsSection(f: ReportFigures): Content[] {
     return [{ text: 'Belum ada program perlindungan yang dibiayai di wilayah ini.', italics: true }];
   }
   const body: TableCell[][] = [
-    [th('Program'), th('Sumber dana'), th('Periode'), th('Kuota terisi'), th('Anggaran terikat'), th('Pagu')],
+    [
+      th('Program'),
+      th('Jenis'),
+      th('Sumber dana'),
+      th('Periode'),
+      th('Kuota terisi'),
+      th('Anggaran terikat'),
+      th('Pagu'),
+    ],
     ...f.programs.map((p): TableCell[] => [
       p.name,
+      CATEGORY_LABEL[p.category ?? 'bpu'] ?? '-',
       FUNDER_LABEL[p.funder] ?? p.funder,
       `${shortMonth(p.startMonth)} - ${shortMonth(p.endMonth)}`,
       right(`${formatNumber(p.quotaFilled)} / ${formatNumber(p.quota)}`),
@@ -167,7 +180,7 @@ function programsSection(f: ReportFigures): Content[] {
     ]),
   ];
   return [
-    { table: { headerRows: 1, widths: ['*', 70, 62, 60, 78, 78], body }, layout: 'lightHorizontalLines' },
+    { table: { headerRows: 1, widths: ['*', 26, 66, 58, 56, 74, 74], body }, layout: 'lightHorizontalLines' },
     {
       text: [
         'Jumlah anggaran terikat: ',
@@ -176,6 +189,7 @@ function programsSection(f: ReportFigures): Content[] {
       ],
       margin: [0, 6, 0, 0],
     },
+    ...categoryLines(f),
     ...(f.budget.paid !== null && f.budget.billed !== null
       ? [
           {
@@ -189,6 +203,22 @@ function programsSection(f: ReportFigures): Content[] {
         ]
       : []),
   ];
+}
+
+/** The committed money of BPU and of PU programmes, each priced its own way (absent in older reports). */
+function categoryLines(f: ReportFigures): Content[] {
+  const split = f.budget.byCategory;
+  if (!split) return [];
+  return (['bpu', 'pu'] as const)
+    .filter((c) => split[c].programs > 0)
+    .map((c): Content => ({
+      text: [
+        `${CATEGORY_BUDGET_LABEL[c]}: `,
+        { text: formatRupiah(split[c].committed), bold: true },
+        ` dari pagu ${formatRupiah(split[c].ceiling)} (${formatNumber(split[c].programs)} program).`,
+      ],
+      margin: [0, 2, 0, 0],
+    }));
 }
 
 export function reportDocument(f: ReportFigures, opts: { compress: boolean }): TDocumentDefinitions {

@@ -47,3 +47,21 @@ export const FUNDER_WORDS: Readonly<Record<string, Words>> = {
   baznas: { id: 'BAZNAS', en: 'BAZNAS (zakat)' },
   self: { id: 'Mandiri', en: 'Self-paid' },
 };
+
+/** A programme's category (issue 18 §6): how its money is priced. */
+export const CATEGORY_WORDS: Readonly<Record<string, Words>> = {
+  bpu: { id: 'BPU', en: 'BPU' },
+  pu: { id: 'PU', en: 'PU' },
+};
+
+/** The budget split by category, as the report explains it. */
+export const CATEGORY_BUDGET_WORDS = {
+  bpu: {
+    id: 'BPU (bukan penerima upah, orang x iuran paket)',
+    en: 'BPU (non-wage earners, persons x package contribution)',
+  },
+  pu: {
+    id: 'PU (penerima upah, iuran pemberi kerja dan pekerja dari upah masing-masing)',
+    en: "PU (wage earners, employer's and worker's contributions on each person's wage)",
+  },
+} as const satisfies Record<string, Words>;

@@ -6,7 +6,14 @@ import { ruleLabel } from '../../../lib/rules/rule-labels.ts';
 import { terbilangRupiah } from '../../../lib/rules/terbilang.ts';
 import { claimsSheet } from './reports.claims.ts';
 import { monthLabelId, type ReportFigures } from './reports.figures.ts';
-import { FUNDER_LABEL, KIND_LABEL, monthsToTargetText, wibStamp } from './reports.pdf.ts';
+import {
+  CATEGORY_BUDGET_LABEL,
+  CATEGORY_LABEL,
+  FUNDER_LABEL,
+  KIND_LABEL,
+  monthsToTargetText,
+  wibStamp,
+} from './reports.pdf.ts';
 import { addSafeRow, safeColumns } from '../../platform/spreadsheet/writer.ts';
 import { wordsIn } from '../../../lib/i18n/words.ts';
 import { REPORTS_WORDS } from './reports.words.ts';
@@ -63,6 +70,12 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   figure('Cakupan PBPU (%)', f.bpuCoveragePercent, PERCENT, f.formulas.bpu);
   figure('Anggaran program terikat', f.budget.committed, RUPIAH, terbilangRupiah(f.budget.committed));
   figure('Pagu anggaran program', f.budget.ceiling, RUPIAH, terbilangRupiah(f.budget.ceiling));
+  for (const c of ['bpu', 'pu'] as const) {
+    const part = f.budget.byCategory?.[c];
+    if (!part || part.programs === 0) continue;
+    figure(`Anggaran terikat ${CATEGORY_LABEL[c]}`, part.committed, RUPIAH, CATEGORY_BUDGET_LABEL[c]);
+    figure(`Pagu program ${CATEGORY_LABEL[c]}`, part.ceiling, RUPIAH, terbilangRupiah(part.ceiling));
+  }
   if (f.budget.billed !== null && f.budget.paid !== null) {
     figure('Tagihan iuran tahun berjalan', f.budget.billed, RUPIAH, terbilangRupiah(f.budget.billed));
     figure('Iuran dibayar tahun berjalan', f.budget.paid, RUPIAH, terbilangRupiah(f.budget.paid));
@@ -129,6 +142,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
     { header: 'APBD dibutuhkan', key: 'cost', width: 20 },
     { header: 'Terbilang', key: 'words', width: 70 },
     { header: 'Baris aturan iuran', key: 'rules', width: 60 },
+    { header: 'Harga (BPU/PU)', key: 'category', width: 30 },
   ]);
   for (const t of f.targets) {
     addSafeRow(targets, {
@@ -144,6 +158,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
       gap: t.gapPersons,
       pace: t.monthlyIncrease,
       months: monthsToTargetText(t.monthsToTarget),
+      category: t.cost ? `${t.cost.package} (${formatRupiah(t.cost.declaredIncome)})` : '',
       price: t.cost?.perPersonMonth ?? null,
       costMonths: t.cost?.months ?? null,
       cost: t.cost?.total ?? null,
@@ -158,6 +173,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   const programs = wb.addWorksheet(SHEET.programs);
   header(programs, [
     { header: 'Program', key: 'name', width: 48 },
+    { header: 'Jenis', key: 'category', width: 8 },
     { header: 'Sumber dana', key: 'funder', width: 20 },
     { header: 'Mulai', key: 'start', width: 10 },
     { header: 'Sampai', key: 'end', width: 10 },
@@ -170,6 +186,7 @@ export async function renderXlsx(f: ReportFigures): Promise<Buffer> {
   for (const p of f.programs) {
     addSafeRow(programs, {
       name: p.name,
+      category: CATEGORY_LABEL[p.category ?? 'bpu'] ?? '',
       funder: FUNDER_LABEL[p.funder] ?? p.funder,
       start: p.startMonth,
       end: p.endMonth,

@@ -2,7 +2,7 @@
 // persons against the workforce denominator, the gap, the months to close it at the current pace, and the APBD
 // needed to close it, priced by the contribution engine.
 import type { RuleRow } from '../../../lib/contracts/contributions.ts';
-import type { TargetProgress, WorkforceKind } from '../../../lib/contracts/targets.ts';
+import type { TargetProgress, TargetPu, WorkforceKind } from '../../../lib/contracts/targets.ts';
 import type { Locale } from '../../../lib/i18n/locale.ts';
 import { formatNumberIn } from '../../../lib/i18n/numbers.ts';
 import { addMonths, currentMonthWib, monthIndex } from '../../../lib/rules/eligibility.ts';
@@ -57,8 +57,82 @@ export function costPeriod(
   };
 }
 
+/** The target's PU pricing terms (issue 18 §6), or null: its gap is priced as the cheapest BPU package. */
+export function puOfTarget(row: repo.TargetDbRow): TargetPu | null {
+  if (row.pu_wage === null || row.pu_risk_class === null || row.pu_employer_size === null || !row.pu_programs) {
+    return null;
+  }
+  return {
+    wage: Number(row.pu_wage),
+    riskClass: row.pu_risk_class as TargetPu['riskClass'],
+    employerSize: row.pu_employer_size as TargetPu['employerSize'],
+    programs: row.pu_programs as TargetPu['programs'],
+  };
+}
+
+const PROGRAM_ORDER = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
+
 /**
- * APBD needed to close a gap: persons × the cheapest eligible package × months. The package is BPU JKK+JKM at the
+ * APBD needed to close a gap of wage earners (PU): persons × their price at the reference wage × months, each month
+ * quoted on its first day by the contribution engine (so a JP wage cap change inside the period counts), as a PU
+ * programme is priced: the employer's and the worker's parts, not the central government's JKP part.
+ */
+async function puGapCost(
+  db: Db,
+  persons: number,
+  pu: TargetPu,
+  period: { fromMonth: string; months: number; note: string },
+  locale: Locale,
+) {
+  const programs = PROGRAM_ORDER.filter((p) => pu.programs.includes(p));
+  const input = {
+    category: 'pu' as const,
+    wage: pu.wage,
+    riskClass: pu.riskClass,
+    employerSize: pu.employerSize,
+    programs: [...programs],
+  };
+  const date = `${period.fromMonth}-01`;
+  const [priced, first] = await Promise.all([
+    cost(db, { input, persons, months: period.months, startMonth: period.fromMonth }),
+    quote(db, { ...input, date }),
+  ]);
+  const { employer, worker } = priced.byPayer;
+  const total = employer + worker;
+  const wage = formatNumberIn(pu.wage, locale);
+  return {
+    category: 'pu' as const,
+    package: `PU ${programs.map((p) => p.toUpperCase()).join('+')}`,
+    declaredIncome: pu.wage,
+    funding: 'apbd' as const,
+    perPersonMonth: first.byPayer.employer + first.byPayer.worker,
+    byPayer: { employer, worker },
+    months: period.months,
+    fromMonth: period.fromMonth,
+    total,
+    totalWords: terbilangRupiah(total),
+    rulesUsed: first.rulesUsed,
+    note:
+      locale === 'en'
+        ? `${formatNumberIn(persons, 'en')} wage earners (PU) at a reference wage of Rp${wage}, JKK risk class ` +
+          `${pu.riskClass}, ${pu.employerSize} employer × contribution per month × ${period.note}. The Pemda pays as ` +
+          "employer: the employer's and the worker's parts are both counted."
+        : `${formatNumberIn(persons, 'id')} penerima upah (PU) dengan upah acuan Rp${wage}, kelas risiko JKK ` +
+          `${pu.riskClass}, skala usaha ${SIZE_ID[pu.employerSize]} × iuran per bulan × ${period.note}. Pemda membayar ` +
+          'sebagai pemberi kerja: bagian pemberi kerja dan bagian pekerja sama-sama dihitung.',
+  };
+}
+
+const SIZE_ID: Record<TargetPu['employerSize'], string> = {
+  micro: 'mikro',
+  small: 'kecil',
+  medium: 'menengah',
+  large: 'besar',
+};
+
+/**
+ * APBD needed to close a gap: persons × the cheapest eligible package × months (or, for a target priced as PU, at
+ * its reference wage and PU terms: puGapCost). The package is BPU JKK+JKM at the
  * lowest declared income in the BPU income table, funded by APBD, priced month by month by the contribution
  * engine (which leaves the PP 50/2025 discount out for APBD-funded participants).
  */
@@ -67,7 +141,9 @@ export async function gapCost(
   persons: number,
   period: { fromMonth: string; months: number; note: string },
   locale: Locale = 'id',
+  pu: TargetPu | null = null,
 ) {
+  if (pu) return puGapCost(db, persons, pu, period, locale);
   const date = `${period.fromMonth}-01`;
   const incomes = (await listRules(db, { key: 'bpu.income.row', date })).items
     .map((r) => (r.value.kind === 'income' ? r.value.rupiah : null))
@@ -89,10 +165,12 @@ export async function gapCost(
   const isIncome = (r: RuleRow) => r.key === 'bpu.income.row';
   const rulesUsed: RuleRow[] = [...first.rulesUsed.filter(isIncome), ...first.rulesUsed.filter((r) => !isIncome(r))];
   return {
+    category: 'bpu' as const,
     package: BASIS_PACKAGE,
     declaredIncome: income,
     funding: 'apbd' as const,
     perPersonMonth: priced.months[0]?.perPerson ?? first.total,
+    byPayer: null,
     months: period.months,
     fromMonth: period.fromMonth,
     total: priced.total,
@@ -165,6 +243,7 @@ export async function progressOf(
     targetPercent: target,
     basis: row.basis,
     document: row.document,
+    pu: puOfTarget(row),
     updatedBy: row.updated_by,
     updatedAt: row.updated_at.toISOString(),
     canEdit: canEdit(actor, row.region_code),
@@ -197,7 +276,8 @@ export async function progressOf(
   let costError: string | null = null;
   if (gap > 0) {
     try {
-      costValue = await gapCost(db, gap, costPeriod(row.year, current, actor.locale), actor.locale);
+      const period = costPeriod(row.year, current, actor.locale);
+      costValue = await gapCost(db, gap, period, actor.locale, puOfTarget(row));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       costError = err.message;

@@ -69,6 +69,10 @@ export async function insertTarget(
     target_percent: number;
     basis: TargetDbRow['basis'];
     document: string | null;
+    pu_wage: number | null;
+    pu_risk_class: number | null;
+    pu_employer_size: string | null;
+    pu_programs: string[] | null;
     updated_by: string;
   },
 ): Promise<TargetDbRow> {
@@ -78,7 +82,15 @@ export async function insertTarget(
 export async function updateTarget(
   tx: Tx,
   id: string,
-  patch: { target_percent?: number; basis?: TargetDbRow['basis']; document?: string | null },
+  patch: {
+    target_percent?: number;
+    basis?: TargetDbRow['basis'];
+    document?: string | null;
+    pu_wage?: number | null;
+    pu_risk_class?: number | null;
+    pu_employer_size?: string | null;
+    pu_programs?: string[] | null;
+  },
   by: string,
 ): Promise<TargetDbRow> {
   return tx

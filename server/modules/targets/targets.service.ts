@@ -4,9 +4,12 @@ import {
   type TargetCreate,
   type TargetListQuery,
   type TargetProgress,
+  type TargetPu,
   type TargetUpdate,
   type WorkforceKind,
 } from '../../../lib/contracts/targets.ts';
+import { currentMonthWib } from '../../../lib/rules/eligibility.ts';
+import { quote } from '../contributions/index.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -15,7 +18,7 @@ import { AppError } from '../../platform/errors.ts';
 import { scopeLabels } from '../regions/index.ts';
 import { childDenominators, denominatorFor, regionsWithFigures } from '../workforce/index.ts';
 import { assertEdits, assertKnownRegion, entity, requireEditor, requireReader } from './targets.policy.ts';
-import { percentOf, progressOf } from './targets.progress.ts';
+import { percentOf, progressOf, puOfTarget } from './targets.progress.ts';
 import * as repo from './targets.repository.ts';
 import { TARGET_WORDS } from './targets.words.ts';
 
@@ -57,9 +60,44 @@ export async function getTarget(db: Db, ctx: RequestContext, id: string, clock: 
 
 const KIND_LABEL: Record<WorkforceKind, string> = { employed: 'cakupan pekerja', bpu_universe: 'cakupan PBPU' };
 
+/** PU terms as columns (all null: the gap is priced as the cheapest BPU package). */
+function puColumns(pu: TargetPu | null) {
+  return {
+    pu_wage: pu?.wage ?? null,
+    pu_risk_class: pu?.riskClass ?? null,
+    pu_employer_size: pu?.employerSize ?? null,
+    pu_programs: pu ? [...pu.programs] : null,
+  };
+}
+
+/**
+ * PU terms are checked before anything is saved: only a worker-coverage target may carry them (the PBPU universe is
+ * not wage earners), and the contribution engine must price them this month (e.g. JHT and JP are required of a
+ * small, medium or large employer: PROGRAM_REQUIRED names the regulation).
+ */
+async function checkPu(db: Db, kind: WorkforceKind, pu: TargetPu | null, clock: Clock, en: boolean): Promise<void> {
+  if (!pu) return;
+  if (kind !== 'employed') {
+    const detail = en
+      ? 'PU pricing is for the worker coverage (employed) indicator only; the PBPU universe is priced as BPU.'
+      : 'Harga PU hanya untuk indikator cakupan pekerja (employed); semesta PBPU dihitung sebagai BPU.';
+    throw new AppError('VALIDATION_FAILED', { detail }, [{ path: 'pu', message: detail }]);
+  }
+  await quote(db, {
+    category: 'pu',
+    wage: pu.wage,
+    riskClass: pu.riskClass,
+    employerSize: pu.employerSize,
+    programs: [...pu.programs],
+    date: `${currentMonthWib(clock())}-01`,
+  });
+}
+
 export async function createTarget(db: Db, ctx: RequestContext, input: TargetCreate, clock: Clock = systemClock) {
   const actor = requireEditor(ctx);
   assertEdits(actor, input.region);
+  const pu = input.pu ?? null;
+  await checkPu(db, input.kind, pu, clock, actor.locale === 'en');
   let id: string;
   try {
     id = await withScope(db, actor.scope, async (tx) => {
@@ -71,6 +109,7 @@ export async function createTarget(db: Db, ctx: RequestContext, input: TargetCre
         target_percent: input.targetPercent,
         basis: input.basis,
         document: input.document,
+        ...puColumns(pu),
         updated_by: actor.username,
       });
       await writeAudit(tx, ctx, {
@@ -78,7 +117,7 @@ export async function createTarget(db: Db, ctx: RequestContext, input: TargetCre
         entity: 'coverage_target',
         entityId: String(row.id),
         region: input.region,
-        after: { ...input },
+        after: { ...input, pu },
       });
       return String(row.id);
     });
@@ -108,6 +147,7 @@ export async function updateTarget(
     const before = await repo.findTarget(tx, actor.scope, id);
     if (!before) throw new AppError('NOT_FOUND', { entity: entity(actor, TARGET_WORDS.target) });
     assertEdits(actor, before.region_code);
+    if (patch.pu !== undefined) await checkPu(db, before.kind, patch.pu, clock, actor.locale === 'en');
     const row = await repo.updateTarget(
       tx,
       id,
@@ -115,6 +155,7 @@ export async function updateTarget(
         ...(patch.targetPercent !== undefined && { target_percent: patch.targetPercent }),
         ...(patch.basis !== undefined && { basis: patch.basis }),
         ...(patch.document !== undefined && { document: patch.document }),
+        ...(patch.pu !== undefined && puColumns(patch.pu)),
       },
       actor.username,
     );
@@ -123,8 +164,13 @@ export async function updateTarget(
       entity: 'coverage_target',
       entityId: id,
       region: before.region_code,
-      before: { targetPercent: percentOf(before), basis: before.basis, document: before.document },
-      after: { targetPercent: percentOf(row), basis: row.basis, document: row.document },
+      before: {
+        targetPercent: percentOf(before),
+        basis: before.basis,
+        document: before.document,
+        pu: puOfTarget(before),
+      },
+      after: { targetPercent: percentOf(row), basis: row.basis, document: row.document, pu: puOfTarget(row) },
     });
   });
   return getTarget(db, ctx, id, clock);

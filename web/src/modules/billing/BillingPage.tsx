@@ -131,7 +131,8 @@ export function BillingPage() {
         <Stack gap={0} align="flex-end">
           <Text size="sm">{formatNumber(b.persons, locale)}</Text>
           <Text size="xs" c="dimmed">
-            × {formatRupiah(b.pricePerPerson)}
+            {/* A PU programme's lines are each person's own price: the bill is not persons × one price. */}
+            {b.amount === b.persons * b.pricePerPerson ? `× ${formatRupiah(b.pricePerPerson)}` : bt('billing.ownWages')}
           </Text>
         </Stack>
       ),

@@ -24,6 +24,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import {
   buildRequests,
   CATEGORIES,
+  positiveInt,
   EMPLOYER_SIZES,
   FUNDINGS,
   initialForm,
@@ -41,6 +42,7 @@ import { programShort, todayInJakarta } from './rule-format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { useContributionsText } from './contributions-text.ts';
 import { Results } from './calculator-results.tsx';
+import { PuCohort } from './PuCohort.tsx';
 
 const MONEY_MAX = 1_000_000_000_000_000;
 
@@ -292,6 +294,19 @@ export function CalculatorPage() {
             cost={cost}
             benefits={benefits.data}
             benefitsError={benefits.error}
+            extra={
+              form.category === 'pu' && (
+                <PuCohort
+                  terms={{
+                    riskClass: form.riskClass,
+                    employerSize: form.employerSize,
+                    programs: sortPrograms(form.puPrograms),
+                    startMonth: validDate ? form.date.slice(0, 7) : null,
+                    months: positiveInt(form.months),
+                  }}
+                />
+              )
+            }
           />
         </Grid.Col>
       </Grid>

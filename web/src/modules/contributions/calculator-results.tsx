@@ -32,6 +32,8 @@ type ResultsProps = {
   cost: ReturnType<typeof useCost>;
   benefits: BenefitSummary | undefined;
   benefitsError: unknown;
+  /** Shown after the figures, before the benefits (the PU cohort by wage group). */
+  extra?: ReactNode;
 };
 
 const MISSING_LABEL: Readonly<Record<MissingField, Parameters<ContributionsT>[0]>> = {
@@ -46,7 +48,7 @@ const MISSING_LABEL: Readonly<Record<MissingField, Parameters<ContributionsT>[0]
   months: 'calc.months',
 };
 
-export function Results({ form, requests, quote, cost, benefits, benefitsError }: ResultsProps) {
+export function Results({ form, requests, quote, cost, benefits, benefitsError, extra }: ResultsProps) {
   const t = useContributionsText();
 
   let main;
@@ -80,6 +82,7 @@ export function Results({ form, requests, quote, cost, benefits, benefitsError }
   return (
     <Stack gap="lg">
       {main}
+      {extra}
       <Benefits benefits={benefits} error={benefitsError} form={form} wage={requests.wage} />
     </Stack>
   );

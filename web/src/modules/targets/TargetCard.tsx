@@ -18,6 +18,7 @@ import { type TargetProgress } from '../../../../lib/contracts/targets.ts';
 import { ruleLabel } from '../../../../lib/rules/rule-labels.ts';
 import { useLocale } from '../../app/i18n.ts';
 import { useContributionsText } from '../contributions/contributions-text.ts';
+import { useCohortsText } from '../cohorts/cohorts-text.ts';
 import { formatDateTime, formatNumber, formatRupiah, formatRupiahShort } from '../../ui/format.ts';
 import { formatMonth, formatRuleValue } from '../contributions/rule-format.ts';
 import { useTargetsText } from './targets-text.ts';
@@ -38,6 +39,7 @@ export function TargetCard({
 }) {
   const tt = useTargetsText();
   const ct = useContributionsText();
+  const cht = useCohortsText();
   const [locale] = useLocale();
   const name = `${tt(`kind.${target.kind}`)} ${target.regionLabel} ${target.year}`;
   const achieved = target.achievedOfTarget ?? 0;
@@ -146,6 +148,16 @@ export function TargetCard({
               <Text size="sm" c="dimmed">
                 {tt('targets.apbd')}
               </Text>
+              <Text size="sm" fw={500} data-testid="apbd-category">
+                {target.cost.category === 'pu' && target.pu
+                  ? tt('targets.price.pu', {
+                      wage: formatRupiah(target.pu.wage),
+                      risk: target.pu.riskClass,
+                      size: cht(`pu.size.${target.pu.employerSize}`).toLowerCase(),
+                      programs: target.cost.package.replace(/^PU /, ''),
+                    })
+                  : tt('targets.price.bpu', { income: formatRupiah(target.cost.declaredIncome) })}
+              </Text>
               <Tooltip label={formatRupiah(target.cost.total)}>
                 <Text fz="xl" fw={700} data-testid="target-apbd" w="fit-content" tabIndex={0}>
                   {formatRupiahShort(target.cost.total)}
@@ -160,6 +172,14 @@ export function TargetCard({
                 })}{' '}
                 = {formatRupiah(target.cost.total)}
               </Text>
+              {target.cost.byPayer && (
+                <Text size="sm" data-testid="apbd-split">
+                  {tt('targets.split', {
+                    employer: formatRupiah(target.cost.byPayer.employer),
+                    worker: formatRupiah(target.cost.byPayer.worker),
+                  })}
+                </Text>
+              )}
               <Text size="sm" fs="italic" data-testid="apbd-words">
                 {target.cost.totalWords}
               </Text>

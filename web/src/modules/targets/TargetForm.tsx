@@ -17,6 +17,7 @@ import { LabelledSelect } from '../../ui/LabelledSelect.tsx';
 import { useCreateTarget, useUpdateTarget } from './targets-api.ts';
 import { useTargetsText } from './targets-text.ts';
 import { ScopeRegionSelect } from './targets-ui.tsx';
+import { puFormOf, puOfForm, TargetPuFields, type PuFormValues } from './TargetPuFields.tsx';
 
 export function yearOptions(): string[] {
   const now = new Date().getFullYear();
@@ -30,6 +31,7 @@ type FormState = {
   targetPercent: number | string;
   basis: TargetBasis;
   document: string;
+  pu: PuFormValues;
 };
 
 export function TargetForm({ editing, onClose }: { editing: TargetProgress | null; onClose: () => void }) {
@@ -45,9 +47,12 @@ export function TargetForm({ editing, onClose }: { editing: TargetProgress | nul
     targetPercent: editing?.targetPercent ?? '',
     basis: editing?.basis ?? 'RPJMD',
     document: editing?.document ?? '',
+    pu: puFormOf(editing?.pu),
   }));
   const mutation = editing ? update : create;
-  const errors = fieldErrors<'region' | 'year' | 'targetPercent' | 'document'>(mutation.error);
+  const errors = fieldErrors<'region' | 'year' | 'targetPercent' | 'document' | 'pu'>(mutation.error);
+  // Only the worker-coverage indicator may be priced as PU (the PBPU universe is not wage earners).
+  const pu = form.kind === 'employed' ? puOfForm(form.pu) : null;
   const submit = () => {
     const percent = typeof form.targetPercent === 'number' ? form.targetPercent : Number(form.targetPercent);
     const done = {
@@ -58,7 +63,7 @@ export function TargetForm({ editing, onClose }: { editing: TargetProgress | nul
     };
     if (editing) {
       update.mutate(
-        { id: editing.id, patch: { targetPercent: percent, basis: form.basis, document: form.document || null } },
+        { id: editing.id, patch: { targetPercent: percent, basis: form.basis, document: form.document || null, pu } },
         done,
       );
     } else {
@@ -70,6 +75,7 @@ export function TargetForm({ editing, onClose }: { editing: TargetProgress | nul
           targetPercent: percent,
           basis: form.basis,
           document: form.document || null,
+          pu,
         },
         done,
       );
@@ -144,6 +150,9 @@ export function TargetForm({ editing, onClose }: { editing: TargetProgress | nul
           maxLength={300}
           error={errors.document}
         />
+        {form.kind === 'employed' && (
+          <TargetPuFields values={form.pu} onChange={(v) => setForm({ ...form, pu: v })} error={errors.pu} />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('app.cancel')}
