@@ -9,6 +9,8 @@ export const APP_ROLE = 'lindung_app';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a date has no time zone, and JS Date would add one.
 pg.types.setTypeParser(1082, (value: string) => value);
+// …and so do DATE[] elements (program.service_months), parsed as a text[] would be.
+pg.types.setTypeParser(1182, pg.types.getTypeParser(1009));
 
 export type { Scope };
 

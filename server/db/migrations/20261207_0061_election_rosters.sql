@@ -9,7 +9,7 @@ GRANT UPDATE (polling_day) ON program TO lindung_app;
 
 CREATE TABLE election_officer (
   program_id bigint NOT NULL REFERENCES program (id),
-  worker_id bigint NOT NULL REFERENCES worker (id),
+  worker_id bigint NOT NULL,
   village_code text NOT NULL CHECK (village_code ~ '^[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}$'),
   -- The TPS number within the village (KPPS and petugas ketertiban TPS); NULL for village and district bodies.
   tps smallint CHECK (tps BETWEEN 1 AND 999),
