@@ -15,7 +15,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { copyFrom, withScopedCopy } from '../../platform/copy.ts';
 import { copyText } from '../../platform/copy-text.ts';
-import type { Database, Tx } from '../../platform/db.ts';
+import { withScope, type Database, type Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fileLimits } from '../../platform/spreadsheet/index.ts';
 import { IssueList, readFieldFile } from '../../platform/spreadsheet/fields.ts';
@@ -33,7 +33,7 @@ import {
   ROSTER_FIELDS,
 } from './election.files.ts';
 import { ELECTION_WORDS } from './election.words.ts';
-import { requireProgramManager } from './programs.policy.ts';
+import { assertManages, requireProgramManager } from './programs.policy.ts';
 import type { ProgramRow } from './programs.repository.ts';
 import { loadProgram, systemClock, type Clock } from './programs.service.ts';
 
@@ -148,6 +148,12 @@ export async function importRoster(
   clock: Clock = systemClock,
 ): Promise<RosterImportResult> {
   const actor = requireProgramManager(ctx);
+  // The programme first: a roster sent to a programme outside the caller's area is refused before it is read.
+  await withScope(database.app, actor.scope, async (tx) => {
+    const program = await loadProgram(tx, actor, programId);
+    assertManages(actor, program.region_code);
+    requireElection(program, actor);
+  });
   const sets = await regionCodeSets(database.app);
   const today = todayWib(clock());
   const file = await readFieldFile(input.content, input.fileName, ROSTER_FIELDS, fileLimits('proposal', actor.role));
