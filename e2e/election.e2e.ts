@@ -130,10 +130,10 @@ describe('the election roster guard', () => {
     // "Usulkan semua": every officer, for exactly November–December 2024, at their honorarium.
     await page.goto(`${lindung.url}/program/${programId}/petugas-pemilu`);
     await page.getByRole('button', { name: 'Usulkan semua (6 orang)' }).click();
-    await page
-      .getByTestId('election-proposed')
-      .getByText(/6 petugas diusulkan untuk November 2024 s\.d\. Desember 2024/)
-      .waitFor();
+    // The outcome, or the error that refused it, says what happened.
+    const outcome = page.getByTestId('election-proposed').or(page.getByRole('alert'));
+    await outcome.first().waitFor();
+    expect(await outcome.first().innerText()).toMatch(/6 petugas diusulkan untuk November 2024 s\.d\. Desember 2024/);
     await page
       .getByTestId('election-totals')
       .getByText(/6 sedang diproses · 0 belum diusulkan/)

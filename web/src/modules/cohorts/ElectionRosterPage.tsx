@@ -60,7 +60,7 @@ export function ElectionRosterPage() {
             })}
           </Text>
         )}
-        {r && r.totals.uncovered > 0 && <ProposeAll programId={id} count={r.totals.uncovered} />}
+        {r && r.totals.officers > 0 && <ProposeAll programId={id} count={r.totals.uncovered} />}
         <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
           <Title order={2} fz="h4" mb="sm">
             {t('election.villages')}
@@ -177,6 +177,7 @@ function ProposeAll({ programId, count }: { programId: string; count: number }) 
   const t = useCohortsText();
   const [locale] = useLocale();
   const propose = useProposeAll(programId);
+  // The outcome stays shown after the roster refreshes (the button then counts those left).
   const done = propose.data;
   return (
     <Stack gap="xs">
@@ -184,6 +185,7 @@ function ProposeAll({ programId, count }: { programId: string; count: number }) 
         w="fit-content"
         onClick={() => propose.mutate(undefined)}
         loading={propose.isPending}
+        disabled={count === 0}
         leftSection={<IconUsersPlus size={18} aria-hidden />}
       >
         {t('election.proposeAll', { n: formatNumber(count, locale) })}
