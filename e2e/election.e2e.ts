@@ -140,7 +140,7 @@ describe('the election roster guard', () => {
       .waitFor();
     const proposed = await api<Page1<Enrollment>>(page, 'GET', `/api/programs/${programId}/enrollments?pageSize=50`);
     expect(proposed.items.map((e) => [e.firstMonth, e.lastMonth])).toEqual(Array(6).fill(['2024-11', '2024-12']));
-    expect(proposed.items.map((e) => e.wage).sort()).toEqual([
+    expect(proposed.items.map((e) => e.wage).sort((a, b) => a! - b!)).toEqual([
       800_000, 1_000_000, 1_100_000, 1_200_000, 1_500_000, 1_500_000,
     ]);
     // Proposed is not yet covered: the countdown still counts all six.
