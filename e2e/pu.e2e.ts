@@ -10,8 +10,7 @@ import { callApiOk, launchBrowser, newPage, screenshot, signIn, startDemo, type 
 // shows each wage and the employer/worker split. With the clock moved past the period, the officers are on the
 // "lanjutkan mandiri" list with their self-paid BPU price and one letter downloads; then "Lanjutkan ke tahun
 // berikutnya" previews and carries them into the next period, and they leave the list.
-// Not built yet (see the helper's report): the roster import, the election roster guard per village/TPS and its
-// countdown.
+// The election roster guard per village/TPS and its countdown have their own journey, e2e/election.e2e.ts.
 
 const TRIRENGGO = '34.02.08.2004';
 const THIS_MONTH = currentMonthWib(new Date());

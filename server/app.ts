@@ -16,7 +16,7 @@ import {
 import { ensureRegionsLoaded, registerRegionRoutes } from './modules/regions/index.ts';
 import { ensureContributionRulesSeeded, registerContributionRoutes } from './modules/contributions/index.ts';
 import { ensureWorkerNameKeys, registerRegistryRoutes } from './modules/registry/index.ts';
-import { registerProgramRoutes } from './modules/programs/index.ts';
+import { registerElectionRoutes, registerProgramRoutes } from './modules/programs/index.ts';
 import { FileAdapter, registerExchangeRoutes, SimulatorAdapter } from './modules/exchange/index.ts';
 import { registerBillingRoutes } from './modules/billing/index.ts';
 import { registerTargetRoutes } from './modules/targets/index.ts';
@@ -118,6 +118,7 @@ export async function buildApp(config: Config, log: Logger, database: Database):
   });
   registerRegistryRoutes(app, { db, nikLookupsPerHour: config.nikLookupsPerHour });
   registerProgramRoutes(app, { db });
+  registerElectionRoutes(app, { db, database });
   const exchangeAdapter =
     config.exchangeAdapter === 'simulator'
       ? new SimulatorAdapter({ delayMs: config.exchangeSimulatorDelaySeconds * 1000 })

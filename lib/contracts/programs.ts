@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Role } from '../access/roles.ts';
-import { FUNDERS, INELIGIBILITY_REASONS, PACKAGES } from '../rules/eligibility.ts';
+import { addMonths, FUNDERS, INELIGIBILITY_REASONS, PACKAGES } from '../rules/eligibility.ts';
 import { SEGMENT_CODES } from '../rules/segments.ts';
-import { COVERAGE_STATES, isoMonth, paging, pageOf, regionCode } from './common.ts';
+import { COVERAGE_STATES, isoDate, isoMonth, paging, pageOf, regionCode } from './common.ts';
 import { category, segment, vulnerabilityFlag } from './workers.ts';
 
 // Protection programmes and enrollment (issue 5, part 1). Money is whole rupiah (JSON numbers, safe integers);
@@ -61,8 +61,13 @@ export const puTerms = z.strictObject({
   serviceMonths: z
     .array(isoMonth)
     .max(60)
+    .refine(
+      (l) => l.every((m, i) => i === 0 || m === addMonths(l[i - 1]!, 1)),
+      'bulan masa tugas harus berurutan tanpa celah, dari yang paling awal',
+    )
     .optional()
     .describe('Penyelenggara pemilu: bulan masa tugas badan ad hoc yang ditanggung usulan dari daftar'),
+  pollingDay: isoDate.optional().describe('Penyelenggara pemilu: hari pemungutan suara (hitung mundur di Beranda)'),
 });
 export type PuTerms = z.infer<typeof puTerms>;
 
@@ -101,10 +106,18 @@ const puMatches = {
 
 const ageOrder = { message: 'usia terendah tidak boleh di atas usia tertinggi', path: ['maxAge'] };
 
+const serviceInPeriod = {
+  message: 'bulan masa tugas harus berada di dalam periode program',
+  path: ['pu', 'serviceMonths'],
+};
+const servesInPeriod = (v: { startMonth: string; months: number; pu?: PuTerms | null | undefined }) =>
+  (v.pu?.serviceMonths ?? []).every((m) => m >= v.startMonth && m <= addMonths(v.startMonth, v.months - 1));
+
 export const programCreate = z
   .strictObject(programFields)
   .refine((v) => v.minAge <= v.maxAge, ageOrder)
-  .refine((v) => (v.category === 'pu') === (v.pu != null), puMatches);
+  .refine((v) => (v.category === 'pu') === (v.pu != null), puMatches)
+  .refine(servesInPeriod, serviceInPeriod);
 export type ProgramCreate = z.infer<typeof programCreate>;
 
 /** The region is fixed once created: enrollments and their row-level security hang on it. */

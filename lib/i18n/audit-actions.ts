@@ -91,6 +91,10 @@ export const AUDIT_ACTIONS = {
     id: 'Surat ajakan melanjutkan kepesertaan mandiri dibuat',
     en: 'Letter inviting a person to continue self-paid membership made',
   },
+  'election.roster_import': {
+    id: 'Daftar petugas pemilu KPU/Bawaslu diunggah',
+    en: 'Election officer roster from KPU/Bawaslu uploaded',
+  },
   'enrollment.activate': { id: 'Kepesertaan diaktifkan dengan KPJ', en: 'Enrollments activated with a KPJ' },
   'enrollment.end': { id: 'Kepesertaan diakhiri', en: 'Enrollments ended' },
   'enrollment.wage_change': { id: 'Upah peserta PU diubah dari daftar gaji', en: 'PU wages changed from a roster' },

@@ -50,6 +50,7 @@ export const TABLE_OWNER: Readonly<Record<string, ModuleName>> = {
   program: 'programs',
   enrollment: 'programs',
   enrollment_batch: 'programs',
+  election_officer: 'programs',
 
   exchange_log: 'exchange',
   exchange_template: 'exchange',

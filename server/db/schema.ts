@@ -16,6 +16,7 @@ import type {
   ProgramDirectoryView,
   EnrollmentDirectoryView,
   EnrollmentBatchDirectoryView,
+  ElectionOfficerTable,
 } from './schema/programs.ts';
 import type { LapseRuleTable, BillTable, BillLineTable, PaymentTable } from './schema/billing.ts';
 import type {
@@ -126,6 +127,7 @@ export interface DB {
   enrollment: EnrollmentTable;
   enrollment_coverage: EnrollmentCoverageView;
   enrollment_batch: EnrollmentBatchTable;
+  election_officer: ElectionOfficerTable;
   program_directory: ProgramDirectoryView;
   enrollment_directory: EnrollmentDirectoryView;
   enrollment_batch_directory: EnrollmentBatchDirectoryView;

@@ -9,6 +9,10 @@ export const APP_ROLE = 'lindung_app';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a date has no time zone, and JS Date would add one.
 pg.types.setTypeParser(1082, (value: string) => value);
+// …and so do DATE[] elements (program.service_months), parsed as a text[] would be.
+const DATE_ARRAY = 1182 as Parameters<typeof pg.types.setTypeParser>[0];
+const TEXT_ARRAY = 1009 as Parameters<typeof pg.types.getTypeParser>[0];
+pg.types.setTypeParser(DATE_ARRAY, pg.types.getTypeParser(TEXT_ARRAY));
 
 export type { Scope };
 

@@ -35,6 +35,8 @@ export interface ProgramTable {
   service_months: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   /** Money held per month by PU enrollments; written by triggers only. */
   money_by_month: ColumnType<string[], never, never>;
+  /** Issue 18 §3 (migration 20261207_0061): the election's polling day, for the roster guard's countdown. */
+  polling_day: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One worker in one programme for a run of months (first days of months as 'YYYY-MM-DD'). */
@@ -141,3 +143,16 @@ export type EnrollmentDirectoryView = ReadView<
   | 'channel_id'
 >;
 export type EnrollmentBatchDirectoryView = ReadView<EnrollmentBatchTable, keyof EnrollmentBatchTable>;
+
+/** One officer of an election roster (issue 18 §3, migration 20261207_0061); row-level security by village. */
+export interface ElectionOfficerTable {
+  program_id: string;
+  worker_id: string;
+  village_code: string;
+  tps: number | null;
+  role: string;
+  honorarium: ColumnType<string, number | string, number | string>;
+  roster_row: number;
+  imported_by: string;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+}

@@ -20,6 +20,7 @@ import { governanceScopeProbes } from '../governance/governance.scope-probes.ts'
 import { fileStore } from '../../platform/file-store.ts';
 import { employerScopeProbes } from '../employers/employers.scope-probes.ts';
 import { collectionScopeProbes } from '../collection/collection.scope-probes.ts';
+import { electionScopeProbes } from '../programs/election.scope-probes.ts';
 import { fileEvidenceStore, openAssessment, uploadEvidence } from '../assessment/index.ts';
 
 // Region scope is enforced twice: in every query and by row-level security. These tests hold both layers to it.
@@ -1503,6 +1504,7 @@ describe('every endpoint, for a Disnaker of Kab. Bantul', () => {
   });
   // Employers (issue 21): Kab. Sleman's employers, snapshot and projects stay out of reach.
   for (const [route, probe] of employerScopeProbes(() => ({ app, db, headers }))) covered.set(route, probe);
+  for (const [route, probe] of electionScopeProbes(() => ({ app, db, headers }))) covered.set(route, probe);
   for (const [route, probe] of collectionScopeProbes(() => ({ app, db, headers }), { other: OTHER, home: HOME }))
     covered.set(route, probe);
   // Governance plans and organisations: Kab. Sleman's plan and organisation stay out of reach.

@@ -1,4 +1,6 @@
+import { electionCountdown } from '../../../lib/contracts/election.ts';
 import { homeTodo } from '../../../lib/contracts/home.ts';
+import { PROGRAM_READERS } from '../../../lib/contracts/programs.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http.ts';
 import * as home from './home.service.ts';
@@ -16,5 +18,18 @@ export function registerHomeRoutes(app: App, deps: { db: Db }) {
       config: { access: {} },
     },
     async (req) => home.homeTodo(db, req.ctx),
+  );
+  app.get(
+    '/api/home/elections',
+    {
+      schema: {
+        tags: ['home'],
+        summary:
+          'Hitung mundur pemilu di Beranda: hari menuju pemungutan suara dan petugas yang belum terlindungi, per program',
+        response: { 200: electionCountdown },
+      },
+      config: { access: { roles: PROGRAM_READERS } },
+    },
+    async (req) => home.homeElections(db, req.ctx),
   );
 }

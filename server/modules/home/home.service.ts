@@ -4,11 +4,13 @@ import { LAPSE_READERS } from '../../../lib/contracts/billing.ts';
 import { todayWib } from '../../../lib/rules/eligibility.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { withScope, type Db } from '../../platform/db.ts';
-import { countLockedUsers, requireActor } from '../access/index.ts';
+import { countLockedUsers, requireActor, requireRole } from '../access/index.ts';
 import { listLapseWarnings } from '../billing/index.ts';
 import { latestSnapshotDate } from '../exchange/index.ts';
 import { countFailedImports } from '../imports/index.ts';
-import { enrollmentWork } from '../programs/index.ts';
+import { electionCountdowns, enrollmentWork } from '../programs/index.ts';
+import type { ElectionCountdown } from '../../../lib/contracts/election.ts';
+import { PROGRAM_READERS } from '../../../lib/contracts/programs.ts';
 import { countFailedReports } from '../reports/index.ts';
 
 export type Clock = () => Date;
@@ -55,4 +57,21 @@ export async function homeTodo(db: Db, ctx: RequestContext, clock: Clock = syste
     lastSnapshot,
     today,
   };
+}
+
+/**
+ * The Disnaker dashboard's election countdown (issue 18 §3): per election officers' programme in scope whose service
+ * is not over, the days to polling day and the officers not yet covered, as the programmes module counts them.
+ */
+export async function homeElections(
+  db: Db,
+  ctx: RequestContext,
+  clock: Clock = systemClock,
+): Promise<ElectionCountdown> {
+  const actor = requireRole(ctx, PROGRAM_READERS);
+  const now = clock();
+  return withScope(db, actor.scope, async (tx) => ({
+    today: todayWib(now),
+    items: await electionCountdowns(tx, actor.scope, now),
+  }));
 }

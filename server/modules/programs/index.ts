@@ -32,3 +32,6 @@ export { advancePaidThrough, type PaidMonth } from './paid-through.ts';
 // Wage-earner (PU) cohorts (issue 18).
 export { proposeWages, type WageProposal, type WageProposalOutcome } from './pu.proposals.ts';
 export { rollOver, type RolloverInput, type RolloverResult } from './rollover.ts';
+// Election roster guard (issue 18 §3): roster routes, and the home page's countdown inside the caller's transaction.
+export { registerElectionRoutes } from './election.routes.ts';
+export { electionCountdowns, type ElectionCountdownRow } from './election.guard.ts';

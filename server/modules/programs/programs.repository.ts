@@ -79,6 +79,7 @@ export type ProgramPuValues = {
   risk_class?: number | null;
   employer_size?: string | null;
   service_months?: string[] | null;
+  polling_day?: string | null;
 };
 
 export async function insertProgram(

@@ -148,6 +148,7 @@ export function puOf(row: ProgramRow): PuContractTerms | null {
     riskClass: terms.riskClass,
     employerSize: terms.employerSize,
     ...(row.service_months && { serviceMonths: row.service_months.map((m) => monthOf(String(m))) }),
+    ...(row.polling_day && { pollingDay: String(row.polling_day).slice(0, 10) }),
   };
 }
 
@@ -161,6 +162,7 @@ export function puValuesOf(v: ProgramCreate) {
     pu_programs: pu?.programs ?? null,
     risk_class: pu?.riskClass ?? null,
     employer_size: pu?.employerSize ?? null,
-    service_months: pu?.serviceMonths?.map((m) => `${m}-01`) ?? null,
+    service_months: pu?.serviceMonths?.length ? pu.serviceMonths.map((m) => `${m}-01`) : null,
+    polling_day: pu?.pollingDay ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
 import { ClaimsFiguresCard } from '../modules/claims/ClaimsFigures.tsx';
 import { HomeTodoList } from './HomeTodo.tsx';
 import { ProjectsStartingSoon } from '../modules/employers/ProjectsStartingSoon.tsx';
+import { ElectionCountdown } from '../modules/cohorts/ElectionCountdown.tsx';
 import { LeagueCard } from '../modules/governance/LeagueCard.tsx';
 import { ROUTES } from './routes.ts';
 import { useT } from './i18n.ts';
@@ -50,6 +51,7 @@ function RoleDashboard() {
       <Text c="dimmed">{t('home.welcome', { name: me.displayName })}</Text>
       <HomeTodoList />
       {me.role === 'disnaker' && <ProjectsStartingSoon quiet />}
+      {(me.role === 'disnaker' || me.role === 'pimpinan') && <ElectionCountdown />}
       <CoverageDashboard region={region} variant={variant} linkTo={(code) => `/cakupan?wilayah=${code}`} />
       {(me.role === 'disnaker' || me.role === 'pimpinan') && (
         <ClaimsFiguresCard region={region} regionLabel={me.regionLabel} />

@@ -76,6 +76,9 @@ const ProgramEditPage = lazy(() =>
 const ProposalsPage = lazy(() =>
   import('../modules/programs/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })),
 );
+const ElectionRosterPage = lazy(() =>
+  import('../modules/cohorts/ElectionRosterPage.tsx').then((m) => ({ default: m.ElectionRosterPage })),
+);
 const ContinuationPage = lazy(() =>
   import('../modules/cohorts/ContinuationPage.tsx').then((m) => ({ default: m.ContinuationPage })),
 );
@@ -236,6 +239,7 @@ export const router = createBrowserRouter([
           { path: 'program/baru', element: <ProgramCreatePage /> },
           { path: 'program/:id/ubah', element: <ProgramEditPage /> },
           { path: 'program/lanjutkan-mandiri', element: <ContinuationPage /> },
+          { path: 'program/:id/petugas-pemilu', element: <ElectionRosterPage /> },
           { path: 'verifikasi', element: <VerificationPage /> },
         ],
       },

@@ -23,6 +23,7 @@ export const ROUTES = {
   programDetail: (id: string) => `/program/${id}`,
   programEdit: (id: string) => `/program/${id}/ubah`,
   continuation: '/program/lanjutkan-mandiri',
+  electionRoster: (id: string) => `/program/${id}/petugas-pemilu`,
   proposals: '/usulan',
   verification: '/verifikasi',
   exchange: '/pertukaran',

@@ -1,6 +1,8 @@
 // The PU part of the programme form (issue 18 §1): the employer, its programmes, risk class and size. The
 // programme form keeps these values beside its own and sends `puOfValues` as the programme's `pu`.
 import { Checkbox, Fieldset, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { addMonths } from '../../../../lib/rules/eligibility.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import {
   EMPLOYER_KINDS,
   type EmployerKind,
@@ -17,7 +19,22 @@ export type PuValues = {
   puPrograms: PuTerms['programs'];
   riskClass: PuTerms['riskClass'];
   employerSize: PuTerms['employerSize'];
+  /** Election officers (KPU/Bawaslu): the first and last month of service ('YYYY-MM', '' none) and polling day. */
+  serviceFrom: string;
+  serviceTo: string;
+  pollingDay: string;
 };
+
+const ELECTION_KINDS: readonly EmployerKind[] = ['kpu', 'bawaslu'];
+const isMonth = (m: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
+
+/** The months from `from` to `to` (both 'YYYY-MM'), or none when either is missing or they are reversed. */
+function monthsBetween(from: string, to: string): string[] {
+  if (!isMonth(from) || !isMonth(to) || to < from) return [];
+  const out = [from];
+  while (out[out.length - 1]! < to && out.length < 60) out.push(addMonths(out[out.length - 1]!, 1));
+  return out;
+}
 
 const PU_PROGRAMS = ['jkk', 'jkm', 'jht', 'jp', 'jkp'] as const;
 const RISK_CLASSES = [1, 2, 3, 4, 5] as const;
@@ -33,6 +50,9 @@ export function noPu(): PuValues {
     riskClass: 1,
     // JKK+JKM alone is what a micro employer may choose (the engine refuses it for larger sizes).
     employerSize: 'micro',
+    serviceFrom: '',
+    serviceTo: '',
+    pollingDay: '',
   };
 }
 
@@ -46,6 +66,9 @@ export function puValuesOf(p: { category: ProgramCategory; pu: PuTerms | null })
     puPrograms: p.pu.programs,
     riskClass: p.pu.riskClass,
     employerSize: p.pu.employerSize,
+    serviceFrom: p.pu.serviceMonths?.[0] ?? '',
+    serviceTo: p.pu.serviceMonths?.[p.pu.serviceMonths.length - 1] ?? '',
+    pollingDay: p.pu.pollingDay ?? '',
   };
 }
 
@@ -58,6 +81,10 @@ export function puOfValues(v: PuValues): PuTerms | null {
     programs: v.puPrograms,
     riskClass: v.riskClass,
     employerSize: v.employerSize,
+    ...(ELECTION_KINDS.includes(v.employerKind) && {
+      serviceMonths: monthsBetween(v.serviceFrom, v.serviceTo),
+      ...(v.pollingDay && { pollingDay: v.pollingDay }),
+    }),
   };
 }
 
@@ -104,6 +131,28 @@ export function PuFields({
             allowDeselect={false}
           />
         </SimpleGrid>
+        {ELECTION_KINDS.includes(values.employerKind) && (
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <TextInput
+              label={t('election.serviceFrom')}
+              description={t('election.serviceHint')}
+              type="month"
+              value={values.serviceFrom}
+              onChange={(e) => set('serviceFrom', e.currentTarget.value)}
+            />
+            <TextInput
+              label={t('election.serviceTo')}
+              type="month"
+              value={values.serviceTo}
+              onChange={(e) => set('serviceTo', e.currentTarget.value)}
+            />
+            <DateField
+              label={t('election.pollingDay')}
+              value={values.pollingDay}
+              onChange={(v) => set('pollingDay', v)}
+            />
+          </SimpleGrid>
+        )}
         <Checkbox.Group
           label={t('pu.programs')}
           description={t('pu.programsHint')}

@@ -83,6 +83,11 @@ function ProgramView({ program: p }: { program: ProgramDetail }) {
           >
             {t('nav.verification')}
           </Button>
+          {(p.pu?.employerKind === 'kpu' || p.pu?.employerKind === 'bawaslu') && (
+            <Button component={Link} to={ROUTES.electionRoster(p.id)} variant="default">
+              {ct('election.open')}
+            </Button>
+          )}
           <Button component={Link} to={`${ROUTES.continuation}?program=${p.id}`} variant="default">
             {ct('continuation.open')}
           </Button>
