@@ -119,6 +119,7 @@ export type ProgramDirectoryView = ReadView<
   | 'price_by_month'
   | 'created_at'
   | 'updated_at'
+  | 'category'
 >;
 export type EnrollmentDirectoryView = ReadView<
   EnrollmentTable,

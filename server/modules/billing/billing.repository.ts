@@ -22,8 +22,9 @@ const col = (name: string) => sql.ref(name);
 /** A programme (and its bills) is visible inside its region, above it and below it (policy program_read). */
 const overlaps = regionOverlapsScope;
 
-/** Programme enrollments are BPU contributions (the contribution engine prices every programme as BPU). */
-export const PROGRAM_CATEGORY = 'BPU';
+/** The lapse_rule category of a programme's bills: PU programmes' contributions fall due as PU, the others as BPU. */
+const billCategory = (alias: string) =>
+  sql<string>`CASE WHEN ${sql.ref(`${alias}.category`)} = 'pu' THEN 'PU' ELSE 'BPU' END`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bills
@@ -42,7 +43,7 @@ export async function generateBills(
   const programFilter = p.programId === null ? sql<boolean>`true` : sql<boolean>`pr.id = ${p.programId}::bigint`;
   // Enrollments registered with BPJS (KPJ and coverage start) that cover a month of their programme.
   const billable = sql`
-    SELECT pr.id AS program_id, pr.region_code, m.month, pr.price_by_month[m.i] AS price, e.id AS enrollment_id,
+    SELECT pr.id AS program_id, pr.region_code, pr.category, m.month, pr.price_by_month[m.i] AS price, e.id AS enrollment_id,
            e.kabkota_code, e.worker_id, e.village_code, coalesce(e.price_by_month[m.i], pr.price_by_month[m.i]) AS line_price
     FROM program_directory pr
     CROSS JOIN LATERAL (
@@ -56,7 +57,7 @@ export async function generateBills(
 
   const created = await sql<{ id: string }>`
     INSERT INTO bill (program_id, region_code, month, persons, price_per_person, amount, due_date, generated_by)
-    SELECT DISTINCT b.program_id, b.region_code, b.month, 0, b.price, 0, lindung_due_date(${PROGRAM_CATEGORY}, b.month),
+    SELECT DISTINCT b.program_id, b.region_code, b.month, 0, b.price, 0, lindung_due_date(${billCategory('b')}, b.month),
            ${p.by}
     FROM (${billable}) AS b
     ORDER BY 1, 3
@@ -77,12 +78,12 @@ export async function generateBills(
   await sql`
     UPDATE bill b
     SET price_per_person = pr.price_by_month[lindung_month_number(b.month) - lindung_month_number(pr.start_month) + 1],
-        due_date = lindung_due_date(${PROGRAM_CATEGORY}, b.month)
+        due_date = lindung_due_date(${billCategory('pr')}, b.month)
     FROM program_directory pr
     WHERE pr.id = b.program_id AND b.id = ANY (${ids}::bigint[])
       AND (b.price_per_person, b.due_date) IS DISTINCT FROM
           (pr.price_by_month[lindung_month_number(b.month) - lindung_month_number(pr.start_month) + 1],
-           lindung_due_date(${PROGRAM_CATEGORY}, b.month))`.execute(tx);
+           lindung_due_date(${billCategory('pr')}, b.month))`.execute(tx);
 
   const desired = sql`
     SELECT b.id AS bill_id, x.enrollment_id, x.kabkota_code, x.worker_id, x.village_code, x.line_price AS amount

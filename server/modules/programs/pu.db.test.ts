@@ -3,7 +3,13 @@ import { sql } from 'kysely';
 import type { ProgramCreate } from '../../../lib/contracts/programs.ts';
 import { addMonths } from '../../../lib/rules/eligibility.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
-import { actorContext, addWorkers, BANTUL_PROGRAM, TRIRENGGO } from '../../testing/programs-fixtures.ts';
+import {
+  acceptedByBranch,
+  actorContext,
+  addWorkers,
+  BANTUL_PROGRAM,
+  TRIRENGGO,
+} from '../../testing/programs-fixtures.ts';
 import { contributionJson, parseContributionArgs } from '../../cli/contribution.ts';
 import { quote } from '../contributions/index.ts';
 import { createProgram, getProgram, proposeWages, proposeWorkers } from './index.ts';
@@ -169,5 +175,33 @@ describe('a PU programme', () => {
       .executeTakeFirstOrThrow();
     expect(bpuRow.money_by_month.map(Number)).toEqual(Array(12).fill(0));
     expect(bpuRow.price_by_month.map(Number)).toEqual(Array(12).fill(16_800));
+  });
+
+  it('lapses a PU enrollment by the PU rule (due the 15th of the next month), a BPU one by the BPU rule', async () => {
+    const bpu = await createProgram(db.app, disnaker, { ...BANTUL_PROGRAM, name: 'BPU lapse', startMonth: START });
+    const pu = await createProgram(db.app, disnaker, { ...PU_PROGRAM, name: 'PU lapse' });
+    const ids = await addWorkers(db, [
+      { name: 'Pekerja BPU Lapse', village: TRIRENGGO, segment: BANTUL_PROGRAM.targetSegments[0]! },
+      { name: 'Pegawai PU Lapse', village: TRIRENGGO, segment: 'non_civil_servant' as const },
+    ]);
+    const a = { workerId: ids.get('Pekerja BPU Lapse')! };
+    const b = { workerId: ids.get('Pegawai PU Lapse')!, wage: 3_000_000 };
+    await proposeWorkers(db.app, disnaker, bpu.id, { workerIds: [a.workerId], fromMonth: START });
+    await proposeWages(db.app, disnaker, pu.id, { rows: [{ workerId: b.workerId, wage: b.wage }], fromMonth: START });
+    // Both accepted by BPJS from January and paid for January only.
+    await acceptedByBranch(db, bpu.id, '2026-01-01');
+    await acceptedByBranch(db, pu.id, '2026-01-01');
+    await sql`UPDATE enrollment SET paid_through = '2026-01-01'
+              WHERE program_id IN (${bpu.id}::bigint, ${pu.id}::bigint)`.execute(db.owner);
+    const states = await sql<{ program_id: string; category: string; state: string }>`
+      SELECT program_id::text, category, lindung_coverage_state(category, coverage_start, coverage_end, paid_through,
+                                                                '2026-04-20') AS state
+      FROM enrollment_coverage WHERE program_id IN (${bpu.id}::bigint, ${pu.id}::bigint)`.execute(db.owner);
+    // 20 April: BPU February–April are past their due dates (3 unpaid months: nonaktif); PU April falls due on
+    // 15 May, so February and March are unpaid (2 of the 6 months the PU rule row allows).
+    expect(states.rows.map((r) => [r.program_id === pu.id ? 'pu' : 'bpu', r.category, r.state]).sort()).toEqual([
+      ['bpu', 'BPU', 'lapsed'],
+      ['pu', 'PU', 'covered'],
+    ]);
   });
 });

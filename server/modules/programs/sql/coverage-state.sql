@@ -67,12 +67,14 @@ CREATE OR REPLACE FUNCTION lindung_coverage_state(category text, coverage_start 
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Programme enrollments as participations: the only place that says which enrollments protect, from when, under
--- which lapse category. Every programme is priced as a BPU package (docs/decisions.md, programmes §1), so its
--- enrollments lapse by the BPU rule whatever the worker's own category; a PU programme will say so here.
+-- which lapse category. A BPU programme's enrollments lapse by the BPU rule whatever the worker's own category; a PU
+-- programme's (wage earners: non-ASN staff, election officers, perangkat desa) by the PU rule. An enrollment carries
+-- its own prices exactly when its programme is PU (every PU proposal path prices its persons in the transaction
+-- that proposes them, pu.pricing.ts; the PU budget guard counts the same prices), so no join to the programme.
 -- price_by_month: a PU enrollment's own price per month of its programme (null for BPU: the programme's price).
 CREATE OR REPLACE VIEW enrollment_coverage WITH (security_invoker = true) AS
   SELECT e.id, e.kabkota_code, e.program_id, e.worker_id, e.village_code, e.status, e.batch_id, e.kpj_number,
-         'BPU'::text AS category, e.coverage_start, e.last_month AS coverage_end, e.paid_through,
+         CASE WHEN e.price_by_month IS NOT NULL THEN 'PU' ELSE 'BPU' END::text AS category, e.coverage_start, e.last_month AS coverage_end, e.paid_through,
          e.price_by_month
   FROM enrollment e
   WHERE e.status IN ('active', 'ended')

@@ -10,7 +10,8 @@
 -- Programmes: the facts of a programme other modules show and price with.
 CREATE OR REPLACE VIEW program_directory WITH (security_invoker = true) AS
   SELECT id, region_code, name, funder, funder_region_code, target_segments, package, declared_income, quota,
-         start_month, months, budget_ceiling, dpa_reference, price_by_month, created_at, updated_at
+         start_month, months, budget_ceiling, dpa_reference, price_by_month, created_at, updated_at,
+         category -- issue 18: 'bpu' (priced as a package) or 'pu' (wage earners, priced on each person's wage)
     FROM program;
 GRANT SELECT ON program_directory TO lindung_app;
 
