@@ -7,8 +7,10 @@
 // of the lapse rules), and the first refresh of the 16th recomputes only the persons whose coverage can change that
 // day (coverage_person.next_change); the dashboards and the naive recount are taken for the 16th, after that daily
 // refresh, and (`equal_full`) the rollups after the daily refresh are compared row for row with a full refresh of
-// the 16th. Prints JSON {"workers","dashboard_p50_ms","dashboard_p95_ms","naive_ms","speedup","equal",
-// "daily_refresh_ms","daily_persons","equal_full", …}.
+// the 16th. `--changing P` (default 1) shapes the 16th so that P % of persons are recomputed by that daily refresh
+// (bench/coverage-day.ts: lapses at the threshold, payments, ends, starts). Prints JSON {"workers",
+// "dashboard_p50_ms","dashboard_p95_ms","naive_ms","speedup","equal","daily_refresh_ms","daily_persons",
+// "daily_due_share","day_mix","equal_full", …}.
 import os from 'node:os';
 import { buildApp } from '../server/app.ts';
 import { createLogger } from '../server/platform/logger.ts';
