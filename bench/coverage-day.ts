@@ -65,7 +65,7 @@ async function shapeOn(pool: pg.PoolClient, changing: number, o: Shape): Promise
   await q(`DROP TABLE bench_paid`);
   // Enrollments covering this month, one per worker, in a fixed random order: the last ones end, the first ones pay.
   // (Utility statements take no parameters: the two dates, checked, are written into the text.)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.today)) throw new Error(`not a date: ${o.today}`);
+  for (const d of [o.today, cur]) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`not a date: ${d}`);
   await q(`CREATE TEMP TABLE bench_pick AS
     SELECT DISTINCT ON (w.id) e.id, w.nik, e.paid_through FROM enrollment e JOIN worker w ON w.id = e.worker_id
     WHERE e.status = 'active' AND e.coverage_start < (DATE '${cur}' + interval '1 month') AND e.last_month > '${cur}'
