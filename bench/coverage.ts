@@ -7,8 +7,10 @@
 // of the lapse rules), and the first refresh of the 16th recomputes only the persons whose coverage can change that
 // day (coverage_person.next_change); the dashboards and the naive recount are taken for the 16th, after that daily
 // refresh, and (`equal_full`) the rollups after the daily refresh are compared row for row with a full refresh of
-// the 16th. Prints JSON {"workers","dashboard_p50_ms","dashboard_p95_ms","naive_ms","speedup","equal",
-// "daily_refresh_ms","daily_persons","equal_full", …}.
+// the 16th. `--changing P` (default 1) shapes the 16th so that P % of persons are recomputed by that daily refresh
+// (bench/coverage-day.ts: lapses at the threshold, payments, ends, starts). Prints JSON {"workers",
+// "dashboard_p50_ms","dashboard_p95_ms","naive_ms","speedup","equal","daily_refresh_ms","daily_persons",
+// "daily_due_share","day_mix","equal_full", …}.
 import os from 'node:os';
 import { buildApp } from '../server/app.ts';
 import { createLogger } from '../server/platform/logger.ts';
@@ -17,6 +19,7 @@ import { migrate } from '../server/platform/migrate.ts';
 import { ensureRegionsLoaded } from '../server/modules/regions/index.ts';
 import { refreshCoverageQuality, refreshCoverageRollups } from '../server/modules/coverage/index.ts';
 import { seedCoverage } from '../server/testing/coverage-fixtures.ts';
+import { shapeTheDay } from './coverage-day.ts';
 import { naiveLeafCounts, rollUpNaive } from '../server/testing/coverage-naive.ts';
 import { addMonths } from '../lib/rules/eligibility.ts';
 import { databaseUrl, withServerClient } from '../server/testing/pg-server.ts';
@@ -27,6 +30,13 @@ const workers = Number(arg('workers')) || 100_000;
 const SAMPLES = 60;
 // `--no-naive`: time the dashboards only (the naive recount takes ~0.6 ms per worker; 50 min at 5M).
 const naiveWanted = !process.argv.includes('--no-naive');
+// `--changing P` (default 1): the percentage of persons whose state the first refresh of the measured day has to
+// recompute (see shapeTheDay); `--changing natural` keeps the fixture as it is (about 11 % at the lapse threshold).
+const changingArg = process.argv.includes('--changing') ? arg('changing') : '1';
+const changing = changingArg === 'natural' ? null : Number(changingArg);
+if (changing !== null && !(changing >= 0 && changing <= 100)) throw new Error('--changing: a percentage, or natural');
+// `--keep`: stop before the daily refresh and keep the database (for EXPLAIN ANALYZE of that refresh, rolled back).
+const keep = process.argv.includes('--keep');
 
 const percentile = (sorted: number[], p: number) =>
   Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 10) / 10;
@@ -51,10 +61,19 @@ try {
   await refreshCoverageRollups(database.owner, { full: true, today: loadDay, quality: false });
   const refreshMs = Math.round(performance.now() - t);
   log(`rollups built in ${refreshMs} ms`);
+  const mix = await shapeTheDay(database.ownerPool, { changing, current, loadDay, today });
+  log(`day shaped: ${JSON.stringify(mix)}`);
   const due = await database.ownerPool.query<{ due: string; persons: string }>(
-    `SELECT count(*) FILTER (WHERE next_change <= $1) AS due, count(*) AS persons FROM coverage_person`,
+    `SELECT (SELECT count(*) FROM coverage_person WHERE next_change <= $1)
+              + (SELECT count(*) FROM coverage_dirty d WHERE NOT EXISTS (
+                   SELECT 1 FROM coverage_person p WHERE p.nik = d.nik AND p.next_change <= $1)) AS due,
+            (SELECT count(*) FROM coverage_person) AS persons`,
     [today],
   );
+  if (keep) {
+    console.log(JSON.stringify({ kept: name, day: today, due: Number(due.rows[0]!.due), mix }));
+    process.exit(0);
+  }
   t = performance.now();
   const dailyPersons = await refreshCoverageRollups(database.owner, { today, quality: false });
   const dailyMs = Math.round(performance.now() - t);
@@ -130,6 +149,8 @@ try {
       daily_refresh_ms: dailyMs,
       daily_persons: dailyPersons,
       daily_due_share: Math.round((Number(due.rows[0]!.due) / Math.max(1, Number(due.rows[0]!.persons))) * 10000) / 100,
+      changing_wanted: changing,
+      day_mix: mix,
       equal_full: equalFull,
       load_day: loadDay,
       day: today,

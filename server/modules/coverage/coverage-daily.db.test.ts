@@ -64,4 +64,18 @@ describe('the daily refresh', () => {
       SELECT count(*)::integer AS n FROM coverage_person WHERE next_change IS NOT NULL`.execute(db.owner);
     expect(left.rows[0]!.n).toBe(0);
   });
+
+  it("leaves the caller's planner settings as they were (work_mem and random_page_cost are set for the call only)", async () => {
+    const settings = await db.owner.transaction().execute(async (tx) => {
+      await sql`SET LOCAL work_mem = '5MB'`.execute(tx);
+      await sql`SET LOCAL random_page_cost = 3`.execute(tx);
+      await refresh(tx, { full: true, today: dayAfter, quality: false });
+      await refresh(tx, { today: dayAfter, quality: false });
+      return (
+        await sql<{ w: string; r: string }>`
+        SELECT current_setting('work_mem') AS w, current_setting('random_page_cost') AS r`.execute(tx)
+      ).rows[0];
+    });
+    expect(settings).toEqual({ w: '5MB', r: '3' });
+  });
 });

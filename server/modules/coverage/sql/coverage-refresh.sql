@@ -161,6 +161,7 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     v_daily   boolean;
     v_started timestamptz := clock_timestamp();
     v_n       integer;
+    v_guc     text[] := ARRAY[current_setting('work_mem'), current_setting('random_page_cost')];
   BEGIN
     IF wait THEN
       PERFORM pg_advisory_xact_lock(hashtext('lindung_coverage_refresh'));
@@ -194,6 +195,15 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
       DELETE FROM coverage_rollup;
       DELETE FROM coverage_rollup_area;
       v_full := true;
+    END IF;
+    -- Planner settings for this call only (put back before returning; an error rolls them back): a full pass
+    -- aggregates and joins ~1M rows per step, which spilled to disk with the default 4MB (a 1 GB hash aggregate at 1M
+    -- workers); a daily pass looks up ~1 % of persons by key in tables that are in memory, where the default
+    -- random_page_cost made the planner hash the whole registry instead (docs/decisions.md, issue 20 §3, session 5).
+    IF v_full AND (SELECT setting::bigint FROM pg_settings WHERE name = 'work_mem') < 65536 THEN
+      PERFORM set_config('work_mem', '64MB', true);
+    ELSIF NOT v_full AND current_setting('random_page_cost')::float8 > 1.1 THEN
+      PERFORM set_config('random_page_cost', '1.1', true);
     END IF;
 
     -- The NIKs to recompute, taken before reading any source: a change committed later leaves its own mark.
@@ -239,6 +249,9 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     DROP TABLE IF EXISTS pg_temp.cov_part;
     IF v_full THEN
       CREATE TEMP TABLE cov_part ON COMMIT DROP AS
+      SELECT x.*, lindung_month_number(x.s) AS sn, coalesce(lindung_month_number(x.e), 2147483647) AS en,
+             coalesce(lindung_month_number(x.pt), -2147483647) AS ptn
+      FROM (
       SELECT w.nik, e.category, e.coverage_start AS s, e.coverage_end AS e, e.paid_through AS pt, false AS project
       FROM enrollment_coverage e JOIN worker w ON w.id = e.worker_id
       UNION ALL
@@ -246,11 +259,16 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
       FROM bpjs_member b JOIN cov_current c ON c.id = b.snapshot_id
       UNION ALL
       SELECT w.nik, j.category, j.coverage_start, j.coverage_end, j.paid_through, true
-      FROM project_worker_coverage j JOIN worker w ON w.id = j.worker_id;
-      INSERT INTO cov_niks SELECT DISTINCT nik FROM cov_part UNION SELECT nik FROM coverage_person
-      ON CONFLICT DO NOTHING;
+      FROM project_worker_coverage j JOIN worker w ON w.id = j.worker_id
+      ) x;
+      -- Everyone: built as a whole, without the key (an insert checking the key row by row took 6 of 16 s at 1M).
+      DROP TABLE cov_niks;
+      CREATE TEMP TABLE cov_niks ON COMMIT DROP AS SELECT nik FROM cov_part UNION SELECT nik FROM coverage_person;
     ELSE
       CREATE TEMP TABLE cov_part ON COMMIT DROP AS
+      SELECT x.*, lindung_month_number(x.s) AS sn, coalesce(lindung_month_number(x.e), 2147483647) AS en,
+             coalesce(lindung_month_number(x.pt), -2147483647) AS ptn
+      FROM (
       SELECT w.nik, e.category, e.coverage_start AS s, e.coverage_end AS e, e.paid_through AS pt, false AS project
       FROM cov_niks k JOIN worker w ON w.nik = k.nik JOIN enrollment_coverage e ON e.worker_id = w.id
       UNION ALL
@@ -258,7 +276,8 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
       FROM cov_niks k JOIN bpjs_member b ON b.nik = k.nik JOIN cov_current c ON c.id = b.snapshot_id
       UNION ALL
       SELECT w.nik, j.category, j.coverage_start, j.coverage_end, j.paid_through, true
-      FROM cov_niks k JOIN worker w ON w.nik = k.nik JOIN project_worker_coverage j ON j.worker_id = w.id;
+      FROM cov_niks k JOIN worker w ON w.nik = k.nik JOIN project_worker_coverage j ON j.worker_id = w.id
+      ) x;
     END IF;
     -- Temporary tables have no statistics until analysed; the joins below need them to pick hash joins.
     ANALYZE cov_part;
@@ -270,25 +289,19 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     -- next_change: the first later day on which a source that covers the current month stops covering it. Past
     -- months are evaluated on their last day and a new month recomputes everyone, so within a month the only day a
     -- person's state can change by the calendar is the day after the current month's due day (due_last + 1).
+    -- Each source meets the calendar rows of the months it spans (an index range on cov_cal; month numbers taken
+    -- once per source in cov_part: sn, en and ptn, with an open end or nothing paid as +/- infinity).
     WITH masks AS (
       SELECT p.nik, bit_or(c.bit) AS months, bool_and(p.project) AS project_only,
              min(CASE WHEN c.mnum = lindung_month_number(v_cur) AND c.k IS NOT NULL
                         AND extract(day FROM v_day)::integer <= c.due_day
                         AND c.due_day < extract(day FROM (v_cur + interval '1 month - 1 day'))::integer
-                        AND least(c.due_last + 1, coalesce(lindung_month_number(p.e), 2147483647))
-                            - greatest(coalesce(lindung_month_number(p.pt), -2147483647), lindung_month_number(p.s) - 1)
-                            >= c.k
+                        AND least(c.due_last + 1, p.en) - greatest(p.ptn, p.sn - 1) >= c.k
                       THEN v_cur + c.due_day END) AS next_change
       FROM cov_part p
-      CROSS JOIN LATERAL generate_series(
-        greatest(lindung_month_number(p.s), lindung_month_number(v_ws)),
-        least(coalesce(lindung_month_number(p.e), lindung_month_number(v_cur)), lindung_month_number(v_cur))
-      ) AS g(mn)
-      JOIN cov_cal c ON c.category = p.category AND c.mnum = g.mn
-      WHERE NOT (c.k IS NOT NULL
-                 AND least(c.due_last, coalesce(lindung_month_number(p.e), 2147483647))
-                     - greatest(coalesce(lindung_month_number(p.pt), -2147483647), lindung_month_number(p.s) - 1)
-                     >= c.k)
+      JOIN cov_cal c ON c.category = p.category
+        AND c.mnum BETWEEN greatest(p.sn, lindung_month_number(v_ws)) AND least(p.en, lindung_month_number(v_cur))
+      WHERE NOT (c.k IS NOT NULL AND least(c.due_last, p.en) - greatest(p.ptn, p.sn - 1) >= c.k)
       GROUP BY p.nik
     ),
     snap AS (
@@ -398,13 +411,21 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
     DELETE FROM coverage_rollup_area r USING cov_area_delta dd
     WHERE r.area_code = dd.area_code AND r.month = dd.month AND r.persons = 0 AND r.leavers = 0;
 
+    -- The rows to write: new or different (a full pass offering every row to ON CONFLICT spent 15 s at 1M workers
+    -- finding the 99 % unchanged ones one by one).
+    DROP TABLE IF EXISTS pg_temp.cov_write;
+    CREATE TEMP TABLE cov_write ON COMMIT DROP AS
+    SELECT x.* FROM cov_new x LEFT JOIN coverage_person p ON p.nik = x.nik
+    WHERE p.nik IS NULL
+       OR (x.region_code, x.segment, x.category, x.worker_id, x.months, x.next_change)
+          IS DISTINCT FROM (p.region_code, p.segment, p.category, p.worker_id, p.months, p.next_change);
     DELETE FROM coverage_person p USING cov_niks k
     WHERE p.nik = k.nik AND NOT EXISTS (
       SELECT 1 FROM cov_new x WHERE x.nik = p.nik
         AND (x.region_code, x.segment, x.category, x.worker_id, x.months, x.next_change)
             IS NOT DISTINCT FROM (p.region_code, p.segment, p.category, p.worker_id, p.months, p.next_change));
     INSERT INTO coverage_person (nik, region_code, segment, category, worker_id, months, next_change)
-    SELECT nik, region_code, segment, category, worker_id, months, next_change FROM cov_new
+    SELECT nik, region_code, segment, category, worker_id, months, next_change FROM cov_write
     ON CONFLICT (nik) DO NOTHING;
     IF v_full THEN
       ANALYZE coverage_person;
@@ -418,6 +439,7 @@ CREATE OR REPLACE FUNCTION lindung_coverage_refresh(full_pass boolean DEFAULT fa
         refreshed_at = now(),
         refresh_ms = (extract(epoch FROM clock_timestamp() - v_started) * 1000)::integer,
         persons_seen = v_n;
+    PERFORM set_config('work_mem', v_guc[1], true), set_config('random_page_cost', v_guc[2], true);
     RETURN v_n;
   END
   $$;
