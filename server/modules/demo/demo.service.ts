@@ -51,9 +51,13 @@ export async function seedDemo(database: Database, files?: string | FileStoreCon
       return { username: u.username, password, role: u.role, region: u.region };
     }),
   );
-  await seedDemoPrograms(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
-  await seedDemoExchange(database, { regency: DEMO_REGENCY });
-  await seedDemoTargets(database, { regency: DEMO_REGENCY });
+  // The targets (denominators, two workforce imports) need nothing of the programmes: both load at once.
+  await Promise.all([
+    seedDemoTargets(database, { regency: DEMO_REGENCY }),
+    seedDemoPrograms(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE }).then(() =>
+      seedDemoExchange(database, { regency: DEMO_REGENCY }),
+    ),
+  ]);
   await seedDemoBilling(database, { regency: DEMO_REGENCY, village: DEMO_VILLAGE });
   await seedDemoCoverage(database);
   await seedDemoCollection(database, { regency: DEMO_REGENCY });
