@@ -213,10 +213,7 @@ export async function ensureWebBuild(root: string, outDir: string, log: Logger):
  * the regions and seeds the demo, instead of taking turns with them on one thread. Ends with the starting process.
  */
 function buildInChild(root: string, configFile: string, outDir: string): Promise<void> {
-  // Lower priority (nice 10, inherited by the bundler's threads): the build is needed only when the server listens,
-  // after the seed; until then the start-up's own path gets the cores first.
-  const script = `(await import('node:os')).setPriority(10);
-const { build } = await import('vite');
+  const script = `const { build } = await import('vite');
 await build({ configFile: ${JSON.stringify(configFile)}, logLevel: 'warn', build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
     cwd: root,
