@@ -43,6 +43,15 @@ async function signInPageServed(base: string): Promise<boolean> {
   }
 }
 
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 type Started = { ms: number; log: string; stop: () => Promise<void> };
 
 async function start(cwd: string, env: NodeJS.ProcessEnv, base: string): Promise<Started> {
@@ -67,6 +76,8 @@ async function start(cwd: string, env: NodeJS.ProcessEnv, base: string): Promise
       // npm and the server it started share the group we created (detached): stop them together, then wait.
       if (!done) process.kill(-child.pid!, 'SIGTERM');
       await exited;
+      // npm may leave before the server it started has stopped its database: wait for the whole group to be gone.
+      for (let i = 0; i < 600 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 50));
     },
   };
 }

@@ -33,4 +33,9 @@ const parent = Number(process.env.LINDUNG_PARENT_PID);
 if (parent) setInterval(() => process.ppid !== parent && process.kill(process.pid, 'SIGKILL'), 200).unref();
 
 register();
+// `lindung start`: the database and the web build begin before the server's code loads (server/cli/start-early.ts).
+if (args[0] === 'start' && args.slice(1).every((a) => a === '--no-demo')) {
+  const { beginStart } = await import('../server/cli/start-early.ts');
+  beginStart();
+}
 await import('../server/main.ts');

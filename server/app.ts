@@ -43,8 +43,9 @@ export type Runtime = {
  * Opens the database (the embedded one unless DATABASE_URL is set), migrates it, loads the regions and, on an empty
  * table, the contribution rule seed.
  */
-export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
+/** `started`: the embedded PostgreSQL when the caller began starting it already (lindung start, start-early.ts). */
+export async function openRuntime(config: Config, log: Logger, started?: Promise<EmbeddedDatabase>): Promise<Runtime> {
+  const embedded = config.databaseUrl ? null : await (started ?? startEmbeddedPostgres(config.dataDir, log));
   try {
     const url = config.databaseUrl ?? embedded!.url;
     const database = openDatabase(url);

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, openRuntime } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../platform/logger.ts';
-import { ensureWebBuild } from '../platform/web-build.ts';
+import { addMissingBrotli, ensureWebBuild } from '../platform/web-build.ts';
+import { takeEarlyStart } from './start-early.ts';
 import { formatCredentials, hasAnyUser, hasDemo, seedDemo } from '../modules/demo/index.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,10 +15,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * (re)built meanwhile when its sources changed since the last build, and served only once it matches them.
  */
 export async function startCommand(config: Config, log: Logger, options: { demo: boolean }): Promise<void> {
-  const web = ensureWebBuild(ROOT, config.webDistDir, log);
+  const early = takeEarlyStart();
+  const web = early?.web ?? ensureWebBuild(ROOT, config.webDistDir, log);
   // Awaited below; a failed build is reported there, or dropped when the database failed first.
   web.catch(() => undefined);
-  const runtime = await openRuntime(config, log);
+  const runtime = await openRuntime(config, log, early?.embedded ?? undefined);
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -48,6 +50,11 @@ export async function startCommand(config: Config, log: Logger, options: { demo:
     await web;
     app = await buildApp({ ...config, exchangeAdapter }, log, runtime.database);
     await app.listen({ port: config.port, host: config.host });
+    // The build's brotli copies, the slow part of compressing it, once the server answers (gzip is there already).
+    void addMissingBrotli(config.webDistDir).then(
+      (files) => files > 0 && log.info({ files }, 'Salinan brotli aplikasi web ditulis'),
+      (err: unknown) => log.warn({ err }, 'Salinan brotli aplikasi web'),
+    );
     if (credentials) showCredentials(config, formatCredentials(credentials, url));
     process.stdout.write(`\nLindung siap di ${url}  (Ctrl+C untuk berhenti)\n`);
   } catch (err) {

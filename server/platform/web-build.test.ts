@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts';
 import { createHttpServer, serveWeb, type App } from './http.ts';
 import { createLogger } from './logger.ts';
 import {
+  addMissingBrotli,
   BUILD_STAMP,
   buildDecision,
   cacheControlFor,
@@ -80,6 +81,26 @@ describe('build reuse', () => {
     expect(zlib.brotliDecompressSync(fs.readFileSync(`${js}.br`)).toString()).toBe(big);
     expect(zlib.gunzipSync(fs.readFileSync(`${js}.gz`)).toString()).toBe(big);
     expect(fs.existsSync(path.join(out, 'assets/tiny-AbCd1234.js.br'))).toBe(false);
+  });
+});
+
+describe('brotli copies after start-up', () => {
+  it("a build made by lindung start has gzip copies at once and gets the large files' brotli copies afterwards", async () => {
+    const later = path.join(tmp, 'later');
+    const large = `console.log(${JSON.stringify(Array.from({ length: 9000 }, (_, i) => `Lindung ${i}`).join(' '))});\n`;
+    fs.mkdirSync(path.join(later, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(later, 'index.html'), `<!doctype html>${'<!-- -->'.repeat(200)}`);
+    fs.writeFileSync(path.join(later, 'assets/large-AbCd1234.js'), large);
+    await finishBuild(later, 'h', { brotli: false });
+    const js = path.join(later, 'assets/large-AbCd1234.js');
+    expect(fs.existsSync(`${js}.gz`)).toBe(true);
+    expect(fs.existsSync(`${js}.br`)).toBe(false);
+    expect(fs.existsSync(path.join(later, 'index.html.br'))).toBe(true);
+    expect(await addMissingBrotli(later)).toBe(1);
+    expect(zlib.brotliDecompressSync(fs.readFileSync(`${js}.br`)).toString()).toBe(large);
+    expect(await addMissingBrotli(later)).toBe(0);
+    expect(fs.readdirSync(path.join(later, 'assets')).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(buildDecision(later, 'h')).toEqual({ reuse: true });
   });
 });
 

@@ -1,7 +1,10 @@
 // The web bundle, built once and reused while its sources are unchanged. A stamp inside the build holds the hash of
 // every input the bundle is made from (web/, the shared lib/, the Vite config, the lockfile …); `lindung start` reuses
 // the build when the stamp matches the sources and rebuilds it otherwise, so a stale bundle is never served.
-// The same build writes brotli and gzip copies of every text file, served to browsers that accept them.
+// The same build writes brotli and gzip copies of every text file, served to browsers that accept them. `lindung start`
+// builds in a separate process (the other core, while this one prepares the database) and writes the gzip copies at
+// once but the brotli ones, the slow part, only once the server answers (see addMissingBrotli).
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,11 +88,31 @@ export function buildDecision(outDir: string, hash: string): BuildDecision {
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-/** Writes `<file>.br` and `<file>.gz` beside every text file worth compressing; returns the files of the build. */
-export async function compressBuild(outDir: string): Promise<string[]> {
+const brotliOf = (body: Buffer) =>
+  brotli(body, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+    },
+  });
+
+/** The build's own files (no compressed copies, no dotfiles), relative to outDir. */
+function ownFiles(outDir: string): string[] {
   const files: string[] = [];
   listFiles(outDir, '.', files);
-  const own = files.map((f) => path.posix.normalize(f)).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f));
+  return files.map((f) => path.posix.normalize(f)).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f));
+}
+
+/** Files up to this size get their brotli copy with the build even when the large ones' copies come later. */
+const BROTLI_AT_ONCE_BYTES = 64 * 1024;
+
+/**
+ * Writes `<file>.gz` and `<file>.br` beside every text file worth compressing (with `brotli: false`, the brotli copy
+ * of small files only: addMissingBrotli makes the others); returns the files of the build.
+ */
+export async function compressBuild(outDir: string, options: { brotli?: boolean } = {}): Promise<string[]> {
+  const own = ownFiles(outDir);
   await Promise.all(
     own
       .filter((f) => COMPRESSIBLE.test(f))
@@ -97,27 +120,44 @@ export async function compressBuild(outDir: string): Promise<string[]> {
         const full = path.join(outDir, f);
         const body = await fs.promises.readFile(full);
         if (body.length < MIN_COMPRESS_BYTES) return;
-        const [br, gz] = await Promise.all([
-          brotli(body, {
-            params: {
-              [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-              [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-            },
-          }),
-          gzip(body, { level: 9 }),
-        ]);
+        const later = options.brotli === false && body.length > BROTLI_AT_ONCE_BYTES;
+        const [br, gz] = await Promise.all([later ? null : brotliOf(body), gzip(body, { level: 9 })]);
         // A copy that is not smaller is not worth a second file.
-        if (br.length < body.length) await fs.promises.writeFile(`${full}.br`, br);
+        if (br && br.length < body.length) await fs.promises.writeFile(`${full}.br`, br);
         if (gz.length < body.length) await fs.promises.writeFile(`${full}.gz`, gz);
       }),
   );
   return own;
 }
 
+/**
+ * The brotli copies a build still lacks (built by `lindung start`, or a start stopped before it finished them), one
+ * file at a time so that at most one core is busy with them; each appears whole (written aside, then renamed) and is
+ * served from then on. Returns how many were written.
+ */
+export async function addMissingBrotli(outDir: string): Promise<number> {
+  let written = 0;
+  for (const f of ownFiles(outDir).filter((name) => COMPRESSIBLE.test(name))) {
+    const full = path.join(outDir, f);
+    if (fs.existsSync(`${full}.br`)) continue;
+    const body = await fs.promises.readFile(full);
+    if (body.length < MIN_COMPRESS_BYTES) continue;
+    const br = await brotliOf(body);
+    if (br.length >= body.length) continue;
+    const aside = path.join(path.dirname(full), `.${path.basename(full)}.br.${process.pid}`);
+    await fs.promises.writeFile(aside, br);
+    await fs.promises.rename(aside, `${full}.br`);
+    written++;
+  }
+  return written;
+}
+
+/** Set by `lindung start` for its build process: large files' brotli copies later (addMissingBrotli). */
+const BROTLI_LATER_ENV = 'LINDUNG_WEB_BROTLI_LATER';
+
 /** The last step of a build: compressed copies, then the stamp (so a build cut short has none). */
-export async function finishBuild(outDir: string, hash: string): Promise<void> {
-  const files = await compressBuild(outDir);
+export async function finishBuild(outDir: string, hash: string, options: { brotli?: boolean } = {}): Promise<void> {
+  const files = await compressBuild(outDir, options);
   fs.writeFileSync(path.join(outDir, BUILD_STAMP), JSON.stringify({ hash, files }));
 }
 
@@ -135,7 +175,7 @@ export function webBuildPlugin(root: string) {
       hash = webSourceHash(root);
     },
     async closeBundle() {
-      await finishBuild(outDir, hash);
+      await finishBuild(outDir, hash, { brotli: process.env[BROTLI_LATER_ENV] !== '1' });
     },
   };
 }
@@ -153,9 +193,8 @@ export async function ensureWebBuild(root: string, outDir: string, log: Logger):
   const hash = webSourceHash(root);
   const decision = buildDecision(outDir, hash);
   if (decision.reuse) return 'reused';
-  let vite: typeof import('vite');
   try {
-    vite = await import('vite');
+    import.meta.resolve('vite');
   } catch {
     log.warn('Vite tidak terpasang: aplikasi web tidak dibangun ulang (npm ci tanpa --omit=dev)');
     return 'no-sources';
@@ -163,10 +202,39 @@ export async function ensureWebBuild(root: string, outDir: string, log: Logger):
   const started = Date.now();
   log.info({ reason: decision.reason }, 'Membangun aplikasi web');
   const tmp = `${outDir}.tmp-${process.pid}`;
-  await vite.build({ configFile: config, logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } });
+  await buildInChild(root, config, tmp);
   swapIn(tmp, outDir, hash);
   log.info({ ms: Date.now() - started }, 'Aplikasi web dibangun');
   return 'built';
+}
+
+/**
+ * `vite build` in a process of its own: it runs on the other core while this process starts the database, loads
+ * the regions and seeds the demo, instead of taking turns with them on one thread. Ends with the starting process.
+ */
+function buildInChild(root: string, configFile: string, outDir: string): Promise<void> {
+  const script = `const { build } = await import('vite');
+await build({ configFile: ${JSON.stringify(configFile)}, logLevel: 'warn', build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    env: { ...process.env, [BROTLI_LATER_ENV]: '1' },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  const stopChild = () => child.kill('SIGTERM');
+  process.once('exit', stopChild);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+    process.stderr.write(chunk);
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      process.off('exit', stopChild);
+      if (code === 0) resolve();
+      else reject(new Error(`Membangun aplikasi web gagal / web build failed (${signal ?? code}):\n${stderr}`));
+    });
+  });
 }
 
 function swapIn(tmp: string, outDir: string, hash: string): void {

@@ -1,7 +1,5 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/charts/styles.css';
-import '@mantine/dates/styles.css';
 import './app/global.css';
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -15,7 +13,7 @@ import { LocalisedDefaults } from './app/LocalisedDefaults.tsx';
 import { router } from './app/router.tsx';
 import { signOutLocally } from './app/session.tsx';
 import { cssVariablesResolver, theme } from './app/theme.ts';
-import { DatesLocale } from './ui/DateField.tsx';
+import { DatesLocale } from './ui/DatesLocale.tsx';
 
 const queryClient = new QueryClient({
   // After a save (a mutation marked `meta: { saved: true }`), focus goes to the page's heading, as after navigation:

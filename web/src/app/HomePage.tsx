@@ -3,7 +3,10 @@ import { IconClipboardCheck, IconHistory, IconMapPin, IconUserCircle, IconUsers 
 import { Link } from 'react-router-dom';
 import { AUDIT_READERS, SECURITY_READERS, USER_MANAGERS } from '../../../lib/access/roles.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import type { QueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../lib/contracts/access.ts';
 import { CoverageDashboard } from '../modules/coverage/CoverageDashboard.tsx';
+import { prefetchCoverageDashboard } from '../modules/coverage/coverage-api.ts';
 import { SecurityAlertBanner } from '../modules/access/SecurityAlertBanner.tsx';
 import { ClaimsFiguresCard } from '../modules/claims/ClaimsFigures.tsx';
 import { HomeTodoList } from './HomeTodo.tsx';
@@ -26,6 +29,11 @@ export function HomePage() {
 }
 
 const DASHBOARD_ROLES: readonly string[] = ['pimpinan', 'disnaker', 'operator'];
+
+/** Right after sign-in: the dashboard's figures are asked for while the page itself is still being drawn. */
+export function prefetchHomeData(queryClient: QueryClient, me: Me): void {
+  if (DASHBOARD_ROLES.includes(me.role)) prefetchCoverageDashboard(queryClient, me.region === '*' ? null : me.region);
+}
 
 function RoleDashboard() {
   const t = useT();

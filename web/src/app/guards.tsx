@@ -34,11 +34,14 @@ export function RequireAuth() {
   );
 }
 
-/** The sign-in page is for visitors only: a signed-in user goes on to the page the sign-in page remembers. */
+/**
+ * The sign-in page is for visitors only: a signed-in user goes on to the page the sign-in page remembers. The form
+ * shows while the session is being checked (most who open /masuk are not signed in; on a slow link the check is one
+ * more round trip before anything could be typed); a signed-in user is sent on as soon as the answer arrives.
+ */
 export function PublicOnly({ children }: { children: ReactNode }) {
   const me = useMe();
   const { search } = useLocation();
-  if (me.isPending) return <PageLoader fullHeight />;
   if (me.data) return <Navigate to={returnPathFrom(search)} replace />;
   return <>{children}</>;
 }

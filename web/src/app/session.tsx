@@ -47,14 +47,21 @@ export function signOutLocally(queryClient: QueryClient, reason?: string): void 
   queryClient.setQueryData(ME_KEY, null);
 }
 
+/**
+ * The home page's code (the dashboard) travels while the visitor types and the password is checked, so a slow link
+ * waits once, not twice. Called on typing in the sign-in form and on sending it, never by merely opening the public
+ * sign-in page.
+ */
+export function prefetchHome(): void {
+  void import('./HomePage.tsx').catch(() => undefined);
+}
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { username: string; password: string }) =>
       api<Me & { csrfToken: string }>('/api/auth/login', { method: 'POST', body: input, signOutOn401: false }),
-    // The home page's code travels while the password is checked (a slow link then waits once, not twice); it is
-    // fetched only on sending the form, never by merely opening the public sign-in page.
-    onMutate: () => void import('./HomePage.tsx').catch(() => undefined),
+    onMutate: prefetchHome,
     onSuccess: ({ csrfToken: _csrf, ...me }) => {
       sessionEndedMessage = null;
       leftByChoice = false;
@@ -62,6 +69,14 @@ export function useSignIn() {
       queryClient.setQueryData<Me | null>(ME_KEY, me);
     },
   });
+}
+
+/** After sign-in, when the home page comes next: its figures are asked for at once, beside the page's code. */
+export function prefetchHomeData(queryClient: QueryClient, me: Me): void {
+  void import('./HomePage.tsx').then(
+    (m) => m.prefetchHomeData(queryClient, me),
+    () => undefined,
+  );
 }
 
 export function useSignOut() {

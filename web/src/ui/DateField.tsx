@@ -1,10 +1,10 @@
 // Dates in forms as ui.md writes them: dd-mm-yyyy (`05-09-1985`), typed or picked from a calendar whose month and
 // day names follow the language (dayjs locales 'id' and 'en'). The value stays ISO (`1985-09-05`), as the API takes it.
-import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import '@mantine/dates/styles.css';
+import { DateInput, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
 import 'dayjs/locale/id';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import type { ReactNode } from 'react';
 import { useLocale } from '../app/i18n.ts';
 
 dayjs.extend(customParseFormat);
@@ -22,12 +22,6 @@ export function parseFormDate(text: string): string | null {
   if (!m) return null;
   const date = dayjs(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`, 'YYYY-MM-DD', true);
   return date.isValid() ? date.format('YYYY-MM-DD') : null;
-}
-
-/** Gives every date field below it the page's language (month names, first day of the week: Monday). */
-export function DatesLocale({ children }: { children: ReactNode }) {
-  const [locale] = useLocale();
-  return <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
 }
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {

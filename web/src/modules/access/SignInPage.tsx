@@ -14,13 +14,14 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertCircle, IconCalculator, IconInfoCircle, IconShieldHeart } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Footer } from '../../app/Footer.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { returnPathFrom } from '../../app/return-to.ts';
 import { ROUTES } from '../../app/routes.ts';
-import { takeSessionEndedMessage, useSignIn } from '../../app/session.tsx';
+import { prefetchHome, prefetchHomeData, takeSessionEndedMessage, useSignIn } from '../../app/session.tsx';
 import { errorMessage } from '../../ui/ErrorAlert.tsx';
 import { useAccessText } from './access-text.ts';
 
@@ -29,6 +30,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const { search } = useLocation();
   const signIn = useSignIn();
+  const queryClient = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -48,7 +50,13 @@ export function SignInPage() {
     setMissing(false);
     signIn.mutate(
       { username: username.trim(), password },
-      { onSuccess: () => navigate(returnPathFrom(search), { replace: true }) },
+      {
+        onSuccess: ({ csrfToken: _csrf, ...me }) => {
+          const next = returnPathFrom(search);
+          if (next === ROUTES.home) prefetchHomeData(queryClient, me);
+          navigate(next, { replace: true });
+        },
+      },
     );
   };
 
@@ -116,7 +124,10 @@ export function SignInPage() {
                     required
                     withAsterisk={false}
                     value={username}
-                    onChange={(e) => setUsername(e.currentTarget.value)}
+                    onChange={(e) => {
+                      setUsername(e.currentTarget.value);
+                      prefetchHome();
+                    }}
                   />
                   <PasswordInput
                     label={t('signIn.password')}

@@ -1,4 +1,4 @@
-import { BarChart, LineChart } from '@mantine/charts';
+import { BarChart, LineChart } from '../../ui/Charts.tsx';
 import {
   Anchor,
   Breadcrumbs,

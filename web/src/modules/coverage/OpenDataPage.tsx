@@ -1,4 +1,4 @@
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../../ui/Charts.tsx';
 import { Anchor, Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
