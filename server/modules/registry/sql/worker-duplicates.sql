@@ -10,6 +10,11 @@
 -- changed rows' old pairs go first. SECURITY DEFINER: a pair is found even when the writer cannot see the other
 -- worker (an operator's new worker and one in another village); who sees a stored pair is worker_duplicate_pair's
 -- own row-level security.
+--
+-- NIKs one digit apart are found by four equi-joins on twelve of the sixteen digits (one block of four left out:
+-- the differing digit lies in one block, so the pair shares the key that leaves it out) and a test of that block's
+-- four digits only, as the import's own check does (imports.checks.ts ONE_DIGIT_KEYS); halves of eight digits gave
+-- millions of candidates to test with lindung_nik_distance on a million new workers (issue 20 §1, session 5).
 
 -- The smallest region that holds two villages ('' when they lie in different provinces).
 CREATE OR REPLACE FUNCTION lindung_shared_region(a text, b text) RETURNS text
