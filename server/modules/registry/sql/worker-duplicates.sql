@@ -29,6 +29,7 @@ CREATE OR REPLACE FUNCTION lindung_shared_region(a text, b text) RETURNS text
 
 CREATE OR REPLACE FUNCTION worker_duplicate_pairs_track() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET work_mem = '64MB' SET enable_mergejoin = off
+  SET enable_nestloop = on
   AS $$
   DECLARE
     changed text;
@@ -50,7 +51,8 @@ CREATE OR REPLACE FUNCTION worker_duplicate_pairs_track() RETURNS trigger
     END IF;
     -- A large statement (an import, a load) pairs by hash joins over the whole registry; a nested loop over the name
     -- index, which the planner may pick from stale estimates of a table that just grew, would compare each new row
-    -- with its whole name group. Small statements keep the index. Reverted when the function returns.
+    -- with its whole name group. Small statements keep the index. Local to the function (its SET clause names
+    -- enable_nestloop, so the change ends when it returns).
     IF TG_OP = 'INSERT' THEN
       SELECT count(*) INTO n FROM new_rows;
     END IF;
