@@ -33,14 +33,20 @@ function message(m: Bilingual) {
   return { id: m.id, en: m.en };
 }
 
-/** Issues found set-based: NIKs registered elsewhere or merged, changed values, probable duplicates. */
+/**
+ * Issues found set-based: NIKs registered elsewhere or merged, changed values, probable duplicates. With
+ * `withinFile: 'after-write'` (a commit) the duplicates among the file's own new rows are left to the returned
+ * `afterWrite`, which reads them from the pairs the registry stored as it inserted those rows (the same rule, so the
+ * same issues, without pairing a million rows twice); a dry run pairs them here.
+ */
 export async function sqlIssues(
   tx: Tx,
   input: CheckInput,
   plan: ColumnPlan,
   header: readonly string[],
   startSeq: number,
-): Promise<number> {
+  withinFile: 'now' | 'after-write' = 'now',
+): Promise<{ afterWrite: (storedPairs: string) => Promise<void> }> {
   const col = (field: ImportField | 'rtRw') => {
     const index = (plan as Record<string, number | undefined>)[field] ?? null;
     return { index, name: index === null ? null : (header[index] ?? null) };
@@ -149,13 +155,26 @@ export async function sqlIssues(
     );
   await duplicates('dup-existing', existing, 'registered');
   // … and among the file's own new rows (reported on the later row).
-  await duplicates('dup-file', freshTable, 'row');
+  if (withinFile === 'now') await duplicates('dup-file', freshTable, 'row');
   await sql`DROP TABLE ${freshTable}`.execute(tx);
-
-  const last = await sql<{
-    n: string;
-  }>`SELECT count(*) AS n FROM import_issue WHERE job_id = ${input.jobId} AND seq > ${startSeq}`.execute(tx);
-  return Number(last.rows[0]?.n ?? 0);
+  return {
+    afterWrite: (storedPairs) =>
+      timed(
+        input,
+        'dup-file',
+        (async () => {
+          // Each stored pair of two new rows, as (later row b, earlier row a): what duplicatePairs finds within the
+          // file, a pair found both ways counting as the same birth date (as DISTINCT ON below prefers it).
+          await sql`CREATE TEMP TABLE import_pairs_row ON COMMIT DROP AS
+            SELECT b."row" AS b_row, a."row" AS a_row, a.nik AS a_nik, p.same_birth
+            FROM ${sql.table(storedPairs)} p
+            CROSS JOIN LATERAL (VALUES (p.nik_low, p.nik_high), (p.nik_high, p.nik_low)) AS o(a_nik, b_nik)
+            JOIN import_class a ON a.nik = o.a_nik JOIN import_class b ON b.nik = o.b_nik
+            WHERE a.action = 'insert' AND b.action = 'insert' AND a."row" < b."row" AND ${unpaired}`.execute(tx);
+          await insert(duplicateIssues(sql.id('import_pairs_row'), name, 'row')).execute(tx);
+        })(),
+      ),
+  };
 }
 
 /**

@@ -200,6 +200,11 @@ describe('worker import', () => {
       [6, 'baris 2'],
     ]);
     expect(duplicates.every((i) => i.message_id.includes('NIK beda satu angka'))).toBe(true);
+    // A commit reads the file's own duplicates from the pairs the registry stored as it inserted the rows: the same
+    // issues as the dry run's pairing, and the same pairs stored.
+    const committed = await run(file, '34.02', 'commit');
+    expect(committed.summary.inserted).toBe(rows.length);
+    expect(committed.issues).toEqual(result.issues);
   });
 
   it('asks for the district when a village name is not unique in the scope', async () => {

@@ -196,10 +196,10 @@ export async function runPipeline(database: Database, input: PipelineInput): Pro
         const staged = await timed(input, 'classify', classify(tx, input.scope));
         rejected += staged.elsewhere + staged.merged;
         await timed(input, 'flush', issues.flush(client));
-        await sqlIssues(tx, input, plan, info.header, issues.count);
-        const warnings = issues.warnings + (await countWarnings(tx, input.jobId, issues.count));
+        const commit = input.mode === 'commit';
+        const checks = await sqlIssues(tx, input, plan, info.header, issues.count, commit ? 'after-write' : 'now');
 
-        if (input.mode === 'commit') {
+        if (commit) {
           progress('writing', total);
           // The registry's own bulk upsert, as the application role within the importer's scope (row-level security
           // checks every row again); updated workers get one audit row each, new ones carry the job in `source` and
@@ -224,10 +224,13 @@ export async function runPipeline(database: Database, input: PipelineInput): Pro
                 scope: input.scope,
                 onConflict: 'fail',
                 updateAudit: { action: 'worker.import_update', marks: { import: input.jobId } },
+                insertedPairs: 'import_stored_pairs',
               },
             ),
           );
+          await checks.afterWrite('import_stored_pairs');
         }
+        const warnings = issues.warnings + (await countWarnings(tx, input.jobId, issues.count));
         const summary: ImportSummary = {
           total,
           inserted: staged.insert,

@@ -43,6 +43,12 @@ export type WorkerStageWrite = {
   onConflict: 'fail' | 'skip';
   /** The audit action of each updated worker's row, and marks added to its before and after (e.g. the import). */
   updateAudit?: { action: string; marks: Record<string, string> };
+  /**
+   * After the inserts, a temporary table of this name (dropped at commit) holds the stored probable-duplicate pairs
+   * among the workers this write inserted (nik_low, nik_high, same_birth), as the registry's pair trigger found them:
+   * the import reports its file's duplicates from them instead of pairing the same rows a second time.
+   */
+  insertedPairs?: string;
 };
 
 /**
@@ -117,6 +123,12 @@ export async function writeWorkerStage(
         FROM ${stage} WHERE action = 'insert'
         ORDER BY name_key, birth_date`.execute(tx);
   if (w.scope !== undefined) await sql`RESET ROLE`.execute(tx);
+  if (w.insertedPairs !== undefined) {
+    await sql`CREATE TEMP TABLE ${sql.table(w.insertedPairs)} ON COMMIT DROP AS
+      WITH n AS MATERIALIZED (SELECT w.id, w.nik FROM ${stage} s JOIN worker w ON w.nik = s.nik WHERE s.action = 'insert')
+      SELECT lo.nik AS nik_low, hi.nik AS nik_high, p.same_birth
+      FROM worker_duplicate_pair p JOIN n lo ON lo.id = p.worker_low JOIN n hi ON hi.id = p.worker_high`.execute(tx);
+  }
   return { inserted: Number(inserted.numAffectedRows ?? 0), updated: Number(updated.numAffectedRows ?? 0) };
 }
 

@@ -10,6 +10,11 @@
 -- changed rows' old pairs go first. SECURITY DEFINER: a pair is found even when the writer cannot see the other
 -- worker (an operator's new worker and one in another village); who sees a stored pair is worker_duplicate_pair's
 -- own row-level security.
+--
+-- NIKs one digit apart are found by four equi-joins on twelve of the sixteen digits (one block of four left out:
+-- the differing digit lies in one block, so the pair shares the key that leaves it out) and a test of that block's
+-- four digits only, as the import's own check does (imports.checks.ts ONE_DIGIT_KEYS); halves of eight digits gave
+-- millions of candidates to test with lindung_nik_distance on a million new workers (issue 20 §1, session 5).
 
 -- The smallest region that holds two villages ('' when they lie in different provinces).
 CREATE OR REPLACE FUNCTION lindung_shared_region(a text, b text) RETURNS text
@@ -24,9 +29,11 @@ CREATE OR REPLACE FUNCTION lindung_shared_region(a text, b text) RETURNS text
 
 CREATE OR REPLACE FUNCTION worker_duplicate_pairs_track() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET work_mem = '64MB' SET enable_mergejoin = off
+  SET enable_nestloop = on
   AS $$
   DECLARE
     changed text;
+    n bigint;
   BEGIN
     IF TG_OP = 'INSERT' THEN
       changed := 'SELECT id, nik, name_key, birth_date, village_code, merged_into FROM new_rows';
@@ -35,12 +42,25 @@ CREATE OR REPLACE FUNCTION worker_duplicate_pairs_track() RETURNS trigger
         FROM new_rows n JOIN old_rows o ON o.id = n.id
         WHERE (n.nik, n.name_key, n.birth_date, n.village_code, n.merged_into)
           IS DISTINCT FROM (o.nik, o.name_key, o.birth_date, o.village_code, o.merged_into)';
+      EXECUTE 'SELECT count(*) FROM (' || changed || ') c' INTO n;
+      IF n = 0 THEN
+        RETURN NULL;
+      END IF;
       EXECUTE 'DELETE FROM worker_duplicate_pair WHERE worker_low IN (SELECT id FROM (' || changed || ') c)';
       EXECUTE 'DELETE FROM worker_duplicate_pair WHERE worker_high IN (SELECT id FROM (' || changed || ') c)';
     END IF;
+    -- A large statement (an import, a load) pairs by hash joins over the whole registry; a nested loop over the name
+    -- index, which the planner may pick from stale estimates of a table that just grew, would compare each new row
+    -- with its whole name group. Small statements keep the index. Local to the function (its SET clause names
+    -- enable_nestloop, so the change ends when it returns).
+    IF TG_OP = 'INSERT' THEN
+      SELECT count(*) INTO n FROM new_rows;
+    END IF;
+    IF n > 10000 THEN
+      PERFORM set_config('enable_nestloop', 'off', true);
+    END IF;
     EXECUTE 'WITH r AS MATERIALIZED (
-        SELECT id, nik, name_key, birth_date, village_code,
-          left(nik, 8) COLLATE "C" AS head, right(nik, 8) COLLATE "C" AS tail
+        SELECT id, nik, name_key, birth_date, village_code
         FROM (' || changed || ') c WHERE merged_into IS NULL AND name_key IS NOT NULL
       ), found AS (
         SELECT r.id AS r_id, w.id AS w_id, r.nik AS r_nik, w.nik AS w_nik, r.name_key,
@@ -49,12 +69,24 @@ CREATE OR REPLACE FUNCTION worker_duplicate_pairs_track() RETURNS trigger
         WHERE w.merged_into IS NULL AND w.id <> r.id
         UNION ALL
         SELECT r.id, w.id, r.nik, w.nik, r.name_key, r.birth_date, w.birth_date, r.village_code, w.village_code
-        FROM r JOIN worker w ON w.name_key = r.name_key AND left(w.nik, 8) COLLATE "C" = r.head
-        WHERE w.merged_into IS NULL AND w.id <> r.id AND lindung_nik_distance(r.nik, w.nik) = 1
+        FROM r JOIN worker w ON w.name_key = r.name_key AND (left(w.nik, 12)) COLLATE "C" = (left(r.nik, 12)) COLLATE "C"
+        WHERE w.merged_into IS NULL AND w.id <> r.id
+          AND (substr(r.nik, 13, 1) <> substr(w.nik, 13, 1))::int + (substr(r.nik, 14, 1) <> substr(w.nik, 14, 1))::int + (substr(r.nik, 15, 1) <> substr(w.nik, 15, 1))::int + (substr(r.nik, 16, 1) <> substr(w.nik, 16, 1))::int = 1
         UNION ALL
         SELECT r.id, w.id, r.nik, w.nik, r.name_key, r.birth_date, w.birth_date, r.village_code, w.village_code
-        FROM r JOIN worker w ON w.name_key = r.name_key AND right(w.nik, 8) COLLATE "C" = r.tail
-        WHERE w.merged_into IS NULL AND w.id <> r.id AND lindung_nik_distance(r.nik, w.nik) = 1
+        FROM r JOIN worker w ON w.name_key = r.name_key AND (right(w.nik, 12)) COLLATE "C" = (right(r.nik, 12)) COLLATE "C"
+        WHERE w.merged_into IS NULL AND w.id <> r.id
+          AND (substr(r.nik, 1, 1) <> substr(w.nik, 1, 1))::int + (substr(r.nik, 2, 1) <> substr(w.nik, 2, 1))::int + (substr(r.nik, 3, 1) <> substr(w.nik, 3, 1))::int + (substr(r.nik, 4, 1) <> substr(w.nik, 4, 1))::int = 1
+        UNION ALL
+        SELECT r.id, w.id, r.nik, w.nik, r.name_key, r.birth_date, w.birth_date, r.village_code, w.village_code
+        FROM r JOIN worker w ON w.name_key = r.name_key AND (left(w.nik, 4) || right(w.nik, 8)) COLLATE "C" = (left(r.nik, 4) || right(r.nik, 8)) COLLATE "C"
+        WHERE w.merged_into IS NULL AND w.id <> r.id
+          AND (substr(r.nik, 5, 1) <> substr(w.nik, 5, 1))::int + (substr(r.nik, 6, 1) <> substr(w.nik, 6, 1))::int + (substr(r.nik, 7, 1) <> substr(w.nik, 7, 1))::int + (substr(r.nik, 8, 1) <> substr(w.nik, 8, 1))::int = 1
+        UNION ALL
+        SELECT r.id, w.id, r.nik, w.nik, r.name_key, r.birth_date, w.birth_date, r.village_code, w.village_code
+        FROM r JOIN worker w ON w.name_key = r.name_key AND (left(w.nik, 8) || right(w.nik, 4)) COLLATE "C" = (left(r.nik, 8) || right(r.nik, 4)) COLLATE "C"
+        WHERE w.merged_into IS NULL AND w.id <> r.id
+          AND (substr(r.nik, 9, 1) <> substr(w.nik, 9, 1))::int + (substr(r.nik, 10, 1) <> substr(w.nik, 10, 1))::int + (substr(r.nik, 11, 1) <> substr(w.nik, 11, 1))::int + (substr(r.nik, 12, 1) <> substr(w.nik, 12, 1))::int = 1
       )
       INSERT INTO worker_duplicate_pair
         (worker_low, worker_high, name_key, same_birth, nik_one_digit, shared_region)
