@@ -89,6 +89,7 @@ const NOT_SEEDED: Record<string, string> = {
       'gov_meeting_decision',
     ].map((t) => [t, 'no governance record in this seed (governance.db.test.ts covers its scope)']),
   ),
+  election_officer: 'no election roster in this seed (election.db.test.ts and the every-route scope test cover it)',
   // Issues 17, 19, 20, 21: their own db tests and the every-route scope test cover these tables' scope.
   ...Object.fromEntries(
     ['assessment', 'assessment_comment', 'assessment_evidence', 'assessment_score'].map((t) => [

@@ -23,8 +23,7 @@ const col = (name: string) => sql.ref(name);
 const overlaps = regionOverlapsScope;
 
 /** The lapse_rule category of a programme's bills: PU programmes' contributions fall due as PU, the others as BPU. */
-const billCategory = (alias: string) =>
-  sql<string>`CASE WHEN ${sql.ref(`${alias}.category`)} = 'pu' THEN 'PU' ELSE 'BPU' END`;
+const billCategory = (a: string) => sql<string>`CASE WHEN ${sql.ref(`${a}.category`)} = 'pu' THEN 'PU' ELSE 'BPU' END`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bills
