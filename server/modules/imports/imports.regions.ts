@@ -117,7 +117,9 @@ export class VillageDirectory {
         en: `Village "${village}" is not in "${regency}" within your region.`,
       });
     }
-    const listed = candidates
+    // By code, so the message reads the same whatever order the directory returned the villages in.
+    const listed = [...candidates]
+      .sort((a, b) => a.code.localeCompare(b.code))
       .slice(0, 5)
       .map((v) => `${v.name} (Kec. ${v.districtName}, ${v.code})`)
       .join('; ');
