@@ -28,15 +28,24 @@ export async function spendingInRegion(
   if (programIds.length === 0) return { committed: 0, persons: 0 };
   return withScope(db, actor.scope, async (tx) => {
     const r = await sql<{ committed: string | null; persons: string }>`
-      SELECT sum(months.price) AS committed, count(DISTINCT e.id) AS persons
+      SELECT sum(CASE WHEN e.price_by_month IS NULL THEN months.price ELSE own.price END) AS committed,
+             count(DISTINCT e.id) AS persons
       FROM enrollment e
       JOIN program pr ON pr.id = e.program_id
+      -- Two sums, so the programme's (BPU) one depends only on the programme and the months and is computed once
+      -- per programme and run of months (memoized); a PU enrollment's own prices are summed on their own.
       LEFT JOIN LATERAL (
         SELECT sum(p.price) AS price
-        FROM unnest(coalesce(e.price_by_month, pr.price_by_month)) WITH ORDINALITY AS p(price, i)
+        FROM unnest(pr.price_by_month) WITH ORDINALITY AS p(price, i)
         WHERE p.i BETWEEN lindung_month_number(e.first_month) - lindung_month_number(pr.start_month) + 1
                       AND lindung_month_number(e.last_month) - lindung_month_number(pr.start_month) + 1
       ) months ON true
+      LEFT JOIN LATERAL (
+        SELECT sum(p.price) AS price
+        FROM unnest(e.price_by_month) WITH ORDINALITY AS p(price, i)
+        WHERE p.i BETWEEN lindung_month_number(e.first_month) - lindung_month_number(pr.start_month) + 1
+                      AND lindung_month_number(e.last_month) - lindung_month_number(pr.start_month) + 1
+      ) own ON true
       WHERE e.program_id = ANY (${programIds.map(Number)}::bigint[])
         AND e.status <> 'rejected'
         AND ${regionInScope('e.village_code', region)}
