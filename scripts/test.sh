@@ -23,7 +23,23 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null && ! pg_i
 fi
 
 export TZ=UTC
-npm run lint --silent
+# Lint and the type check side by side (one core each), then the web build the journeys drive.
+npm run lint --silent &
+lint=$!
 npm run typecheck --silent
+wait "$lint"
 npm run build:web --silent
-npx vitest run
+
+# The browser journeys (one at a time) run beside the other two tiers: a journey spends much of its time waiting on
+# its browser and its server, time in which the database tests use the cores. Both runs are waited for; the tiers'
+# report is printed after the journeys', and the command fails when either failed.
+tiers_log=$(mktemp)
+npx vitest run --project unit --project db >"$tiers_log" 2>&1 &
+tiers=$!
+status=0
+npx vitest run --project e2e || status=$?
+wait "$tiers" || status=$?
+echo "── unit and database tiers ──"
+cat "$tiers_log"
+rm -f "$tiers_log"
+exit "$status"
