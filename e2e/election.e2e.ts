@@ -4,6 +4,7 @@ import type { ElectionCountdown, ElectionRoster } from '../lib/contracts/electio
 import type { ContinuationPerson, Enrollment } from '../lib/contracts/programs.ts';
 import { composeNik } from '../lib/rules/nik.ts';
 import { callApiOk, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { startKpuProgramForm } from './pu-form.ts';
 
 // The election roster guard (issue 18 §3) on the 2024 Pilkada of Kab. Bantul, polling day 27 November 2024. With
 // Lindung's day pinned to 1 October 2024 (before polling day), Disnaker creates the KPU's ad hoc officers' PU
@@ -74,15 +75,7 @@ const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
 describe('the election roster guard', () => {
   it('Disnaker imports the Pilkada roster, sees who is uncovered per village, proposes all; the countdown reaches zero', async () => {
     const page = await openAs('disnaker.bantul');
-    await page.goto(`${lindung.url}/program/baru`);
-    await page.getByRole('heading', { name: 'Buat program' }).waitFor();
-    await page.getByLabel('Nama program').fill(PROGRAM);
-    await page.getByLabel('Nomor DPA atau dokumen anggaran').fill('NPHD Pilkada 2024 Kab. Bantul');
-    await page.getByText('Wilayah terpilih: Kab. Bantul').waitFor();
-    await page.getByLabel(/^PU — iuran dari upah tiap orang/).check();
-    await page.getByLabel('Nama pemberi kerja').fill('Sekretariat KPU Kab. Bantul');
-    await page.getByLabel('Jenis pemberi kerja').click();
-    await page.getByRole('option', { name: 'Sekretariat KPU' }).click();
+    await startKpuProgramForm(page, lindung, { name: PROGRAM, dpa: 'NPHD Pilkada 2024 Kab. Bantul' });
     await page.getByLabel('Masa tugas dari bulan').fill('2024-11');
     await page.getByLabel('Masa tugas sampai bulan').fill('2024-12');
     await page.getByLabel('Hari pemungutan suara').fill('27-11-2024');

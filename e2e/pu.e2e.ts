@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ContinuationPerson, Enrollment, ProgramDetail } from '../lib/contracts/programs.ts';
 import { addMonths, currentMonthWib } from '../lib/rules/eligibility.ts';
 import { callApiOk, launchBrowser, newPage, screenshot, signIn, startDemo, type RunningLindung } from './support.ts';
+import { startKpuProgramForm } from './pu-form.ts';
 
 // Wage-earner (PU) cohorts (issue 18), on the demo, as far as they are built: Disnaker creates the KPU's ad-hoc
 // officers of Kab. Bantul as a PU programme for this month (employer, risk class, size, reference wage); three
@@ -46,15 +47,7 @@ const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
 describe('wage-earner cohorts', () => {
   it('Disnaker creates a PU programme for the election officers; their wages and the split show', async () => {
     const page = await openAs('disnaker.bantul');
-    await page.goto(`${lindung.url}/program/baru`);
-    await page.getByRole('heading', { name: 'Buat program' }).waitFor();
-    await page.getByLabel('Nama program').fill(PROGRAM);
-    await page.getByLabel('Nomor DPA atau dokumen anggaran').fill('Hibah Pilkada Kab. Bantul');
-    await page.getByText('Wilayah terpilih: Kab. Bantul').waitFor();
-    await page.getByLabel(/^PU — iuran dari upah tiap orang/).check();
-    await page.getByLabel('Nama pemberi kerja').fill('Sekretariat KPU Kab. Bantul');
-    await page.getByLabel('Jenis pemberi kerja').click();
-    await page.getByRole('option', { name: 'Sekretariat KPU' }).click();
+    await startKpuProgramForm(page, lindung, { name: PROGRAM, dpa: 'Hibah Pilkada Kab. Bantul' });
     await page.getByLabel('Petugas pemilu ad hoc', { exact: true }).check();
     await page.getByLabel('Upah acuan (Rp per bulan)').fill('1500000');
     await page.getByLabel('Kuota (orang)').fill('10');
