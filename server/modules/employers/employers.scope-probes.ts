@@ -3,8 +3,7 @@
 // test gains one line. Test support only: imported by that test, never by the application.
 import { expect } from 'vitest';
 import { systemContext } from '../../platform/context.ts';
-import type { Database } from '../../platform/db.ts';
-import type { App } from '../../platform/http.ts';
+import { probeCaller, type ProbeCtx } from '../../testing/probe-call.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 import { importEmployerSnapshot, importLicensingList } from './employers.import.ts';
 import { registerProject } from './projects.service.ts';
@@ -20,7 +19,7 @@ const TABLES = [
   'project_worker',
 ];
 
-type Ctx = { app: App; db: Database; headers: Record<string, string> };
+type Ctx = ProbeCtx;
 
 export function employerScopeProbes(ctx: () => Ctx): Map<string, () => Promise<void>> {
   let seeded: { employer: string; project: string } | null = null;
@@ -56,15 +55,7 @@ export function employerScopeProbes(ctx: () => Ctx): Map<string, () => Promise<v
     return seeded;
   };
   const untouched = () => tableDigest(ctx().db.owner, TABLES);
-  const call = async (method: string, url: string, payload?: unknown, contentType?: string) => {
-    const { app, headers } = ctx();
-    return app.inject({
-      method: method as 'GET',
-      url,
-      headers: contentType ? { ...headers, 'content-type': contentType } : headers,
-      ...(payload !== undefined ? { payload: payload as string } : {}),
-    });
-  };
+  const call = probeCaller(ctx);
   const refused =
     (method: string, url: (s: { employer: string; project: string }) => string, payload?: unknown) => async () => {
       const s = await sleman();

@@ -6,8 +6,7 @@ import { addMonths, currentMonthWib } from '../../../lib/rules/eligibility.ts';
 import { composeNik } from '../../../lib/rules/nik.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
-import type { Database } from '../../platform/db.ts';
-import type { App } from '../../platform/http.ts';
+import { probeCaller, type ProbeCtx } from '../../testing/probe-call.ts';
 import { tableDigest } from '../../testing/unchanged.ts';
 import { importRoster } from './election.import.ts';
 import { createProgram } from './programs.service.ts';
@@ -16,7 +15,7 @@ const SLEMAN_VILLAGE = '34.04.01.2001';
 const NAME = 'Badan Ad Hoc Pilkada Kab. Sleman';
 const TABLES = ['election_officer', 'enrollment', 'program', 'worker'];
 
-type Ctx = { app: App; db: Database; headers: Record<string, string> };
+type Ctx = ProbeCtx;
 
 export function electionScopeProbes(ctx: () => Ctx): Map<string, () => Promise<void>> {
   let programId: string | null = null;
@@ -61,15 +60,7 @@ export function electionScopeProbes(ctx: () => Ctx): Map<string, () => Promise<v
     return programId;
   };
   const untouched = () => tableDigest(ctx().db.owner, TABLES);
-  const call = async (method: string, url: string, payload?: unknown, contentType?: string) => {
-    const { app, headers } = ctx();
-    return app.inject({
-      method: method as 'GET',
-      url,
-      headers: contentType ? { ...headers, 'content-type': contentType } : headers,
-      ...(payload !== undefined ? { payload: payload as string } : {}),
-    });
-  };
+  const call = probeCaller(ctx);
   const refused = (method: string, path: string, payload?: unknown, contentType?: string) => async () => {
     const id = await sleman();
     const before = await untouched();
