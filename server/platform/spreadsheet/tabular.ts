@@ -84,10 +84,12 @@ export async function readTabular(path: string, opts: TabularOptions = {}): Prom
         reasonEn: 'the XLSX file is cut short (incomplete)',
       });
     }
-    await inspectXlsx({ path }, fileName, limits);
+    const inventory = await inspectXlsx({ path }, fileName, limits);
+    return assemble(xlsxSource(path, fileName, opts.sheet, limits, inventory), fileName, limits, () =>
+      readTabular(path, opts),
+    );
   }
-  const source =
-    format === 'xlsx' ? xlsxSource(path, fileName, opts.sheet, limits) : await csvSource(path, fileName, head, limits);
+  const source = await csvSource(path, fileName, head, limits);
   return assemble(source, fileName, limits, () => readTabular(path, opts));
 }
 

@@ -15,6 +15,13 @@ const RATIO_FROM_BYTES = 1024 * 1024;
 /** A data descriptor (after an entry's data when its sizes were not known up front): 12–24 bytes. */
 const DESCRIPTOR_MAX = 24;
 const SHARED_STRINGS = /^xl\/sharedStrings\.xml$/i;
+const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/i;
+
+/**
+ * What the guard counted, for the reader to check its own reading against: whether the file has a shared-strings
+ * part, and how many `<row>` elements each worksheet part holds (keyed by its path, lower case).
+ */
+export type XlsxInventory = { sharedStrings: boolean; rows: Map<string, number> };
 
 class Damaged extends Error {}
 
@@ -41,16 +48,21 @@ function readEntries(zip: yauzl.ZipFile, max: number, tooMany: () => Error): Pro
   });
 }
 
-/** Counts `<si>` elements (with or without a namespace prefix) across chunk borders. */
-function sharedStringCounter(onCount: (n: number) => void) {
+/**
+ * Counts elements named `tag` (with or without a namespace prefix) across chunk borders: `[<:]tag` followed by a
+ * space, `>` or `/`, so `<si>` is counted and `<sheet>` is not, `<row>` is and `<rowBreaks>` is not.
+ */
+function tagCounter(tag: string, onCount: (n: number) => void) {
   let tail = '';
   let count = 0;
+  const keep = tag.length + 1;
   return (chunk: Buffer) => {
     const text = tail + chunk.toString('latin1');
-    const re = /[<:]si[\s>/]/g;
+    const re = new RegExp(`[<:]${tag}[\\s>/]`, 'g');
     while (re.exec(text) !== null) count += 1;
-    // The last 3 characters carry a tag cut by the chunk border; a 4-character match never fits in them twice.
-    tail = text.slice(-3);
+    // The last characters carry a tag cut by the chunk border; a match is one longer than they are, so never fits
+    // in them twice.
+    tail = text.slice(-keep);
     onCount(count);
   };
 }
@@ -60,7 +72,7 @@ function sharedStringCounter(onCount: (n: number) => void) {
  * `limits.unpackedBytes`, packs an entry more tightly than `limits.compressionRatio`, or holds more shared strings
  * than `limits.sharedStrings`; a ZIP whose layout is inconsistent is FILE_UNREADABLE.
  */
-export async function inspectXlsx(source: ZipSource, fileName: string, limits: FileLimits): Promise<void> {
+export async function inspectXlsx(source: ZipSource, fileName: string, limits: FileLimits): Promise<XlsxInventory> {
   const unpacked = () =>
     new TabularError('FILE_UNPACKED_TOO_LARGE', { fileName, limit: formatBytes(limits.unpackedBytes) });
   const tooMany = () => new TabularError('FILE_TOO_MANY_PARTS', { fileName, limit: String(limits.entries) });
@@ -92,15 +104,22 @@ export async function inspectXlsx(source: ZipSource, fileName: string, limits: F
     await checkLayout(zip, entries, directoryStart);
 
     let inflated = 0;
+    const inventory: XlsxInventory = { sharedStrings: false, rows: new Map() };
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
-      const countStrings = SHARED_STRINGS.test(entry.fileName)
-        ? sharedStringCounter((n) => {
+      const isStrings = SHARED_STRINGS.test(entry.fileName);
+      if (isStrings) inventory.sharedStrings = true;
+      const part = entry.fileName.toLowerCase();
+      if (WORKSHEET.test(entry.fileName)) inventory.rows.set(part, 0);
+      const countStrings = isStrings
+        ? tagCounter('si', (n) => {
             if (n > limits.sharedStrings) {
               throw new TabularError('FILE_TOO_MANY_TEXTS', { fileName, limit: String(limits.sharedStrings) });
             }
           })
-        : null;
+        : WORKSHEET.test(entry.fileName)
+          ? tagCounter('row', (n) => inventory.rows.set(part, n))
+          : null;
       let own = 0;
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback: TransformCallback) {
@@ -121,6 +140,7 @@ export async function inspectXlsx(source: ZipSource, fileName: string, limits: F
       );
       await pipeline(stream, counter);
     }
+    return inventory;
   } catch (err) {
     if (err instanceof TabularError) throw err;
     throw damaged('isi ZIP dari berkas XLSX rusak', 'the ZIP content of the XLSX file is damaged', err);
