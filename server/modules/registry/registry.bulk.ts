@@ -111,25 +111,32 @@ export async function writeWorkerStage(
   );
   const into = sql`INSERT INTO worker (kabkota_code, ${sql.join(columns.map((c) => sql.ref(c)))}, source, channel_id)`;
   const channel = sql`${w.channelId ?? null}::bigint`;
-  const inserted =
+  // The new ids' range comes back with the count (one row, not a million ids): the file's own pairs are read by it.
+  const insert =
     w.onConflict === 'skip'
-      ? await sql`${into}
+      ? sql`${into}
         SELECT DISTINCT ON (nik) left(village_code, 5), ${sql.join(values)}, ${w.source}, ${channel}
         FROM ${stage} WHERE action = 'insert'
         ORDER BY nik
-        ON CONFLICT (nik) DO NOTHING`.execute(tx)
-      : await sql`${into}
+        ON CONFLICT (nik) DO NOTHING RETURNING id`
+      : sql`${into}
         SELECT left(village_code, 5), ${sql.join(values)}, ${w.source}, ${channel}
         FROM ${stage} WHERE action = 'insert'
-        ORDER BY name_key, birth_date`.execute(tx);
+        ORDER BY name_key, birth_date RETURNING id`;
+  const { rows } = await sql<{ n: string; lo: string | null; hi: string | null }>`
+    WITH ins AS (${insert}) SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM ins`.execute(tx);
+  const added = rows[0]!;
   if (w.scope !== undefined) await sql`RESET ROLE`.execute(tx);
   if (w.insertedPairs !== undefined) {
+    // Pairs of two workers this statement inserted: both ids in its range and both rows carrying its source.
     await sql`CREATE TEMP TABLE ${sql.table(w.insertedPairs)} ON COMMIT DROP AS
-      WITH n AS MATERIALIZED (SELECT w.id, w.nik FROM ${stage} s JOIN worker w ON w.nik = s.nik WHERE s.action = 'insert')
       SELECT lo.nik AS nik_low, hi.nik AS nik_high, p.same_birth
-      FROM worker_duplicate_pair p JOIN n lo ON lo.id = p.worker_low JOIN n hi ON hi.id = p.worker_high`.execute(tx);
+      FROM worker_duplicate_pair p JOIN worker lo ON lo.id = p.worker_low JOIN worker hi ON hi.id = p.worker_high
+      WHERE p.worker_low BETWEEN ${added.lo}::bigint AND ${added.hi}::bigint
+        AND p.worker_high BETWEEN ${added.lo}::bigint AND ${added.hi}::bigint
+        AND lo.source = ${w.source} AND hi.source = ${w.source}`.execute(tx);
   }
-  return { inserted: Number(inserted.numAffectedRows ?? 0), updated: Number(updated.numAffectedRows ?? 0) };
+  return { inserted: Number(added.n), updated: Number(updated.numAffectedRows ?? 0) };
 }
 
 export type BulkInsertOptions = {
