@@ -100,3 +100,20 @@ export async function expectStoredEqualsRecount(owner: Kysely<DB>): Promise<Pair
   expect(actual.length).toBe(expected.length);
   return expected;
 }
+
+/**
+ * Villages whose pairs give every shared region: two of one district of Bantul, one of another district, one of
+ * Sleman and one of another province.
+ */
+export async function pairVillages(owner: Kysely<DB>): Promise<string[]> {
+  const found = await sql<{ code: string }>`
+    (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.08.') ORDER BY code LIMIT 2)
+    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.01.') ORDER BY code LIMIT 1)
+    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.04.') ORDER BY code LIMIT 1)
+    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '33.') ORDER BY code LIMIT 1)`.execute(
+    owner,
+  );
+  const villages = found.rows.map((r) => r.code);
+  expect(villages).toHaveLength(5);
+  return villages;
+}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { systemContext } from '../../platform/context.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
-import { expectStoredEqualsRecount, storedPairs } from '../../testing/duplicate-pairs.ts';
+import { expectStoredEqualsRecount, pairVillages, storedPairs } from '../../testing/duplicate-pairs.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { bulkInsertWorkers, type BulkWorker } from './index.ts';
 
@@ -16,15 +15,7 @@ let villages: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase('registry_duplicate_pairs_large');
-  const found = await sql<{ code: string }>`
-    (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.08.') ORDER BY code LIMIT 2)
-    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.01.') ORDER BY code LIMIT 1)
-    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.04.') ORDER BY code LIMIT 1)
-    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '33.') ORDER BY code LIMIT 1)`.execute(
-    db.owner,
-  );
-  villages = found.rows.map((r) => r.code);
-  expect(villages).toHaveLength(5);
+  villages = await pairVillages(db.owner);
 });
 afterAll(async () => {
   await db.drop();

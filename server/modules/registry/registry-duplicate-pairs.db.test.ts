@@ -4,7 +4,7 @@ import { systemContext } from '../../platform/context.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
 import { nikFor } from '../../testing/nik.ts';
-import { expectStoredEqualsRecount as expectPairs, recountPairs } from '../../testing/duplicate-pairs.ts';
+import { expectStoredEqualsRecount as expectPairs, pairVillages, recountPairs } from '../../testing/duplicate-pairs.ts';
 import { bulkInsertWorkers, type BulkWorker } from './index.ts';
 
 // The stored probable-duplicate pairs (worker_duplicate_pair, kept by the trigger of sql/worker-duplicates.sql)
@@ -90,16 +90,7 @@ beforeAll(async () => {
   app = await testApp(db);
   const user = await makeUser(db, 'disnaker', '34.02');
   disnaker = await signIn(app, user.username, user.password);
-  // Villages of two districts of Bantul, one of Sleman and one of another province.
-  const found = await sql<{ code: string }>`
-    (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.08.') ORDER BY code LIMIT 2)
-    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.02.01.') ORDER BY code LIMIT 1)
-    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '34.04.') ORDER BY code LIMIT 1)
-    UNION ALL (SELECT code FROM region WHERE level = 'village' AND starts_with(code, '33.') ORDER BY code LIMIT 1)`.execute(
-    db.owner,
-  );
-  villages = found.rows.map((r) => r.code);
-  expect(villages).toHaveLength(5);
+  villages = await pairVillages(db.owner);
 });
 afterAll(async () => {
   await app.close();
