@@ -15,7 +15,8 @@ const RATIO_FROM_BYTES = 1024 * 1024;
 /** A data descriptor (after an entry's data when its sizes were not known up front): 12–24 bytes. */
 const DESCRIPTOR_MAX = 24;
 const SHARED_STRINGS = /^xl\/sharedStrings\.xml$/i;
-const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/i;
+// The worksheet parts exceljs reads (its own pattern, case and all).
+const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
 /**
  * What the guard counted, for the reader to check its own reading against: whether the file has a shared-strings
