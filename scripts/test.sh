@@ -30,16 +30,30 @@ npm run typecheck --silent
 wait "$lint"
 npm run build:web --silent
 
-# The browser journeys (one at a time) run beside the other two tiers: a journey spends much of its time waiting on
-# its browser and its server, time in which the database tests use the cores. Both runs are waited for; the tiers'
-# report is printed after the journeys', and the command fails when either failed.
-tiers_log=$(mktemp)
-npx vitest run --project unit --project db >"$tiers_log" 2>&1 &
-tiers=$!
+# Two lanes, each one process at a time, side by side: the browser journeys in the first; the unit and database tiers,
+# then every fifth journey (in name order), in the second. A journey spends much of its time waiting on its browser
+# and its server, time in which the other lane uses the cores; the journeys are the larger share, so the second lane
+# takes a fifth of them once its tiers are done. Both lanes are waited for; the second lane's report is printed after
+# the first's, and the command fails when either failed.
+journeys=()
+later=()
+index=0
+for file in $(ls e2e/*.e2e.ts | LC_ALL=C sort); do
+  if [ $((index % 5)) -eq 4 ]; then later+=("$file"); else journeys+=("$file"); fi
+  index=$((index + 1))
+done
+second_log=$(mktemp)
+(
+  lane=0
+  npx vitest run --project unit --project db || lane=$?
+  npx vitest run --project e2e "${later[@]}" || lane=$?
+  exit "$lane"
+) >"$second_log" 2>&1 &
+second=$!
 status=0
-npx vitest run --project e2e || status=$?
-wait "$tiers" || status=$?
-echo "── unit and database tiers ──"
-cat "$tiers_log"
-rm -f "$tiers_log"
+npx vitest run --project e2e "${journeys[@]}" || status=$?
+wait "$second" || status=$?
+echo "── unit and database tiers, then ${later[*]} ──"
+cat "$second_log"
+rm -f "$second_log"
 exit "$status"
