@@ -35,9 +35,11 @@ CREATE OR REPLACE FUNCTION worker_village_known() RETURNS trigger
   DECLARE
     v_code text;
   BEGIN
-    SELECT n.village_code INTO v_code
-    FROM new_rows n
-    WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = n.village_code)
+    -- Each village once: a load of a million workers names a few hundred villages, and looking each row up in the
+    -- region directory took 1.2 s where the distinct villages take 0.15 s (issue 20 §1, session 6).
+    SELECT d.village_code INTO v_code
+    FROM (SELECT DISTINCT n.village_code FROM new_rows n) d
+    WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = d.village_code)
     LIMIT 1;
     IF FOUND THEN
       RAISE EXCEPTION 'worker village % is not a known region', v_code
