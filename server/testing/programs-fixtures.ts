@@ -9,6 +9,7 @@ import type { Database } from '../platform/db.ts';
 import { systemContext } from '../platform/context.ts';
 import { systemClock } from '../platform/clock.ts';
 import { bulkInsertWorkers, type BulkWorker } from '../modules/registry/index.ts';
+import { bulkWorker } from './bulk-worker.ts';
 
 export const TRIRENGGO = '34.02.08.2004'; // Desa Trirenggo, Kec. Bantul, Kab. Bantul
 export const PALBAPANG = '34.02.08.2001'; // Desa Palbapang, same district
@@ -63,25 +64,18 @@ export async function addWorkers(db: Database, specs: WorkerSpec[]): Promise<Map
   const rows: BulkWorker[] = specs.map((s) => {
     const birthDate = s.birthDate ?? '1985-09-05';
     const sex = s.sex ?? 'P';
-    return {
+    return bulkWorker({
       nik: s.nik ?? nikFor(birthDate, sex),
       full_name: s.name,
       birth_place: 'Bantul',
       birth_date: birthDate,
       sex,
       village_code: s.village ?? TRIRENGGO,
-      address: null,
-      rt: null,
-      rw: null,
-      phone: null,
       segment: s.segment ?? 'farmer',
-      category: 'BPU',
       monthly_income: 1_000_000,
-      vulnerability: [],
-      kpj_number: null,
       life_status: s.deceased ? 'deceased' : 'alive',
       death_date: s.deceased ?? null,
-    };
+    });
   });
   await bulkInsertWorkers(db.ownerPool, rows, systemContext('test'), {
     source: 'test',

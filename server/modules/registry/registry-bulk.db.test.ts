@@ -8,6 +8,7 @@ import { copyFrom, withClientTransaction } from '../../platform/copy.ts';
 import type { Tx } from '../../platform/db.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
+import { bulkWorker } from '../../testing/bulk-worker.ts';
 import { bulkInsertWorkers, writeWorkerStage } from './index.ts';
 
 let db: TestDatabase;
@@ -20,25 +21,8 @@ afterAll(async () => {
   await db.drop();
 });
 
-const worker = (nik: string, name: string, village = '34.02.08.2004') => ({
-  nik,
-  full_name: name,
-  birth_place: null,
-  birth_date: '1990-01-01',
-  sex: 'P' as const,
-  village_code: village,
-  address: null,
-  rt: null,
-  rw: null,
-  phone: null,
-  segment: 'farmer',
-  category: 'BPU',
-  monthly_income: null,
-  vulnerability: [],
-  kpj_number: null,
-  life_status: 'alive',
-  death_date: null,
-});
+const worker = (nik: string, name: string, village = '34.02.08.2004') =>
+  bulkWorker({ nik, full_name: name, birth_date: '1990-01-01', village_code: village });
 
 /** A staging table like the import's classified rows: action, worker_id and the values. */
 async function stage(tx: Tx, rows: { action: string; nik: string; name: string | null; village: string | null }[]) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../platform/context.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { expectStoredEqualsRecount, pairVillages, storedPairs } from '../../testing/duplicate-pairs.ts';
+import { bulkWorker } from '../../testing/bulk-worker.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { bulkInsertWorkers, type BulkWorker } from './index.ts';
 
@@ -41,25 +42,14 @@ function families(size: number, serialFrom: number): BulkWorker[] {
     const variants = [13, 14, 15, 6, 2].map((at) => base.slice(0, at) + '9' + base.slice(at + 1));
     [base, ...variants].forEach((nik, member) => {
       if ((family + member) % 5 === 0) return;
-      rows.push({
-        nik,
-        full_name: fullName,
-        birth_place: null,
-        birth_date: (family * 3 + member) % 7 === 0 ? BIRTHS[(family + 1) % 3]! : birth,
-        sex: 'P',
-        village_code: villages[member % villages.length]!,
-        address: null,
-        rt: null,
-        rw: null,
-        phone: null,
-        segment: 'farmer',
-        category: 'BPU',
-        monthly_income: null,
-        vulnerability: [],
-        kpj_number: null,
-        life_status: 'alive',
-        death_date: null,
-      });
+      rows.push(
+        bulkWorker({
+          nik,
+          full_name: fullName,
+          birth_date: (family * 3 + member) % 7 === 0 ? BIRTHS[(family + 1) % 3]! : birth,
+          village_code: villages[member % villages.length]!,
+        }),
+      );
     });
   }
   return rows;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { systemContext } from '../../platform/context.ts';
 import type { App } from '../../platform/http.ts';
 import { createTestDatabase, makeUser, signIn, testApp, type TestDatabase } from '../../testing/test-db.ts';
+import { bulkWorker } from '../../testing/bulk-worker.ts';
 import { nikFor } from '../../testing/nik.ts';
 import { expectStoredEqualsRecount as expectPairs, pairVillages, recountPairs } from '../../testing/duplicate-pairs.ts';
 import { bulkInsertWorkers, type BulkWorker } from './index.ts';
@@ -50,25 +51,12 @@ let villages: string[] = [];
 const bantul = () => villages.filter((v) => v.startsWith('34.02.'));
 
 function randomWorker(): BulkWorker {
-  return {
+  return bulkWorker({
     nik: randomNik(),
     full_name: pick(NAMES),
-    birth_place: null,
     birth_date: pick(BIRTHS),
-    sex: 'P',
     village_code: pick(villages),
-    address: null,
-    rt: null,
-    rw: null,
-    phone: null,
-    segment: 'farmer',
-    category: 'BPU',
-    monthly_income: null,
-    vulnerability: [],
-    kpj_number: null,
-    life_status: 'alive',
-    death_date: null,
-  };
+  });
 }
 
 const recount = () => recountPairs(db.owner);
