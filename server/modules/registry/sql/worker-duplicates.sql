@@ -22,7 +22,9 @@
 -- gave lies in it), the NIK as a number (the blocks left out by arithmetic instead of text), and the pairs go through
 -- a temporary table made by CREATE TABLE AS (a writing statement never runs in parallel). Any other worker whose id
 -- falls in the range (another transaction's, committed meanwhile) is paired again: its pairs are pairs by the rule,
--- already stored, and ON CONFLICT leaves them as they are. Measured on a million new workers: 9.2 s → about 4.5 s.
+-- already stored, and ON CONFLICT leaves them as they are. Measured in the trigger on a million new workers: 14.5 s
+-- → 8.1 s (docs/benchmarks.md, session 6). The rule is written twice here (this path's number keys, the other path's
+-- text keys); a change to it is made in both, and registry-duplicate-pairs*.db.test.ts check each against one recount.
 
 -- Whether exactly one of the four digits of two blocks (0–9999, as numbers) differs.
 CREATE OR REPLACE FUNCTION lindung_block_one_digit(a bigint, b bigint) RETURNS boolean
